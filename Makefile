@@ -1,0 +1,132 @@
+# Makefile - girc: build, test, install. Plain make; no autotools, no cmake.
+#   make            build build/girc
+#   make demo       install missing build packages, build, compile the example into out/
+#   make check      install missing test packages, build, run every test (+ ASan/UBSan)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+# re2c and bison output is generated into build/gen and never committed.
+
+CC       := gcc
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+B        := build
+PKGS     := libcmark libutf8proc libcjson libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-zero-length
+CPPFLAGS := -Isrc -I$(B)/gen $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+OPT      ?= -O2 -g
+SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDLIBS   := $(PKG_LIBS) -lm
+RE2C     ?= re2c
+BISON    ?= bison
+
+SRCS     := $(wildcard src/*.c)
+LIBSRCS  := $(filter-out src/main.c,$(SRCS))
+GENSRCS  := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/stdlib_data.c
+STDLIB   := $(wildcard stdlib/*.gir)
+OBJS     := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRCS)) $(patsubst $(B)/gen/%.c,$(B)/obj/%.o,$(GENSRCS))
+AOBJS    := $(patsubst $(B)/obj/%,$(B)/asan/%,$(OBJS))
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
+AUNIT    := $(patsubst tests/unit/%.c,$(B)/asan-tests/%,$(UNIT_SRCS))
+
+.PHONY: all demo check check-run deps deps-check install clean tools-version bench fuzz leakcheck update-golden
+all: $(B)/girc
+
+# ---- dependencies (Debian packages) ----
+deps:
+	@tools/deps.sh build
+deps-check:
+	@tools/deps.sh check
+
+# ---- generated code ----
+$(B)/.tools-ok:
+	@mkdir -p $(B)
+	@v=$$($(RE2C) --version 2>/dev/null | sed -n 's/^re2c \([0-9]*\)\..*/\1/p'); \
+	 if [ -z "$$v" ] || [ "$$v" -lt 3 ]; then echo "girc: re2c >= 3.0 is required (found: $$($(RE2C) --version 2>&1 | head -1)); run make deps" >&2; exit 1; fi
+	@v=$$($(BISON) --version 2>/dev/null | sed -n '1s/.* \([0-9]*\)\.\([0-9]*\).*/\1 \2/p'); \
+	 set -- $$v; if [ -z "$$v" ] || [ "$$1" -lt 3 ] || { [ "$$1" -eq 3 ] && [ "$$2" -lt 6 ]; }; then \
+	 echo "girc: bison >= 3.6 is required (found: $$($(BISON) --version 2>&1 | head -1)); run make deps" >&2; exit 1; fi
+	@touch $@
+
+$(B)/gen/parser.c $(B)/gen/parser.h: grammar/parser.y $(B)/.tools-ok
+	@mkdir -p $(B)/gen
+	$(BISON) -Wall -Werror -Wcounterexamples --header=$(B)/gen/parser.h -o $(B)/gen/parser.c $<
+
+$(B)/gen/lexer.c: grammar/lexer.re $(B)/gen/parser.h $(B)/.tools-ok
+	@mkdir -p $(B)/gen
+	$(RE2C) -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version -o $@ $<
+
+$(B)/embed: tools/embed.c
+	@mkdir -p $(B)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -o $@ $<
+
+$(B)/gen/stdlib_data.c: $(STDLIB) $(B)/embed
+	@mkdir -p $(B)/gen
+	$(B)/embed $@ $(foreach f,$(STDLIB),$(basename $(notdir $(f)))=$(f))
+
+# ---- objects ----
+$(B)/obj/%.o: src/%.c | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -c -o $@ $<
+$(B)/obj/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(OPT) -c -o $@ $<
+$(B)/asan/%.o: src/%.c | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(SAN) -c -o $@ $<
+$(B)/asan/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(SAN) -c -o $@ $<
+
+$(B)/libgirc.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(B)/libgirc-asan.a: $(AOBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/girc: $(B)/obj/main.o $(B)/libgirc.a
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
+$(B)/asan/girc: $(B)/asan/main.o $(B)/libgirc-asan.a
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+# ---- tests ----
+$(B)/tests/%: tests/unit/%.c $(B)/libgirc.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(OPT) -o $@ $< $(B)/libgirc.a $(CMOCKA_LIBS) $(LDLIBS)
+$(B)/asan-tests/%: tests/unit/%.c $(B)/libgirc-asan.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(SAN) -o $@ $< $(B)/libgirc-asan.a $(CMOCKA_LIBS) $(LDLIBS)
+
+# make check: install what is missing, then build and run everything.
+check: deps-check
+	@$(MAKE) --no-print-directory check-run
+check-run: $(B)/girc $(B)/asan/girc $(UNIT) $(AUNIT)
+	@tests/run.sh
+
+update-golden: $(B)/girc
+	@GIRC_UPDATE_GOLDEN=1 tests/golden.sh $(B)/girc
+
+# ---- demo ----
+demo: deps
+	@$(MAKE) --no-print-directory $(B)/girc
+	@mkdir -p out
+	$(B)/girc check examples/mahekou-2020.gir
+	@if $(B)/girc --help 2>/dev/null | grep -q ' build'; then \
+	  for f in html latex text json; do $(B)/girc build -f $$f -o out/mahekou-2020.$$( case $$f in latex) echo tex;; text) echo txt;; *) echo $$f;; esac ) examples/mahekou-2020.gir || exit 1; done; \
+	  echo "girc: wrote out/mahekou-2020.{html,tex,txt,json}"; fi
+
+# ---- install ----
+install: $(B)/girc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/girc/stdlib
+	install -m 755 $(B)/girc $(DESTDIR)$(PREFIX)/bin/girc
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 stdlib/*.gir $(DESTDIR)$(PREFIX)/share/girc/stdlib/
+
+clean:
+	rm -rf $(B) out
+
+-include $(wildcard $(B)/obj/*.d $(B)/asan/*.d $(B)/tests/*.d $(B)/asan-tests/*.d)

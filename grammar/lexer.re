@@ -1,0 +1,376 @@
+/* lexer.re - the re2c scanner for .gir (reports and templates).
+ * UTF-8 in, bison tokens out. Newlines are tokens (a row ends at the end
+ * of its line); blank lines and comments collapse. Every bad byte gets a
+ * positioned diagnostic and the YYerror token, never a crash. */
+#include <stdio.h>
+#include <string.h>
+#include "lexer.h"
+#include "parser.h"
+#include "utf8.h"
+
+void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->arena = a;
+    lx->diags = d;
+    lx->src = src;
+    lx->base = (const unsigned char *)src->text;
+    lx->cur = lx->base;
+    lx->lim = lx->base + src->len;
+    if (src->len >= 3 && memcmp(lx->base, "\xEF\xBB\xBF", 3) == 0) lx->cur += 3;
+    lx->at_line_start = 1;
+    lx->last_newline = 1; /* no NEWLINE before the first token */
+}
+
+static gir_span span_of(const gir_lexer *lx, const unsigned char *b, const unsigned char *e)
+{
+    gir_span s = {(uint32_t)(b - lx->base), (uint32_t)(e - lx->base)};
+    return s;
+}
+
+/* ---- literal decoding ---- */
+
+static gir_node *mk_lit(gir_lexer *lx, gir_lit_kind k, gir_span sp)
+{
+    gir_node *n = ast_new(lx->arena, N_LIT, sp);
+    n->lit.kind = k;
+    return n;
+}
+
+/* Reads a NUMBER token: sign, digits (ASCII or full-width), fraction, unit. */
+static gir_node *decode_number(gir_lexer *lx, gir_span sp)
+{
+    const unsigned char *p = lx->tok, *e = lx->cur;
+    gir_node *n = mk_lit(lx, LIT_NUMBER, sp);
+    gir_lit *l = &n->lit;
+    l->written_sign = "";
+    if (*p == '+' || *p == '-') { l->sign = *p == '+' ? 1 : -1; l->written_sign = *p == '+' ? "+" : "-"; p++; }
+    else if (e - p >= 3 && memcmp(p, "增", 3) == 0) { l->sign = 1; l->written_sign = "增"; p += 3; }
+    else if (e - p >= 3 && memcmp(p, "减", 3) == 0) { l->sign = -1; l->written_sign = "减"; p += 3; }
+    else if (e - p >= 3 && memcmp(p, "＋", 3) == 0) { l->sign = 1; l->written_sign = "+"; l->fullwidth = 1; p += 3; }
+    else if (e - p >= 3 && memcmp(p, "－", 3) == 0) { l->sign = -1; l->written_sign = "-"; l->fullwidth = 1; p += 3; }
+    char *digits = arena_alloc(lx->arena, (size_t)(e - p) + 2);
+    size_t nd = 0, int_end = 0;
+    int seen_dot = 0;
+    while (p < e) {
+        if (*p >= '0' && *p <= '9') { digits[nd++] = (char)*p++; continue; }
+        if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+            digits[nd++] = (char)('0' + (p[2] - 0x90)); l->fullwidth = 1; p += 3; continue;
+        }
+        if (!seen_dot && *p == '.') { seen_dot = 1; int_end = nd; digits[nd++] = 0; p++; continue; }
+        if (!seen_dot && e - p >= 3 && memcmp(p, "．", 3) == 0) {
+            seen_dot = 1; int_end = nd; digits[nd++] = 0; l->fullwidth = 1; p += 3; continue;
+        }
+        break;
+    }
+    digits[nd] = 0;
+    if (seen_dot) { l->int_digits = digits; l->frac_digits = digits + int_end + 1; }
+    else { l->int_digits = digits; l->frac_digits = ""; }
+    l->unit = arena_strndup(lx->arena, (const char *)p, (size_t)(e - p));
+    if (l->fullwidth) {
+        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp,
+                               arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
+                                            *l->frac_digits ? "." : "", l->frac_digits, l->unit));
+        const char *fixed = arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
+                                         *l->frac_digits ? "." : "", l->frac_digits, l->unit);
+        diag_help(lx->diags, g, M_HELP_WRITE, fixed);
+        diag_fix(lx->diags, g, sp, fixed);
+    }
+    return n;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return d[m - 1];
+}
+
+static gir_node *decode_date(gir_lexer *lx, gir_span sp)
+{
+    gir_node *n = mk_lit(lx, LIT_DATE, sp);
+    int v[3] = {0, 0, 0}, k = 0;
+    for (const unsigned char *p = lx->tok; p < lx->cur && k < 3; ) {
+        if (*p >= '0' && *p <= '9') { v[k] = v[k] * 10 + (*p - '0'); p++; if (p == lx->cur || *p < '0' || *p > '9') k++; }
+        else p++;
+    }
+    n->lit.year = v[0]; n->lit.month = v[1]; n->lit.day = v[2];
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1]))
+        diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_DATE, lx->src, sp,
+                 arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok)));
+    return n;
+}
+
+/* Reports every invalid UTF-8 byte in [b, e) (at most 20 per token). */
+static void check_utf8(gir_lexer *lx, const unsigned char *b, const unsigned char *e)
+{
+    int reported = 0;
+    while (b < e) {
+        uint32_t cp;
+        int k = utf8_decode(b, e, &cp);
+        if (k < 0) {
+            if (reported++ < 20) {
+                gir_span sp = span_of(lx, b, b + 1);
+                if (*b == 0) diag_add(lx->diags, GIR_SEV_ERROR, M_NUL_BYTE, lx->src, sp);
+                else diag_add(lx->diags, GIR_SEV_ERROR, M_INVALID_UTF8, lx->src, sp, (unsigned)*b);
+            }
+            b++;
+            continue;
+        }
+        if (cp == 0 && reported++ < 20)
+            diag_add(lx->diags, GIR_SEV_ERROR, M_NUL_BYTE, lx->src, span_of(lx, b, b + 1));
+        b += k;
+    }
+}
+
+/* After the opening quote: scans to the closing quote on the same line,
+ * decoding escapes. */
+static gir_node *scan_string(gir_lexer *lx)
+{
+    gir_buf out;
+    buf_init(&out, lx->arena);
+    const unsigned char *p = lx->cur;
+    int closed = 0;
+    while (p < lx->lim && *p != '\n' && *p != '\r') {
+        if (*p == '"') { closed = 1; p++; break; }
+        if (*p == '\\' && p + 1 < lx->lim) {
+            const unsigned char *esc = p;
+            unsigned char c = p[1];
+            p += 2;
+            if (c == '"' || c == '\\') buf_putc(&out, (char)c);
+            else if (c == 'n') buf_putc(&out, '\n');
+            else if (c == 't') buf_putc(&out, '\t');
+            else if (c == 'u' && p < lx->lim && *p == '{') {
+                uint32_t cp = 0;
+                int nd = 0;
+                const unsigned char *q = p + 1;
+                while (q < lx->lim && nd < 7 && ((*q >= '0' && *q <= '9') || ((*q | 32) >= 'a' && (*q | 32) <= 'f'))) {
+                    cp = cp * 16 + (uint32_t)(*q <= '9' ? *q - '0' : (*q | 32) - 'a' + 10);
+                    q++; nd++;
+                }
+                if (nd > 0 && nd <= 6 && q < lx->lim && *q == '}' && cp <= 0x10FFFF && cp != 0 &&
+                    !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                    char enc[4];
+                    buf_put(&out, enc, (size_t)utf8_encode(cp, enc));
+                    p = q + 1;
+                } else {
+                    gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_ESCAPE, lx->src,
+                                           span_of(lx, esc, q < lx->lim && *q == '}' ? q + 1 : q),
+                                           arena_strndup(lx->arena, (const char *)esc, (size_t)((q < lx->lim && *q == '}' ? q + 1 : q) - esc)));
+                    diag_help(lx->diags, g, M_HELP_ESCAPES);
+                    p = q < lx->lim && *q == '}' ? q + 1 : q;
+                }
+            } else {
+                int k = 1;
+                uint32_t cp;
+                if (c >= 0x80) { int kk = utf8_decode(p - 1, lx->lim, &cp); k = kk > 0 ? kk : 1; }
+                gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_ESCAPE, lx->src, span_of(lx, esc, esc + 1 + k),
+                                       arena_strndup(lx->arena, (const char *)esc, (size_t)(1 + k)));
+                diag_help(lx->diags, g, M_HELP_ESCAPES);
+                p = esc + 1 + k;
+            }
+            continue;
+        }
+        buf_putc(&out, (char)*p++);
+    }
+    check_utf8(lx, lx->cur, closed ? p - 1 : p);
+    gir_span sp = span_of(lx, lx->tok, p);
+    if (!closed) {
+        gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_UNTERMINATED_STRING, lx->src, sp);
+        diag_help(lx->diags, g, M_HELP_CLOSE_STRING);
+    }
+    lx->cur = p;
+    gir_node *n = mk_lit(lx, LIT_STRING, sp);
+    n->str = buf_cstr(&out);
+    n->len = (uint32_t)out.n;
+    return n;
+}
+
+/* After the opening triple quote: everything up to the closing one. */
+static gir_node *scan_prose(gir_lexer *lx)
+{
+    const unsigned char *b = lx->cur, *p = lx->cur, *close = NULL;
+    while (lx->lim - p >= 3) {
+        if (p[0] == '"' && p[1] == '"' && p[2] == '"') { close = p; break; }
+        p++;
+    }
+    const unsigned char *e = close ? close : lx->lim;
+    check_utf8(lx, b, e);
+    /* text: drop the newline right after the opening quotes and the last
+     * newline (plus indentation) before the closing ones; CRLF -> LF */
+    const unsigned char *tb = b, *te = e;
+    if (tb < te && *tb == '\r') tb++;
+    if (tb < te && *tb == '\n') tb++;
+    const unsigned char *q = te;
+    while (q > tb && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    if (q > tb && (q[-1] == '\n' || q[-1] == '\r')) {
+        te = q - 1;
+        if (q[-1] == '\n' && te > tb && te[-1] == '\r') te--;
+    }
+    gir_buf out;
+    buf_init(&out, lx->arena);
+    for (const unsigned char *r = tb; r < te; r++) {
+        if (*r == '\r') { buf_putc(&out, '\n'); if (r + 1 < te && r[1] == '\n') r++; }
+        else buf_putc(&out, (char)*r);
+    }
+    lx->cur = close ? close + 3 : lx->lim;
+    gir_span sp = span_of(lx, lx->tok, lx->cur);
+    if (!close)
+        diag_add(lx->diags, GIR_SEV_ERROR, M_UNTERMINATED_PROSE, lx->src, span_of(lx, lx->tok, lx->tok + 3));
+    gir_node *n = mk_lit(lx, LIT_PROSE, sp);
+    n->str = buf_cstr(&out);
+    n->len = (uint32_t)out.n;
+    return n;
+}
+
+static const struct { const char *word; int tok; } keywords[] = {
+    {"report", KW_REPORT}, {"template", KW_TEMPLATE}, {"section", KW_SECTION},
+    {"table", KW_TABLE}, {"block", KW_BLOCK}, {"note", KW_NOTE},
+    {"columns", KW_COLUMNS}, {"rows", KW_ROWS}, {"group", KW_GROUP},
+    {"alias", KW_ALIAS}, {"rule", KW_RULE}, {"pattern", KW_PATTERN},
+    {"sum", KW_SUM}, {"over", KW_OVER}, {"each", KW_EACH}, {"row", KW_ROW},
+    {"column", KW_COLUMN}, {"error", KW_ERROR}, {"warning", KW_WARNING},
+    {"source", KW_SOURCE}, {"years", KW_YEARS}, {"rowlabels", KW_ROWLABELS},
+    {"rowheader", KW_ROWHEADER},
+};
+
+static int keyword(const unsigned char *b, size_t n)
+{
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, b, n) == 0) return keywords[i].tok;
+    return 0;
+}
+
+static int bad_char(gir_lexer *lx, gir_span *loc)
+{
+    uint32_t cp = 0;
+    int k = utf8_decode(lx->tok, lx->lim, &cp);
+    if (k < 1) k = 1;
+    lx->cur = lx->tok + k;
+    /* swallow a run of further unknown ASCII punctuation: one error per run */
+    *loc = span_of(lx, lx->tok, lx->cur);
+    static const char *fw[][2] = {
+        {"｛", "{"}, {"｝", "}"}, {"（", "("}, {"）", ")"}, {"，", ","}, {"：", ":"},
+        {"＝", "="}, {"＂", "\""}, {"＃", "#"}, {"＿", "_"}, {"＜", "<"}, {"＞", ">"},
+    };
+    for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++) {
+        if ((size_t)k == strlen(fw[i][0]) && memcmp(lx->tok, fw[i][0], (size_t)k) == 0) {
+            gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_FULLWIDTH_PUNCT, lx->src, *loc, fw[i][0]);
+            diag_help(lx->diags, g, M_HELP_USE_ASCII, fw[i][1]);
+            diag_fix(lx->diags, g, *loc, fw[i][1]);
+            return YYerror;
+        }
+    }
+    char shown[8] = {0};
+    if (cp < 0x20 || cp == 0x7F) snprintf(shown, sizeof shown, "^%c", (char)(cp ^ 0x40));
+    else memcpy(shown, lx->tok, (size_t)k);
+    diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_CHAR, lx->src, *loc, shown, (unsigned)cp);
+    return YYerror;
+}
+
+#define TOKEN(t) do { *loc = span_of(lx, lx->tok, lx->cur); lx->last_newline = 0; return (t); } while (0)
+
+int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
+{
+    *val = NULL;
+    for (;;) {
+        lx->tok = lx->cur;
+        /*!re2c
+            re2c:define:YYCTYPE  = "unsigned char";
+            re2c:define:YYCURSOR = "lx->cur";
+            re2c:define:YYMARKER = "lx->mar";
+            re2c:define:YYLIMIT  = "lx->lim";
+            re2c:yyfill:enable   = 0;
+            re2c:eof = 0;
+            re2c:api:style = free-form;
+
+            cjk    = [\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f];
+            alpha  = [a-zA-Z_] | cjk;
+            ident  = alpha (alpha | [0-9])*;
+            fwdig  = [\uff10-\uff19];
+            dig    = [0-9] | fwdig;
+            sign   = [+\-] | "增" | "减" | "＋" | "－";
+            unit   = "元" | "万元" | "件" | "个" | "项";
+            number = sign? dig+ (("." | "．") dig+)? unit?;
+            date   = [0-9]{4} "-" [0-9]{1,2} "-" [0-9]{1,2}
+                   | [0-9]{4} "年" [0-9]{1,2} "月" [0-9]{1,2} "日";
+            nl     = "\r\n" | "\n" | "\r";
+
+            $ {
+                if (!lx->last_newline) { lx->last_newline = 1; *loc = span_of(lx, lx->cur, lx->cur); return NEWLINE; }
+                *loc = span_of(lx, lx->cur, lx->cur);
+                return YYEOF;
+            }
+            [ \t]+ | "\u3000"+ { continue; }
+            nl {
+                if (lx->last_newline || lx->paren_depth > 0) continue;
+                lx->last_newline = 1;
+                *loc = span_of(lx, lx->tok, lx->cur);
+                return NEWLINE;
+            }
+            "#" [^\r\n\x00]* {
+                if (lx->emit_comments) { *loc = span_of(lx, lx->tok, lx->cur); return COMMENT; }
+                continue;
+            }
+            "\"\"\"" { *val = scan_prose(lx); TOKEN(PROSE); }
+            "\""     { *val = scan_string(lx); TOKEN(STRING); }
+            date     { *loc = span_of(lx, lx->tok, lx->cur); *val = decode_date(lx, *loc); TOKEN(DATE); }
+            number   { *loc = span_of(lx, lx->tok, lx->cur); *val = decode_number(lx, *loc); TOKEN(NUMBER); }
+            "_"      { *val = mk_lit(lx, LIT_BLANK, span_of(lx, lx->tok, lx->cur)); TOKEN(BLANK); }
+            ident {
+                int kw = keyword(lx->tok, (size_t)(lx->cur - lx->tok));
+                if (kw) TOKEN(kw);
+                gir_node *n = ast_new(lx->arena, N_NAME, span_of(lx, lx->tok, lx->cur));
+                n->str = arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok));
+                n->len = (uint32_t)(lx->cur - lx->tok);
+                *val = n;
+                TOKEN(IDENT);
+            }
+            "{"  { TOKEN('{'); }
+            "}"  { TOKEN('}'); }
+            "("  { lx->paren_depth++; TOKEN('('); }
+            ")"  { if (lx->paren_depth > 0) lx->paren_depth--; TOKEN(')'); }
+            ","  { TOKEN(','); }
+            ":"  { TOKEN(':'); }
+            "="  { TOKEN('='); }
+            "+"  { TOKEN('+'); }
+            "-"  { TOKEN('-'); }
+            "."  { TOKEN('.'); }
+            ".." { TOKEN(DOTDOT); }
+            "==" { TOKEN(EQEQ); }
+            "!=" { TOKEN(NE); }
+            "<=" { TOKEN(LE); }
+            ">=" { TOKEN(GE); }
+            "<"  { TOKEN('<'); }
+            ">"  { TOKEN('>'); }
+            "\x00" {
+                *loc = span_of(lx, lx->tok, lx->cur);
+                diag_add(lx->diags, GIR_SEV_ERROR, M_NUL_BYTE, lx->src, *loc);
+                lx->last_newline = 0;
+                return YYerror;
+            }
+            [^] { lx->last_newline = 0; return bad_char(lx, loc); }
+            * {
+                *loc = span_of(lx, lx->tok, lx->cur);
+                diag_add(lx->diags, GIR_SEV_ERROR, M_INVALID_UTF8, lx->src, *loc, (unsigned)*lx->tok);
+                lx->last_newline = 0;
+                return YYerror;
+            }
+        */
+    }
+}
+
+const char *lexer_token_name(int kind, gir_lang lang)
+{
+    switch (kind) {
+    case IDENT: return msg_fmt(lang, T_IDENT);
+    case STRING: return msg_fmt(lang, T_STRING);
+    case PROSE: return msg_fmt(lang, T_PROSE);
+    case NUMBER: return msg_fmt(lang, T_NUMBER);
+    case DATE: return msg_fmt(lang, T_DATE);
+    case BLANK: return msg_fmt(lang, T_BLANK);
+    case NEWLINE: return msg_fmt(lang, T_NEWLINE);
+    case YYEOF: return msg_fmt(lang, T_EOF);
+    default: return NULL;
+    }
+}

@@ -1,0 +1,408 @@
+/* parser.y - the bison grammar of .gir (reports and templates).
+ * Pure parser, byte-offset locations, LAC, custom error messages in the
+ * user's language, recovery at every line of a list (rows, fields,
+ * declarations), so one run reports every mistake. */
+%require "3.6"
+%define api.pure full
+%define api.location.type {gir_span}
+%define api.value.type {gir_node *}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+%param {gir_parser *P}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, gir_parser *P);
+void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg);
+}
+
+%code {
+#include <string.h>
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do {                                  \
+    if (N) { (Cur).start = YYRHSLOC(Rhs, 1).start; (Cur).end = YYRHSLOC(Rhs, N).end; } \
+    else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; } } while (0)
+#define YYMAXDEPTH 20000
+#define NEW(k, loc) ast_new(P->arena, (k), (loc))
+static gir_node *app(gir_node *p, gir_node *c) { return ast_append(p, c); }
+static gir_node *as_name(gir_parser *P, gir_node *lit);
+static gir_node *kw_name(gir_parser *P, const char *w, gir_span sp);
+static gir_node *with_op(gir_node *n, int op) { n->op = op; return n; }
+static gir_node *prepend(gir_node *p, gir_node *c)
+{
+    if (!c) return p;
+    c->parent = p;
+    c->next = p->first;
+    p->first = c;
+    if (!p->last) p->last = c;
+    return p;
+}
+}
+
+%token IDENT "identifier" STRING "string" PROSE "prose" NUMBER "number"
+%token DATE "date" BLANK "_" NEWLINE "newline" COMMENT "comment"
+%token KW_REPORT "report" KW_TEMPLATE "template" KW_SECTION "section"
+%token KW_TABLE "table" KW_BLOCK "block" KW_NOTE "note" KW_COLUMNS "columns"
+%token KW_ROWS "rows" KW_GROUP "group" KW_ALIAS "alias" KW_RULE "rule"
+%token KW_PATTERN "pattern" KW_SUM "sum" KW_OVER "over" KW_EACH "each"
+%token KW_ROW "row" KW_COLUMN "column" KW_ERROR "error" KW_WARNING "warning"
+%token KW_SOURCE "source" KW_YEARS "years" KW_ROWLABELS "rowlabels"
+%token KW_ROWHEADER "rowheader"
+%token DOTDOT ".." EQEQ "==" NE "!=" LE "<=" GE ">="
+
+%%
+
+file
+    : items                     { P->root = $1; }
+    ;
+
+items
+    : %empty                    { $$ = NEW(N_FILE, @$); }
+    | items item                { $$ = app($1, $2); }
+    | items NEWLINE             { $$ = $1; }
+    | items error NEWLINE       { $$ = $1; yyerrok; }
+    ;
+
+item
+    : report
+    | section
+    | table
+    | template
+    ;
+
+/* ---- report header ---- */
+report
+    : KW_REPORT opt_str '{' fields last_field '}'
+        { $$ = $4; $$->span = @$; if ($2) { $$->str = $2->str; $$->len = $2->len; } app($$, $5); }
+    ;
+opt_str
+    : %empty                    { $$ = NULL; }
+    | STRING
+    ;
+fields
+    : %empty                    { $$ = NEW(N_REPORT, @$); }
+    | fields NEWLINE            { $$ = $1; }
+    | fields field NEWLINE      { $$ = app($1, $2); }
+    | fields error NEWLINE      { $$ = $1; yyerrok; }
+    ;
+last_field
+    : %empty                    { $$ = NULL; }
+    | field
+    ;
+field
+    : field_key field_value     { $$ = app(app(NEW(N_FIELD, @$), $1), $2); }
+    ;
+field_key
+    : IDENT
+    | KW_TEMPLATE               { $$ = kw_name(P, "template", @1); }
+    ;
+field_value
+    : IDENT
+    | STRING
+    | NUMBER
+    | DATE
+    ;
+
+/* ---- sections and tables of a report ---- */
+section
+    : KW_SECTION name section_body  { $$ = app(app(NEW(N_SECTION, @$), $2), $3); }
+    ;
+section_body
+    : PROSE
+    | STRING
+    ;
+name
+    : IDENT
+    | STRING                    { $$ = as_name(P, $1); }
+    ;
+table
+    : KW_TABLE name '{' rows last_row '}'
+        { $$ = prepend($4, $2); app($$, $5); $$->span = @$; }
+    ;
+rows
+    : %empty                    { $$ = NEW(N_TABLE, @$); }
+    | rows NEWLINE              { $$ = $1; }
+    | rows row_items NEWLINE    { $$ = app($1, $2); }
+    | rows error NEWLINE        { $$ = $1; yyerrok; }
+    ;
+last_row
+    : %empty                    { $$ = NULL; }
+    | row_items
+    ;
+row_items
+    : row_item                  { $$ = app(NEW(N_ROW, @$), $1); }
+    | row_items row_item        { $$ = app($1, $2); }
+    ;
+row_item
+    : IDENT
+    | path
+    | STRING
+    | NUMBER
+    | BLANK
+    | DATE
+    | cell_key '=' cell_value   { $$ = app(app(NEW(N_NAMED, @$), $1), $3); }
+    ;
+cell_key
+    : IDENT
+    | path
+    ;
+cell_value
+    : NUMBER
+    | STRING
+    | BLANK
+    | DATE
+    ;
+path
+    : IDENT '.' IDENT           { $$ = app(app(NEW(N_PATH, @$), $1), $3); }
+    | path '.' IDENT            { $$ = app($1, $3); }
+    ;
+
+/* ---- templates ---- */
+template
+    : KW_TEMPLATE IDENT opt_str '{' titems '}'
+        { $$ = $5; $$->span = @$; if ($3) prepend($$, $3); prepend($$, $2); }
+    ;
+titems
+    : %empty                    { $$ = NEW(N_TEMPLATE, @$); }
+    | titems NEWLINE            { $$ = $1; }
+    | titems titem              { $$ = app($1, $2); }
+    | titems error NEWLINE      { $$ = $1; yyerrok; }
+    ;
+titem
+    : KW_SOURCE STRING          { $$ = app(NEW(N_SOURCE, @$), $2); }
+    | KW_YEARS NUMBER DOTDOT NUMBER { $$ = app(app(NEW(N_YEARS, @$), $2), $4); }
+    | tsection
+    | ttable
+    ;
+tsection
+    : KW_SECTION IDENT STRING aliases opt_tableref NEWLINE
+        { $$ = app(app(NEW(N_TSECTION, @$), $2), $3); if ($4) app($$, $4); app($$, $5); }
+    ;
+opt_tableref
+    : %empty                    { $$ = NULL; }
+    | KW_TABLE IDENT            { $$ = app(NEW(N_TABLEREF, @$), $2); }
+    ;
+aliases
+    : %empty                    { $$ = NULL; }
+    | aliases KW_ALIAS alias_list { $$ = $1 ? app($1, NULL) : $3; if ($1) { for (gir_node *c = $3->first, *nx; c; c = nx) { nx = c->next; app($1, c); } } }
+    ;
+alias_list
+    : alias_name                { $$ = app(NEW(N_ALIAS, @$), $1); }
+    | alias_list ',' alias_name { $$ = app($1, $3); }
+    ;
+alias_name
+    : IDENT
+    | STRING                    { $$ = as_name(P, $1); }
+    ;
+ttable
+    : KW_TABLE IDENT opt_str aliases '{' tbitems '}'
+        { $$ = $6; $$->span = @$; if ($4) prepend($$, $4); if ($3) prepend($$, $3); prepend($$, $2); }
+    ;
+tbitems
+    : %empty                    { $$ = NEW(N_TTABLE, @$); }
+    | tbitems NEWLINE           { $$ = $1; }
+    | tbitems tbitem            { $$ = app($1, $2); }
+    | tbitems block             { $$ = app($1, $2); }
+    | tbitems error NEWLINE     { $$ = $1; yyerrok; }
+    ;
+tbitem
+    : KW_NOTE STRING            { $$ = app(NEW(N_NOTE, @$), $2); }
+    | KW_COLUMNS '{' decls '}'  { $$ = $3; $$->kind = N_COLUMNS; $$->span = @$; }
+    | KW_ROWS '{' decls '}'     { $$ = $3; $$->kind = N_ROWS; $$->span = @$; }
+    | KW_ROWLABELS IDENT        { $$ = NEW(N_ROWLABELS, @$); $$->str = $2->str; }
+    | KW_ROWHEADER STRING       { $$ = app(NEW(N_NOTE, @$), $2); $$->op = 'h'; }
+    | rule
+    ;
+block
+    : KW_BLOCK opt_str '{' bitems '}'
+        { $$ = $4; $$->span = @$; if ($2) prepend($$, $2); }
+    ;
+bitems
+    : %empty                    { $$ = NEW(N_BLOCK, @$); }
+    | bitems NEWLINE            { $$ = $1; }
+    | bitems tbitem             { $$ = app($1, $2); }
+    | bitems error NEWLINE      { $$ = $1; yyerrok; }
+    ;
+decls
+    : %empty                    { $$ = NEW(N_ROWS, @$); }
+    | decls NEWLINE             { $$ = $1; }
+    | decls decl                { $$ = app($1, $2); }
+    | decls error NEWLINE       { $$ = $1; yyerrok; }
+    ;
+decl
+    : IDENT opt_str aliases opt_type opt_sum
+        { $$ = app(NEW(N_LEAF, @$), $1); if ($2) app($$, $2); if ($3) app($$, $3); app($$, $4); app($$, $5); }
+    | KW_GROUP IDENT opt_str aliases '{' decls '}'
+        { $$ = $6; $$->kind = N_GROUP; $$->span = @$; if ($4) prepend($$, $4); if ($3) prepend($$, $3); prepend($$, $2); }
+    ;
+opt_type
+    : %empty                    { $$ = NULL; }
+    | ':' IDENT                 { $$ = NEW(N_TYPE, @$); $$->str = $2->str; }
+    | ':' IDENT '(' unit_list ')' { $$ = $4; $$->span = @$; $$->str = $2->str; }
+    ;
+unit_list
+    : unit_name                 { $$ = app(NEW(N_TYPE, @$), $1); }
+    | unit_list ',' unit_name   { $$ = app($1, $3); }
+    ;
+unit_name
+    : IDENT
+    | STRING                    { $$ = as_name(P, $1); }
+    ;
+opt_sum
+    : %empty                    { $$ = NULL; }
+    | '=' KW_SUM '(' sum_items ')' { $$ = $4; $$->span = @$; }
+    ;
+sum_items
+    : sum_item                  { $$ = app(NEW(N_SUM, @$), $1); }
+    | sum_items ',' sum_item    { $$ = app($1, $3); }
+    ;
+sum_item
+    : ref
+    | ref DOTDOT ref            { $$ = app(app(NEW(N_RANGE, @$), $1), $3); }
+    ;
+ref
+    : IDENT                     { $$ = app(NEW(N_REF, @$), $1); }
+    | STRING                    { $$ = app(NEW(N_REF, @$), as_name(P, $1)); }
+    | ref '.' IDENT             { $$ = app($1, $3); }
+    ;
+rule
+    : rule_kw STRING severity scope ':' expr cmp expr opt_nl STRING
+        { $$ = app(app(app(app($1, $4), $6), $8), $10); $$->span = @$; $$->str = $2->str; $$->op = $3->op; $$->cmp = $7->op; }
+    ;
+rule_kw
+    : KW_RULE                   { $$ = NEW(N_RULE, @$); }
+    | KW_PATTERN                { $$ = NEW(N_PATTERN, @$); }
+    ;
+severity
+    : KW_ERROR                  { $$ = with_op(NEW(N_NAME, @$), 1); }
+    | KW_WARNING                { $$ = with_op(NEW(N_NAME, @$), 2); }
+    ;
+scope
+    : %empty                    { $$ = with_op(NEW(N_SCOPE, @$), SCOPE_CELLS); }
+    | KW_OVER KW_EACH KW_COLUMN { $$ = with_op(NEW(N_SCOPE, @$), SCOPE_EACH_COLUMN); }
+    | KW_OVER KW_EACH KW_ROW    { $$ = with_op(NEW(N_SCOPE, @$), SCOPE_EACH_ROW); }
+    | KW_OVER KW_ROWS '(' refs ')'    { $$ = with_op($4, SCOPE_ROWS); $$->span = @$; }
+    | KW_OVER KW_COLUMNS '(' refs ')' { $$ = with_op($4, SCOPE_COLUMNS); $$->span = @$; }
+    ;
+refs
+    : ref                       { $$ = app(NEW(N_SCOPE, @$), $1); }
+    | refs ',' ref              { $$ = app($1, $3); }
+    ;
+expr
+    : term
+    | expr '+' term             { $$ = app(app(with_op(NEW(N_BINOP, @$), '+'), $1), $3); }
+    | expr '-' term             { $$ = app(app(with_op(NEW(N_BINOP, @$), '-'), $1), $3); }
+    ;
+term
+    : ref
+    | NUMBER                    { $$ = app(NEW(N_CONST, @$), $1); }
+    ;
+cmp
+    : EQEQ                      { $$ = with_op(NEW(N_NAME, @$), CMP_EQ); }
+    | NE                        { $$ = with_op(NEW(N_NAME, @$), CMP_NE); }
+    | LE                        { $$ = with_op(NEW(N_NAME, @$), CMP_LE); }
+    | GE                        { $$ = with_op(NEW(N_NAME, @$), CMP_GE); }
+    | '<'                       { $$ = with_op(NEW(N_NAME, @$), CMP_LT); }
+    | '>'                       { $$ = with_op(NEW(N_NAME, @$), CMP_GT); }
+    ;
+opt_nl
+    : %empty
+    | NEWLINE
+    ;
+
+%%
+
+static gir_node *as_name(gir_parser *P, gir_node *lit)
+{
+    gir_node *n = ast_new(P->arena, N_NAME, lit->span);
+    n->str = lit->str;
+    n->len = lit->len;
+    n->quoted = 1;
+    return n;
+}
+
+static gir_node *kw_name(gir_parser *P, const char *w, gir_span sp)
+{
+    gir_node *n = ast_new(P->arena, N_NAME, sp);
+    n->str = w;
+    n->len = (uint32_t)strlen(w);
+    return n;
+}
+
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, gir_parser *P)
+{
+    for (;;) {
+        int t = lexer_next(&P->lx, lval, lloc);
+        if (t != COMMENT) return t;
+    }
+}
+
+/* The user-facing name of a grammar symbol, in the user's language. */
+static const char *symbol_text(gir_parser *P, yysymbol_kind_t k)
+{
+    gir_lang L = P->diags->lang;
+    switch (k) {
+    case YYSYMBOL_IDENT: return msg_fmt(L, T_IDENT);
+    case YYSYMBOL_STRING: return msg_fmt(L, T_STRING);
+    case YYSYMBOL_PROSE: return msg_fmt(L, T_PROSE);
+    case YYSYMBOL_NUMBER: return msg_fmt(L, T_NUMBER);
+    case YYSYMBOL_DATE: return msg_fmt(L, T_DATE);
+    case YYSYMBOL_BLANK: return msg_fmt(L, T_BLANK);
+    case YYSYMBOL_NEWLINE: return msg_fmt(L, T_NEWLINE);
+    case YYSYMBOL_YYEOF: return msg_fmt(L, T_EOF);
+    case YYSYMBOL_YYerror: case YYSYMBOL_YYUNDEF: return msg_fmt(L, T_ERROR);
+    default: break;
+    }
+    const char *raw = yysymbol_name(k);
+    size_t n = strlen(raw);
+    if (n >= 2 && (raw[0] == '"' || raw[0] == '\'')) { raw++; n -= 2; }
+    char *w = arena_strndup(P->arena, raw, n);
+    int alpha = (w[0] >= 'a' && w[0] <= 'z');
+    return arena_printf(P->arena, msg_fmt(L, alpha ? T_KEYWORD : T_PUNCT), w);
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
+{
+    enum { MAXEXP = 6 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
+    gir_span loc = *yypcontext_location(ctx);
+    const char *unexpected = symbol_text(P, yypcontext_token(ctx));
+    gir_lang L = P->diags->lang;
+    if (n <= 0) {
+        diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX, P->src, loc, unexpected);
+        return 0;
+    }
+    gir_buf b;
+    buf_init(&b, P->arena);
+    for (int i = 0; i < n; i++) {
+        if (i) buf_puts(&b, msg_fmt(L, i == n - 1 ? M_OR : M_LIST_SEP));
+        buf_puts(&b, symbol_text(P, exp[i]));
+    }
+    diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX_EXPECTED, P->src, loc, unexpected, buf_cstr(&b));
+    return 0;
+}
+
+void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg)
+{
+    /* Only reached for bison's own failures (stack exhaustion). */
+    (void)msg;
+    diag_add(P->diags, GIR_SEV_ERROR, M_TOO_DEEP, P->src, *lloc);
+}
+
+gir_node *gir_parse(gir_arena *a, gir_diags *d, const gir_source *src)
+{
+    gir_parser P;
+    memset(&P, 0, sizeof P);
+    P.arena = a;
+    P.diags = d;
+    P.src = src;
+    lexer_init(&P.lx, a, d, src);
+    yyparse(&P);
+    if (!P.root) P.root = ast_new(a, N_FILE, (gir_span){0, src->len});
+    return P.root;
+}

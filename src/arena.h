@@ -1,0 +1,57 @@
+/* arena.h - region allocator owned by one compilation (or one LSP document
+ * version). Everything a compilation allocates lives here and is freed at
+ * once by arena_free(). Out-of-memory is reported through an optional
+ * jump target (arena_set_oom) so callers never test every allocation. */
+#ifndef GIR_ARENA_H
+#define GIR_ARENA_H
+#include <setjmp.h>
+#include <stddef.h>
+
+/* Swappable allocator (tests inject failures through it). */
+typedef struct gir_mem {
+    void *(*malloc_fn)(size_t n, void *ud);
+    void (*free_fn)(void *p, void *ud);
+    void *ud;
+} gir_mem;
+
+/* The process default: plain malloc/free. */
+const gir_mem *gir_mem_default(void);
+
+typedef struct gir_arena gir_arena;
+
+/* New arena; NULL on out of memory. mem may be NULL for the default. */
+gir_arena *arena_new(const gir_mem *mem);
+/* Frees every block: O(number of blocks), iterative. NULL is fine. */
+void arena_free(gir_arena *a);
+/* When set, an allocation failure longjmps here with value 1 instead of
+ * returning NULL. Pass NULL to clear. */
+void arena_set_oom(gir_arena *a, jmp_buf *jb);
+/* Zeroed, max-aligned memory. Returns NULL on failure only when no jump
+ * target is set. */
+void *arena_alloc(gir_arena *a, size_t n);
+/* Grow an arena array: copies old contents (old memory is not reused). */
+void *arena_grow(gir_arena *a, void *old, size_t old_n, size_t new_n);
+char *arena_strndup(gir_arena *a, const char *s, size_t n);
+char *arena_strdup(gir_arena *a, const char *s);
+/* printf into the arena. */
+char *arena_printf(gir_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Total bytes handed out (for limits and statistics). */
+size_t arena_used(const gir_arena *a);
+
+/* A growable byte buffer allocated with the arena's allocator
+ * (for output text). */
+typedef struct gir_buf {
+    gir_arena *arena;
+    char *p;
+    size_t n, cap;
+} gir_buf;
+void buf_init(gir_buf *b, gir_arena *a);
+void buf_put(gir_buf *b, const char *s, size_t n);
+void buf_puts(gir_buf *b, const char *s);
+void buf_putc(gir_buf *b, char c);
+void buf_printf(gir_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* NUL-terminated contents (the terminator is not counted in n). */
+const char *buf_cstr(gir_buf *b);
+#endif

@@ -1,0 +1,27 @@
+/* check_int.h - internal interface between the checker's files:
+ * check.c (driver, header, sections, report level), check_table.c (rows,
+ * cells, types), check_sums.c (totals and rules). */
+#ifndef GIR_CHECK_INT_H
+#define GIR_CHECK_INT_H
+#include "check.h"
+
+typedef struct ck {
+    gir_doc *d;
+    gir_arena *a;
+    gir_diags *dg;
+    const gir_source *src;
+    const gir_options *o;
+    gir_report *r;
+    const gir_schema *s;
+} ck;
+
+#define CK_PUSH(a, arr, n, x) do { (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) + 1) * sizeof *(arr)); (arr)[(n)++] = (x); } while (0)
+
+void check_table(ck *c, gir_rtable *rt);
+void check_totals(ck *c, gir_rtable *rt);
+void check_rules(ck *c, gir_rtable *rt);
+/* The displayed name of a row or column: its short name. */
+const char *hnode_display(const gir_hnode *h);
+/* A span that points at a cell: where written, else its row's label. */
+gir_span cell_span(ck *c, gir_rtable *rt, int blk, int row, int col);
+#endif

@@ -1,0 +1,111 @@
+/* io.c - file input with limits, and atomic output. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "io.h"
+
+gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *len, int *err_no)
+{
+    *err_no = 0;
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) { *err_no = errno; return IO_ERR_OPEN; }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (fd != STDIN_FILENO) close(fd);
+        *err_no = EISDIR;
+        return IO_ERR_IS_DIR;
+    }
+    size_t cap = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+                     ? (size_t)st.st_size + 1 : 65536;
+    if (cap > (size_t)GIR_MAX_FILE_SIZE + 1) cap = (size_t)GIR_MAX_FILE_SIZE + 1;
+    char *buf = malloc(cap + 1);
+    if (!buf) { if (fd != STDIN_FILENO) close(fd); *err_no = ENOMEM; return IO_ERR_READ; }
+    size_t n = 0;
+    gir_io_status st_out = IO_OK;
+    for (;;) {
+        if (n == cap) {
+            if (cap > GIR_MAX_FILE_SIZE) { st_out = IO_ERR_TOO_LARGE; break; }
+            size_t ncap = cap * 2;
+            if (ncap > (size_t)GIR_MAX_FILE_SIZE + 1) ncap = (size_t)GIR_MAX_FILE_SIZE + 1;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) { *err_no = ENOMEM; st_out = IO_ERR_READ; break; }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            *err_no = errno;
+            st_out = IO_ERR_READ;
+            break;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+        if (n > GIR_MAX_FILE_SIZE) { st_out = IO_ERR_TOO_LARGE; break; }
+    }
+    if (fd != STDIN_FILENO) close(fd);
+    if (st_out == IO_OK) {
+        *text = arena_alloc(a, n + 1);
+        if (*text) {
+            memcpy(*text, buf, n);
+            (*text)[n] = 0;
+            *len = n;
+        } else {
+            *err_no = ENOMEM;
+            st_out = IO_ERR_READ;
+        }
+    } else if (st_out == IO_ERR_TOO_LARGE) {
+        *len = n;
+    }
+    free(buf);
+    return st_out;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+gir_io_status io_write_atomic(const char *path, const char *data, size_t len, int *err_no)
+{
+    *err_no = 0;
+    if (strcmp(path, "-") == 0) {
+        if (write_all(STDOUT_FILENO, data, len) < 0) { *err_no = errno; return IO_ERR_WRITE; }
+        return IO_OK;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) { *err_no = EISDIR; return IO_ERR_IS_DIR; }
+    size_t pl = strlen(path);
+    char *tmp = malloc(pl + 16);
+    if (!tmp) { *err_no = ENOMEM; return IO_ERR_WRITE; }
+    memcpy(tmp, path, pl);
+    memcpy(tmp + pl, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) { *err_no = errno; free(tmp); return IO_ERR_OPEN; }
+    int keep_mode = stat(path, &st) == 0;
+    if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+        *err_no = errno;
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return IO_ERR_WRITE;
+    }
+    fchmod(fd, keep_mode ? (st.st_mode & 07777) : 0644);
+    if (close(fd) < 0) { *err_no = errno; unlink(tmp); free(tmp); return IO_ERR_WRITE; }
+    if (rename(tmp, path) < 0) { *err_no = errno; unlink(tmp); free(tmp); return IO_ERR_WRITE; }
+    free(tmp);
+    return IO_OK;
+}

@@ -1,0 +1,95 @@
+/* label.c - label folding (utf8proc NFKC) and edit distance. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "label.h"
+#include "utf8.h"
+
+char *label_fold(gir_arena *a, const char *s)
+{
+    utf8proc_uint8_t *nf = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nf,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    const char *src = n >= 0 ? (const char *)nf : s;
+    size_t len = strlen(src);
+    char *out = arena_alloc(a, len + 1);
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)src, *e = p + len;
+    while (p < e) {
+        uint32_t cp;
+        int m = utf8_decode(p, e, &cp);
+        if (m < 0) { out[k++] = (char)*p++; continue; }
+        p += (size_t)m;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0) continue;
+        if (cp == 0x201C || cp == 0x201D) cp = '"';
+        if (cp == 0x2018 || cp == 0x2019) cp = '\'';
+        if (cp == 0x3002) cp = '.';  /* 。 */
+        k += (size_t)utf8_encode(cp, out + k);
+    }
+    out[k] = 0;
+    free(nf);
+    return out;
+}
+
+char *label_fold_loose(gir_arena *a, const char *s)
+{
+    char *f = label_fold(a, s);
+    size_t n = strlen(f);
+    /* strip one trailing "(...)" annotation if something remains before it */
+    if (n > 2 && f[n - 1] == ')') {
+        int depth = 0;
+        for (size_t i = n; i-- > 0;) {
+            if (f[i] == ')') depth++;
+            else if (f[i] == '(' && --depth == 0) {
+                if (i > 0) f[i] = 0;
+                break;
+            }
+        }
+    }
+    return f;
+}
+
+size_t label_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static size_t to_cps(const char *s, uint32_t *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    size_t n = 0;
+    while (p < e && n < cap) {
+        uint32_t cp;
+        int m = utf8_decode(p, e, &cp);
+        if (m < 0) { cp = *p; m = 1; }
+        out[n++] = cp;
+        p += m;
+    }
+    return n;
+}
+
+size_t label_distance(const char *a, const char *b, size_t max)
+{
+    enum { CAP = 128 };
+    uint32_t x[CAP], y[CAP];
+    size_t n = to_cps(a, x, CAP), m = to_cps(b, y, CAP);
+    if ((n > m ? n - m : m - n) > max) return max + 1;
+    size_t prev[CAP + 1], cur[CAP + 1];
+    for (size_t j = 0; j <= m; j++) prev[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        size_t best = cur[0];
+        for (size_t j = 1; j <= m; j++) {
+            size_t c = prev[j - 1] + (x[i - 1] != y[j - 1]);
+            if (prev[j] + 1 < c) c = prev[j] + 1;
+            if (cur[j - 1] + 1 < c) c = cur[j - 1] + 1;
+            cur[j] = c;
+            if (c < best) best = c;
+        }
+        if (best > max) return max + 1;
+        memcpy(prev, cur, (m + 1) * sizeof *prev);
+    }
+    return prev[m];
+}
