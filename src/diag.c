@@ -505,12 +505,14 @@ static int gutter_width(const gir_diag *g)
     return digits + 1 > 5 ? digits + 1 : 5;
 }
 
+/* Related places: with their source line when there are one or two,
+ * as bare location lines when there are more (a total's many addends). */
 static void put_related(const pen *p, const gir_diag *g, const gir_related *r)
 {
     const gir_source *src = r->src ? r->src : g->src;
     put_loc(p, src, r->span.start);
     put_head(p, GIR_SEV_NOTE, NULL, r->msg);
-    if (src) put_snippet(p, src, r->span, C_CYAN);
+    if (src && g->nrelated <= 2) put_snippet(p, src, r->span, C_CYAN);
 }
 
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o)
