@@ -40,6 +40,7 @@ typedef struct gir_rtable {
     const gir_ttable *t;
     const gir_node *node;      /* the report's N_TABLE, NULL if absent */
     gir_rblock *blocks;
+    int unresolved;            /* some row could not be placed: row totals are not checked */
 } gir_rtable;
 
 typedef struct gir_rsection {

@@ -105,6 +105,10 @@ static int check_derived(sumctx *s, const gir_hnode *h, int axis, int r, int col
         return V_BLANK;
     }
     cell->expected = expect;
+    if (cell->state == CELL_WRITTEN && axis == 0 && s->rt->unresolved) {
+        cell->bad = 1;   /* a row of this table was not understood: do not guess */
+        return V_BAD;
+    }
     if (cell->state == CELL_WRITTEN) {
         int ok;
         if (dec_cmp(cell->v, expect, &ok) != 0 && !cell->bad) report_mismatch(s, h, axis, r, col, cell, expect);

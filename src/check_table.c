@@ -224,20 +224,22 @@ void check_table(ck *c, gir_rtable *rt)
         if (!labelled) {
             rh = t->blocks[0]->rows[0];
             if (label && first->kind != N_LIT) {
-                if (!hnode_matches(rh, c->a, label)) { unknown_label(c, t, first, label, 0, NULL); continue; }
+                if (!hnode_matches(rh, c->a, label)) { unknown_label(c, t, first, label, 0, NULL); rt->unresolved = 1; continue; }
                 first = first->next;
             }
         } else {
             if (!label || (first->kind == N_LIT && first->lit.kind != LIT_STRING)) {
                 gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_ROW_NEEDS_LABEL, c->src, first->span, t->name);
                 diag_help(c->dg, g, C_HELP_ROW_LABEL);
+                rt->unresolved = 1;
                 continue;
             }
             rh = schema_find_row(t, c->a, label, &blk);
-            if (!rh) { unknown_label(c, t, first, label, 0, NULL); continue; }
+            if (!rh) { unknown_label(c, t, first, label, 0, NULL); rt->unresolved = 1; continue; }
             if (rh->is_group) {
                 gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_GROUP_ROW, c->src, first->span, rh->label && *rh->label ? rh->label : rh->name);
                 diag_help(c->dg, g, C_HELP_GROUP_ROW, rh->kids[0]->name);
+                rt->unresolved = 1;
                 continue;
             }
             first = first->next;
