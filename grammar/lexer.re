@@ -241,6 +241,20 @@ static int keyword(const unsigned char *b, size_t n)
     return 0;
 }
 
+/* True when an error was already reported on the line of offset off:
+ * one mistake, one diagnostic (the parser is recovering anyway). */
+static int line_has_error(const gir_lexer *lx, uint32_t off)
+{
+    if (!lx->diags->n) return 0;
+    const gir_diag *g = lx->diags->v[lx->diags->n - 1];
+    if (g->sev != GIR_SEV_ERROR || g->src != lx->src || g->span.start > off) return 0;
+    for (uint32_t i = g->span.start; i < off; i++)
+        if (lx->base[i] == '\n' || lx->base[i] == '\r') return 0;
+    return 1;
+}
+
+int lexer_line_has_error(const gir_lexer *lx, uint32_t off) { return line_has_error(lx, off); }
+
 static int bad_char(gir_lexer *lx, gir_span *loc)
 {
     uint32_t cp = 0;
@@ -249,6 +263,7 @@ static int bad_char(gir_lexer *lx, gir_span *loc)
     lx->cur = lx->tok + k;
     /* swallow a run of further unknown ASCII punctuation: one error per run */
     *loc = span_of(lx, lx->tok, lx->cur);
+    if (line_has_error(lx, loc->start)) return YYerror;
     static const char *fw[][2] = {
         {"｛", "{"}, {"｝", "}"}, {"（", "("}, {"）", ")"}, {"，", ","}, {"：", ":"},
         {"＝", "="}, {"＂", "\""}, {"＃", "#"}, {"＿", "_"}, {"＜", "<"}, {"＞", ">"},

@@ -371,6 +371,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
     gir_span loc = *yypcontext_location(ctx);
+    if (lexer_line_has_error(&P->lx, loc.start)) return 0;
     const char *unexpected = symbol_text(P, yypcontext_token(ctx));
     gir_lang L = P->diags->lang;
     if (n <= 0) {

@@ -102,6 +102,12 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
             break;
         }
     }
+    /* a syntax error inside the header already explains a missing field */
+    for (size_t i = 0; i < c->dg->n; i++) {
+        const gir_diag *g = c->dg->v[i];
+        if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= h->span.start && g->span.start < h->span.end)
+            return;
+    }
     static const int required[] = {F_TEMPLATE, F_AGENCY, F_YEAR};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!fields[required[i]]) {
@@ -166,6 +172,12 @@ static void place_items(ck *c)
                 continue;
             }
             rt->node = it;
+            /* rows lost to a syntax error make the table's totals unknowable */
+            for (size_t i = 0; i < c->dg->n; i++) {
+                const gir_diag *g = c->dg->v[i];
+                if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= it->span.start && g->span.start < it->span.end)
+                    rt->unresolved = 1;
+            }
             check_table(c, rt);
         }
     }

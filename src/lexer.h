@@ -23,6 +23,9 @@ typedef struct gir_lexer {
 void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src);
 /* Next token kind; *val gets a node for IDENT/STRING/PROSE/NUMBER/DATE/BLANK. */
 int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc);
+/* True if an error is already reported on the line holding byte off
+ * (later errors on that line are suppressed). */
+int lexer_line_has_error(const gir_lexer *lx, uint32_t off);
 /* Human name of a token kind in the given language (never a raw token name). */
 const char *lexer_token_name(int kind, gir_lang lang);
 #endif
