@@ -231,7 +231,7 @@ static const struct { const char *word; int tok; } keywords[] = {
     {"sum", KW_SUM}, {"over", KW_OVER}, {"each", KW_EACH}, {"row", KW_ROW},
     {"column", KW_COLUMN}, {"error", KW_ERROR}, {"warning", KW_WARNING},
     {"source", KW_SOURCE}, {"years", KW_YEARS}, {"rowlabels", KW_ROWLABELS},
-    {"rowheader", KW_ROWHEADER},
+    {"rowheader", KW_ROWHEADER}, {"mention", KW_MENTION},
 };
 
 static int keyword(const unsigned char *b, size_t n)

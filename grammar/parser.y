@@ -51,7 +51,7 @@ static gir_node *prepend(gir_node *p, gir_node *c)
 %token KW_PATTERN "pattern" KW_SUM "sum" KW_OVER "over" KW_EACH "each"
 %token KW_ROW "row" KW_COLUMN "column" KW_ERROR "error" KW_WARNING "warning"
 %token KW_SOURCE "source" KW_YEARS "years" KW_ROWLABELS "rowlabels"
-%token KW_ROWHEADER "rowheader"
+%token KW_ROWHEADER "rowheader" KW_MENTION "mention"
 %token DOTDOT ".." EQEQ "==" NE "!=" LE "<=" GE ">="
 
 %%
@@ -216,6 +216,12 @@ tbitem
     | KW_ROWLABELS IDENT        { $$ = NEW(N_ROWLABELS, @$); $$->str = $2->str; }
     | KW_ROWHEADER STRING       { $$ = app(NEW(N_NOTE, @$), $2); $$->op = 'h'; }
     | rule
+    | KW_MENTION STRING severity ':' expr phrases
+        { $$ = app(app(NEW(N_MENTION, @$), $5), $6); $$->str = $2->str; $$->op = $3->op; }
+    ;
+phrases
+    : STRING                    { $$ = app(NEW(N_ALIAS, @$), as_name(P, $1)); }
+    | phrases STRING            { $$ = app($1, as_name(P, $2)); }
     ;
 block
     : KW_BLOCK opt_str '{' bitems '}'

@@ -43,6 +43,7 @@ typedef enum {
     N_SCOPE,     /* op: scope kind; children: N_REF... (for rows()/columns()) */
     N_BINOP,     /* op: '+' or '-'; children: lhs, rhs */
     N_CONST,     /* children: N_LIT (a number in an expression) */
+    N_MENTION,   /* str: id; op: severity; children: expr, N_ALIAS of phrases */
     N_KIND__COUNT
 } gir_node_kind;
 

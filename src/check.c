@@ -6,6 +6,8 @@
 #include "check_int.h"
 #include "label.h"
 #include "template.h"
+#include "io.h"
+#include <errno.h>
 
 gir_cell *report_cell(const gir_report *r, int table, int block, int row, int col)
 {
@@ -257,6 +259,40 @@ static void check_dates(ck *c, const gir_node **fields)
     }
 }
 
+/* Compiles last year's report (one level only) and keeps its diagnostics. */
+static void load_previous(ck *c, const gir_node *field)
+{
+    if (!c->r->previous_path || (c->o && c->o->depth > 0)) return;
+    const char *p = c->r->previous_path, *name = c->src->name;
+    const char *slash = strrchr(name, '/');
+    const char *path = p[0] == '/' || !slash ? p : arena_printf(c->a, "%.*s/%s", (int)(slash - name), name, p);
+    char *text = NULL;
+    size_t len = 0;
+    int e = 0;
+    gir_io_status st = io_read_file(c->a, path, &text, &len, &e);
+    gir_span at = ast_child(field, 1)->span;
+    if (st != IO_OK) {
+        diag_add(c->dg, GIR_SEV_ERROR, C_PREVIOUS_READ, c->src, at, path, strerror(e ? e : EIO));
+        return;
+    }
+    gir_options o2 = {0};
+    if (c->o) o2 = *c->o;
+    o2.depth = 1;
+    o2.lang = c->dg->lang;
+    gir_doc *pd = gir_doc_compile(path, text, len, &o2);
+    if (!pd) return;
+    c->d->previous = pd;
+    for (size_t i = 0; i < pd->diags.n; i++) {
+        CK_PUSH(c->a, c->dg->v, c->dg->n, pd->diags.v[i]);
+        c->dg->cap = c->dg->n;
+    }
+    c->dg->nerrors += pd->diags.nerrors;
+    c->dg->nwarnings += pd->diags.nwarnings;
+    c->r->previous = pd->report;
+    if (pd->report && pd->report->year && c->r->year && pd->report->year != c->r->year - 1)
+        diag_add(c->dg, GIR_SEV_WARNING, C_PREVIOUS_YEAR, c->src, at, pd->report->year, c->r->year - 1);
+}
+
 const gir_schema *check_template_file(gir_doc *d)
 {
     const gir_schema *s = NULL;
@@ -300,6 +336,7 @@ gir_report *gir_check(gir_doc *d, const gir_options *o)
     c.s = template_load(d, o, c.r->template_name, field_value(fields[F_TEMPLATE])->span);
     if (!c.s) return NULL;
     alloc_report(&c);
+    if (fields[F_PREVIOUS]) load_previous(&c, fields[F_PREVIOUS]);
     place_items(&c);
     for (size_t i = 0; i < c.s->ntables; i++)
         if (c.r->tables[i].node) check_totals(&c, &c.r->tables[i]);
@@ -307,5 +344,6 @@ gir_report *gir_check(gir_doc *d, const gir_options *o)
         if (c.r->tables[i].node) check_rules(&c, &c.r->tables[i]);
     check_missing(&c);
     check_dates(&c, fields);
+    check_mentions(&c);
     return c.r;
 }

@@ -20,6 +20,11 @@ typedef struct ck {
 void check_table(ck *c, gir_rtable *rt);
 void check_totals(ck *c, gir_rtable *rt);
 void check_rules(ck *c, gir_rtable *rt);
+/* The value of a mention's cell expression; 0 if not computable. */
+int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at);
+/* R3.9: numbers stated in the prose against the tables (check_prose.c). */
+void check_mentions(ck *c);
+/* Loads and checks last year's report named by `previous` (check.c). */
 /* The displayed name of a row or column: its short name. */
 const char *hnode_display(const gir_hnode *h);
 /* A span that points at a cell: where written, else its row's label. */

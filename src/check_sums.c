@@ -188,6 +188,22 @@ static int term_cell(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_term *
 
 enum { E_OK, E_BLANK, E_SKIP };
 
+/* The same cell in last year's report (matched by table, row and column
+ * names, since last year may use the other template), or NULL. */
+static gir_cell *previous_cell(ck *c, gir_rtable *rt, const gir_term *t, int blk, int col)
+{
+    const gir_report *p = c->r->previous;
+    if (!p || col < 0) return NULL;
+    const gir_ttable *pt = schema_find_table(p->schema, c->a, rt->t->name);
+    if (!pt || !p->tables[pt->index].node) return NULL;
+    int pb = 0;
+    const gir_hnode *ph = schema_find_row(pt, c->a, t->name, &pb);
+    if (!ph || ph->is_group) return NULL;
+    const gir_hnode *pc = schema_find_col(pt->blocks[pb], c->a, rt->t->blocks[blk]->cols[col]->name);
+    if (!pc || pc->is_group) return NULL;
+    return report_cell(p, pt->index, pb, ph->index, pc->index);
+}
+
 static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *e, const inst *in,
                      gir_dec *out, gir_buf *txt, const gir_node **blank_row, int *blank_col, gir_diag *rel, int *any_nonzero)
 {
@@ -203,7 +219,8 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
         } else {
             int r, col;
             if (!term_cell(c, rt, ru, t, in, &r, &col)) return E_SKIP;
-            gir_cell *cell = CELL(rt, in->blk, r, col);
+            gir_cell *cell = t->prev ? previous_cell(c, rt, t, in->blk, col) : CELL(rt, in->blk, r, col);
+            if (!cell) return E_SKIP;
             if (cell->bad || cell->state == CELL_TEXT) return E_SKIP;
             if (cell->state == CELL_BLANK) { *blank_row = rt->blocks[in->blk].row_nodes[r]; *blank_col = col; return E_BLANK; }
             v = cell->state == CELL_ZERO ? (gir_dec){0, 0} : cell->v;
@@ -212,7 +229,8 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
             if (rel && cell->node) {
                 char num[48];
                 dec_format_buf(v, num);
-                diag_related(c->dg, rel, c->src, cell->span, C_ADDEND, t->name, num);
+                const gir_source *where = t->prev ? &c->d->previous->src : c->src;
+                diag_related(c->dg, rel, where, cell->span, t->prev ? C_ADDEND_PREVIOUS : C_ADDEND, t->name, num);
             }
         }
         if (t->sign < 0) v.m = -v.m;
@@ -349,5 +367,17 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
 
 void check_rules(ck *c, gir_rtable *rt)
 {
-    for (size_t i = 0; i < rt->t->nrules; i++) check_rule(c, rt, rt->t->rules[i]);
+    for (size_t i = 0; i < rt->t->nrules; i++)
+        if (rt->t->rules[i]->pattern != 2) check_rule(c, rt, rt->t->rules[i]);
+}
+
+int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at)
+{
+    inst in = {ru->lhs.nterms ? ru->lhs.terms[0].block : 0, -1, -1, ""};
+    if (in.blk < 0) in.blk = 0;
+    const gir_node *brow = NULL;
+    int bcol = -1, nz = 0;
+    if (eval_side(c, rt, ru, &ru->lhs, &in, out, NULL, &brow, &bcol, NULL, &nz) != E_OK) return 0;
+    *at = inst_span(c, rt, ru, &in);
+    return 1;
 }

@@ -60,5 +60,9 @@ gir_doc *gir_doc_parse(const char *name, const char *text, size_t len, const gir
 
 void gir_doc_free(gir_doc *d)
 {
-    if (d) arena_free(d->arena);
+    while (d) {
+        gir_doc *p = d->previous;
+        arena_free(d->arena);
+        d = p;
+    }
 }

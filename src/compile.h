@@ -27,6 +27,7 @@ typedef struct gir_doc {
     gir_node *ast;
     struct gir_report *report;  /* the checked report, NULL if not a report or no template */
     int oom;                    /* compilation ran out of memory */
+    struct gir_doc *previous;   /* last year's report (`previous`), owned */
 } gir_doc;
 
 /* Compiles text (need not be NUL-terminated; it is copied). name is the

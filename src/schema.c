@@ -317,7 +317,7 @@ static gir_ttable *build_table(sb *b, const gir_node *n)
     for (size_t i = 0; i < t->nblocks; i++) finish_block(b, t->blocks[i]);
     /* rules: in the table or in any block */
     for (const gir_node *c = ast_next(n, n); c; c = ast_next(n, c))
-        if (c->kind == N_RULE || c->kind == N_PATTERN) build_rule(b, t, c);
+        if (c->kind == N_RULE || c->kind == N_PATTERN || c->kind == N_MENTION) build_rule(b, t, c);
     return t;
 }
 

@@ -44,6 +44,7 @@ typedef struct gir_term {          /* one signed term of a rule side */
     const char *name;              /* the reference as written ("a.b") */
     long long constant; int is_const;
     int block, row, col;           /* resolved; -1 where it varies by instance */
+    int prev;                      /* previous.ROW: last year's report */
 } gir_term;
 
 typedef struct gir_expr {          /* sum of signed terms */
@@ -54,7 +55,9 @@ typedef struct gir_expr {          /* sum of signed terms */
 typedef struct gir_rule {
     const char *id;
     int severity;                  /* GIR_SEV_ERROR or GIR_SEV_WARNING */
-    int pattern;                   /* reported when it holds everywhere */
+    int pattern;                   /* 1: reported when it holds everywhere;
+                                      2: a mention (prose numbers vs lhs) */
+    const char **phrases; size_t nphrases;
     int scope;                     /* SCOPE_* */
     int cmp;                       /* CMP_* */
     gir_expr lhs, rhs;
