@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/suites/robust.sh - bad and enormous input never crashes or hangs
+# girc: each case must end with exit 0 or 1 (never a signal, never 2),
+# within a generous hang guard (not a performance assertion), and with a
+# positioned diagnostic ("file:line:col: error[") when it fails.
+GIRC=${GIRC:-build/girc}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+ex=examples/mahekou-2020.gir
+
+run() { # name file want(0|1|01)
+  timeout 120 "$GIRC" --color=never check "$2" >"$T/out" 2>&1
+  st=$?
+  case "$3" in
+    01) [ $st -le 1 ] ;;
+    *) [ $st -eq "$3" ] ;;
+  esac
+  ok=$?
+  if [ $ok -eq 0 ] && [ $st -eq 1 ] && ! grep -q ':[0-9]*:[0-9]*: error\[' "$T/out"; then ok=1; fi
+  if [ $ok -eq 0 ]; then echo "ok - $1"; else echo "not ok - $1 (exit $st)"; head -c 2000 "$T/out"; fi
+}
+
+printf 'report "x" {\n  template gov2021\n  agency "\377\376"\n}\n' > "$T/utf8.gir";   run invalid-utf8 "$T/utf8.gir" 1
+printf 'report "x" {\n  year 2021\000\n}\n' > "$T/nul.gir";                             run nul-byte "$T/nul.gir" 1
+: > "$T/empty.gir";                                                                      run empty-file "$T/empty.gir" 1
+# a 10 MB file: the example followed by many comment and garbage lines
+{ cat $ex; awk 'BEGIN { for (i = 0; i < 170000; i++) printf "# padding line %d with some text to reach ten megabytes\n", i }'; } > "$T/big.gir"
+run ten-megabytes "$T/big.gir" 01
+# a 10,000-digit number in a cell
+awk -v ex=$ex 'BEGIN { while ((getline l < ex) > 0) { if (l ~ /^  规章 /) { printf "  规章 "; for (i = 0; i < 10000; i++) printf "9"; print " 0 0"; } else print l } }' > "$T/digits.gir"
+run ten-thousand-digits "$T/digits.gir" 1
+grep -q 'E0406' "$T/out" && echo "ok - ten-thousand-digits says E0406" || echo "not ok - ten-thousand-digits says E0406"
+# 100,000 nested groups in a template
+awk 'BEGIN { print "template deep {"; print " section a \"a\""; print " table t {"; print "  columns { c }"; printf "  rows { "; for (i = 0; i < 100000; i++) printf "group g%d { ", i; printf "x"; for (i = 0; i < 100000; i++) printf " }"; print " }"; print " }"; print "}" }' > "$T/nested.gir"
+run hundred-thousand-nested "$T/nested.gir" 1
+# 100,000 repeated rows and 10,000 sections
+{ cat $ex; awk 'BEGIN { print "table 申请处理 {"; for (i = 0; i < 100000; i++) print "  新收 0 0 0 0 0 0 0"; print "}" }'; } > "$T/rows.gir"
+run hundred-thousand-rows "$T/rows.gir" 1
+{ cat $ex; awk 'BEGIN { for (i = 0; i < 10000; i++) print "section 总体情况 \"x\"" }'; } > "$T/sections.gir"
+run ten-thousand-sections "$T/sections.gir" 1
+# cut off in the middle of a string and of a prose block
+head -c 300 $ex > "$T/cut1.gir"; printf '  agency "南县麻河' >> "$T/cut1.gir"
+run truncated-string "$T/cut1.gir" 1
+head -c 1200 $ex > "$T/cut2.gir"
+run truncated-prose "$T/cut2.gir" 1
+# CRLF + BOM version of the example checks the same
+{ printf '\357\273\277'; sed 's/$/\r/' $ex; } > "$T/crlf.gir"
+run crlf-bom "$T/crlf.gir" 0
+# 10,000 consecutive syntax errors: one diagnostic each, capped, no hang
+{ cat $ex; awk 'BEGIN { print "table 申请处理 {"; for (i = 0; i < 10000; i++) print "  新收 ) 1"; print "}" }'; } > "$T/errs.gir"
+run ten-thousand-errors "$T/errs.gir" 1
+n=$(grep -c 'error\[E0201\]' "$T/out")
+[ "$n" -eq 10000 ] && echo "ok - ten-thousand-errors reports each line" || echo "not ok - ten-thousand-errors reports each line ($n)"
+# a directory and a missing file are I/O errors: exit 2
+timeout 20 "$GIRC" check "$T/missing.gir" >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok - missing-file-is-io-error" || echo "not ok - missing-file-is-io-error"

@@ -1,0 +1,226 @@
+/* test_check.c - the checker and the stdlib templates: every table-3/4
+ * label of both templates equals FORMATS.md §5 character for character,
+ * table-2 labels appear verbatim in FORMATS.md §3-§4, omitted totals are
+ * computed to hand-computed values, money in 元 converts exactly to 万元,
+ * and a variant template (a province adding a row) needs no C change. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "template.h"
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (fread(s, 1, (size_t)n, f) != (size_t)n) n = 0;
+    s[n] = 0;
+    fclose(f);
+    return s;
+}
+
+static gir_doc *compile(const char *text)
+{
+    gir_options o = {0};
+    o.lang = GIR_LANG_EN;
+    return gir_doc_compile("t.gir", text, strlen(text), &o);
+}
+
+/* A report with all sections and the given bodies of tables 2, 3, 4. */
+static char *report(const char *tmpl, int year, const char *t2, const char *t3, const char *t4)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf,
+             "report \"t\" {\n template %s\n agency \"a\"\n year %d\n}\n"
+             "section 总体情况 \"x\"\nsection 问题改进 \"x\"\nsection 其他事项 \"x\"\n"
+             "table 主动公开 {%s}\ntable 申请处理 {%s}\ntable 复议诉讼 {%s}\n", tmpl, year, t2, t3, t4);
+    return buf;
+}
+
+/* The labels listed as "N. label" lines (not [bracketed]) in a section
+ * of FORMATS.md between two headings. */
+static size_t formats_list(const char *md, const char *from, const char *to, char out[][256], size_t max)
+{
+    const char *b = strstr(md, from), *e = b ? strstr(b, to) : NULL;
+    size_t n = 0;
+    for (const char *p = b; p && p < e && n < max; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        const char *q = p;
+        while (*q >= '0' && *q <= '9') q++;
+        if (q == p || q[0] != '.' || q[1] != ' ') continue;
+        q += 2;
+        size_t len = strcspn(q, "\n");
+        const char *mark = strstr(q, "   [");
+        if (mark && mark < q + len) len = (size_t)(mark - q);
+        while (len && q[len - 1] == ' ') len--;
+        snprintf(out[n++], 256, "%.*s", (int)len, q);
+    }
+    return n;
+}
+
+static const gir_schema *stdlib_schema(gir_doc **keep, const char *name)
+{
+    gir_doc *d = compile(report(name, strcmp(name, "gov2019") == 0 ? 2020 : 2021, "", "", ""));
+    *keep = d;
+    assert_non_null(d->report);
+    return d->report->schema;
+}
+
+static void check_table3_rows(const char *tmpl, const char *from, const char *to, size_t want)
+{
+    char *md = slurp("tests/data/FORMATS.md");
+    assert_non_null(md);
+    static char labels[64][256];
+    size_t n = formats_list(md, from, to, labels, 64);
+    assert_int_equal(n, want);
+    gir_doc *d;
+    const gir_schema *s = stdlib_schema(&d, tmpl);
+    const gir_ttable *t = s->tables[1];
+    assert_string_equal(t->name, "申请处理");
+    assert_int_equal(t->blocks[0]->nrows, want);
+    for (size_t i = 0; i < n; i++) assert_string_equal(t->blocks[0]->rows[i]->label, labels[i]);
+    /* the seven data columns, §5 */
+    static const char *cols[] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+    assert_int_equal(t->blocks[0]->ncols, 7);
+    for (size_t i = 0; i < 7; i++) assert_string_equal(t->blocks[0]->cols[i]->label, cols[i]);
+    /* the note cell, verbatim from the official header */
+    assert_string_equal(t->note, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
+    /* table 4: the 15 columns of §5 */
+    const gir_ttable *t4 = s->tables[2];
+    static const char *c4[] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    assert_int_equal(t4->blocks[0]->ncols, 15);
+    for (size_t i = 0; i < 15; i++) assert_string_equal(t4->blocks[0]->cols[i]->label, c4[i % 5]);
+    assert_string_equal(t4->blocks[0]->cols[5]->parent->label, "未经复议直接起诉");
+    assert_string_equal(t4->blocks[0]->cols[10]->parent->label, "复议后起诉");
+    assert_string_equal(t4->blocks[0]->cols[10]->parent->parent->label, "行政诉讼");
+    /* every table-2 label (rows, columns, captions) appears verbatim in §3/§4 */
+    const gir_ttable *t2 = s->tables[0];
+    for (size_t b = 0; b < t2->nblocks; b++) {
+        const gir_block *bl = t2->blocks[b];
+        assert_non_null(strstr(md, bl->caption));
+        for (size_t i = 0; i < bl->nrows; i++) assert_non_null(strstr(md, bl->rows[i]->label));
+        for (size_t i = 0; i < bl->ncols; i++) assert_non_null(strstr(md, bl->cols[i]->label));
+    }
+    /* the six section headings */
+    for (size_t i = 0; i < s->nsections; i++) assert_non_null(strstr(md, s->sections[i]->label));
+    gir_doc_free(d);
+    free(md);
+}
+
+static void test_labels_2021(void **st)
+{
+    (void)st;
+    check_table3_rows("gov2021", "### 5.1", "### 5.2", 25);
+}
+
+static void test_labels_2019(void **st)
+{
+    (void)st;
+    check_table3_rows("gov2019", "### 5.2", "Table 4 columns", 23);
+}
+
+static long long cell(const gir_report *r, int t, int b, int row, int col)
+{
+    gir_cell *c = report_cell(r, t, b, row, col);
+    assert_true(dec_is_integer(c->v));
+    return c->v.m;
+}
+
+static void test_omitted_totals_are_computed(void **st)
+{
+    (void)st;
+    gir_doc *d = compile(report("gov2021", 2021, "",
+        "\n 新收 3 2 0 0 0 1\n 结转 1\n 予以公开 2 1\n 国家秘密 1\n 重复申请 0 1 0 0 0 1\n 结转下年 1\n",
+        "\n 1 2 0 3\n"));
+    assert_int_equal(d->diags.nerrors, 0);
+    /* table 4: 复议总计 computed = 1 + 2 + 0 + 3 */
+    assert_int_equal(cell(d->report, 2, 0, 0, 4), 6);
+    const gir_report *r = d->report;
+    /* 总计 column = sum of the six: 新收 3+2+0+0+0+1 = 6 */
+    assert_int_equal(cell(r, 1, 0, 0, 6), 6);
+    assert_int_equal(report_cell(r, 1, 0, 0, 6)->state, CELL_COMPUTED);
+    /* （七）总计 (row 23 in 2021) = 予以公开 + 国家秘密 + 重复申请, per column */
+    const gir_block *b = r->tables[1].t->blocks[0];
+    int qi = -1;
+    for (size_t i = 0; i < b->nrows; i++) if (strcmp(b->rows[i]->name, "办结总计") == 0) qi = (int)i;
+    assert_int_equal(qi, 23);
+    assert_int_equal(cell(r, 1, 0, qi, 0), 3);   /* 2 + 1 + 0 */
+    assert_int_equal(cell(r, 1, 0, qi, 1), 2);   /* 1 + 0 + 1 */
+    assert_int_equal(cell(r, 1, 0, qi, 5), 1);   /* 0 + 0 + 1 */
+    assert_int_equal(cell(r, 1, 0, qi, 6), 6);   /* the corner */
+    gir_doc_free(d);
+}
+
+static void test_money_in_yuan_converts_exactly(void **st)
+{
+    (void)st;
+    gir_doc *d = compile(report("gov2021", 2021, "\n 行政事业性收费 1263500元\n", "", ""));
+    assert_int_equal(d->diags.nerrors, 0);
+    gir_cell *c = report_cell(d->report, 0, 3, 0, 0);
+    char buf[48];
+    dec_format_buf(c->v, buf);
+    assert_string_equal(buf, "126.35");
+    assert_string_equal(c->unit, "万元");
+    gir_doc_free(d);
+}
+
+static void test_variant_template_needs_no_c_change(void **st)
+{
+    (void)st;
+    /* A province adds a row to table 2 of its own variant: a .gir file. */
+    const char *text =
+        "template 某省2021 \"某省格式\" {\n years 2021 .. 9999\n"
+        " section 总体情况 \"一、总体情况\"\n"
+        " section 主动公开 \"二、主动公开政府信息情况\" table 主动公开\n"
+        " table 主动公开 \"主动公开\" {\n"
+        "  columns { 件数 \"本年制发件数\" 总数 \"合计\" = sum(件数) }\n"
+        "  rows { 规章 \"规章\" 地方标准 \"地方标准（本省增加）\" }\n"
+        "  rule \"P1\" error over each column: 地方标准 <= 10 \"地方标准不超过10件\"\n"
+        " }\n}\n"
+        "report \"t\" {\n template 某省2021\n agency \"a\"\n year 2021\n}\n"
+        "section 总体情况 \"x\"\n"
+        "table 主动公开 {\n \"地方标准（本省增加）\" 12\n}\n";
+    gir_doc *d = compile(text);
+    assert_non_null(d->report);
+    /* the rule fails in both columns: 件数 and the derived 合计 */
+    assert_int_equal(d->diags.nerrors, 2);
+    assert_string_equal(d->diags.v[0]->code, "E0502");
+    assert_string_equal(d->diags.v[1]->code, "E0502");
+    assert_int_equal(cell(d->report, 0, 0, 1, 1), 12);  /* the derived 合计 */
+    gir_doc_free(d);
+}
+
+static void test_two_documents_side_by_side(void **st)
+{
+    (void)st;
+    char *a = strdup(report("gov2021", 2021, "", "\n 新收 1\n", ""));
+    gir_doc *d1 = compile(a);
+    gir_doc *d2 = compile("report {\n year\n}\n");
+    assert_int_equal(d1->diags.nerrors, 2);  /* R3.1 in 自然人 and 总计 */
+    assert_true(d2->diags.nerrors >= 1);
+    gir_doc_free(d2);
+    assert_non_null(d1->report->schema);
+    gir_doc_free(d1);
+    free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_labels_2021),
+        cmocka_unit_test(test_labels_2019),
+        cmocka_unit_test(test_omitted_totals_are_computed),
+        cmocka_unit_test(test_money_in_yuan_converts_exactly),
+        cmocka_unit_test(test_variant_template_needs_no_c_change),
+        cmocka_unit_test(test_two_documents_side_by_side),
+    };
+    return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
