@@ -1,0 +1,135 @@
+/* test_parser.c - the bison grammar: AST shape with byte spans for
+ * reports and templates, and error recovery (every bad line reported,
+ * the rest of the file still parsed). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include "parse.h"
+
+typedef struct { gir_arena *a; gir_diags d; gir_source s; gir_node *root; } parsed;
+
+static void parse(parsed *p, const char *text)
+{
+    p->a = arena_new(NULL);
+    diags_init(&p->d, p->a, GIR_LANG_EN);
+    source_init(&p->s, p->a, "t.gir", text, (uint32_t)strlen(text));
+    p->root = gir_parse(p->a, &p->d, &p->s);
+}
+
+static const char *dump(parsed *p)
+{
+    gir_buf b;
+    buf_init(&b, p->a);
+    ast_dump(p->root, &b);
+    return buf_cstr(&b);
+}
+
+static void test_report_and_table(void **st)
+{
+    (void)st;
+    parsed p;
+    parse(&p, "report \"T\" {\n year 2021\n}\ntable 申请处理 {\n 新收 3 自然人=2 _\n}\n");
+    assert_int_equal(p.d.n, 0);
+    assert_string_equal(dump(&p),
+        "file 0-72\n"
+        "  report 0-25 \"T\"\n"
+        "    field 14-23\n"
+        "      name 14-18 \"year\"\n"
+        "      lit 19-23 number sign=0 int=2021 frac= unit=\n"
+        "  table 26-72\n"
+        "    name 32-44 \"申请处理\"\n"
+        "    row 48-70\n"
+        "      name 48-54 \"新收\"\n"
+        "      lit 55-56 number sign=0 int=3 frac= unit=\n"
+        "      named 57-68\n"
+        "        name 57-66 \"自然人\"\n"
+        "        lit 67-68 number sign=0 int=2 frac= unit=\n"
+        "      lit 69-70 blank\n");
+    arena_free(p.a);
+}
+
+static void test_template_pieces(void **st)
+{
+    (void)st;
+    parsed p;
+    parse(&p, "template x \"X\" {\n years 2021 .. 9999\n section a \"一\" alias b table t\n"
+              " table t \"T\" {\n  columns { c \"C\" : money(元, 万元) s \"S\" = sum(c) }\n"
+              "  rows { group g \"G\" { r \"R\" alias rr } }\n"
+              "  rule \"R1\" error over each column: r == 0\n   \"msg\"\n }\n}\n");
+    assert_int_equal(p.d.n, 0);
+    const gir_node *t = p.root->first;
+    assert_int_equal(t->kind, N_TEMPLATE);
+    assert_non_null(ast_find(t, N_YEARS));
+    assert_non_null(ast_find(t, N_TSECTION));
+    const gir_node *tt = ast_find(t, N_TTABLE);
+    assert_non_null(tt);
+    const gir_node *rule = ast_find(tt, N_RULE);
+    assert_non_null(rule);
+    assert_string_equal(rule->str, "R1");
+    assert_int_equal(rule->cmp, CMP_EQ);
+    assert_int_equal(ast_child(rule, 0)->op, SCOPE_EACH_COLUMN);
+    const gir_node *cols = ast_find(tt, N_COLUMNS);
+    const gir_node *leaf = cols->first;
+    assert_string_equal(ast_find(leaf, N_TYPE)->str, "money");
+    assert_non_null(ast_find(leaf->next, N_SUM));
+    arena_free(p.a);
+}
+
+static void test_recovery_reports_every_line(void **st)
+{
+    (void)st;
+    parsed p;
+    parse(&p, "table t {\n a 1\n ) 2\n b 3\n = 4\n c 5\n}\nsection s \"x\"\n");
+    /* line 3 and line 5 are bad; rows a, b, c and the section survive */
+    assert_int_equal(p.d.nerrors, 2);
+    assert_string_equal(p.d.v[0]->code, "E0201");
+    assert_int_equal(p.d.v[0]->span.start, 16);
+    assert_int_equal(p.root->first->kind, N_TABLE);
+    int rows = 0;
+    for (const gir_node *r = p.root->first->first; r; r = r->next) rows += r->kind == N_ROW;
+    assert_int_equal(rows, 3);
+    const gir_node *sec = p.root->last;
+    assert_int_equal(sec->kind, N_SECTION);
+    arena_free(p.a);
+}
+
+static void test_messages_use_human_names(void **st)
+{
+    (void)st;
+    parsed p;
+    parse(&p, "report {\n year\n}\n");
+    assert_int_equal(p.d.nerrors, 1);
+    assert_string_equal(p.d.v[0]->msg, "syntax error: unexpected end of line, expected name, string, number or date");
+    arena_free(p.a);
+}
+
+static void test_deep_nesting_is_an_error_not_a_crash(void **st)
+{
+    (void)st;
+    enum { N = 30000 };
+    static char text[N * 12 + 200];
+    char *q = text;
+    q += sprintf(q, "template x {\n table t {\n  rows { ");
+    for (int i = 0; i < N; i++) q += sprintf(q, "group g {");
+    for (int i = 0; i < N; i++) *q++ = '}';
+    strcpy(q, " }\n }\n}\n");
+    parsed p;
+    parse(&p, text);
+    assert_true(p.d.nerrors >= 1);
+    arena_free(p.a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_and_table),
+        cmocka_unit_test(test_template_pieces),
+        cmocka_unit_test(test_recovery_reports_every_line),
+        cmocka_unit_test(test_messages_use_human_names),
+        cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),
+    };
+    return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
+}
