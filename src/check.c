@@ -262,7 +262,7 @@ static void check_dates(ck *c, const gir_node **fields)
 /* Compiles last year's report (one level only) and keeps its diagnostics. */
 static void load_previous(ck *c, const gir_node *field)
 {
-    if (!c->r->previous_path || (c->o && c->o->depth > 0)) return;
+    if (!c->r->previous_path || (c->o && (c->o->depth > 0 || c->o->no_previous))) return;
     const char *p = c->r->previous_path, *name = c->src->name;
     const char *slash = strrchr(name, '/');
     const char *path = p[0] == '/' || !slash ? p : arena_printf(c->a, "%.*s/%s", (int)(slash - name), name, p);
@@ -280,7 +280,11 @@ static void load_previous(ck *c, const gir_node *field)
     o2.depth = 1;
     o2.lang = c->dg->lang;
     gir_doc *pd = gir_doc_compile(path, text, len, &o2);
-    if (!pd) return;
+    if (!pd || pd->oom) {   /* out of memory there is out of memory here */
+        gir_doc_free(pd);
+        c->d->oom = 1;
+        return;
+    }
     c->d->previous = pd;
     for (size_t i = 0; i < pd->diags.n; i++) {
         CK_PUSH(c->a, c->dg->v, c->dg->n, pd->diags.v[i]);
@@ -308,6 +312,7 @@ const gir_schema *check_template_file(gir_doc *d)
 gir_report *gir_check(gir_doc *d, const gir_options *o)
 {
     ck c = {d, d->arena, &d->diags, &d->src, o, NULL, NULL};
+    size_t syntax_errors = d->diags.nerrors;
     const gir_node *header = NULL;
     int has_template = 0;
     for (const gir_node *it = d->ast->first; it; it = it->next) {
@@ -342,7 +347,7 @@ gir_report *gir_check(gir_doc *d, const gir_options *o)
         if (c.r->tables[i].node) check_totals(&c, &c.r->tables[i]);
     for (size_t i = 0; i < c.s->ntables; i++)
         if (c.r->tables[i].node) check_rules(&c, &c.r->tables[i]);
-    check_missing(&c);
+    if (!syntax_errors) check_missing(&c);   /* a syntax error may have eaten it */
     check_dates(&c, fields);
     check_mentions(&c);
     return c.r;

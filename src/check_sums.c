@@ -73,7 +73,7 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     for (size_t k = 0; k < h->nsum; k++) {
         int rr = axis == 0 ? h->sum[k] : r, cc = axis == 0 ? col : h->sum[k];
         gir_cell *a = CELL(s->rt, s->blk, rr, cc);
-        if (!a->node) continue;
+        if (!a->node || dec_is_zero(a->v)) continue;
         char num[48];
         dec_format_buf(a->v, num);
         diag_related(c->dg, g, c->src, a->span, C_ADDEND, axis == 0 ? bl->rows[rr]->name : bl->cols[cc]->name, num);
@@ -105,7 +105,7 @@ static int check_derived(sumctx *s, const gir_hnode *h, int axis, int r, int col
         return V_BLANK;
     }
     cell->expected = expect;
-    if (cell->state == CELL_WRITTEN && axis == 0 && s->rt->unresolved) {
+    if (axis == 0 && s->rt->unresolved) {
         cell->bad = 1;   /* a row of this table was not understood: do not guess */
         return V_BAD;
     }

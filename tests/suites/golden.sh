@@ -4,6 +4,7 @@
 # final "[exit N]" line must equal NAME.err byte for byte (Chinese), and
 # NAME.en.err when it exists (English). GIRC_UPDATE_GOLDEN=1 rewrites.
 GIRC=${GIRC:-build/girc}
+[ -x "$GIRC" ] || { echo "not ok - golden: $GIRC is not built"; exit 1; }
 for f in tests/golden/*.gir examples/errors/*.gir; do
   [ -f "$f" ] || continue
   base=${f%.gir}
