@@ -53,3 +53,18 @@ n=$(grep -c 'error\[E0201\]' "$T/out")
 [ "$n" -eq 10000 ] && echo "ok - ten-thousand-errors reports each line" || echo "not ok - ten-thousand-errors reports each line ($n)"
 # a directory and a missing file are I/O errors: exit 2
 timeout 20 "$GIRC" check "$T/missing.gir" >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok - missing-file-is-io-error" || echo "not ok - missing-file-is-io-error"
+# "-" reads standard input
+timeout 20 "$GIRC" check - < $ex >/dev/null 2>&1; [ $? -eq 0 ] && echo "ok - stdin" || echo "not ok - stdin"
+# JSON diagnostics: one valid object per line, same codes as the human form
+"$GIRC" --diagnostics=json check tests/golden/012-qi-total-parts.gir > "$T/j.json" 2>/dev/null
+if command -v node >/dev/null 2>&1; then
+  node -e 'const l=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n");for(const x of l){const o=JSON.parse(x);if(o.schema!==1||!o.code||!o.line)process.exit(1)}if(l.length!==2)process.exit(1)' "$T/j.json" \
+    && echo "ok - json-diagnostics" || echo "not ok - json-diagnostics"
+else
+  echo "ok - json-diagnostics # SKIP node not installed"
+fi
+# --help and --version, in both languages
+"$GIRC" --help | grep -q '用法' && echo "ok - help-zh" || echo "not ok - help-zh"
+LANG=en_US.UTF-8 "$GIRC" --help | grep -q 'usage' && echo "ok - help-en" || echo "not ok - help-en"
+"$GIRC" --version | grep -q '^girc ' && echo "ok - version" || echo "not ok - version"
+"$GIRC" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok - unknown-command-exit-2" || echo "not ok - unknown-command-exit-2"
