@@ -244,7 +244,7 @@ static void check_dates(ck *c, const gir_node **fields)
                                c->s->name, c->s->year_from, c->s->year_to, r->year);
         diag_help(c->dg, g, C_HELP_TEMPLATE, better);
     }
-    if (!r->has_date || !r->year) return;
+    if (!r->has_date || !r->year || r->date_m < 1 || r->date_m > 12 || r->date_d < 1 || r->date_d > 31) return;
     gir_span ds = field_value(fields[F_DATE])->span;
     if (date_before(r->date_y, r->date_m, r->date_d, r->year + 1, 1, 1)) {
         diag_add(c->dg, GIR_SEV_WARNING, C_DATE_EARLY, c->src, ds, r->year);

@@ -308,7 +308,8 @@ static size_t instances(ck *c, gir_rtable *rt, const gir_rule *ru, inst **out)
         int blk = ru->lhs.nterms ? ru->lhs.terms[0].block : 0;
         if (blk < 0) blk = ru->rhs.nterms ? ru->rhs.terms[0].block : 0;
         if (blk < 0) blk = 0;
-        inst in = {blk, -1, -1, ""};
+        const char *where = ru->lhs.nterms ? ru->lhs.terms[0].name : "";
+        inst in = {blk, -1, -1, where ? where : ""};
         CK_PUSH(c->a, *out, n, in);
     }
     return n;

@@ -139,7 +139,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
             cell->bad = 1;
         }
         if (val.m < 0) {
-            diag_add(c->dg, GIR_SEV_ERROR, C_NEGATIVE, c->src, v->span, row->name, col->name);
+            diag_add(c->dg, GIR_SEV_ERROR, C_NEGATIVE_MONEY, c->src, v->span, row->name, col->name);
             cell->bad = 1;
         }
         return;
@@ -151,7 +151,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         return;
     }
     if (!dec_is_integer(val)) {
-        diag_add(c->dg, GIR_SEV_ERROR, C_FRACTION, c->src, v->span, row->name, col->name);
+        diag_add(c->dg, GIR_SEV_ERROR, ty == CT_CHANGE ? C_FRACTION_CHANGE : C_FRACTION, c->src, v->span, row->name, col->name);
         cell->bad = 1;
         return;
     }

@@ -7,6 +7,10 @@
 
 const gir_command gir_commands[] = {
     {"check", cmd_check},
+    {"import", cmd_import},
+    {"fmt", cmd_fmt},
+    {"lsp", cmd_lsp},
+    {"build", cmd_build},
     {NULL, NULL},
 };
 
@@ -27,7 +31,7 @@ int cli_finish(gir_cli *c, int status)
         fprintf(stderr, "girc: error[E0005]: ");
         fprintf(stderr, msg_fmt(c->lang, C_CANNOT_WRITE), "<stdout>", strerror(e ? e : EIO));
         fputc('\n', stderr);
-        if (status == 0) status = 2;
+        status = 2;   /* even after input errors: their diagnostics were lost */
     }
     free(c->includes);
     c->includes = NULL;
@@ -108,6 +112,11 @@ void cli_print_diags(gir_cli *c, gir_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         if (c->json) diag_render_json(stdout, d->v[i]);
         else diag_render_human(stderr, d->v[i], &ro);
+    }
+    if (d->dropped) {
+        fprintf(stderr, "girc: warning[%s]: ", msg_code(M_DIAGS_DROPPED));
+        fprintf(stderr, msg_fmt(c->lang, M_DIAGS_DROPPED), d->dropped);
+        fputc('\n', stderr);
     }
 }
 
