@@ -2,6 +2,9 @@
 #   make            build build/girc
 #   make demo       install missing build packages, build, compile the example into out/
 #   make check      install missing test packages, build, run every test (+ ASan/UBSan)
+#   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
+#   make leakcheck  valgrind over every example/golden, back end, fmt, import, lsp session
+#   make bench      time girc against peers on the same input (tools/bench.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 # re2c and bison output is generated into build/gen and never committed.
@@ -100,10 +103,42 @@ $(B)/asan-tests/%: tests/unit/%.c $(B)/libgirc-asan.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(SAN) -o $@ $< $(B)/libgirc-asan.a $(CMOCKA_LIBS) $(LDLIBS)
 
+# ---- fuzzing: clang libFuzzer + ASan + UBSan (tests/fuzz/) ----
+# make fuzz runs each harness for FUZZ_SECONDS, one after the other; the
+# grown corpus stays in build/fuzz/corpus/NAME, crashes in build/fuzz/crash/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES   := compile fmt lsp import
+FUZZ_SAN     := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_BINS    := $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_NAMES))
+FOBJS        := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJS))
+$(B)/fuzz/obj/%.o: src/%.c | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(B)/fuzz/obj/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(B)/libgirc-fuzz.a: $(FOBJS)
+	rm -f $@ && ar rcs $@ $^
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libgirc-fuzz.a | $(B)/gen/parser.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/libgirc-fuzz.a $(LDLIBS)
+fuzz: $(FUZZ_BINS)
+	@for n in $(FUZZ_NAMES); do tests/fuzz/run.sh $$n $(FUZZ_SECONDS) || exit 1; done
+
+# ---- memory and speed ----
+# make leakcheck: valgrind over every example and golden, every back end,
+# fmt, import and scripted lsp sessions (tools/leakcheck.sh); .ci/run runs it.
+leakcheck: $(B)/girc
+	@tools/leakcheck.sh
+# make bench: girc against peers on the same input (tools/bench.sh); no assertions.
+bench: $(B)/girc
+	@tools/bench.sh
+
 # make check: install what is missing, then build and run everything.
 check: deps-check
 	@$(MAKE) --no-print-directory check-run
-check-run: $(B)/girc $(B)/asan/girc $(UNIT) $(AUNIT)
+check-run: $(B)/girc $(B)/asan/girc $(UNIT) $(AUNIT) $(FUZZ_BINS)
 	@tests/run.sh
 
 update-golden: $(B)/girc
@@ -129,4 +164,4 @@ install: $(B)/girc
 clean:
 	rm -rf $(B) out
 
--include $(wildcard $(B)/obj/*.d $(B)/asan/*.d $(B)/tests/*.d $(B)/asan-tests/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/asan/*.d $(B)/tests/*.d $(B)/asan-tests/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/*.d)

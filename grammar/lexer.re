@@ -288,6 +288,14 @@ static int bad_char(gir_lexer *lx, gir_span *loc)
 int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
 {
     *val = NULL;
+    /* every token becomes AST memory (~170 bytes): past the limit, one
+     * error and the rest of the input is skipped (read as end of file) */
+    if (!lx->truncated && ++lx->ntokens > GIR_MAX_TOKENS) {
+        lx->truncated = 1;
+        diag_add(lx->diags, GIR_SEV_ERROR, M_TOO_MANY_TOKENS, lx->src, span_of(lx, lx->cur, lx->cur),
+                 (unsigned)GIR_MAX_TOKENS);
+        lx->cur = lx->lim;
+    }
     for (;;) {
         lx->tok = lx->cur;
         /*!re2c

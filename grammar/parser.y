@@ -27,6 +27,22 @@ void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg);
     if (N) { (Cur).start = YYRHSLOC(Rhs, 1).start; (Cur).end = YYRHSLOC(Rhs, N).end; } \
     else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; } } while (0)
 #define YYMAXDEPTH 20000
+/* The parser's stacks grow in the arena, never with malloc: an arena
+ * allocation that runs out of memory longjmps out of yyparse, and
+ * malloc'd stacks would leak (tests/unit/test_oom.c). At YYMAXDEPTH, or
+ * if the arena has no jump target and returns NULL, the stack stays as
+ * it is: yyerror reports M_TOO_DEEP and yyparse aborts. */
+#define yyoverflow(msg, ss, ssz, vs, vsz, ls, lsz, n) do {                      \
+    YYPTRDIFF_T m_ = *(n) * 2 < YYMAXDEPTH ? *(n) * 2 : YYMAXDEPTH;             \
+    void *s_ = NULL, *v_ = NULL, *l_ = NULL;                                    \
+    if (*(n) < YYMAXDEPTH) {                                                    \
+        s_ = arena_grow(P->arena, *(ss), (ssz), (size_t)m_ * sizeof **(ss));    \
+        v_ = arena_grow(P->arena, *(vs), (vsz), (size_t)m_ * sizeof **(vs));    \
+        l_ = arena_grow(P->arena, *(ls), (lsz), (size_t)m_ * sizeof **(ls));    \
+    }                                                                           \
+    if (!s_ || !v_ || !l_) { yyerror(&yylloc, P, (msg)); break; }               \
+    *(ss) = s_; *(vs) = v_; *(ls) = l_; *(n) = m_;                              \
+} while (0)
 #define NEW(k, loc) ast_new(P->arena, (k), (loc))
 static gir_node *app(gir_node *p, gir_node *c) { return ast_append(p, c); }
 static gir_node *as_name(gir_parser *P, gir_node *lit);

@@ -8,7 +8,9 @@
 #include "arena.h"
 
 #define ALIGN 16u
-#define BLOCK_MIN (64u * 1024u)
+#ifndef BLOCK_MIN
+#define BLOCK_MIN (64u * 1024u)   /* tests/unit/test_oom.c builds with a small one */
+#endif
 
 typedef struct block {
     struct block *next;
@@ -52,7 +54,12 @@ void arena_free(gir_arena *a)
     mem.free_fn(a, mem.ud);
 }
 
-void arena_set_oom(gir_arena *a, jmp_buf *jb) { a->oom = jb; }
+jmp_buf *arena_set_oom(gir_arena *a, jmp_buf *jb)
+{
+    jmp_buf *old = a->oom;
+    a->oom = jb;
+    return old;
+}
 
 static void *fail(gir_arena *a)
 {

@@ -24,8 +24,9 @@ gir_arena *arena_new(const gir_mem *mem);
 /* Frees every block: O(number of blocks), iterative. NULL is fine. */
 void arena_free(gir_arena *a);
 /* When set, an allocation failure longjmps here with value 1 instead of
- * returning NULL. Pass NULL to clear. */
-void arena_set_oom(gir_arena *a, jmp_buf *jb);
+ * returning NULL. Pass NULL to clear. Returns the previous target, so that
+ * code holding memory from outside the arena can suspend it and restore it. */
+jmp_buf *arena_set_oom(gir_arena *a, jmp_buf *jb);
 /* Zeroed, max-aligned memory. Returns NULL on failure only when no jump
  * target is set. */
 void *arena_alloc(gir_arena *a, size_t n);

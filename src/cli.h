@@ -41,4 +41,8 @@ void cli_print_diags(gir_cli *c, gir_diags *d);
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn);
 
 int cmd_check(gir_cli *c, int argc, char **argv);
+int cmd_import(gir_cli *c, int argc, char **argv);
+int cmd_fmt(gir_cli *c, int argc, char **argv);
+int cmd_lsp(gir_cli *c, int argc, char **argv);
+int cmd_build(gir_cli *c, int argc, char **argv);
 #endif

@@ -48,6 +48,8 @@ gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *
         if (n > GIR_MAX_FILE_SIZE) { st_out = IO_ERR_TOO_LARGE; break; }
     }
     if (fd != STDIN_FILENO) close(fd);
+    /* buf is malloc'd: the arena must not longjmp (out of memory) over it */
+    jmp_buf *oom = arena_set_oom(a, NULL);
     if (st_out == IO_OK) {
         *text = arena_alloc(a, n + 1);
         if (*text) {
@@ -62,6 +64,8 @@ gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *
         *len = n;
     }
     free(buf);
+    arena_set_oom(a, oom);
+    if (oom && st_out == IO_ERR_READ && *err_no == ENOMEM) longjmp(*oom, 1);
     return st_out;
 }
 
@@ -88,6 +92,15 @@ gir_io_status io_write_atomic(const char *path, const char *data, size_t len, in
     }
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) { *err_no = EISDIR; return IO_ERR_IS_DIR; }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device, FIFO or socket (/dev/stdout, /dev/full): write to it;
+         * a rename would replace the device node with a regular file */
+        int fd = open(path, O_WRONLY);
+        if (fd < 0) { *err_no = errno; return IO_ERR_OPEN; }
+        if (write_all(fd, data, len) < 0) { *err_no = errno; close(fd); return IO_ERR_WRITE; }
+        if (close(fd) < 0) { *err_no = errno; return IO_ERR_WRITE; }
+        return IO_OK;
+    }
     size_t pl = strlen(path);
     char *tmp = malloc(pl + 16);
     if (!tmp) { *err_no = ENOMEM; return IO_ERR_WRITE; }

@@ -14,6 +14,8 @@ typedef enum { IO_OK = 0, IO_ERR_OPEN, IO_ERR_READ, IO_ERR_TOO_LARGE, IO_ERR_IS_
  * On failure returns the status and sets *err_no to errno. */
 gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *len, int *err_no);
 /* Writes data to path atomically: path.tmp.XXXXXX in the same directory,
- * flushed, then renamed over path. "-" writes to standard output. */
+ * flushed, then renamed over path. "-" writes to standard output; an
+ * existing device, FIFO or socket (/dev/stdout, /dev/full) is written
+ * directly, never replaced. */
 gir_io_status io_write_atomic(const char *path, const char *data, size_t len, int *err_no);
 #endif

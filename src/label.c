@@ -7,10 +7,18 @@
 
 char *label_fold(gir_arena *a, const char *s)
 {
-    utf8proc_uint8_t *nf = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nf,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-    const char *src = n >= 0 ? (const char *)nf : s;
+    /* NFKC as utf8proc_map does it, but into arena memory: malloc'd
+     * memory would leak when an arena allocation below runs out of memory
+     * and longjmps to the compile driver. */
+    const utf8proc_option_t opt = UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+    const char *src = s;
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, 0, NULL, 0, opt);
+    if (n >= 0) {
+        utf8proc_int32_t *nf = arena_alloc(a, ((size_t)n + 1) * sizeof *nf);
+        if (nf && utf8proc_decompose((const utf8proc_uint8_t *)s, 0, nf, n, opt) == n &&
+            utf8proc_reencode(nf, n, opt) >= 0)
+            src = (const char *)nf;
+    }
     size_t len = strlen(src);
     char *out = arena_alloc(a, len + 1);
     size_t k = 0;
@@ -27,7 +35,6 @@ char *label_fold(gir_arena *a, const char *s)
         k += (size_t)utf8_encode(cp, out + k);
     }
     out[k] = 0;
-    free(nf);
     return out;
 }
 

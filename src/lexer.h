@@ -18,7 +18,13 @@ typedef struct gir_lexer {
     int at_line_start;   /* no token yet on this line */
     int last_newline;    /* last token returned was NEWLINE (blank lines collapse) */
     int paren_depth;     /* inside ( ): newlines are not significant */
+    size_t ntokens;      /* tokens returned so far */
+    int truncated;       /* GIR_MAX_TOKENS reached: the rest was skipped */
 } gir_lexer;
+
+/* Tokens per document (names, numbers, strings, symbols, line ends):
+ * bounds the AST's memory (about 170 MB). Documented in docs/limits.md. */
+#define GIR_MAX_TOKENS 1000000u
 
 void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src);
 /* Next token kind; *val gets a node for IDENT/STRING/PROSE/NUMBER/DATE/BLANK. */

@@ -10,6 +10,7 @@ static const struct { const char *code, *zh, *en; } catalogue[] = {
 #include "msgs_import.def"
 #include "msgs_lsp.def"
 #include "msgs_cli.def"
+#include "msgs_render.def"
 #undef MSG
 };
 

@@ -16,6 +16,7 @@ typedef enum {
 #include "msgs_import.def"
 #include "msgs_lsp.def"
 #include "msgs_cli.def"
+#include "msgs_render.def"
 #undef MSG
     MSG__COUNT
 } gir_msg;

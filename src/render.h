@@ -69,8 +69,10 @@ struct gir_lcell {
     const char *text;                /* headers: the label shown */
     const gir_hnode *h;              /* LC_COLHEAD / LC_ROWHEAD */
     int is_group;                    /* header of a group */
+    int is_note;                     /* LC_CORNER / LC_NOTE holding the table note */
     int block;                       /* block it belongs to */
-    int r, c;                        /* LC_VALUE: row leaf, column leaf */
+    int r, c;                        /* LC_VALUE: row leaf, column leaf
+                                        (h is then the column leaf) */
     const gir_cell *cell;            /* LC_VALUE */
     gir_lcell **hdr; size_t nhdr;    /* LC_VALUE: caption, row labels (outer
                                         first), column labels (outer first) */
@@ -120,6 +122,7 @@ struct gir_renderer {
     gir_arena *a;
     gir_buf *out;
     gir_layout **layouts;      /* per template table */
+    int section;               /* index of the section being rendered */
     int count;                 /* back-end scratch (e.g. JSON separators) */
 };
 

@@ -70,9 +70,10 @@ const gir_schema *template_load(gir_doc *d, const gir_options *o, const char *na
     /* 1. declared in the report's own file */
     const gir_node *own = find_template(d->ast, name);
     if (own) {
+        size_t before = d->diags.nerrors;
         gir_schema *s = schema_build(d->arena, &d->diags, &d->src, own);
         s->path = d->src.name;
-        return s;
+        return d->diags.nerrors > before ? NULL : s;   /* never check against a broken template */
     }
     const gir_schema *s = NULL;
     int is_path = strchr(name, '/') || (strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".gir") == 0);

@@ -1,0 +1,300 @@
+/* bulk.c - many files, one job each, optionally in parallel (bulk.h).
+ * Parallel runs fork one worker per file, at most N at a time; a worker
+ * writes its stdout and stderr into two unlinked temporary files and its
+ * counts into a third, and the parent copies them out strictly in input
+ * order, so the output is the same for any N. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "bulk.h"
+
+int bulk_is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int push(bulk_files *f, const char *p)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        char **v = realloc(f->v, cap * sizeof *v);
+        if (!v) return -1;
+        f->v = v;
+        f->cap = cap;
+    }
+    f->v[f->n] = strdup(p);
+    if (!f->v[f->n]) return -1;
+    f->n++;
+    return 0;
+}
+
+static int wanted(const char *name, const char *const *exts)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; exts[i]; i++) {
+        size_t m = strlen(exts[i]);
+        if (n > m && strcasecmp(name + n - m, exts[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *exts, int depth)
+{
+    if (depth > 64) return 0;
+    DIR *d = opendir(dir);
+    if (!d) return cli_io_error(c, C_CANNOT_READ, dir, errno);
+    bulk_files names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;           /* ., .. and hidden files */
+        if (push(&names, e->d_name) < 0) { closedir(d); bulk_files_free(&names); return cli_io_error(c, C_OUT_OF_MEMORY, dir, 0); }
+    }
+    closedir(d);
+    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < names.n && rc == 0; i++) {
+        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
+        char *p = malloc(len);
+        if (!p) { rc = 2; break; }
+        snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+        struct stat st;
+        if (lstat(p, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) rc = walk(c, f, p, exts, depth + 1);
+            else if (S_ISREG(st.st_mode) && wanted(names.v[i], exts) && push(f, p) < 0) rc = 2;
+        }
+        free(p);
+    }
+    bulk_files_free(&names);
+    return rc;
+}
+
+int bulk_add(gir_cli *c, bulk_files *f, const char *path, const char *const *exts)
+{
+    if (!bulk_is_dir(path)) return push(f, path) < 0 ? cli_io_error(c, C_OUT_OF_MEMORY, path, 0) : 0;
+    size_t before = f->n;
+    int rc = walk(c, f, path, exts, 0);
+    if (rc == 0 && f->n == before) { cli_usage_error(c, BULK_NO_INPUTS, path, ""); return 2; }
+    return rc;
+}
+
+void bulk_files_free(bulk_files *f)
+{
+    for (size_t i = 0; i < f->n; i++) free(f->v[i]);
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
+int bulk_jobs_option(gir_cli *c, int *i, int argc, char **argv, int *jobs)
+{
+    const char *a = argv[*i], *v = NULL;
+    if (strcmp(a, "-j") == 0) {
+        if (*i + 1 >= argc) { cli_usage_error(c, C_MISSING_ARG, "-j", ""); return -1; }
+        v = argv[++*i];
+    } else if (strncmp(a, "-j", 2) == 0) v = a + 2;
+    else if (strncmp(a, "--jobs=", 7) == 0) v = a + 7;
+    else return 0;
+    char *end = NULL;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 1 || n > 256) { cli_usage_error(c, I_BAD_JOBS, v, ""); return -1; }
+    *jobs = (int)n;
+    return 1;
+}
+
+size_t bulk_not_checkable(const gir_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i]->code && (strcmp(d->v[i]->code, "N0501") == 0 || strcmp(d->v[i]->code, "N0502") == 0)) n++;
+    return n;
+}
+
+/* ---- summaries ---- */
+
+static void json_str(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') { fputc('\\', o); fputc(ch, o); }
+        else if (ch < 0x20) fprintf(o, "\\u%04x", ch);
+        else fputc(ch, o);
+    }
+    fputc('"', o);
+}
+
+static void summary_line(gir_cli *c, const char *path, const bulk_result *r)
+{
+    if (strcmp(path, "-") == 0) path = "<stdin>";
+    if (c->json) {
+        fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
+        json_str(stdout, path);
+        printf(",\"status\":\"%s\",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu}\n",
+               r->unreadable ? "unreadable" : r->nerr ? "errors" : "ok", r->nerr, r->nwarn, r->nnote, r->not_checkable);
+        fflush(stdout);
+        return;
+    }
+    char line[512];
+    size_t k = 0;
+    line[0] = 0;
+#define ADD(...) do { if (k < sizeof line) k += (size_t)snprintf(line + k, sizeof line - k, __VA_ARGS__); } while (0)
+    if (r->unreadable) ADD("%s", msg_fmt(c->lang, BULK_UNREADABLE));
+    else {
+        if (r->nerr) ADD(msg_fmt(c->lang, BULK_ERRORS), r->nerr, r->nerr == 1 ? "" : "s");
+        if (r->nwarn) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_WARNINGS), r->nwarn, r->nwarn == 1 ? "" : "s"); }
+        if (r->not_checkable) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_NOT_CHECKABLE), r->not_checkable); }
+        if (!k) ADD("%s", msg_fmt(c->lang, BULK_OK));
+    }
+#undef ADD
+    printf(msg_fmt(c->lang, BULK_FILE_LINE), path, line);
+    putchar('\n');
+    fflush(stdout);
+}
+
+typedef struct tally { size_t files, ok, bad, unreadable, nerr, nwarn, nnc; } tally;
+
+static void count(tally *t, const bulk_result *r)
+{
+    t->files++;
+    if (r->unreadable) t->unreadable++;
+    else if (r->nerr) t->bad++;
+    else t->ok++;
+    t->nerr += r->nerr;
+    t->nwarn += r->nwarn;
+    t->nnc += r->not_checkable;
+}
+
+static void print_tally(gir_cli *c, const tally *t)
+{
+    if (c->json) {
+        printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"unreadable\":%zu,"
+               "\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",
+               t->files, t->ok, t->bad, t->unreadable, t->nerr, t->nwarn, t->nnc);
+        return;
+    }
+    printf(msg_fmt(c->lang, BULK_TALLY), t->files, t->ok, t->bad, t->unreadable, t->nerr, t->nwarn, t->nnc);
+}
+
+/* ---- running ---- */
+
+typedef struct slot { pid_t pid; FILE *out, *err, *res; int done, status; } slot;
+
+static void copy_out(FILE *from, FILE *to)
+{
+    char buf[8192];
+    size_t n;
+    rewind(from);
+    while ((n = fread(buf, 1, sizeof buf, from)) > 0) fwrite(buf, 1, n, to);
+}
+
+static int start(gir_cli *c, slot *s, const char *path, bulk_job job, void *ud)
+{
+    s->out = tmpfile();
+    s->err = tmpfile();
+    s->res = tmpfile();
+    if (!s->out || !s->err || !s->res) return -1;
+    fflush(stdout);
+    fflush(stderr);
+    s->pid = fork();
+    if (s->pid < 0) return -1;
+    if (s->pid == 0) {
+        if (dup2(fileno(s->out), STDOUT_FILENO) < 0 || dup2(fileno(s->err), STDERR_FILENO) < 0) _exit(2);
+        bulk_result r = {0};
+        int st = job(c, path, ud, &r);
+        fflush(stdout);
+        fflush(stderr);
+        fprintf(s->res, "%d %zu %zu %zu %zu %d\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable);
+        fflush(s->res);
+        _exit(0);
+    }
+    return 0;
+}
+
+static int finish(gir_cli *c, slot *s, const char *path, tally *t)
+{
+    bulk_result r = {0};
+    int st = 2, unread = 1;
+    if (s->pid <= 0 || !s->out || !s->err || !s->res) {
+        r.unreadable = 1;
+        summary_line(c, path, &r);
+        count(t, &r);
+        if (s->out) fclose(s->out);
+        if (s->err) fclose(s->err);
+        if (s->res) fclose(s->res);
+        return 2;
+    }
+    rewind(s->res);
+    if (!s->done || WIFEXITED(s->status) == 0 ||
+        fscanf(s->res, "%d %zu %zu %zu %zu %d", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread) != 6) {
+        st = 2;
+        r.unreadable = 1;
+    } else r.unreadable = unread;
+    fflush(stdout);
+    copy_out(s->err, stderr);
+    fflush(stderr);
+    copy_out(s->out, stdout);
+    summary_line(c, path, &r);
+    count(t, &r);
+    fclose(s->out);
+    fclose(s->err);
+    fclose(s->res);
+    return st;
+}
+
+int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
+{
+    tally t = {0};
+    int rc = 0;
+    if (jobs <= 1 || f->n <= 1) {
+        for (size_t i = 0; i < f->n; i++) {
+            bulk_result r = {0};
+            fflush(stdout);
+            int st = job(c, f->v[i], ud, &r);
+            fflush(stdout);
+            fflush(stderr);
+            summary_line(c, f->v[i], &r);
+            count(&t, &r);
+            if (st > rc) rc = st;
+        }
+        print_tally(c, &t);
+        return rc;
+    }
+    slot *s = calloc(f->n, sizeof *s);
+    if (!s) return cli_io_error(c, C_OUT_OF_MEMORY, "-j", 0);
+    size_t next = 0, shown = 0, running = 0;
+    while (shown < f->n) {
+        while (running < (size_t)jobs && next < f->n) {
+            if (start(c, &s[next], f->v[next], job, ud) < 0) {
+                s[next].done = 1;
+                s[next].status = -1;
+            } else running++;
+            next++;
+        }
+        while (shown < next && s[shown].done) {
+            int st = finish(c, &s[shown], f->v[shown], &t);
+            if (st > rc) rc = st;
+            shown++;
+        }
+        if (shown >= f->n) break;
+        int status;
+        pid_t p = waitpid(-1, &status, 0);
+        if (p < 0) {
+            if (errno == EINTR) continue;
+            for (size_t i = shown; i < next; i++) if (!s[i].done) { s[i].done = 1; s[i].status = -1; running--; }
+            continue;
+        }
+        for (size_t i = 0; i < next; i++)
+            if (s[i].pid == p && !s[i].done) { s[i].done = 1; s[i].status = status; running--; }
+    }
+    free(s);
+    print_tally(c, &t);
+    return rc;
+}

@@ -1,0 +1,565 @@
+/* render.c - the renderer core: output formats, the walk over a checked
+ * report (header, sections in template order, tables), the official
+ * merged table layout computed from the template's header trees, value
+ * text, dates, and the CommonMark prose tree made safe for rendering.
+ * See render.h for the layout's rules. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "render.h"
+
+/* ---- formats ---- */
+
+int gir_format_parse(const char *s)
+{
+    if (strcmp(s, "html") == 0) return GIR_FMT_HTML;
+    if (strcmp(s, "latex") == 0 || strcmp(s, "tex") == 0) return GIR_FMT_LATEX;
+    if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0) return GIR_FMT_TEXT;
+    if (strcmp(s, "json") == 0) return GIR_FMT_JSON;
+    return -1;
+}
+
+int gir_format_from_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash + 1 : path, '.');
+    if (!dot) return -1;
+    dot++;
+    if (strcmp(dot, "html") == 0 || strcmp(dot, "htm") == 0) return GIR_FMT_HTML;
+    if (strcmp(dot, "tex") == 0) return GIR_FMT_LATEX;
+    if (strcmp(dot, "txt") == 0) return GIR_FMT_TEXT;
+    if (strcmp(dot, "json") == 0) return GIR_FMT_JSON;
+    return -1;
+}
+
+/* ---- helpers ---- */
+
+const char *render_hnode_text(const gir_hnode *h)
+{
+    return h->label && *h->label ? h->label : h->name;
+}
+
+const char *render_state_name(gir_cell_state s)
+{
+    switch (s) {
+    case CELL_ZERO: return "zero";
+    case CELL_WRITTEN: return "written";
+    case CELL_COMPUTED: return "computed";
+    case CELL_BLANK: return "blank";
+    case CELL_TEXT: return "text";
+    }
+    return "zero";
+}
+
+const char *render_value_text(const gir_lcell *c, char *buf)
+{
+    const gir_cell *v = c->cell;
+    buf[0] = 0;
+    if (!v) return buf;
+    switch (v->state) {
+    case CELL_TEXT: return v->text ? v->text : "";
+    case CELL_BLANK: return buf;
+    case CELL_ZERO:
+        if (v->type != CT_TEXT) strcpy(buf, "0");
+        return buf;
+    case CELL_WRITTEN:
+    case CELL_COMPUTED: break;
+    }
+    char num[48];
+    dec_format_buf(v->v, num);
+    size_t n = 0;
+    if (v->type == CT_CHANGE && v->v.m > 0) buf[n++] = '+';
+    size_t k = strlen(num);
+    memcpy(buf + n, num, k + 1);
+    n += k;
+    if (v->type == CT_MONEY && v->unit && *v->unit && strlen(v->unit) < 12) {
+        int named = c->h && strstr(render_hnode_text(c->h), v->unit) != NULL;
+        if (!named) memcpy(buf + n, v->unit, strlen(v->unit) + 1);
+    }
+    return buf;
+}
+
+const char *render_date_zh(const gir_report *r, char *buf)
+{
+    buf[0] = 0;
+    if (r->has_date) snprintf(buf, 32, "%d年%d月%d日", r->date_y, r->date_m, r->date_d);
+    return buf;
+}
+
+const char *render_date_iso(const gir_report *r, char *buf)
+{
+    buf[0] = 0;
+    if (r->has_date) snprintf(buf, 16, "%04d-%02d-%02d", r->date_y % 10000, r->date_m % 100, r->date_d % 100);
+    return buf;
+}
+
+/* ---- layout ---- */
+
+typedef struct lb {
+    gir_arena *a;
+    gir_lcell **cells; size_t n, cap;
+    gir_lrkind *rkind; int *rblock; int nrows, rcap;
+    /* header cells of the current block, for the value cells' headers */
+    const gir_hnode **hkey; gir_lcell **hval; size_t nh, hcap;
+} lb;
+
+static gir_lcell *lb_add(lb *b, gir_lkind kind, int row, int col, int rowspan, int colspan, const char *text)
+{
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 64;
+        b->cells = arena_grow(b->a, b->cells, b->cap * sizeof *b->cells, nc * sizeof *b->cells);
+        b->cap = nc;
+    }
+    gir_lcell *c = arena_alloc(b->a, sizeof *c);
+    c->kind = kind;
+    c->row = row;
+    c->col = col;
+    c->rowspan = rowspan < 1 ? 1 : rowspan;
+    c->colspan = colspan < 1 ? 1 : colspan;
+    c->text = text ? text : "";
+    c->block = -1;
+    c->r = c->c = -1;
+    b->cells[b->n++] = c;
+    return c;
+}
+
+static void lb_row(lb *b, gir_lrkind kind, int block)
+{
+    if (b->nrows == b->rcap) {
+        int nc = b->rcap ? b->rcap * 2 : 32;
+        b->rkind = arena_grow(b->a, b->rkind, (size_t)b->rcap * sizeof *b->rkind, (size_t)nc * sizeof *b->rkind);
+        b->rblock = arena_grow(b->a, b->rblock, (size_t)b->rcap * sizeof *b->rblock, (size_t)nc * sizeof *b->rblock);
+        b->rcap = nc;
+    }
+    b->rkind[b->nrows] = kind;
+    b->rblock[b->nrows] = block;
+    b->nrows++;
+}
+
+static void lb_map(lb *b, const gir_hnode *h, gir_lcell *c)
+{
+    if (b->nh == b->hcap) {
+        size_t nc = b->hcap ? b->hcap * 2 : 32;
+        b->hkey = arena_grow(b->a, b->hkey, b->hcap * sizeof *b->hkey, nc * sizeof *b->hkey);
+        b->hval = arena_grow(b->a, b->hval, b->hcap * sizeof *b->hval, nc * sizeof *b->hval);
+        b->hcap = nc;
+    }
+    b->hkey[b->nh] = h;
+    b->hval[b->nh] = c;
+    b->nh++;
+}
+
+static gir_lcell *lb_find(const lb *b, const gir_hnode *h)
+{
+    for (size_t i = 0; i < b->nh; i++)
+        if (b->hkey[i] == h) return b->hval[i];
+    return NULL;
+}
+
+static int max_leaf_depth(gir_hnode *const *leaves, size_t n)
+{
+    int d = 0;
+    for (size_t i = 0; i < n; i++)
+        if (leaves[i]->depth > d) d = leaves[i]->depth;
+    return d;
+}
+
+/* First and last leaf index under h, and the number of leaves. */
+static int leaf_range(const gir_hnode *h, int *first, int *last)
+{
+    if (!h->is_group) {
+        if (*first < 0) *first = h->index;
+        *last = h->index;
+        return 1;
+    }
+    int n = 0;
+    for (size_t i = 0; i < h->nkids; i++) n += leaf_range(h->kids[i], first, last);
+    return n;
+}
+
+typedef struct colpos { int *start, *span; int top, height; } colpos;
+
+static void add_colheads(lb *b, const gir_hnode *h, const colpos *cp, int block)
+{
+    for (size_t i = 0; i < h->nkids; i++) {
+        const gir_hnode *k = h->kids[i];
+        int first = -1, last = -1;
+        if (leaf_range(k, &first, &last) == 0 || first < 0) continue;
+        int start = cp->start[first], end = cp->start[last] + cp->span[last];
+        int rowspan = k->is_group ? 1 : cp->height - k->depth;
+        gir_lcell *c = lb_add(b, LC_COLHEAD, cp->top + k->depth, start, rowspan, end - start, render_hnode_text(k));
+        c->h = k;
+        c->is_group = k->is_group;
+        c->block = block;
+        lb_map(b, k, c);
+        if (k->is_group) add_colheads(b, k, cp, block);
+    }
+}
+
+static void add_value_headers(lb *b, gir_lcell *v, gir_lcell *caption, const gir_hnode *rowleaf,
+                              const gir_hnode *colleaf)
+{
+    const gir_hnode *path[2][16];
+    int np[2] = {0, 0};
+    for (const gir_hnode *h = rowleaf; h && h->depth >= 0 && np[0] < 16; h = h->parent) path[0][np[0]++] = h;
+    for (const gir_hnode *h = colleaf; h && h->depth >= 0 && np[1] < 16; h = h->parent) path[1][np[1]++] = h;
+    v->hdr = arena_alloc(b->a, (size_t)(1 + np[0] + np[1]) * sizeof *v->hdr);
+    if (caption) v->hdr[v->nhdr++] = caption;
+    for (int ax = 0; ax < 2; ax++)
+        for (int i = np[ax] - 1; i >= 0; i--) {
+            gir_lcell *c = lb_find(b, path[ax][i]);
+            if (c && c->text && *c->text) v->hdr[v->nhdr++] = c;
+        }
+}
+
+static int cell_order(const void *x, const void *y)
+{
+    const gir_lcell *a = *(gir_lcell *const *)x, *b = *(gir_lcell *const *)y;
+    if (a->row != b->row) return a->row < b->row ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return 0;
+}
+
+gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
+{
+    const gir_rtable *rt = &r->tables[table];
+    const gir_ttable *t = rt->t;
+    lb b;
+    memset(&b, 0, sizeof b);
+    b.a = a;
+    int V = 0, L = 0;
+    for (size_t i = 0; i < t->nblocks; i++) {
+        const gir_block *bl = t->blocks[i];
+        if ((int)bl->ncols > V) V = (int)bl->ncols;
+        if (bl->rowlabels && bl->nrows && max_leaf_depth(bl->rows, bl->nrows) + 1 > L)
+            L = max_leaf_depth(bl->rows, bl->nrows) + 1;
+    }
+    int W = L + V;
+    if (W < 1) W = 1;
+    int note_used = !(t->note && *t->note);
+    int nhead = 0;
+    for (size_t bi = 0; bi < t->nblocks; bi++) {
+        const gir_block *bl = t->blocks[bi];
+        const gir_rblock *rb = &rt->blocks[bi];
+        int blk = (int)bi;
+        b.nh = 0;
+        gir_lcell *caption = NULL;
+        if (bl->caption && *bl->caption) {
+            caption = lb_add(&b, LC_CAPTION, b.nrows, 0, 1, W, bl->caption);
+            caption->block = blk;
+            lb_row(&b, LR_CAPTION, blk);
+        }
+        /* header rows */
+        int H = bl->ncols ? max_leaf_depth(bl->cols, bl->ncols) + 1 : 0;
+        int top = b.nrows;
+        colpos cp;
+        cp.start = arena_alloc(a, (bl->ncols + 1) * sizeof *cp.start);
+        cp.span = arena_alloc(a, (bl->ncols + 1) * sizeof *cp.span);
+        for (size_t i = 0; i < bl->ncols; i++) {
+            cp.start[i] = L + (int)i;
+            cp.span[i] = i + 1 == bl->ncols ? V - (int)bl->ncols + 1 : 1;
+        }
+        cp.top = top;
+        cp.height = H;
+        if (H > 0) {
+            if (L > 0) {
+                const char *ct = "";
+                int is_note = 0;
+                if (bl->rowheader && *bl->rowheader) ct = bl->rowheader;
+                else if (!note_used) { ct = t->note; note_used = 1; is_note = 1; }
+                gir_lcell *c = lb_add(&b, LC_CORNER, top, 0, H, L, ct);
+                c->block = blk;
+                c->is_note = is_note;
+            }
+            add_colheads(&b, bl->colroot, &cp, blk);
+            for (int i = 0; i < H; i++) lb_row(&b, LR_HEAD, blk);
+            if (t->nblocks == 1 && !caption) nhead = H;
+        }
+        /* body rows */
+        for (size_t ri = 0; ri < bl->nrows; ri++) {
+            const gir_hnode *leaf = bl->rows[ri];
+            int row = b.nrows;
+            if (L > 0) {
+                if (bl->rowlabels) {
+                    const gir_hnode *anc[16];
+                    int na = 0;
+                    for (const gir_hnode *h = leaf->parent; h && h->depth >= 0 && na < 16; h = h->parent) anc[na++] = h;
+                    for (int i = na - 1; i >= 0; i--) {
+                        int first = -1, last = -1;
+                        int nl = leaf_range(anc[i], &first, &last);
+                        if (first != leaf->index) continue;
+                        gir_lcell *g = lb_add(&b, LC_ROWHEAD, row, anc[i]->depth, nl, 1, render_hnode_text(anc[i]));
+                        g->h = anc[i];
+                        g->is_group = 1;
+                        g->block = blk;
+                        lb_map(&b, anc[i], g);
+                    }
+                    gir_lcell *c = lb_add(&b, LC_ROWHEAD, row, leaf->depth, 1, L - leaf->depth, render_hnode_text(leaf));
+                    c->h = leaf;
+                    c->block = blk;
+                    lb_map(&b, leaf, c);
+                } else {
+                    gir_lcell *c = lb_add(&b, LC_ROWHEAD, row, 0, 1, L, "");
+                    c->h = leaf;
+                    c->block = blk;
+                }
+            }
+            for (size_t ci = 0; ci < bl->ncols; ci++) {
+                gir_lcell *v = lb_add(&b, LC_VALUE, row, cp.start[ci], 1, cp.span[ci], NULL);
+                v->block = blk;
+                v->r = (int)ri;
+                v->c = (int)ci;
+                v->h = bl->cols[ci];
+                v->cell = &rb->cells[ri * bl->ncols + ci];
+                add_value_headers(&b, v, caption, bl->rowlabels ? leaf : NULL, bl->cols[ci]);
+            }
+            lb_row(&b, LR_BODY, blk);
+        }
+    }
+    if (!note_used) {
+        gir_lcell *c = lb_add(&b, LC_NOTE, b.nrows, 0, 1, W, t->note);
+        c->is_note = 1;
+        lb_row(&b, LR_NOTE, -1);
+    }
+
+    gir_layout *Lo = arena_alloc(a, sizeof *Lo);
+    Lo->rt = rt;
+    Lo->table = table;
+    Lo->nrows = b.nrows;
+    Lo->ncols = W;
+    Lo->nlabel = L;
+    Lo->nhead = nhead;
+    Lo->grid = arena_alloc(a, ((size_t)b.nrows * (size_t)W + 1) * sizeof *Lo->grid);
+    /* place cells; a cell that would overlap another is clipped away */
+    for (size_t i = 0; i < b.n; i++) {
+        gir_lcell *c = b.cells[i];
+        if (c->row + c->rowspan > b.nrows) c->rowspan = b.nrows - c->row;
+        if (c->col + c->colspan > W) c->colspan = W - c->col;
+        for (int y = c->row; y < c->row + c->rowspan; y++)
+            for (int x = c->col; x < c->col + c->colspan; x++) {
+                gir_lcell **g = &Lo->grid[(size_t)y * (size_t)W + (size_t)x];
+                if (!*g) *g = c;
+            }
+    }
+    /* holes (only from unusual templates) get empty cells */
+    for (int y = 0; y < b.nrows; y++)
+        for (int x = 0; x < W; x++)
+            if (!Lo->grid[(size_t)y * (size_t)W + (size_t)x])
+                Lo->grid[(size_t)y * (size_t)W + (size_t)x] = lb_add(&b, LC_EMPTY, y, x, 1, 1, "");
+    qsort(b.cells, b.n, sizeof *b.cells, cell_order);
+    Lo->ncells = b.n;
+    Lo->rows = arena_alloc(a, ((size_t)b.nrows + 1) * sizeof *Lo->rows);
+    for (int y = 0; y < b.nrows; y++) {
+        Lo->rows[y].kind = b.rkind[y];
+        Lo->rows[y].block = b.rblock[y];
+    }
+    size_t i = 0;
+    for (int y = 0; y < b.nrows; y++) {
+        size_t j = i;
+        while (j < b.n && b.cells[j]->row == y) j++;
+        Lo->rows[y].cells = b.cells + i;
+        Lo->rows[y].ncells = j - i;
+        for (size_t k = i; k < j; k++) b.cells[k]->id = (int)k;
+        i = j;
+    }
+    return Lo;
+}
+
+/* ---- prose ---- */
+
+typedef struct nodelist { cmark_node **v; size_t n, cap; } nodelist;
+
+static void nl_push(nodelist *l, cmark_node *n)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        cmark_node **v = realloc(l->v, nc * sizeof *v);
+        if (!v) abort();   /* as cmark itself does on out of memory */
+        l->v = v;
+        l->cap = nc;
+    }
+    l->v[l->n++] = n;
+}
+
+static cmark_node *text_node(cmark_node_type type, const char *s, size_t n)
+{
+    cmark_node *t = cmark_node_new(type);
+    char *tmp = malloc(n + 1);
+    if (!tmp) abort();
+    memcpy(tmp, s, n);
+    tmp[n] = 0;
+    cmark_node_set_literal(t, tmp);
+    free(tmp);
+    return t;
+}
+
+/* A paragraph holding literal's lines as inline nodes of `type` (TEXT or
+ * CODE), separated by hard line breaks; inserted before `at`. */
+static void lines_paragraph(cmark_node *at, const char *lit, cmark_node_type type)
+{
+    cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    size_t n = lit ? strlen(lit) : 0;
+    while (n && (lit[n - 1] == '\n' || lit[n - 1] == '\r')) n--;
+    size_t s = 0;
+    int first = 1;
+    while (s <= n) {
+        size_t e = s;
+        while (e < n && lit[e] != '\n') e++;
+        size_t len = e - s;
+        if (len && lit[s + len - 1] == '\r') len--;
+        if (!first) cmark_node_append_child(p, cmark_node_new(CMARK_NODE_LINEBREAK));
+        if (len) cmark_node_append_child(p, text_node(type, lit + s, len));
+        first = 0;
+        s = e + 1;
+    }
+    cmark_node_insert_before(at, p);
+}
+
+/* Moves every child of n before n. */
+static void hoist_children(cmark_node *n)
+{
+    cmark_node *k;
+    while ((k = cmark_node_first_child(n)) != NULL) cmark_node_insert_before(n, k);
+}
+
+/* The plain text of an inline subtree (for comparing link text with its URL). */
+static int is_plain_text(cmark_node *n, const char *url)
+{
+    cmark_node *k = cmark_node_first_child(n);
+    if (!k || cmark_node_next(k) || cmark_node_get_type(k) != CMARK_NODE_TEXT) return 0;
+    const char *lit = cmark_node_get_literal(k);
+    if (!lit) return 0;
+    if (strcmp(lit, url) == 0) return 1;
+    return strncmp(url, "mailto:", 7) == 0 && strcmp(lit, url + 7) == 0;
+}
+
+/* The URL schemes cmark's HTML writer blanks (its _scan_dangerous_url):
+ * javascript:, vbscript:, file:, and data: except raster images. */
+static int dangerous_url(const char *u)
+{
+    static const char *const bad[] = {"javascript:", "vbscript:", "file:", "data:"};
+    static const char *const ok_data[] = {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"};
+    for (size_t i = 0; i < 4; i++)
+        if (strncasecmp(u, bad[i], strlen(bad[i])) == 0) {
+            if (i < 3) return 1;
+            for (size_t k = 0; k < 4; k++)
+                if (strncasecmp(u, ok_data[k], strlen(ok_data[k])) == 0) return 0;
+            return 1;
+        }
+    return 0;
+}
+
+cmark_node *render_prose_tree(const char *md, int heading_shift, int flags)
+{
+    cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+    nodelist l = {NULL, 0, 0};
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        if (ev == CMARK_EVENT_ENTER) nl_push(&l, cmark_iter_get_node(it));
+    cmark_iter_free(it);
+    /* reverse pre-order: a node's descendants are handled before it */
+    for (size_t i = l.n; i-- > 0;) {
+        cmark_node *n = l.v[i];
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HEADING: {
+            int lv = cmark_node_get_heading_level(n) + heading_shift;
+            cmark_node_set_heading_level(n, lv > 6 ? 6 : lv);
+            break;
+        }
+        case CMARK_NODE_HTML_BLOCK:
+            /* raw HTML is never passed through: it becomes its own text */
+            lines_paragraph(n, cmark_node_get_literal(n), CMARK_NODE_TEXT);
+            cmark_node_free(n);
+            break;
+        case CMARK_NODE_HTML_INLINE: {
+            const char *lit = cmark_node_get_literal(n);
+            cmark_node_insert_before(n, text_node(CMARK_NODE_TEXT, lit ? lit : "", lit ? strlen(lit) : 0));
+            cmark_node_free(n);
+            break;
+        }
+        case CMARK_NODE_CODE_BLOCK:
+            /* cmark's LaTeX writer puts code blocks in verbatim unescaped,
+             * so "\end{verbatim}" inside one would run TeX: make it code
+             * spans (escaped) on separate lines instead. */
+            if (flags & PROSE_LATEX) {
+                lines_paragraph(n, cmark_node_get_literal(n), CMARK_NODE_CODE);
+                cmark_node_free(n);
+            }
+            break;
+        case CMARK_NODE_IMAGE:
+            /* LaTeX: \includegraphics would read the named file; keep the
+             * alt text only */
+            if (flags & PROSE_LATEX) {
+                hoist_children(n);
+                cmark_node_free(n);
+            }
+            break;
+        case CMARK_NODE_LINK:
+            /* a link cmark would blank (href="") becomes its text */
+            if (!(flags & PROSE_LATEX) && dangerous_url(cmark_node_get_url(n) ? cmark_node_get_url(n) : "")) {
+                hoist_children(n);
+                cmark_node_free(n);
+                break;
+            }
+            /* LaTeX: \href/\url arguments are not fully escaped by cmark;
+             * print the text and the address as ordinary (escaped) text */
+            if (flags & PROSE_LATEX) {
+                const char *url = cmark_node_get_url(n);
+                int same = url && is_plain_text(n, url);
+                hoist_children(n);
+                if (url && *url && !same) {
+                    size_t un = strlen(url);
+                    char *s = malloc(un + 8);
+                    if (!s) abort();
+                    memcpy(s, "（", 3);
+                    memcpy(s + 3, url, un);
+                    memcpy(s + 3 + un, "）", 4);
+                    cmark_node_insert_before(n, text_node(CMARK_NODE_TEXT, s, un + 6));
+                    free(s);
+                }
+                cmark_node_free(n);
+            }
+            break;
+        default: break;
+        }
+    }
+    free(l.v);
+    return doc;
+}
+
+/* ---- the walk ---- */
+
+int gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+{
+    const gir_backend *be = NULL;
+    switch (o->format) {
+    case GIR_FMT_HTML: be = &gir_backend_html; break;
+    case GIR_FMT_LATEX: be = &gir_backend_latex; break;
+    case GIR_FMT_TEXT: be = &gir_backend_text; break;
+    case GIR_FMT_JSON: be = &gir_backend_json; break;
+    }
+    if (!be) return -1;
+    if (o->fragment && o->format != GIR_FMT_HTML && o->format != GIR_FMT_LATEX) return -1;
+    gir_renderer rr;
+    memset(&rr, 0, sizeof rr);
+    rr.r = r;
+    rr.o = o;
+    rr.a = a;
+    rr.out = out;
+    size_t nt = r->schema->ntables;
+    rr.layouts = arena_alloc(a, (nt + 1) * sizeof *rr.layouts);
+    for (size_t i = 0; i < nt; i++) rr.layouts[i] = layout_build(a, r, (int)i);
+    be->begin(&rr);
+    for (size_t i = 0; i < r->schema->nsections; i++) {
+        const gir_rsection *s = &r->sections[i];
+        rr.section = (int)i;
+        be->section(&rr, s, (int)i);
+        if (s->prose && *s->prose) be->prose(&rr, s);
+        if (s->s->table) be->table(&rr, rr.layouts[s->s->table->index]);
+        be->section_end(&rr, s, (int)i);
+    }
+    be->end(&rr);
+    return 0;
+}

@@ -1,0 +1,280 @@
+/* render_html.c - the HTML back end of `girc build`: a standalone HTML5
+ * page (inline CSS in the style of a government publication, A4 print
+ * stylesheet) or, with --fragment, the <article> alone for a portal's CMS.
+ * Prose goes through libcmark (raw HTML never passed through); tables
+ * use the official merged layout from render.c with <caption>,
+ * <th scope> and headers/id. Every report string is escaped here. */
+#include <stdlib.h>
+#include <string.h>
+#include "render.h"
+
+static const char css[] =
+    "body{margin:0;background:#eeece7;color:#1b1b1b;"
+    "font-family:\"FangSong\",\"STFangsong\",\"仿宋\",\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"SimSun\",serif;"
+    "font-size:16px;line-height:1.9}\n"
+    ".gir-report{box-sizing:border-box;max-width:210mm;margin:24px auto;padding:20mm 16mm 24mm;background:#fff;"
+    "box-shadow:0 1px 6px rgba(0,0,0,.18)}\n"
+    ".gir-head{text-align:center;border-bottom:2px solid #c00;padding-bottom:12px;margin-bottom:20px}\n"
+    ".gir-head h1{margin:0;font-size:26px;line-height:1.5;font-weight:700;letter-spacing:.04em;"
+    "font-family:\"FZXiaoBiaoSong-B05S\",\"方正小标宋简体\",\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"SimSun\",serif}\n"
+    ".gir-head p{margin:.3em 0 0;font-size:15px;color:#444}\n"
+    ".gir-section h2{margin:1.4em 0 .5em;font-size:18px;line-height:1.6;font-weight:700;"
+    "font-family:\"SimHei\",\"黑体\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif}\n"
+    ".gir-section h3,.gir-section h4,.gir-section h5,.gir-section h6{margin:1em 0 .3em;font-size:16px;"
+    "font-family:\"KaiTi\",\"楷体\",\"Noto Serif CJK SC\",serif}\n"
+    ".gir-prose p{margin:.3em 0;text-indent:2em;text-align:justify}\n"
+    ".gir-prose li p{text-indent:0}\n"
+    ".gir-prose blockquote{margin:.5em 2em;color:#333}\n"
+    ".gir-prose code{font-family:\"Noto Sans Mono CJK SC\",monospace;font-size:.9em}\n"
+    "table.gir-table{width:100%;border-collapse:collapse;margin:.8em 0 1.2em;font-size:14px;line-height:1.5;"
+    "font-family:\"SimSun\",\"宋体\",\"Noto Serif CJK SC\",serif}\n"
+    ".gir-table caption{caption-side:top;padding:0 0 .4em;font-weight:700;font-size:15px}\n"
+    ".gir-table th,.gir-table td{border:1px solid #222;padding:4px 5px;text-align:center;vertical-align:middle}\n"
+    ".gir-table th{font-weight:400}\n"
+    ".gir-table thead th,.gir-table th.gir-col,.gir-table th.gir-corner{background:#f4f4f2;font-weight:700}\n"
+    ".gir-table th.gir-cap{background:#e9e9e6;font-weight:700}\n"
+    ".gir-table th.gir-row{text-align:left}\n"
+    ".gir-table td{font-variant-numeric:tabular-nums}\n"
+    ".gir-table col.gir-cg{width:4.4em}\n"
+    ".gir-table col.gir-cv{width:3.6em}\n"
+    ".gir-table td.gir-note{font-size:13px;text-align:left;background:#f4f4f2}\n"
+    ".gir-sign{margin-top:3em;text-align:right;line-height:2}\n"
+    ".gir-sign p{margin:0}\n"
+    "@media print{\n"
+    "@page{size:A4;margin:25mm 20mm 22mm}\n"
+    "body{background:#fff;font-size:12pt}\n"
+    ".gir-report{max-width:none;margin:0;padding:0;box-shadow:none}\n"
+    "table.gir-table{font-size:10.5pt;break-inside:avoid;page-break-inside:avoid}\n"
+    ".gir-table thead{display:table-header-group}\n"
+    ".gir-table tr{break-inside:avoid;page-break-inside:avoid}\n"
+    ".gir-section h2{break-after:avoid;page-break-after:avoid}\n"
+    "}\n";
+
+/* Escapes text for HTML element content and attribute values. C0
+ * controls (other than tab and newline) and DEL are dropped. */
+static void esc(gir_buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        switch (ch) {
+        case '&': buf_puts(b, "&amp;"); break;
+        case '<': buf_puts(b, "&lt;"); break;
+        case '>': buf_puts(b, "&gt;"); break;
+        case '"': buf_puts(b, "&quot;"); break;
+        case '\'': buf_puts(b, "&#39;"); break;
+        default:
+            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f) break;
+            buf_putc(b, (char)ch);
+        }
+    }
+}
+
+static void h_begin(gir_renderer *rr)
+{
+    gir_buf *b = rr->out;
+    const gir_report *r = rr->r;
+    if (!rr->o->fragment) {
+        buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta name=\"generator\" content=\"girc\">\n<title>");
+        esc(b, r->title ? r->title : "");
+        buf_puts(b, "</title>\n<style>\n");
+        buf_puts(b, css);
+        buf_puts(b, "</style>\n</head>\n<body>\n");
+    }
+    buf_puts(b, "<article class=\"gir-report\">\n<header class=\"gir-head\">\n<h1>");
+    esc(b, r->title ? r->title : "");
+    buf_puts(b, "</h1>\n");
+    char d[32];
+    if ((r->agency && *r->agency) || r->has_date) {
+        buf_puts(b, "<p>");
+        esc(b, r->agency ? r->agency : "");
+        if (r->agency && *r->agency && r->has_date) buf_puts(b, "　");
+        esc(b, render_date_zh(r, d));
+        buf_puts(b, "</p>\n");
+    }
+    buf_puts(b, "</header>\n");
+}
+
+static void h_section(gir_renderer *rr, const gir_rsection *s, int index)
+{
+    buf_printf(rr->out, "<section class=\"gir-section\" id=\"s%d\">\n<h2>", index + 1);
+    esc(rr->out, s->s->label && *s->s->label ? s->s->label : s->s->name);
+    buf_puts(rr->out, "</h2>\n");
+}
+
+static void h_prose(gir_renderer *rr, const gir_rsection *s)
+{
+    cmark_node *doc = render_prose_tree(s->prose, 2, 0);
+    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+    buf_puts(rr->out, "<div class=\"gir-prose\">\n");
+    buf_puts(rr->out, html);
+    buf_puts(rr->out, "</div>\n");
+    free(html);
+    cmark_node_free(doc);
+}
+
+static void cell_id(gir_renderer *rr, const gir_lcell *c)
+{
+    buf_printf(rr->out, "t%d-%d", rr->section + 1, c->id);
+}
+
+static void spans(gir_buf *b, const gir_lcell *c)
+{
+    if (c->colspan > 1) buf_printf(b, " colspan=\"%d\"", c->colspan);
+    if (c->rowspan > 1) buf_printf(b, " rowspan=\"%d\"", c->rowspan);
+}
+
+static void h_cell(gir_renderer *rr, const gir_lcell *c)
+{
+    gir_buf *b = rr->out;
+    char vb[64];
+    switch (c->kind) {
+    case LC_CAPTION:
+        buf_puts(b, "<th class=\"gir-cap\" scope=\"rowgroup\" id=\"");
+        cell_id(rr, c);
+        buf_puts(b, "\"");
+        spans(b, c);
+        buf_puts(b, ">");
+        esc(b, c->text);
+        buf_puts(b, "</th>");
+        break;
+    case LC_CORNER:
+        if (c->is_note || !*c->text) {
+            buf_puts(b, c->is_note ? "<td class=\"gir-note\"" : "<td");
+            spans(b, c);
+            buf_puts(b, ">");
+            esc(b, c->text);
+            buf_puts(b, "</td>");
+        } else {
+            buf_puts(b, "<th class=\"gir-corner\" scope=\"col\" id=\"");
+            cell_id(rr, c);
+            buf_puts(b, "\"");
+            spans(b, c);
+            buf_puts(b, ">");
+            esc(b, c->text);
+            buf_puts(b, "</th>");
+        }
+        break;
+    case LC_COLHEAD:
+    case LC_ROWHEAD:
+        if (!*c->text) {
+            buf_puts(b, "<td");
+            spans(b, c);
+            buf_puts(b, "></td>");
+            break;
+        }
+        buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", c->kind == LC_COLHEAD ? "gir-col" : "gir-row",
+                   c->kind == LC_COLHEAD ? (c->is_group ? "colgroup" : "col") : (c->is_group ? "rowgroup" : "row"));
+        cell_id(rr, c);
+        buf_puts(b, "\"");
+        spans(b, c);
+        buf_puts(b, ">");
+        esc(b, c->text);
+        buf_puts(b, "</th>");
+        break;
+    case LC_VALUE:
+        buf_puts(b, "<td");
+        if (c->nhdr) {
+            buf_puts(b, " headers=\"");
+            for (size_t i = 0; i < c->nhdr; i++) {
+                if (i) buf_putc(b, ' ');
+                cell_id(rr, c->hdr[i]);
+            }
+            buf_puts(b, "\"");
+        }
+        spans(b, c);
+        buf_puts(b, ">");
+        esc(b, render_value_text(c, vb));
+        buf_puts(b, "</td>");
+        break;
+    case LC_NOTE:
+        buf_puts(b, "<td class=\"gir-note\"");
+        spans(b, c);
+        buf_puts(b, ">");
+        esc(b, c->text);
+        buf_puts(b, "</td>");
+        break;
+    case LC_EMPTY:
+        buf_puts(b, "<td></td>");
+        break;
+    }
+}
+
+static void h_row(gir_renderer *rr, const gir_lrow *row)
+{
+    buf_puts(rr->out, "<tr>");
+    for (size_t i = 0; i < row->ncells; i++) h_cell(rr, row->cells[i]);
+    buf_puts(rr->out, "</tr>\n");
+}
+
+static void h_table(gir_renderer *rr, const gir_layout *L)
+{
+    gir_buf *b = rr->out;
+    const gir_ttable *t = L->rt->t;
+    buf_printf(b, "<table class=\"gir-table\" id=\"tbl-%d\" data-table=\"", rr->section + 1);
+    esc(b, t->name);
+    buf_puts(b, "\">\n<caption>");
+    esc(b, t->label && *t->label ? t->label : t->name);
+    buf_puts(b, "</caption>\n");
+    /* tables with nested row labels (table 3): narrow group-label columns
+     * and even value columns, so the leaf labels get the room */
+    if (L->nlabel > 1) {
+        buf_puts(b, "<colgroup>");
+        for (int x = 0; x < L->ncols; x++)
+            buf_puts(b, x < L->nlabel - 1 ? "<col class=\"gir-cg\">" : x == L->nlabel - 1 ? "<col>" : "<col class=\"gir-cv\">");
+        buf_puts(b, "</colgroup>\n");
+    }
+    int y = 0;
+    if (L->nhead > 0) {
+        buf_puts(b, "<thead>\n");
+        for (; y < L->nhead; y++) h_row(rr, &L->rows[y]);
+        buf_puts(b, "</thead>\n");
+    }
+    int open = 0, blk = -2;
+    for (; y < L->nrows; y++) {
+        const gir_lrow *row = &L->rows[y];
+        int nb = L->nhead > 0 ? -1 : row->block;
+        if (!open || nb != blk) {
+            if (open) buf_puts(b, "</tbody>\n");
+            buf_puts(b, "<tbody>\n");
+            open = 1;
+            blk = nb;
+        }
+        h_row(rr, row);
+    }
+    if (open) buf_puts(b, "</tbody>\n");
+    buf_puts(b, "</table>\n");
+}
+
+static void h_section_end(gir_renderer *rr, const gir_rsection *s, int index)
+{
+    (void)s;
+    (void)index;
+    buf_puts(rr->out, "</section>\n");
+}
+
+static void h_end(gir_renderer *rr)
+{
+    gir_buf *b = rr->out;
+    const gir_report *r = rr->r;
+    char d[32];
+    if ((r->agency && *r->agency) || r->has_date) {
+        buf_puts(b, "<footer class=\"gir-sign\">\n");
+        if (r->agency && *r->agency) {
+            buf_puts(b, "<p>");
+            esc(b, r->agency);
+            buf_puts(b, "</p>\n");
+        }
+        if (r->has_date) {
+            buf_puts(b, "<p>");
+            esc(b, render_date_zh(r, d));
+            buf_puts(b, "</p>\n");
+        }
+        buf_puts(b, "</footer>\n");
+    }
+    buf_puts(b, "</article>\n");
+    if (!rr->o->fragment) buf_puts(b, "</body>\n</html>\n");
+}
+
+const gir_backend gir_backend_html = {h_begin, h_section, h_prose, h_table, h_section_end, h_end};

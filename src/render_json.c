@@ -1,0 +1,193 @@
+/* render_json.c - the JSON back end of `girc build -f json`: the checked
+ * report as data for aggregation. Schema version 1, documented in
+ * girc-build(1): the report's metadata, the template, and per section
+ * its heading, prose and table; per table cell its block, row and column
+ * names and official label paths, exact value (a JSON number written
+ * from the decimal, never through a float), unit, display text and state
+ * (zero = omitted, written, computed, blank, text). Keys always come in
+ * the same order; one cell per line. */
+#include <string.h>
+#include "render.h"
+
+static void jstr(gir_buf *b, const char *s)
+{
+    if (!s) { buf_puts(b, "null"); return; }
+    buf_putc(b, '"');
+    for (const char *p = s; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        switch (ch) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        default:
+            if (ch < 0x20 || ch == 0x7f) buf_printf(b, "\\u%04x", ch);
+            else buf_putc(b, (char)ch);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+/* A string, or null when empty. */
+static void jstr_opt(gir_buf *b, const char *s)
+{
+    jstr(b, s && *s ? s : NULL);
+}
+
+static const char *kind_name(gir_agency_kind k)
+{
+    switch (k) {
+    case KIND_DEPARTMENT: return "department";
+    case KIND_GOVERNMENT: return "government";
+    case KIND_TOWNSHIP: return "township";
+    case KIND_UNKNOWN: break;
+    }
+    return NULL;
+}
+
+static void j_begin(gir_renderer *rr)
+{
+    gir_buf *b = rr->out;
+    const gir_report *r = rr->r;
+    const gir_schema *s = r->schema;
+    char d[16];
+    buf_puts(b, "{\n  \"schema\": 1,\n  \"generator\": \"girc\",\n  \"report\": {\n    \"title\": ");
+    jstr(b, r->title ? r->title : "");
+    buf_puts(b, ",\n    \"agency\": ");
+    jstr_opt(b, r->agency);
+    buf_puts(b, ",\n    \"kind\": ");
+    jstr(b, kind_name(r->kind));
+    buf_puts(b, ",\n    \"year\": ");
+    if (r->year) buf_printf(b, "%d", r->year);
+    else buf_puts(b, "null");
+    buf_puts(b, ",\n    \"date\": ");
+    jstr_opt(b, render_date_iso(r, d));
+    buf_puts(b, "\n  },\n  \"template\": {\n    \"name\": ");
+    jstr(b, s->name ? s->name : "");
+    buf_puts(b, ",\n    \"title\": ");
+    jstr_opt(b, s->title);
+    buf_puts(b, ",\n    \"source\": ");
+    jstr_opt(b, s->source_doc);
+    buf_puts(b, "\n  },\n  \"sections\": [");
+    rr->count = 0;
+}
+
+static void j_section(gir_renderer *rr, const gir_rsection *s, int index)
+{
+    gir_buf *b = rr->out;
+    buf_puts(b, rr->count++ ? ",\n    {\n" : "\n    {\n");
+    buf_printf(b, "      \"index\": %d,\n      \"name\": ", index + 1);
+    jstr(b, s->s->name);
+    buf_puts(b, ",\n      \"heading\": ");
+    jstr(b, s->s->label && *s->s->label ? s->s->label : s->s->name);
+    buf_puts(b, ",\n      \"prose\": ");
+    jstr_opt(b, s->prose);
+}
+
+static void j_prose(gir_renderer *rr, const gir_rsection *s)
+{
+    (void)rr;   /* written with the section, so that every section has the key */
+    (void)s;
+}
+
+/* Official labels from the outermost group down to h ("" labels skipped). */
+static void label_path(gir_buf *b, const gir_hnode *h)
+{
+    const gir_hnode *p[16];
+    int n = 0;
+    for (; h && h->depth >= 0 && n < 16; h = h->parent) p[n++] = h;
+    buf_putc(b, '[');
+    int first = 1;
+    for (int i = n - 1; i >= 0; i--) {
+        if (!p[i]->label || !*p[i]->label) continue;
+        if (!first) buf_puts(b, ", ");
+        first = 0;
+        jstr(b, p[i]->label);
+    }
+    buf_putc(b, ']');
+}
+
+static void j_cell(gir_buf *b, const gir_lcell *c, const gir_block *bl)
+{
+    const gir_cell *v = c->cell;
+    const gir_hnode *row = bl->rows[c->r], *col = bl->cols[c->c];
+    char vb[64], num[48];
+    buf_printf(b, "{\"block\": %d, \"row\": ", c->block);
+    jstr(b, row->name);
+    buf_puts(b, ", \"column\": ");
+    jstr(b, col->name);
+    buf_puts(b, ", \"row_path\": ");
+    label_path(b, row);
+    buf_puts(b, ", \"column_path\": ");
+    label_path(b, col);
+    buf_puts(b, ", \"value\": ");
+    switch (v->state) {
+    case CELL_ZERO:
+        buf_puts(b, v->type == CT_TEXT ? "null" : "0");
+        break;
+    case CELL_WRITTEN:
+    case CELL_COMPUTED:
+        dec_format_buf(v->v, num);
+        buf_puts(b, num);
+        break;
+    case CELL_BLANK: buf_puts(b, "null"); break;
+    case CELL_TEXT: jstr(b, v->text ? v->text : ""); break;
+    }
+    buf_puts(b, ", \"unit\": ");
+    jstr_opt(b, v->type == CT_MONEY ? v->unit : NULL);
+    buf_puts(b, ", \"type\": ");
+    jstr(b, cell_type_name(v->type));
+    buf_puts(b, ", \"state\": ");
+    jstr(b, render_state_name(v->state));
+    buf_printf(b, ", \"derived\": %s, \"text\": ", v->derived || col->nsum || row->nsum ? "true" : "false");
+    jstr(b, render_value_text(c, vb));
+    buf_putc(b, '}');
+}
+
+static void j_table(gir_renderer *rr, const gir_layout *L)
+{
+    gir_buf *b = rr->out;
+    const gir_ttable *t = L->rt->t;
+    buf_puts(b, ",\n      \"table\": {\n        \"name\": ");
+    jstr(b, t->name);
+    buf_puts(b, ",\n        \"label\": ");
+    jstr_opt(b, t->label);
+    buf_puts(b, ",\n        \"note\": ");
+    jstr_opt(b, t->note);
+    buf_puts(b, ",\n        \"blocks\": [");
+    for (size_t i = 0; i < t->nblocks; i++) {
+        const gir_block *bl = t->blocks[i];
+        buf_printf(b, "%s\n          {\"index\": %zu, \"caption\": ", i ? "," : "", i);
+        jstr_opt(b, bl->caption);
+        buf_puts(b, ", \"rowheader\": ");
+        jstr_opt(b, bl->rowheader);
+        buf_printf(b, ", \"rows\": %zu, \"columns\": %zu}", bl->nrows, bl->ncols);
+    }
+    buf_puts(b, "\n        ],\n        \"cells\": [");
+    /* cells in block, row, column order (the layout's order) */
+    int n = 0;
+    for (size_t bi = 0; bi < t->nblocks; bi++)
+        for (int y = 0; y < L->nrows; y++)
+            for (size_t i = 0; i < L->rows[y].ncells; i++) {
+                const gir_lcell *c = L->rows[y].cells[i];
+                if (c->kind != LC_VALUE || c->block != (int)bi) continue;
+                buf_puts(b, n++ ? ",\n          " : "\n          ");
+                j_cell(b, c, t->blocks[bi]);
+            }
+    buf_puts(b, "\n        ]\n      }");
+}
+
+static void j_section_end(gir_renderer *rr, const gir_rsection *s, int index)
+{
+    (void)index;
+    if (!s->s->table) buf_puts(rr->out, ",\n      \"table\": null");
+    buf_puts(rr->out, "\n    }");
+}
+
+static void j_end(gir_renderer *rr)
+{
+    buf_puts(rr->out, "\n  ]\n}\n");
+}
+
+const gir_backend gir_backend_json = {j_begin, j_section, j_prose, j_table, j_section_end, j_end};

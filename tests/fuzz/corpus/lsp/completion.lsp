@@ -1,0 +1,29 @@
+Content-Length: 75
+
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}Content-Length: 491
+
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir","languageId":"gir","version":1,"text":"# mini-report.gir - a report on the template mini.gir (same folder) for the\n# language-server tests. 二 has a wrong total.\nreport \"迷你报告\" {\n  template \"mini.gir\"\n  agency   \"测试局\"\n  year     2021\n}\n\nsection 概况 \"一句话。\"\n\ntable 数字 {\n  一  1 2 3\n  二  甲=4 乙=5 合计=8\n}\n"}}}Content-Length: 462
+
+{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir","version":2},"contentChanges":[{"range":{"start":{"line":14,"character":0},"end":{"line":14,"character":0}},"text":"\nsec"},{"range":{"start":{"line":13,"character":0},"end":{"line":13,"character":0}},"text":"  二 \n"},{"range":{"start":{"line":6,"character":0},"end":{"line":6,"character":0}},"text":"  kind d\n  \n  template \n"}]}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":2,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":19,"character":3}}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":3,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":18,"character":0}}}Content-Length: 173
+
+{"jsonrpc":"2.0","id":4,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":7,"character":2}}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":5,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":8,"character":11}}}Content-Length: 173
+
+{"jsonrpc":"2.0","id":6,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":6,"character":8}}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":7,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":14,"character":2}}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":8,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":16,"character":5}}}Content-Length: 173
+
+{"jsonrpc":"2.0","id":9,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":0,"character":9}}}Content-Length: 176
+
+{"jsonrpc":"2.0","id":10,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":11,"character":14}}}Content-Length: 45
+
+{"jsonrpc":"2.0","id":11,"method":"shutdown"}Content-Length: 33
+
+{"jsonrpc":"2.0","method":"exit"}

@@ -1,0 +1,37 @@
+Content-Length: 75
+
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}Content-Length: 8837
+
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir","languageId":"gir","version":1,"text":"# wrong-total.gir - xinhua-gongan-2021.gir (examples/) with one wrong total: 新收 总计 24, should be 23 (LSP tests).\n#\n# 新华县 and its 公安局 are invented; names, people and figures are\n# fictitious and only meant to look like a county-level department's report\n# under 国办公开办函〔2021〕30号 (stdlib gov2021). Every table is coherent\n# and every figure quoted in the prose agrees with the tables:\n#\n#   table 3, per column (自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 | 总计):\n#     一 新收       17 3 0 0 2 1 | 23\n#     二 结转        2 0 0 0 0 0 |  2\n#     （七）总计    16 3 0 0 1 1 | 21\n#     四 结转下年    3 0 0 0 1 0 |  4\n#     一 + 二 = （七） + 四:  19=16+3, 3=3+0, 0=0+0, 0=0+0, 2=1+1, 1=1+0 | 25=21+4\n#   outcomes of the 总计 column: 予以公开 8 + 部分公开 3 + 不予公开 3\n#     (执法案卷 2, 第三方权益 1) + 无法提供 5 (不掌握 4, 需另行制作 1)\n#     + 不予处理 1 (信访举报) + 其他处理 1 (逾期不补正) = 21\n#   table 4: 复议 2+1+0+1 = 4; 直接起诉 1+0+0+1 = 2; 复议后起诉 1+0+0+0 = 1\n\nreport \"新华县公安局2021年政府信息公开工作年度报告\" {\n  template gov2021\n  agency   \"新华县公安局\"\n  kind     department\n  year     2021\n  date     2022-01-20\n}\n\nsection 总体情况 \"\"\"\n本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，所列数据的统计期限为2021年1月1日至2021年12月31日。本报告电子版可在新华县人民政府门户网站“政府信息公开”专栏查阅和下载，如对本报告有疑问，请与新华县公安局办公室联系。\n\n2021年，新华县公安局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》和上级政务公开工作部署，紧紧围绕平安新华建设和“我为群众办实事”实践活动，坚持“以公开为常态、不公开为例外”，持续深化警务公开，切实保障人民群众的知情权、参与权、表达权和监督权。\n\n（一）主动公开\n\n全年通过县政府门户网站本局专栏、“平安新华”微信公众号等渠道主动公开政府信息642条，其中机构职能、政策文件、行政执法、便民服务等信息318条，警情通报和安全防范提示324条。本年度制发行政规范性文件2件，废止1件，现行有效行政规范性文件9件，均按规定在县政府门户网站集中公开。坚持执法公开，全年作出行政许可决定3856件、行政处罚决定1243件、行政强制决定87件，相关执法信息均在作出决定之日起7个工作日内予以公示。\n\n（二）依申请公开\n\n进一步规范依申请公开受理、审查、答复流程，严格执行法定答复期限。全年新收政府信息公开申请23件，其中自然人申请17件、商业企业申请3件、法律服务机构申请2件、其他组织申请1件；上年结转申请2件。本年度办结21件，其中予以公开8件、部分公开3件、不予公开3件、无法提供5件、不予处理1件、其他处理1件；结转下年度继续办理4件，均在法定期限内。\n\n（三）政府信息管理\n\n落实政府信息公开属性源头认定制度，公文在起草时即确定“主动公开”“依申请公开”或“不予公开”属性。健全信息发布保密审查机制，坚持“先审查、后公开”和“一事一审”，全年未发生失泄密及泄露个人信息事件。对本局制发的行政规范性文件开展集中清理，对1件不再适用的文件予以废止并向社会公布。\n\n（四）政府信息公开平台建设\n\n以县政府门户网站本局专栏为第一平台，“平安新华”微信公众号、政务微博为补充，各派出所、户政和出入境服务窗口设置信息公开查阅点，形成线上线下一体的公开格局。按季度开展栏目自查，及时更新办事指南、收费依据和服务电话，确保信息准确、链接有效。\n\n（五）监督保障\n\n成立由分管副局长任组长的政务公开工作领导小组，明确办公室为政务公开工作机构，配备专职人员1名、兼职人员12名。将政务公开纳入各警种部门、各派出所年度绩效考核，全年开展专项检查2次，通报问题5个，均已整改到位。全年组织政务公开业务培训2期，培训民警、辅警86人次。本年度未发生因政府信息公开工作被追究责任的情况。\n\"\"\"\n\nsection 主动公开 \"\"\"\n2021年，本局制发行政规范性文件2件、废止1件，现行有效9件；作出行政许可决定3856件、行政处罚决定1243件、行政强制决定87件；收取行政事业性收费126.35万元，主要为居民身份证工本费和出入境证件费。具体情况如下表。\n\"\"\"\n\ntable 主动公开 {\n  # 第二十条第（一）项: 本年制发件数 本年废止件数 现行有效件数\n  规章              0 0 0\n  行政规范性文件    2 1 9\n  # 第二十条第（五）项 / （六）项: 本年处理决定数量\n  行政许可          3856\n  行政处罚          1243\n  行政强制          87\n  # 第二十条第（八）项: 本年收费金额（单位：万元）\n  行政事业性收费    126.35万元\n}\n\nsection 申请处理 \"\"\"\n2021年，本局新收政府信息公开申请23件，上年结转2件，共办结21件，结转下年度继续办理4件。具体情况如下表。\n\"\"\"\n\ntable 申请处理 {\n  # Columns: 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n  # Rows not written are 0.\n  新收          17 3 0 0 2 1 24\n  结转           2 0 0 0 0 0  2\n  予以公开       5 2 0 0 0 1  8\n  部分公开       2 0 0 0 1 0  3\n  第三方权益     1 0 0 0 0 0  1\n  执法案卷       2 0 0 0 0 0  2\n  不掌握         3 1 0 0 0 0  4\n  需另行制作     1 0 0 0 0 0  1\n  信访举报       1 0 0 0 0 0  1\n  逾期不补正     1 0 0 0 0 0  1\n  办结总计      16 3 0 0 1 1 21\n  结转下年       3 0 0 0 1 0  4\n}\n\nsection 复议诉讼 \"\"\"\n2021年，本局因政府信息公开工作被申请行政复议4件，其中结果维持2件、结果纠正1件、尚未审结1件；被提起行政诉讼3件，其中未经复议直接起诉2件（结果维持1件、尚未审结1件），复议后起诉1件（结果维持1件）。对被纠正的1件，已重新作出答复，并组织相关人员逐案复盘、查找原因。\n\"\"\"\n\ntable 复议诉讼 {\n  # 行政复议(维持 纠正 其他 未审结 总计) | 未经复议直接起诉(同) | 复议后起诉(同)\n  2 1 0 1 4  1 0 0 1 2  1 0 0 0 1\n}\n\nsection 问题改进 \"\"\"\n（一）上年度问题整改情况\n\n针对2020年度报告中提出的“政策解读形式单一”问题，本年度对2件新制发的行政规范性文件全部同步发布图文解读，并在户政、出入境服务窗口放置解读折页，群众知晓度有所提高。\n\n（二）存在的主要问题\n\n一是依申请公开答复的说理还不够充分，全年1件答复因告知理由不充分被复议机关纠正；二是部分派出所对政府信息公开工作重视不够，主动报送信息的积极性不高；三是执法信息公开的及时性仍有提升空间，个别行政处罚决定公示晚于规定时限。\n\n（三）改进措施\n\n一是加强依申请公开答复审核，对不予公开、无法提供等答复逐件进行法制审核，严格做到依据充分、说理清楚、告知到位；二是将信息报送情况纳入派出所月度考评，定期通报；三是完善执法办案系统与门户网站的数据对接，推动行政处罚、行政强制决定信息按期自动公示。\n\"\"\"\n\nsection 其他事项 \"\"\"\n（一）收取信息处理费情况\n\n依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度本局未发出信息处理费收费通知，未收取信息处理费。\n\n（二）人大代表建议和政协提案办理结果公开情况\n\n本年度本局承办县人大代表建议9件、县政协委员提案6件，均已按期办结，办复率100%，办理复文已按规定在县政府门户网站公开。\n\n（三）政务公开工作创新情况\n\n开设“警务公开日”，全年组织群众走进派出所、户政和出入境服务大厅开放活动4次，现场解答群众咨询230余人次。\n\"\"\"\n"}}}Content-Length: 491
+
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir","languageId":"gir","version":1,"text":"# mini-report.gir - a report on the template mini.gir (same folder) for the\n# language-server tests. 二 has a wrong total.\nreport \"迷你报告\" {\n  template \"mini.gir\"\n  agency   \"测试局\"\n  year     2021\n}\n\nsection 概况 \"一句话。\"\n\ntable 数字 {\n  一  1 2 3\n  二  甲=4 乙=5 合计=8\n}\n"}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":75,"character":27}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":85,"character":25}}}Content-Length: 169
+
+{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":85,"character":4}}}Content-Length: 169
+
+{"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":12,"character":5}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":6,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":12,"character":16}}}Content-Length: 169
+
+{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":72,"character":7}}}Content-Length: 169
+
+{"jsonrpc":"2.0","id":8,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":26,"character":9}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":9,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":19,"character":13}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":10,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":22,"character":3}}}Content-Length: 171
+
+{"jsonrpc":"2.0","id":11,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":75,"character":10}}}Content-Length: 174
+
+{"jsonrpc":"2.0","id":12,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":100000,"character":5}}}Content-Length: 173
+
+{"jsonrpc":"2.0","id":13,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/wrong-total.gir"},"position":{"line":"75","character":27}}}Content-Length: 170
+
+{"jsonrpc":"2.0","id":14,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/gir/tests/lsp/mini-report.gir"},"position":{"line":11,"character":2}}}Content-Length: 45
+
+{"jsonrpc":"2.0","id":15,"method":"shutdown"}Content-Length: 33
+
+{"jsonrpc":"2.0","method":"exit"}

@@ -1,0 +1,54 @@
+/* fuzz_import.c - libFuzzer harness: arbitrary HTML and text into the
+ * importer (gir_import_run, src/import.h), which detects HTML itself.
+ * Property (import.h): the .gir it writes always parses, so when the
+ * import produced text, gir_doc_parse of it must report no error (else
+ * abort, printing both). The text is then compiled (checker coverage on
+ * realistic tables); that may report errors, the published numbers are
+ * what they are. Seeds: ../shared/corpus (tests/fuzz/corpus/import/). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+#if __has_include("import.h")
+#include "compile.h"
+#include "import.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) { (void)argc; (void)argv; return 0; }
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    gir_import_opts io = {GIR_LANG_ZH, "fuzz.gir", NULL};
+    gir_import *im = gir_import_run("fuzz.html", (const char *)data, size, &io);
+    if (!im) return 0;
+    if (!im->oom && im->gir) {
+        gir_options o = {0};
+        o.no_previous = 1;
+        gir_doc *d = gir_doc_parse("fuzz.gir", im->gir, im->gir_len, &o);
+        if (d && !d->oom && d->diags.nerrors) {
+            diags_sort(&d->diags);
+            fprintf(stderr, "fuzz_import: the imported .gir does not parse: [%s] %s\n--- .gir\n%.*s\n---\n",
+                    d->diags.n ? d->diags.v[0]->code : "?", d->diags.n ? d->diags.v[0]->msg : "",
+                    (int)im->gir_len, im->gir);
+            abort();
+        }
+        gir_doc_free(d);
+        d = gir_doc_compile("fuzz.gir", im->gir, im->gir_len, &o);
+        gir_doc_free(d);
+    }
+    gir_import_free(im);
+    return 0;
+}
+
+#else /* no importer yet */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    fprintf(stderr, "fuzz_import: harness inactive: src/import.h is not present\n");
+    return 0;
+}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }
+#endif

@@ -1,0 +1,183 @@
+/* test_oom.c - the allocation-failure sweep (issue 7). A counting
+ * gir_mem fails its N-th allocation; for every N from 1 until a compile
+ * succeeds, compiling the example must not crash, must end with either
+ * doc->oom set (or no document at all when the arena or its first
+ * block could not be allocated) or a result identical to the normal one,
+ * and must give every block back: the counter checks gir_mem's own balance, and the ASan
+ * build (build/asan-tests/test_oom, LeakSanitizer) checks memory taken
+ * outside gir_mem (utf8proc, cJSON, io) on the failure paths. Also
+ * swept: a report with a `previous` report, whose nested compilation
+ * shares the allocator.
+ *
+ * The sweep is only as fine as the arena's blocks: with the usual 64 KiB
+ * blocks a compile of the example makes about ten allocations. This test
+ * carries its own copy of the arena with 512-byte blocks (the linker then
+ * leaves libgirc's arena.o out), so that failures land in every phase:
+ * lexing, parsing, template loading, checking, diagnostics. (Included
+ * before cmocka.h, whose fail() macro would clash.) */
+#define BLOCK_MIN 512u
+#include "arena.c"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compile.h"
+#include "check.h"
+
+typedef struct counting {
+    long calls;     /* malloc_fn calls so far */
+    long fail_at;   /* fail this call (1-based); 0 = never */
+    long live;      /* blocks handed out and not yet freed */
+    long failed;    /* failures injected */
+} counting;
+
+static void *count_malloc(size_t n, void *ud)
+{
+    counting *c = ud;
+    if (++c->calls == c->fail_at) { c->failed++; return NULL; }
+    void *p = malloc(n);
+    if (p) c->live++;
+    return p;
+}
+
+static void count_free(void *p, void *ud)
+{
+    counting *c = ud;
+    if (p) c->live--;
+    free(p);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (!s || fread(s, 1, (size_t)n, f) != (size_t)n) n = 0;
+    if (s) s[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return s;
+}
+
+/* Every diagnostic as "sev code msg\n", sorted (to compare results). */
+static char *report_text(gir_doc *d)
+{
+    diags_sort(&d->diags);
+    size_t cap = 1, n = 0;
+    for (size_t i = 0; i < d->diags.n; i++) cap += strlen(d->diags.v[i]->msg) + 32;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    s[0] = 0;
+    for (size_t i = 0; i < d->diags.n; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%d %s %s\n", (int)d->diags.v[i]->sev, d->diags.v[i]->code,
+                              d->diags.v[i]->msg);
+    return s;
+}
+
+/* Sweeps text (malloc'd, freed here) compiled under the name path;
+ * returns the number of failure points tried. */
+static long sweep_text(const char *path, char *text, size_t len)
+{
+
+    /* the reference: the normal allocator, counted but never failing */
+    counting ref = {0, 0, 0, 0};
+    gir_mem mem = {count_malloc, count_free, &ref};
+    gir_options o = {0};
+    o.mem = &mem;
+    gir_doc *d = gir_doc_compile(path, text, len, &o);
+    assert_non_null(d);
+    assert_false(d->oom);
+    long total = ref.calls;              /* before report_text, which sorts in the arena */
+    char *want = report_text(d);
+    gir_doc_free(d);
+    assert_int_equal(ref.live, 0);
+    assert_true(total > 0);
+
+    long n;
+    for (n = 1;; n++) {
+        counting c = {0, n, 0, 0};
+        mem.ud = &c;
+        d = gir_doc_compile(path, text, len, &o);
+        if (c.failed == 0) {             /* every allocation succeeded: done */
+            assert_non_null(d);
+            assert_false(d->oom);
+            c.fail_at = 0;               /* report_text's sort allocates too */
+            char *got = report_text(d);
+            assert_string_equal(got, want);
+            free(got);
+            gir_doc_free(d);
+            assert_int_equal(c.live, 0);
+            break;
+        }
+        if (!d) {
+            /* no document: only when the arena or its first block failed */
+            if (n > 2) fail_msg("%s: allocation %ld failed and no document came back", path, n);
+        } else {
+            if (!d->oom) fail_msg("%s: allocation %ld of %ld failed but doc->oom is not set", path, n, total);
+        }
+        gir_doc_free(d);
+        if (c.live != 0) fail_msg("%s: allocation %ld failed: %ld block(s) not freed", path, n, c.live);
+        assert_true(n <= total);
+    }
+    assert_int_equal(n, total + 1);
+    free(want);
+    free(text);
+    return n;
+}
+
+static long sweep(const char *path)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    return sweep_text(path, text, len);
+}
+
+static void test_sweep_example(void **state)
+{
+    (void)state;
+    long n = sweep("examples/xinhua-gongan-2021.gir");
+    print_message("examples/xinhua-gongan-2021.gir: %ld allocation failure points\n", n - 1);
+}
+
+static void test_sweep_with_previous(void **state)
+{
+    (void)state;
+    long n = sweep("tests/golden/023-previous-carry-over.gir");
+    print_message("tests/golden/023-previous-carry-over.gir: %ld allocation failure points\n", n - 1);
+}
+
+/* Deeper than bison's initial stack (200): the parser's stacks grow
+ * while the arena may run out. */
+static void test_sweep_deep_nesting(void **state)
+{
+    (void)state;
+    const int depth = 300;
+    size_t cap = 200 + (size_t)depth * 32, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text + n, cap - n, "template deep \"d\" {\n table t \"t\" {\n  columns { c \"c\" }\n  rows { ");
+    for (int i = 0; i < depth; i++) n += (size_t)snprintf(text + n, cap - n, "group g%d \"g\" { ", i);
+    n += (size_t)snprintf(text + n, cap - n, "x \"x\"");
+    for (int i = 0; i < depth; i++) n += (size_t)snprintf(text + n, cap - n, " }");
+    n += (size_t)snprintf(text + n, cap - n, " }\n }\n}\n");
+    long k = sweep_text("deep.gir", text, n);
+    print_message("deep.gir (%d nested groups): %ld allocation failure points\n", depth, k - 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sweep_example),
+        cmocka_unit_test(test_sweep_with_previous),
+        cmocka_unit_test(test_sweep_deep_nesting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,149 @@
+#!/bin/sh
+# tools/bench.sh - `make bench`: how fast girc checks and builds, as ratios
+# against named peers run in the same run on the same input (absolute
+# times depend on the machine; ratios much less). No assertions: a report
+# for people (printed, and kept in build/bench/results.md).
+#
+# Inputs (generated into build/bench/, not committed):
+#   xinhua      examples/xinhua-gongan-2021.gir (8 KB, the 2021 format)
+#   corpus      1,200 copies of the two examples (about 10 MB, 1,200 files)
+#   big         the 2021 example whose 总体情况 prose is repeated, with
+#               lists and emphasis, to about 10 MB (one valid report), and
+#               big.md: exactly that prose as a Markdown file
+# Peers:
+#   wc -l       reading the same bytes: the floor
+#   cmark       CommonMark to HTML on big.md (the `cmark` program, or, if
+#               it is not installed, a 20-line driver over the same
+#               libcmark girc links, built into build/bench/)
+#   pandoc      Markdown to HTML on big.md, when installed
+# Timing: hyperfine when installed (apt-get install hyperfine), else the
+# median of BENCH_RUNS runs measured with date +%s%N.
+cd "$(dirname "$0")/.." || exit 2
+GIRC=${GIRC:-build/girc}
+B=${B:-build}
+D=$B/bench
+RUNS=${BENCH_RUNS:-5}
+[ -x "$GIRC" ] || { echo "bench: $GIRC is not built (make)" >&2; exit 2; }
+mkdir -p "$D/corpus"
+
+# ---- inputs ----
+ex=examples/xinhua-gongan-2021.gir
+if [ ! -f "$D/corpus/c1200.gir" ]; then
+  i=0
+  while [ $i -lt 1200 ]; do
+    i=$((i + 1))
+    if [ $((i % 2)) -eq 0 ]; then cp "$ex" "$D/corpus/c$i.gir"; else cp examples/mahekou-2020.gir "$D/corpus/c$i.gir"; fi
+  done
+fi
+if [ ! -f "$D/big.gir" ] || [ "$ex" -nt "$D/big.gir" ]; then
+  # the prose of the first section (between its """ lines), then more
+  # Markdown around it, repeated to ~10 MB
+  start=$(grep -n '^section 总体情况 """' "$ex" | head -1 | cut -d: -f1)
+  end=$(awk -v s="$start" 'NR > s && /^"""$/ { print NR; exit }' "$ex")
+  sed -n "$((start + 1)),$((end - 1))p" "$ex" > "$D/para.md"
+  {
+    printf '\n* **主动公开**：见下表。\n* *依申请公开*：见下表。\n\n> 本报告数据截至2021年12月31日。\n\n'
+    cat "$D/para.md"
+  } > "$D/unit.md"
+  awk 'BEGIN { while ((getline l < ARGV[1]) > 0) u = u l "\n"; n = 0; while (n < 10000000) { printf "%s", u; n += length(u) } }' "$D/unit.md" > "$D/big.md"
+  { sed -n "1,${start}p" "$ex"; cat "$D/big.md"; sed -n "${end},\$p" "$ex"; } > "$D/big.gir"
+fi
+if ! "$GIRC" check "$D/big.gir" >/dev/null 2>&1; then
+  echo "bench: note: $D/big.gir does not check clean; build numbers are for the refusal path" >&2
+fi
+
+# ---- peers ----
+CMARK=$(command -v cmark)
+if [ -z "$CMARK" ]; then
+  CMARK=$D/cmark-peer
+  if [ ! -x "$CMARK" ]; then
+    cat > "$D/cmark-peer.c" <<'EOF'
+/* cmark-peer.c - what `cmark FILE` does (CommonMark to HTML, default
+ * options), over the same libcmark girc links; for tools/bench.sh only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmark.h>
+int main(int argc, char **argv)
+{
+    FILE *f = argc > 1 ? fopen(argv[1], "rb") : stdin;
+    if (!f) return 2;
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) cmark_parser_feed(p, buf, n);
+    cmark_node *doc = cmark_parser_finish(p);
+    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+    fputs(html, stdout);
+    free(html);
+    cmark_node_free(doc);
+    cmark_parser_free(p);
+    return 0;
+}
+EOF
+    ${CC:-cc} -O2 -o "$CMARK" "$D/cmark-peer.c" $(pkg-config --cflags --libs libcmark) || CMARK=
+  fi
+fi
+PANDOC=$(command -v pandoc)
+has() { "$GIRC" --help 2>/dev/null | grep -q "^  $1 "; }
+
+# ---- timing ----
+# time_cmd NAME CMD...: prints "NAME<TAB>seconds" (mean or median)
+if command -v hyperfine >/dev/null; then
+  time_cmd() {
+    name=$1; shift
+    # one string for hyperfine, arguments quoted for its shell
+    cmd=""; for a in "$@"; do cmd="$cmd '$a'"; done
+    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$D/h.json" --output=null "$cmd" >/dev/null 2>&1 ||
+      hyperfine --warmup 1 --runs "$RUNS" --export-json "$D/h.json" --output=null "$cmd" >/dev/null 2>&1 ||
+      { printf '%s\tfailed\n' "$name"; return; }
+    printf '%s\t%s\n' "$name" "$(sed -n 's/^ *"mean": *\([0-9.e-]*\),*$/\1/p' "$D/h.json" | head -1)"
+  }
+  how="hyperfine, mean of $RUNS runs after 1 warm-up"
+else
+  time_cmd() {
+    name=$1; shift
+    i=0; : > "$D/t"
+    while [ $i -lt "$RUNS" ]; do
+      s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
+      echo $(( (e - s) / 1000 )) >> "$D/t"; i=$((i + 1))
+    done
+    printf '%s\t%s\n' "$name" "$(sort -n "$D/t" | awk '{ a[NR] = $1 } END { printf "%.6f", a[int((NR + 1) / 2)] / 1e6 }')"
+  }
+  how="median of $RUNS runs (date +%s%N; install hyperfine for better numbers)"
+fi
+
+corpus=$(ls "$D"/corpus/*.gir | sort)
+R=$D/results.tsv
+: > "$R"
+# shellcheck disable=SC2086 # file names have no spaces
+{
+  time_cmd "girc check xinhua (8 KB)" "$GIRC" check "$ex"
+  has build && time_cmd "girc build -f html xinhua" "$GIRC" build -f html -o /dev/null "$ex"
+  time_cmd "wc -l xinhua" wc -l "$ex"
+  time_cmd "girc check corpus (1,200 files, 10 MB)" "$GIRC" check $corpus
+  time_cmd "wc -l corpus" wc -l $corpus
+  time_cmd "girc check big (10 MB prose)" "$GIRC" check "$D/big.gir"
+  if has build; then
+    time_cmd "girc build -f html big" "$GIRC" build -f html -o /dev/null "$D/big.gir"
+    time_cmd "girc build -f json big" "$GIRC" build -f json -o /dev/null "$D/big.gir"
+    time_cmd "girc build -f latex big" "$GIRC" build -f latex -o /dev/null "$D/big.gir"
+  fi
+  [ -n "$CMARK" ] && time_cmd "cmark big.md" "$CMARK" "$D/big.md"
+  [ -n "$PANDOC" ] && time_cmd "pandoc big.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/big.md"
+  time_cmd "wc -l big" wc -l "$D/big.gir"
+} >> "$R"
+
+# ---- report: each row against its group's first girc row ----
+{
+  echo "# girc bench ($(date -u +%Y-%m-%d), $(uname -m), $how)"
+  echo
+  echo "| command | seconds | × girc check of the same input |"
+  echo "|---|---:|---:|"
+  awk -F '\t' '
+    /^girc check/ { base = $2 }
+    { r = (base > 0 && $2 > 0) ? sprintf("%.2f", $2 / base) : "-"
+      t = ($2 ~ /^[0-9.e-]+$/) ? sprintf("%.4f", $2) : $2
+      printf "| %s | %s | %s |\n", $1, t, r }' "$R"
+  echo
+  echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir). Ratios below 1: faster than girc check."
+} | tee "$D/results.md"
