@@ -7,7 +7,8 @@
  *   import_match.c   label patterns from the schema, heading search,
  *                    format detection, anchoring the rows of a table
  *   import_fill.c    distributing a region's values to cells (by label,
- *                    by position, splitting run-together digits)
+ *                    by position, short rows)
+ *   import_split.c   splitting run-together digits; column totals
  *   import_meta.c    title, agency, year, date, kind; section prose
  *   import_emit.c    writing the .gir
  *   import.c         the driver (import.h)
