@@ -205,7 +205,7 @@ static gir_cell *previous_cell(ck *c, gir_rtable *rt, const gir_term *t, int blk
 }
 
 static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *e, const inst *in,
-                     gir_dec *out, gir_buf *txt, const gir_node **blank_row, int *blank_col, gir_diag *rel, int *any_nonzero)
+                     gir_dec *out, gir_buf *txt, int *blank_cell, gir_diag *rel, int *any_nonzero)
 {
     gir_dec acc = {0, 0};
     for (size_t i = 0; i < e->nterms; i++) {
@@ -222,7 +222,7 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
             gir_cell *cell = t->prev ? previous_cell(c, rt, t, in->blk, col) : CELL(rt, in->blk, r, col);
             if (!cell) return E_SKIP;
             if (cell->bad || cell->state == CELL_TEXT) return E_SKIP;
-            if (cell->state == CELL_BLANK) { *blank_row = rt->blocks[in->blk].row_nodes[r]; *blank_col = col; return E_BLANK; }
+            if (cell->state == CELL_BLANK) { blank_cell[0] = r; blank_cell[1] = col; return E_BLANK; }
             v = cell->state == CELL_ZERO ? (gir_dec){0, 0} : cell->v;
             if (!dec_is_zero(v)) *any_nonzero = 1;
             nm = t->name;
@@ -334,17 +334,16 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
     int any_nonzero = 0;
     for (size_t i = 0; i < n; i++) {
         gir_dec l, r;
-        const gir_node *brow = NULL;
-        int bcol = -1, nz = 0;
-        int sl = eval_side(c, rt, ru, &ru->lhs, &ins[i], &l, NULL, &brow, &bcol, NULL, &nz);
-        int sr = sl == E_OK ? eval_side(c, rt, ru, &ru->rhs, &ins[i], &r, NULL, &brow, &bcol, NULL, &nz) : sl;
+        int bcell[2] = {-1, -1}, nz = 0;
+        int sl = eval_side(c, rt, ru, &ru->lhs, &ins[i], &l, NULL, bcell, NULL, &nz);
+        int sr = sl == E_OK ? eval_side(c, rt, ru, &ru->rhs, &ins[i], &r, NULL, bcell, NULL, &nz) : sl;
         if (sl == E_SKIP || sr == E_SKIP) continue;
         if (sl == E_BLANK || sr == E_BLANK) {
             if (!ru->pattern) {
                 const gir_block *bl = rt->t->blocks[ins[i].blk];
-                gir_span sp = brow && brow->first ? brow->first->span : inst_span(c, rt, ru, &ins[i]);
+                gir_span sp = bcell[0] >= 0 ? cell_span(c, rt, ins[i].blk, bcell[0], bcell[1]) : inst_span(c, rt, ru, &ins[i]);
                 diag_add(c->dg, GIR_SEV_NOTE, C_NOT_CHECKABLE_RULE, c->src, sp, ru->id, ins[i].where,
-                         bcol >= 0 ? bl->cols[bcol]->name : "");
+                         bcell[0] >= 0 ? arena_printf(c->a, "%s.%s", bl->rows[bcell[0]]->name, bl->cols[bcell[1]]->name) : "");
                 c->r->not_checkable++;
             }
             continue;
@@ -363,8 +362,8 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         buf_init(&lt, c->a);
         buf_init(&rtx, c->a);
         gir_dec l2, r2;
-        eval_side(c, rt, ru, &ru->lhs, &ins[i], &l2, &lt, &brow, &bcol, g, &nz);
-        eval_side(c, rt, ru, &ru->rhs, &ins[i], &r2, &rtx, &brow, &bcol, g, &nz);
+        eval_side(c, rt, ru, &ru->lhs, &ins[i], &l2, &lt, bcell, g, &nz);
+        eval_side(c, rt, ru, &ru->rhs, &ins[i], &r2, &rtx, bcell, g, &nz);
         char ls[48], rs[48];
         dec_format_buf(l, ls);
         dec_format_buf(r, rs);
@@ -387,9 +386,8 @@ int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gi
 {
     inst in = {ru->lhs.nterms ? ru->lhs.terms[0].block : 0, -1, -1, ""};
     if (in.blk < 0) in.blk = 0;
-    const gir_node *brow = NULL;
-    int bcol = -1, nz = 0;
-    if (eval_side(c, rt, ru, &ru->lhs, &in, out, NULL, &brow, &bcol, NULL, &nz) != E_OK) return 0;
+    int bcell[2] = {-1, -1}, nz = 0;
+    if (eval_side(c, rt, ru, &ru->lhs, &in, out, NULL, bcell, NULL, &nz) != E_OK) return 0;
     *at = inst_span(c, rt, ru, &in);
     return 1;
 }
