@@ -80,7 +80,9 @@ static void check_one(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_node 
             dec_format_buf(want, ws);
             dec_format_buf(said, ss);
             gir_span sp = {(uint32_t)(nb - base), (uint32_t)(ne - base)};
-            gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_MENTION, c->src, sp, ru->phrases[i], ss, ws, ru->id);
+            int err = ru->severity == GIR_SEV_ERROR;
+            gir_diag *g = diag_add(c->dg, err ? GIR_SEV_ERROR : GIR_SEV_WARNING, err ? C_MENTION_ERROR : C_MENTION,
+                                   c->src, sp, ru->phrases[i], ss, ws, ru->id);
             diag_related(c->dg, g, c->src, cell_at, C_MENTION_TABLE, ws);
             diag_fix(c->dg, g, sp, ws);
         }

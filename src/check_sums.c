@@ -371,7 +371,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         diag_note(c->dg, g, C_RULE_VALUES, buf_cstr(&lt), ls, buf_cstr(&rtx), rs, ops[ru->cmp]);
     }
     if (ru->pattern && counted && held == counted && any_nonzero) {
-        diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, C_PATTERN, c->src,
+        diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, ru->severity == 2 ? C_PATTERN : C_PATTERN_ERROR, c->src,
                  inst_span(c, rt, ru, &ins[0]), ru->id, ru->message);
     }
 }

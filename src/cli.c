@@ -68,7 +68,10 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
     if (strncmp(a, "--color=", 8) == 0) {
         if (strcmp(a + 8, "always") == 0) c->color = 1;
         else if (strcmp(a + 8, "never") == 0) c->color = 0;
-        else if (strcmp(a + 8, "auto") == 0) c->color = isatty(STDERR_FILENO);
+        else if (strcmp(a + 8, "auto") == 0) {
+            const char *nc = getenv("NO_COLOR");
+            c->color = isatty(STDERR_FILENO) && !(nc && *nc);
+        }
         else return cli_usage_error(c, C_BAD_VALUE, "--color", a + 8);
         return 1;
     }

@@ -21,7 +21,7 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
     if (st != IO_OK && res) res->unreadable = 1;
     if (st == IO_ERR_IS_DIR) { arena_free(tmp); return cli_io_error(c, C_CANNOT_READ, path, e); }
     if (st == IO_ERR_TOO_LARGE) {
-        fprintf(stderr, "%s: error[%s]: ", path, msg_code(M_FILE_TOO_LARGE));
+        fprintf(stderr, "%s: error[%s]: ", strcmp(path, "-") == 0 ? "<stdin>" : path, msg_code(M_FILE_TOO_LARGE));
         char a[32], b[32];
         snprintf(a, sizeof a, "%zu+", len);
         snprintf(b, sizeof b, "%u", (unsigned)GIR_MAX_FILE_SIZE);
