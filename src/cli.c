@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "io.h"
 
 const gir_command gir_commands[] = {
     {"check", cmd_check},
@@ -98,6 +99,26 @@ int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
     fprintf(stderr, msg_fmt(c->lang, id), path, strerror(err_no ? err_no : EIO));
     fputc('\n', stderr);
     return 2;
+}
+
+const char *cli_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size_t *len)
+{
+    int e = 0;
+    gir_io_status st = io_read_file(a, path, text, len, &e);
+    if (st == IO_OK) return 0;
+    if (st != IO_ERR_TOO_LARGE) return cli_io_error(c, C_CANNOT_READ, path, e);
+    char n1[32], n2[32];
+    snprintf(n1, sizeof n1, "%zu+", *len);
+    snprintf(n2, sizeof n2, "%u", (unsigned)GIR_MAX_FILE_SIZE);
+    fprintf(stderr, "%s: error[%s]: ", cli_input_name(path), msg_code(M_FILE_TOO_LARGE));
+    fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), n1, n2);
+    fputc('\n', stderr);
+    return 1;
 }
 
 void cli_compile_options(const gir_cli *c, gir_options *o)

@@ -33,6 +33,12 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv);
 int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
 /* Prints an I/O error for path (errno value err_no); returns 2. */
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
+/* Reads an input file ("-" = standard input) into arena a. Returns 0 on
+ * success; 1 after reporting a file over the size limit (an input error,
+ * E0001); 2 after reporting an I/O error. */
+int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size_t *len);
+/* The name diagnostics show for path ("<stdin>" for "-"). */
+const char *cli_input_name(const char *path);
 /* Compile options from the CLI state. */
 void cli_compile_options(const gir_cli *c, gir_options *o);
 /* Prints every diagnostic of a document (human or JSON, sorted). */

@@ -110,19 +110,8 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, ba.file, 0);
     char *text = NULL;
     size_t len = 0;
-    int e = 0;
-    gir_io_status st = io_read_file(tmp, ba.file, &text, &len, &e);
-    if (st == IO_ERR_TOO_LARGE) {
-        char n1[32], n2[32];
-        snprintf(n1, sizeof n1, "%zu+", len);
-        snprintf(n2, sizeof n2, "%u", (unsigned)GIR_MAX_FILE_SIZE);
-        fprintf(stderr, "%s: error[%s]: ", ba.file, msg_code(M_FILE_TOO_LARGE));
-        fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), n1, n2);
-        fputc('\n', stderr);
-        arena_free(tmp);
-        return 1;
-    }
-    if (st != IO_OK) { arena_free(tmp); return cli_io_error(c, C_CANNOT_READ, ba.file, e); }
+    int st = cli_read_input(c, tmp, ba.file, &text, &len);
+    if (st) { arena_free(tmp); return st; }
     gir_options o;
     cli_compile_options(c, &o);
     const char *name = strcmp(ba.file, "-") == 0 ? "<stdin>" : ba.file;
@@ -157,9 +146,10 @@ int cmd_build(gir_cli *c, int argc, char **argv)
         return 2;
     }
     if (strcmp(dest, "-") == 0) fflush(stdout);
-    st = io_write_atomic(dest, out.p ? out.p : "", out.n, &e);
+    int e = 0;
+    gir_io_status ws = io_write_atomic(dest, out.p ? out.p : "", out.n, &e);
     int rc = 0;
-    if (st != IO_OK) rc = cli_io_error(c, C_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
+    if (ws != IO_OK) rc = cli_io_error(c, C_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
     gir_doc_free(d);
     return rc;
 }

@@ -16,25 +16,16 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
     if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
-    int e = 0;
-    gir_io_status st = io_read_file(tmp, path, &text, &len, &e);
-    if (st != IO_OK && res) res->unreadable = 1;
-    if (st == IO_ERR_IS_DIR) { arena_free(tmp); return cli_io_error(c, C_CANNOT_READ, path, e); }
-    if (st == IO_ERR_TOO_LARGE) {
-        fprintf(stderr, "%s: error[%s]: ", strcmp(path, "-") == 0 ? "<stdin>" : path, msg_code(M_FILE_TOO_LARGE));
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%zu+", len);
-        snprintf(b, sizeof b, "%u", (unsigned)GIR_MAX_FILE_SIZE);
-        fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), a, b);
-        fputc('\n', stderr);
+    int st = cli_read_input(c, tmp, path, &text, &len);
+    if (st) {
+        if (res) res->unreadable = 1;
+        if (st == 1) (*nerr)++;
         arena_free(tmp);
-        (*nerr)++;
-        return 1;
+        return st;
     }
-    if (st != IO_OK) { arena_free(tmp); return cli_io_error(c, C_CANNOT_READ, path, e); }
     gir_options o;
     cli_compile_options(c, &o);
-    gir_doc *d = gir_doc_compile(strcmp(path, "-") == 0 ? "<stdin>" : path, text, len, &o);
+    gir_doc *d = gir_doc_compile(cli_input_name(path), text, len, &o);
     arena_free(tmp);
     if (!d || d->oom) {
         gir_doc_free(d);

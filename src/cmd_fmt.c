@@ -23,19 +23,8 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
     if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
-    int e = 0;
-    gir_io_status st = io_read_file(tmp, path, &text, &len, &e);
-    if (st == IO_ERR_TOO_LARGE) {
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%zu+", len);
-        snprintf(b, sizeof b, "%u", (unsigned)GIR_MAX_FILE_SIZE);
-        fprintf(stderr, "%s: error[%s]: ", path, msg_code(M_FILE_TOO_LARGE));
-        fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), a, b);
-        fputc('\n', stderr);
-        arena_free(tmp);
-        return 1;
-    }
-    if (st != IO_OK) { arena_free(tmp); return cli_io_error(c, C_CANNOT_READ, path, e); }
+    int st = cli_read_input(c, tmp, path, &text, &len);
+    if (st) { arena_free(tmp); return st; }
     gir_options o;
     cli_compile_options(c, &o);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;

@@ -45,25 +45,14 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
-    int e = 0;
-    gir_io_status st = io_read_file(tmp, path, &text, &len, &e);
-    if (st == IO_ERR_TOO_LARGE) {        /* a diagnostic, as in girc check */
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%zu+", len);
-        snprintf(b, sizeof b, "%u", (unsigned)GIR_MAX_FILE_SIZE);
-        fprintf(stderr, "%s: error[%s]: ", path, msg_code(M_FILE_TOO_LARGE));
-        fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), a, b);
-        fputc('\n', stderr);
+    int st = cli_read_input(c, tmp, path, &text, &len);
+    if (st) {
         arena_free(tmp);
-        res->nerr++;
-        return 1;
+        if (st == 1) res->nerr++;
+        else res->unreadable = 1;
+        return st;
     }
-    if (st != IO_OK) {
-        arena_free(tmp);
-        res->unreadable = 1;
-        return cli_io_error(c, C_CANNOT_READ, path, e);
-    }
-    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *shown = cli_input_name(path);
     char *out = NULL;
     if (io->out) out = io->outdir ? gir_name(path, io->out) : strdup(io->out);
     char *virt = out ? NULL : gir_name(strcmp(path, "-") == 0 ? "stdin.txt" : path, NULL);
