@@ -59,7 +59,7 @@ static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *e
         if (push(&names, e->d_name) < 0) { closedir(d); bulk_files_free(&names); return cli_io_error(c, C_OUT_OF_MEMORY, dir, 0); }
     }
     closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
     int rc = 0;
     for (size_t i = 0; i < names.n && rc == 0; i++) {
         size_t len = strlen(dir) + strlen(names.v[i]) + 2;

@@ -286,10 +286,10 @@ static void load_previous(ck *c, const gir_node *field)
         return;
     }
     c->d->previous = pd;
-    for (size_t i = 0; i < pd->diags.n; i++) {
-        CK_PUSH(c->a, c->dg->v, c->dg->n, pd->diags.v[i]);
-        c->dg->cap = c->dg->n;
-    }
+    /* diag.c owns the array's capacity (cap): grow it once, exactly */
+    c->dg->v = arena_grow(c->a, c->dg->v, c->dg->n * sizeof *c->dg->v, (c->dg->n + pd->diags.n) * sizeof *c->dg->v);
+    for (size_t i = 0; i < pd->diags.n; i++) c->dg->v[c->dg->n++] = pd->diags.v[i];
+    c->dg->cap = c->dg->n;
     c->dg->nerrors += pd->diags.nerrors;
     c->dg->nwarnings += pd->diags.nwarnings;
     c->r->previous = pd->report;

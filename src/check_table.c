@@ -34,18 +34,17 @@ static const char *item_text(ck *c, const gir_node *n)
     return NULL;
 }
 
+/* Every row node of every block, pre-order: the blocks' lists, computed
+ * once by the schema (one per unknown label made this quadratic). */
 static void all_rows(ck *c, const gir_ttable *t, gir_hnode ***out, size_t *n)
 {
-    for (size_t i = 0; i < t->nblocks; i++) {
-        gir_hnode **stack = NULL;
-        size_t ns = 0;
-        CK_PUSH(c->a, stack, ns, t->blocks[i]->rowroot);
-        while (ns) {
-            gir_hnode *h = stack[--ns];
-            if (h != t->blocks[i]->rowroot) CK_PUSH(c->a, *out, *n, h);
-            for (size_t k = h->nkids; k-- > 0;) CK_PUSH(c->a, stack, ns, h->kids[k]);
-        }
-    }
+    if (t->nblocks == 1) { *out = t->blocks[0]->rowroot->all; *n = t->blocks[0]->rowroot->nall; return; }
+    size_t total = 0;
+    for (size_t i = 0; i < t->nblocks; i++) total += t->blocks[i]->rowroot->nall;
+    *out = arena_alloc(c->a, (total + 1) * sizeof **out);
+    *n = 0;
+    for (size_t i = 0; i < t->nblocks; i++)
+        for (size_t k = 0; k < t->blocks[i]->rowroot->nall; k++) (*out)[(*n)++] = t->blocks[i]->rowroot->all[k];
 }
 
 static void unknown_label(ck *c, const gir_ttable *t, const gir_node *item, const char *name, int is_col, const gir_block *b)
@@ -53,7 +52,8 @@ static void unknown_label(ck *c, const gir_ttable *t, const gir_node *item, cons
     gir_hnode **nodes = NULL;
     size_t n = 0;
     if (is_col) {
-        for (size_t i = 0; i < b->ncols; i++) CK_PUSH(c->a, nodes, n, b->cols[i]);
+        nodes = b->cols;
+        n = b->ncols;
     } else {
         all_rows(c, t, &nodes, &n);
     }

@@ -5,14 +5,43 @@
 #include "label.h"
 #include "utf8.h"
 
+/* Longer than any label: folded only in part, and then never equal to a
+ * label (time and memory stay bounded on a megabyte-long row label). */
+#define FOLD_MAX 1024u
+/* utf8proc puts combining marks in canonical order in quadratic time: a
+ * longer run (no real label has one) is not normalised. */
+#define COMBINING_RUN_MAX 32u
+
+static int long_combining_run(const char *s)
+{
+    size_t run = 0;
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    while (p < e) {
+        uint32_t cp;
+        int m = utf8_decode(p, e, &cp);
+        if (m < 1) { run = 0; p++; continue; }
+        p += (size_t)m;
+        if (!utf8proc_get_property((utf8proc_int32_t)cp)->combining_class) run = 0;
+        else if (++run > COMBINING_RUN_MAX) return 1;
+    }
+    return 0;
+}
+
 char *label_fold(gir_arena *a, const char *s)
 {
+    size_t sl = strlen(s);
+    int cut = sl > FOLD_MAX;
+    if (cut) {
+        sl = FOLD_MAX;
+        while (sl && ((unsigned char)s[sl] & 0xC0) == 0x80) sl--;   /* a character boundary */
+        s = arena_strndup(a, s, sl);
+    }
     /* NFKC as utf8proc_map does it, but into arena memory: malloc'd
      * memory would leak when an arena allocation below runs out of memory
      * and longjmps to the compile driver. */
     const utf8proc_option_t opt = UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
     const char *src = s;
-    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, 0, NULL, 0, opt);
+    utf8proc_ssize_t n = long_combining_run(s) ? -1 : utf8proc_decompose((const utf8proc_uint8_t *)s, 0, NULL, 0, opt);
     if (n >= 0) {
         utf8proc_int32_t *nf = arena_alloc(a, ((size_t)n + 1) * sizeof *nf);
         if (nf && utf8proc_decompose((const utf8proc_uint8_t *)s, 0, nf, n, opt) == n &&
@@ -20,7 +49,7 @@ char *label_fold(gir_arena *a, const char *s)
             src = (const char *)nf;
     }
     size_t len = strlen(src);
-    char *out = arena_alloc(a, len + 1);
+    char *out = arena_alloc(a, len + 2);
     size_t k = 0;
     const unsigned char *p = (const unsigned char *)src, *e = p + len;
     while (p < e) {
@@ -34,6 +63,7 @@ char *label_fold(gir_arena *a, const char *s)
         if (cp == 0x3002) cp = '.';  /* 。 */
         k += (size_t)utf8_encode(cp, out + k);
     }
+    if (cut) out[k++] = '\x01';   /* no label contains it */
     out[k] = 0;
     return out;
 }

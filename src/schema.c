@@ -16,7 +16,15 @@ typedef struct sb {                /* builder state */
 
 /* ---- small helpers ---- */
 
-#define PUSH(a, arr, n, x) do { (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) + 1) * sizeof *(arr)); (arr)[(n)++] = (x); } while (0)
+/* Appends x to arr (n elements). Arrays grown only by PUSH have room for
+ * the next power of two, so they double when n is 0 or a power of two:
+ * linear time and memory (growing by one copied the array every time). */
+#define PUSH(a, arr, n, x) do {                                                      \
+        if (((n) & ((n) - 1)) == 0) {                                                  \
+            (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) ? 2 * (n) : 1) * sizeof *(arr)); \
+        }                                                                              \
+        (arr)[(n)++] = (x);                                                            \
+    } while (0)
 
 static const char *lit_str(const gir_node *n) { return n && n->str ? n->str : ""; }
 
@@ -55,6 +63,10 @@ static gir_hnode *new_hnode(sb *b, const gir_node *decl, int group, gir_hnode *p
     const gir_node *lab = first_lit(decl);
     h->label = lab ? lit_str(lab) : "";
     read_aliases(b, decl, &h->aliases, &h->naliases);
+    h->fname = label_fold(b->a, h->name);
+    h->flabel = label_fold(b->a, h->label);
+    h->faliases = arena_alloc(b->a, (h->naliases + 1) * sizeof *h->faliases);
+    for (size_t i = 0; i < h->naliases; i++) h->faliases[i] = label_fold(b->a, h->aliases[i]);
     if (parent) PUSH(b->a, parent->kids, parent->nkids, h);
     return h;
 }
@@ -100,18 +112,29 @@ static void build_tree(sb *b, const gir_node *list, gir_hnode *parent, gir_hnode
     }
 }
 
-int hnode_matches(const gir_hnode *h, gir_arena *a, const char *name)
+static int matches_exact(const gir_hnode *h, const char *name)
 {
     if (strcmp(h->name, name) == 0) return 1;
     for (size_t i = 0; i < h->naliases; i++)
         if (strcmp(h->aliases[i], name) == 0) return 1;
-    if (h->label && *h->label) {
-        const char *f = label_fold(a, name);
-        if (strcmp(label_fold(a, h->label), f) == 0) return 1;
-        for (size_t i = 0; i < h->naliases; i++)
-            if (strcmp(label_fold(a, h->aliases[i]), f) == 0) return 1;
-    }
     return 0;
+}
+
+/* f: label_fold of the name looked up. Only a node with a label matches
+ * by folded text. */
+static int matches_folded(const gir_hnode *h, gir_arena *a, const char *f)
+{
+    if (!h->label || !*h->label) return 0;
+    if (strcmp(h->flabel ? h->flabel : label_fold(a, h->label), f) == 0) return 1;
+    for (size_t i = 0; i < h->naliases; i++)
+        if (strcmp(h->faliases ? h->faliases[i] : label_fold(a, h->aliases[i]), f) == 0) return 1;
+    return 0;
+}
+
+int hnode_matches(const gir_hnode *h, gir_arena *a, const char *name)
+{
+    if (matches_exact(h, name)) return 1;
+    return h->label && *h->label && matches_folded(h, a, label_fold(a, name));
 }
 
 /* All nodes (leaves and groups) of a tree, pre-order, iteratively. */
@@ -130,11 +153,16 @@ static void collect(gir_arena *a, gir_hnode *root, gir_hnode ***out, size_t *n)
 /* Finds a node by name or dotted path ("group.leaf") in a tree. */
 static gir_hnode *find_in_tree(gir_arena *a, gir_hnode *root, const char *name)
 {
-    gir_hnode **all = NULL;
-    size_t n = 0;
-    collect(a, root, &all, &n);
-    for (size_t i = 0; i < n; i++)
-        if (hnode_matches(all[i], a, name)) return all[i];
+    gir_hnode **all = root->all;
+    size_t n = root->nall;
+    if (!all) collect(a, root, &all, &n);
+    const char *f = NULL;   /* the name folded, once, when first needed */
+    for (size_t i = 0; i < n; i++) {
+        if (matches_exact(all[i], name)) return all[i];
+        if (!all[i]->label || !*all[i]->label) continue;
+        if (!f) f = label_fold(a, name);
+        if (matches_folded(all[i], a, f)) return all[i];
+    }
     const char *dot = strchr(name, '.');
     if (dot && dot > name) {
         char *head = arena_strndup(a, name, (size_t)(dot - name));
@@ -177,9 +205,9 @@ static void leaves_of(sb *b, gir_hnode *h, int **out, size_t *n)
 
 static void unknown_ref(sb *b, const gir_node *ref, gir_hnode *root)
 {
-    gir_hnode **all = NULL;
-    size_t n = 0;
-    collect(b->a, root, &all, &n);
+    gir_hnode **all = root ? root->all : NULL;
+    size_t n = root ? root->nall : 0;
+    if (root && !all) collect(b->a, root, &all, &n);
     const char *cand[3];
     const char *name = ref_name(b, ref);
     size_t k = schema_suggest(b->a, all, n, name, cand, 3);
@@ -267,6 +295,8 @@ static void block_item(sb *b, gir_ttable *t, gir_block *bl, const gir_node *c)
 
 static void finish_block(sb *b, gir_block *bl)
 {
+    collect(b->a, bl->colroot, &bl->colroot->all, &bl->colroot->nall);   /* for lookups */
+    collect(b->a, bl->rowroot, &bl->rowroot->all, &bl->rowroot->nall);
     if (!bl->ncols) diag_add(b->d, GIR_SEV_ERROR, K_NO_COLUMNS, b->src, bl->decl->span);
     if (!bl->nrows) diag_add(b->d, GIR_SEV_ERROR, K_NO_ROWS, b->src, bl->decl->span);
     if (!bl->rowlabels && bl->nrows != 1)
@@ -275,9 +305,8 @@ static void finish_block(sb *b, gir_block *bl)
     resolve_sums(b, bl->rows, bl->nrows, bl->rowroot);
     /* short names must be unique per axis within a block */
     for (int axis = 0; axis < 2; axis++) {
-        gir_hnode **all = NULL;
-        size_t n = 0;
-        collect(b->a, axis ? bl->rowroot : bl->colroot, &all, &n);
+        gir_hnode **all = axis ? bl->rowroot->all : bl->colroot->all;
+        size_t n = axis ? bl->rowroot->nall : bl->colroot->nall;
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < i; j++)
                 if (strcmp(all[i]->name, all[j]->name) == 0) {
@@ -409,14 +438,15 @@ size_t schema_suggest(gir_arena *a, gir_hnode *const *nodes, size_t n, const cha
     if (max > 8) max = 8;
     for (size_t i = 0; i < n; i++) {
         const gir_hnode *h = nodes[i];
-        const char *cands[34];
+        const char *cands[34];   /* folded (computed at build when possible) */
         size_t nc = 0;
-        cands[nc++] = h->name;
-        if (h->label && *h->label) cands[nc++] = h->label;
-        for (size_t j = 0; j < h->naliases && nc < 34; j++) cands[nc++] = h->aliases[j];
+        cands[nc++] = h->fname ? h->fname : label_fold(a, h->name);
+        if (h->label && *h->label) cands[nc++] = h->flabel ? h->flabel : label_fold(a, h->label);
+        for (size_t j = 0; j < h->naliases && nc < 34; j++)
+            cands[nc++] = h->faliases ? h->faliases[j] : label_fold(a, h->aliases[j]);
         size_t dmin = (size_t)-1;
         for (size_t j = 0; j < nc; j++) {
-            const char *f = label_fold(a, cands[j]);
+            const char *f = cands[j];
             size_t dd = label_distance(q, f, limit);
             if (dd > limit && qlen >= 2 && strstr(f, q)) dd = limit; /* contained: weak match */
             if (dd < dmin) dmin = dd;

@@ -25,6 +25,11 @@ struct gir_hnode {                 /* a row or a column: a leaf or a group */
     int *sum; size_t nsum;         /* derived: leaf indices summed (same axis) */
     const gir_node *decl;          /* declaration in the template source */
     gir_span sum_span;
+    /* computed once at build, for lookups (label_fold each time made every
+     * lookup allocate: a report of 100,000 misspelt rows took 1.6 GB) */
+    const char *fname, *flabel;    /* label_fold of name and label */
+    const char **faliases;         /* label_fold of each alias */
+    gir_hnode **all; size_t nall;  /* a block's root: every node below it, pre-order */
 };
 
 typedef struct gir_block {

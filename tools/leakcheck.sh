@@ -6,7 +6,7 @@
 #   girc build -f FMT   each back end on every input that checks clean
 #                       (and on three that do not: the refusal path);
 #   girc fmt            all of them (and fmt --check);
-#   girc import         every seed of tests/fuzz/corpus/import;
+#   girc import         every input of tests/import/corpus and damaged;
 #   girc lsp            every scripted session tests/lsp/*.in, framed by
 #                       tests/lsp/lsptool.
 # Commands girc does not have yet are skipped with a note. Prints one
@@ -77,8 +77,10 @@ else
 fi
 
 if has import; then
-  for f in tests/fuzz/corpus/import/*; do
-    [ -f "$f" ] || continue
+  inputs=$(ls tests/import/corpus/* tests/import/damaged/* 2>/dev/null)
+  [ -n "$inputs" ] || inputs=$(ls tests/fuzz/corpus/import/*)
+  for f in $inputs; do
+    case $f in *.md) continue;; esac
     vg "import $f" "$GIRC" import -o "$T/imported.gir" "$f"
   done
 else

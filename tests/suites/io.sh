@@ -31,7 +31,7 @@ fault() {
   if [ $st -ne "$want" ]; then echo "not ok - $name (exit $st, want $want)"; head -c 1500 "$T/err"; return 1; fi
   if [ "$want" -eq 2 ] && ! grep -q 'error\[E[0-9]*\]' "$T/err"; then
     echo "not ok - $name (no error message)"; head -c 1500 "$T/err"; return 1; fi
-  if grep -q 'ERROR: AddressSanitizer\|runtime error' "$T/err"; then
+  if grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$T/err"; then
     echo "not ok - $name (sanitizer report)"; head -c 3000 "$T/err"; return 1; fi
   return 0
 }
@@ -45,6 +45,11 @@ fault read-missing 2 '"$GIRC" check "$T/missing.gir"' && grep -q 'missing.gir' "
 fault read-proc-self-mem 2 '"$GIRC" check /proc/self/mem' && pass read-proc-self-mem
 fault read-closed-stdin 2 '"$GIRC" check - <&-' && pass read-closed-stdin
 fault read-directory-as-stdin 2 '"$GIRC" check - <"$T"' && pass read-directory-as-stdin
+# an empty directory (bulk mode finds no file): a message, no sanitizer report
+mkdir "$T/empty"
+timeout 60 "$GIRC" check "$T/empty" >/dev/null 2>"$T/err"; st=$?
+if [ $st -ge 1 ] && [ $st -le 2 ] && [ -s "$T/err" ] && ! grep -q 'runtime error\|Sanitizer' "$T/err"; then pass check-empty-directory
+else echo "not ok - check-empty-directory (exit $st)"; head -c 1500 "$T/err"; fi
 # beyond the 64 MiB limit: a diagnostic (exit 1), not memory exhaustion
 fault read-too-large 1 '"$GIRC" check /dev/zero' && grep -q 'E0001' "$T/err" && pass read-too-large-is-a-diagnostic
 
