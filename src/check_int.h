@@ -15,14 +15,7 @@ typedef struct ck {
     const gir_schema *s;
 } ck;
 
-/* Appends x to arr (n elements); only for arrays grown by CK_PUSH alone,
- * which double when n is 0 or a power of two (linear, not quadratic). */
-#define CK_PUSH(a, arr, n, x) do {                                                      \
-        if (((n) & ((n) - 1)) == 0) {                                                  \
-            (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) ? 2 * (n) : 1) * sizeof *(arr)); \
-        }                                                                              \
-        (arr)[(n)++] = (x);                                                            \
-    } while (0)
+#define CK_PUSH ARENA_PUSH
 
 void check_table(ck *c, gir_rtable *rt);
 void check_totals(ck *c, gir_rtable *rt);

@@ -16,15 +16,7 @@ typedef struct sb {                /* builder state */
 
 /* ---- small helpers ---- */
 
-/* Appends x to arr (n elements). Arrays grown only by PUSH have room for
- * the next power of two, so they double when n is 0 or a power of two:
- * linear time and memory (growing by one copied the array every time). */
-#define PUSH(a, arr, n, x) do {                                                      \
-        if (((n) & ((n) - 1)) == 0) {                                                  \
-            (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) ? 2 * (n) : 1) * sizeof *(arr)); \
-        }                                                                              \
-        (arr)[(n)++] = (x);                                                            \
-    } while (0)
+#define PUSH ARENA_PUSH
 
 static const char *lit_str(const gir_node *n) { return n && n->str ? n->str : ""; }
 
