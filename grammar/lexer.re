@@ -86,18 +86,37 @@ static int days_in(int y, int m)
     return d[m - 1];
 }
 
+/* A digit at p (ASCII or full-width): its value and length, else -1. */
+static int digit_at(const unsigned char *p, const unsigned char *e, int *len)
+{
+    if (p < e && *p >= '0' && *p <= '9') { *len = 1; return *p - '0'; }
+    if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) { *len = 3; return p[2] - 0x90; }
+    return -1;
+}
+
 static gir_node *decode_date(gir_lexer *lx, gir_span sp)
 {
     gir_node *n = mk_lit(lx, LIT_DATE, sp);
-    int v[3] = {0, 0, 0}, k = 0;
-    for (const unsigned char *p = lx->tok; p < lx->cur && k < 3; ) {
-        if (*p >= '0' && *p <= '9') { v[k] = v[k] * 10 + (*p - '0'); p++; if (p == lx->cur || *p < '0' || *p > '9') k++; }
-        else p++;
+    int v[3] = {0, 0, 0}, k = 0, fullwidth = 0;
+    for (const unsigned char *p = lx->tok; p < lx->cur && k < 3;) {
+        int len, d = digit_at(p, lx->cur, &len);
+        if (d < 0) { p++; continue; }
+        fullwidth |= len == 3;
+        v[k] = v[k] * 10 + d;
+        p += len;
+        int nl;
+        if (digit_at(p, lx->cur, &nl) < 0) k++;
     }
     n->lit.year = v[0]; n->lit.month = v[1]; n->lit.day = v[2];
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1]))
-        diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_DATE, lx->src, sp,
-                 arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok)));
+    const char *text = arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok));
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1])) {
+        diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_DATE, lx->src, sp, text);
+    } else if (fullwidth) {
+        const char *fixed = arena_printf(lx->arena, "%04d-%02d-%02d", v[0], v[1], v[2]);
+        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp, fixed);
+        diag_help(lx->diags, g, M_HELP_WRITE, fixed);
+        diag_fix(lx->diags, g, sp, fixed);
+    }
     return n;
 }
 
@@ -315,8 +334,8 @@ int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
             sign   = [+\-] | "增" | "减" | "＋" | "－";
             unit   = "元" | "万元" | "件" | "个" | "项";
             number = sign? dig+ (("." | "．") dig+)? unit?;
-            date   = [0-9]{4} "-" [0-9]{1,2} "-" [0-9]{1,2}
-                   | [0-9]{4} "年" [0-9]{1,2} "月" [0-9]{1,2} "日";
+            date   = dig{4} "-" dig{1,2} "-" dig{1,2}
+                   | dig{4} "年" dig{1,2} "月" dig{1,2} "日";
             nl     = "\r\n" | "\n" | "\r";
 
             $ {

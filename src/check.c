@@ -126,17 +126,18 @@ static void suggest_named(ck *c, gir_diag *g, const char *name, int tables)
     const char *best = NULL;
     size_t bd = (size_t)-1;
     const char *q = label_fold(c->a, name);
+    size_t qlen = label_length(q), limit = qlen <= 1 ? 0 : qlen < 3 ? 1 : qlen / 3 + 1;
     size_t n = tables ? c->s->ntables : c->s->nsections;
     for (size_t i = 0; i < n; i++) {
         const char *cands[3] = {tables ? c->s->tables[i]->name : c->s->sections[i]->name,
                                 tables ? c->s->tables[i]->label : c->s->sections[i]->label, NULL};
         for (int k = 0; k < 2; k++) {
             if (!cands[k]) continue;
-            size_t d = label_distance(q, label_fold(c->a, cands[k]), 4);
+            size_t d = label_distance(q, label_fold(c->a, cands[k]), limit);
             if (d < bd) { bd = d; best = cands[0]; }
         }
     }
-    if (best && bd <= 4) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
+    if (best && bd <= limit) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
 }
 
 static void place_items(ck *c)

@@ -425,7 +425,7 @@ size_t schema_suggest(gir_arena *a, gir_hnode *const *nodes, size_t n, const cha
 {
     const char *q = label_fold(a, name);
     size_t qlen = label_length(q);
-    size_t limit = qlen < 3 ? 1 : qlen / 3 + 1;
+    size_t limit = qlen <= 1 ? 0 : qlen < 3 ? 1 : qlen / 3 + 1;   /* one character: no guessing */
     size_t best[8] = {0}, k = 0;
     if (max > 8) max = 8;
     for (size_t i = 0; i < n; i++) {

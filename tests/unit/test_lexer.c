@@ -122,6 +122,9 @@ static void test_fullwidth(void **st)
     /* full-width digits: accepted, read as ASCII, warned */
     assert_string_equal(lex("０１２", 0, dg), "NUM:0|012||@0-9 NL@9-9 EOF@9-9");
     assert_string_equal(dg, "W0101@0");
+    /* full-width digits in a date: the same policy */
+    assert_string_equal(lex("２０２１-０１-２５", 0, dg), "DATE:2021-01-25@0-26 NL@26-26 EOF@26-26");
+    assert_string_equal(dg, "W0101@0");
     /* full-width syntax punctuation: an error naming the ASCII one */
     lex("a ｛", 0, dg);
     assert_string_equal(dg, "E0104@2");
