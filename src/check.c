@@ -2,6 +2,7 @@
  * sections and tables, then the report-level checks (template year,
  * deadline of 条例 art. 49, required sections). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "check_int.h"
 #include "label.h"
@@ -176,11 +177,7 @@ static void place_items(ck *c)
             }
             rt->node = it;
             /* rows lost to a syntax error make the table's totals unknowable */
-            for (size_t i = 0; i < c->dg->n; i++) {
-                const gir_diag *g = c->dg->v[i];
-                if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= it->span.start && g->span.start < it->span.end)
-                    rt->unresolved = 1;
-            }
+            if (check_syntax_error_in(c, it->span)) rt->unresolved = 1;
             check_table(c, rt);
         }
     }
@@ -310,10 +307,37 @@ const gir_schema *check_template_file(gir_doc *d)
     return s;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Remembers where the parse errors are, for check_syntax_error_in. */
+static void index_syntax_errors(ck *c)
+{
+    for (size_t i = 0; i < c->dg->n; i++)
+        if (c->dg->v[i]->sev == GIR_SEV_ERROR && c->dg->v[i]->src == c->src)
+            CK_PUSH(c->a, c->syntax_at, c->nsyntax, c->dg->v[i]->span.start);
+    if (c->nsyntax) qsort(c->syntax_at, c->nsyntax, sizeof *c->syntax_at, cmp_u32);
+}
+
+int check_syntax_error_in(const ck *c, gir_span span)
+{
+    size_t lo = 0, hi = c->nsyntax;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->syntax_at[mid] < span.start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < c->nsyntax && c->syntax_at[lo] < span.end;
+}
+
 gir_report *gir_check(gir_doc *d, const gir_options *o)
 {
-    ck c = {d, d->arena, &d->diags, &d->src, o, NULL, NULL};
+    ck c = {d, d->arena, &d->diags, &d->src, o, NULL, NULL, NULL, 0};
     size_t syntax_errors = d->diags.nerrors;
+    index_syntax_errors(&c);
     const gir_node *header = NULL;
     int has_template = 0;
     for (const gir_node *it = d->ast->first; it; it = it->next) {

@@ -13,11 +13,14 @@ typedef struct ck {
     const gir_options *o;
     gir_report *r;
     const gir_schema *s;
+    uint32_t *syntax_at; size_t nsyntax;   /* sorted offsets of the parse errors */
 } ck;
 
 #define CK_PUSH ARENA_PUSH
 
 void check_table(ck *c, gir_rtable *rt);
+/* True if a lexer or parser error starts inside span (binary search). */
+int check_syntax_error_in(const ck *c, gir_span span);
 void check_totals(ck *c, gir_rtable *rt);
 void check_rules(ck *c, gir_rtable *rt);
 /* The value of a mention's cell expression; 0 if not computable. */

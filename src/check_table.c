@@ -217,6 +217,7 @@ void check_table(ck *c, gir_rtable *rt)
     for (size_t i = 0; i < t->nblocks; i++) labelled |= t->blocks[i]->rowlabels;
     for (const gir_node *row = ast_child(rt->node, 1); row; row = row->next) {
         if (row->kind != N_ROW) continue;
+        if (check_syntax_error_in(c, row->span)) { rt->unresolved = 1; continue; }  /* already diagnosed */
         const gir_node *first = row->first;
         const char *label = item_text(c, first);
         int blk = 0;
