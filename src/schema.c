@@ -285,6 +285,37 @@ static void block_item(sb *b, gir_ttable *t, gir_block *bl, const gir_node *c)
     }
 }
 
+/* A total that (through other totals) sums itself is a template error;
+ * found here, iteratively, so `girc check template.gir` reports it too. */
+static void check_cycles(sb *b, gir_hnode **leaves, size_t n)
+{
+    unsigned char *color = arena_alloc(b->a, n + 1);   /* 0 new, 1 on the path, 2 done */
+    size_t *stack = arena_alloc(b->a, (n + 1) * sizeof *stack), *next = arena_alloc(b->a, (n + 1) * sizeof *next);
+    for (size_t start = 0; start < n; start++) {
+        if (color[start]) continue;
+        size_t top = 0;
+        stack[top] = start; next[top] = 0; top++;
+        color[start] = 1;
+        while (top) {
+            gir_hnode *h = leaves[stack[top - 1]];
+            if (next[top - 1] < h->nsum) {
+                size_t k = (size_t)h->sum[next[top - 1]++];
+                if (k >= n) continue;
+                if (color[k] == 1) {
+                    const gir_node *nm = ast_find(leaves[k]->decl, N_NAME);
+                    diag_add(b->d, GIR_SEV_ERROR, K_DERIVED_CYCLE, b->src, nm ? nm->span : leaves[k]->decl->span, leaves[k]->name);
+                    leaves[k]->nsum = 0;   /* break the cycle: it is reported */
+                } else if (!color[k]) {
+                    color[k] = 1;
+                    stack[top] = k; next[top] = 0; top++;
+                }
+            } else {
+                color[stack[--top]] = 2;
+            }
+        }
+    }
+}
+
 static void finish_block(sb *b, gir_block *bl)
 {
     collect(b->a, bl->colroot, &bl->colroot->all, &bl->colroot->nall);   /* for lookups */
@@ -294,7 +325,9 @@ static void finish_block(sb *b, gir_block *bl)
     if (!bl->rowlabels && bl->nrows != 1)
         diag_add(b->d, GIR_SEV_ERROR, K_ROWLABELS_ONE, b->src, bl->decl->span);
     resolve_sums(b, bl->cols, bl->ncols, bl->colroot);
+    check_cycles(b, bl->cols, bl->ncols);
     resolve_sums(b, bl->rows, bl->nrows, bl->rowroot);
+    check_cycles(b, bl->rows, bl->nrows);
     /* short names must be unique per axis within a block */
     for (int axis = 0; axis < 2; axis++) {
         gir_hnode **all = axis ? bl->rowroot->all : bl->colroot->all;
