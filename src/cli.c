@@ -62,6 +62,7 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
     }
     if (strncmp(a, "--diagnostics=", 14) == 0) {
         if (strcmp(a + 14, "json") == 0) c->json = 1;
+        else if (strcmp(a + 14, "github") == 0) c->json = 2;
         else if (strcmp(a + 14, "human") == 0) c->json = 0;
         else return cli_usage_error(c, C_BAD_VALUE, "--diagnostics", a + 14);
         return 1;
@@ -129,12 +130,18 @@ void cli_compile_options(const gir_cli *c, gir_options *o)
     o->ninclude = c->ninclude;
 }
 
+void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g)
+{
+    if (c->json == 2) diag_render_github(out, g);
+    else diag_render_json(out, g);
+}
+
 void cli_print_diags(gir_cli *c, gir_diags *d)
 {
     diags_sort(d);
     gir_render_opts ro = {c->color, c->lang};
     for (size_t i = 0; i < d->n; i++) {
-        if (c->json) diag_render_json(stdout, d->v[i]);
+        if (c->json) cli_render_machine(c, stdout, d->v[i]);
         else diag_render_human(stderr, d->v[i], &ro);
     }
     if (d->dropped) {

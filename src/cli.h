@@ -9,7 +9,7 @@
 
 typedef struct gir_cli {
     gir_lang lang;
-    int json;          /* --diagnostics=json */
+    int json;          /* --diagnostics=json (1) or github (2): machine-readable */
     int color;         /* ANSI colour on stderr */
     const char **includes; size_t ninclude, include_cap;   /* -I DIR, then GIRPATH */
     int stdout_failed;
@@ -41,6 +41,8 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
 const char *cli_input_name(const char *path);
 /* Compile options from the CLI state. */
 void cli_compile_options(const gir_cli *c, gir_options *o);
+/* Prints one diagnostic in the machine form chosen (JSON or GitHub). */
+void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g);
 /* Prints every diagnostic of a document (human or JSON, sorted). */
 void cli_print_diags(gir_cli *c, gir_diags *d);
 /* Prints the "N errors, M warnings" line (human mode only). */

@@ -69,7 +69,7 @@ static void print_diags(gir_cli *c, gir_diags *d, int doc_on_stdout)
         return;
     }
     diags_sort(d);
-    for (size_t i = 0; i < d->n; i++) diag_render_json(stderr, d->v[i]);
+    for (size_t i = 0; i < d->n; i++) cli_render_machine(c, stderr, d->v[i]);
 }
 
 /* gir_render with the arena's out-of-memory jump set: an allocation

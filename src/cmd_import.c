@@ -70,7 +70,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (c->json && !out && !io->check) {
         /* the .gir goes to standard output: the JSON diagnostics go to standard error */
         diags_sort(&im->diags);
-        for (size_t i = 0; i < im->diags.n; i++) diag_render_json(stderr, im->diags.v[i]);
+        for (size_t i = 0; i < im->diags.n; i++) cli_render_machine(c, stderr, im->diags.v[i]);
     } else {
         cli_print_diags(c, &im->diags);
     }

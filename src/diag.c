@@ -648,3 +648,41 @@ void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_
     if (nwarn) fprintf(out, msg_fmt(lang, M_SUMMARY_WARNINGS), nwarn, nwarn == 1 ? "" : "s");
     fputc('\n', out);
 }
+
+/* ======================= GitHub annotation renderer ======================= */
+
+/* Workflow-command escaping: data escapes % CR LF; properties also : , */
+static void gh_escape(FILE *out, const char *s, int property)
+{
+    for (; s && *s; s++) {
+        if (*s == '%') fputs("%25", out);
+        else if (*s == '\r') fputs("%0D", out);
+        else if (*s == '\n') fputs("%0A", out);
+        else if (property && *s == ':') fputs("%3A", out);
+        else if (property && *s == ',') fputs("%2C", out);
+        else fputc(*s, out);
+    }
+}
+
+void diag_render_github(FILE *out, const gir_diag *g)
+{
+    static const char *const kind[] = {"", "error", "warning", "notice"};
+    fprintf(out, "::%s ", kind[g->sev >= GIR_SEV_ERROR && g->sev <= GIR_SEV_NOTE ? g->sev : 1]);
+    if (g->src) {
+        gir_pos a, b;
+        source_pos(g->src, g->span.start, &a);
+        source_pos(g->src, g->span.end, &b);
+        fputs("file=", out);
+        gh_escape(out, source_name(g->src), 1);
+        fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", a.line, a.char_col, b.line, b.char_col);
+    }
+    fputs("title=", out);
+    gh_escape(out, g->code && *g->code ? g->code : "girc", 1);
+    fputs("::", out);
+    gh_escape(out, g->msg, 0);
+    if (g->help) {
+        fputs("%0A", out);
+        gh_escape(out, g->help, 0);
+    }
+    fputc('\n', out);
+}

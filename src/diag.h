@@ -90,6 +90,9 @@ typedef struct gir_render_opts {
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o);
 /* One JSON object on one line (schema at the top of diag.c and in girc(1)). */
 void diag_render_json(FILE *out, const gir_diag *g);
+/* One GitHub Actions workflow command (::error file=…,line=…,col=…::msg),
+ * which GitHub and GitLab-style CI viewers show as annotations. */
+void diag_render_github(FILE *out, const gir_diag *g);
 /* "2 个错误，1 个警告" / "2 errors, 1 warning"; nothing if both are 0. */
 void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_opts *o);
 #endif
