@@ -4,7 +4,7 @@
  * import produced text, gir_doc_parse of it must report no error (else
  * abort, printing both). The text is then compiled (checker coverage on
  * realistic tables); that may report errors, the published numbers are
- * what they are. Seeds: ../shared/corpus (tests/fuzz/corpus/import/). */
+ * what they are. Seeds: tests/import/corpus, tests/import/damaged and tests/fuzz/corpus/import/. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/fuzz/run.sh NAME SECONDS [libFuzzer options...] - run one harness
 # (build/fuzz/fuzz_NAME) for SECONDS, for `make fuzz` and by hand.
-# Seeds: tests/fuzz/corpus/NAME (fmt shares compile's); new inputs are
+# Seeds: tests/fuzz/corpus/NAME and the project's own test inputs (fmt
+# shares compile's); new inputs are
 # kept in $FUZZ_CORPUS (default build/fuzz/corpus/NAME), so the committed
 # seed corpus never changes; a crash is saved in build/fuzz/crash/ and
 # makes this fail (copy it into tests/fuzz/regressions/NAME/). The
@@ -13,8 +14,13 @@ n=$1; secs=${2:-60}; shift 2 2>/dev/null || shift $#
 B=${B:-build}
 bin=$B/fuzz/fuzz_$n
 [ -x "$bin" ] || { echo "fuzz_$n: $bin is not built (make $bin)" >&2; exit 2; }
+# the fuzz-only seeds, plus the test inputs the project already has
+# (read in place, not copied: examples and goldens, the import corpus)
 seeds=tests/fuzz/corpus/$n
-[ "$n" = fmt ] && seeds=tests/fuzz/corpus/compile
+case $n in
+  compile|fmt) seeds="tests/fuzz/corpus/compile examples tests/golden" ;;
+  import) seeds="tests/fuzz/corpus/import tests/import/corpus tests/import/damaged" ;;
+esac
 work=${FUZZ_CORPUS:-$B/fuzz/corpus/$n}
 mkdir -p "$work" "$B/fuzz/crash"
 dict=$(mktemp "${TMPDIR:-/tmp}/girc-fuzz-dict.XXXXXX") || exit 2
@@ -28,7 +34,7 @@ log=${FUZZ_LOG:-$B/fuzz/$n.log}
 # stdin is /dev/null: an input naming /dev/stdin as a template must not block
 "$bin" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2560 -max_len=$maxlen \
   -print_final_stats=1 -dict="$dict" -artifact_prefix="$B/fuzz/crash/$n-" \
-  "$@" "$work" "$seeds" </dev/null >"$log" 2>&1
+  "$@" "$work" $seeds </dev/null >"$log" 2>&1
 st=$?
 if grep -q 'harness inactive' "$log"; then
   echo "fuzz_$n: $(grep -m1 'harness inactive' "$log" | sed 's/^fuzz_[a-z]*: //')"

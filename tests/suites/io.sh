@@ -95,7 +95,7 @@ fi
 
 # ---- import ----
 if has import; then
-  src=tests/fuzz/corpus/import/seed-mahekou-2020.txt
+  src=tests/import/corpus/seed-mahekou-2020.txt
   fault import-o-dev-full 2 '"$GIRC" import -o /dev/full "$src"' && still_full && pass import-o-dev-full
   fault import-stdout-full 2 '"$GIRC" import "$src" >/dev/full' && still_full && pass import-stdout-full
   fault import-stdout-closed 2 '"$GIRC" import "$src" >&-' && pass import-stdout-closed
