@@ -5,11 +5,20 @@
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make leakcheck  valgrind over every example/golden, back end, fmt, import, lsp session
 #   make bench      time girc against peers on the same input (tools/bench.sh)
+#   make layers     fail if a file in src/ uses a folder above its own (tools/layers.py)
+#   make format     reformat src/ and tests/ with clang-format (.clang-format)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make uninstall  remove what make install put there
 #   make clean
+# CC, CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line
+# are honoured (CFLAGS replaces the default -O2 -g); the warnings, and
+# -Werror, always stay on.
 # re2c and bison output is generated into build/gen and never committed.
 
+CC       ?= gcc
+ifeq ($(origin CC),default)
 CC       := gcc
+endif
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 B        := build
@@ -19,15 +28,17 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-zero-length
-CPPFLAGS := -Isrc -I$(B)/gen $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
-OPT      ?= -O2 -g
+GIRC_CPPFLAGS := -Isrc -I$(B)/gen $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+CFLAGS   ?= -O2 -g
+OPT      := $(CFLAGS)
 SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDLIBS   := $(PKG_LIBS) -lm
 RE2C     ?= re2c
 BISON    ?= bison
 
-SRCS     := $(wildcard src/*.c)
-LIBSRCS  := $(filter-out src/main.c,$(SRCS))
+# one folder per stage (src/README.md); the entry point is src/cli/main.c
+SRCS     := $(wildcard src/*/*.c)
+LIBSRCS  := $(filter-out src/cli/main.c,$(SRCS))
 GENSRCS  := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/stdlib_data.c
 STDLIB   := $(wildcard stdlib/*.gir)
 OBJS     := $(patsubst src/%.c,$(B)/obj/%.o,$(LIBSRCS)) $(patsubst $(B)/gen/%.c,$(B)/obj/%.o,$(GENSRCS))
@@ -36,7 +47,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT     := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 AUNIT    := $(patsubst tests/unit/%.c,$(B)/asan-tests/%,$(UNIT_SRCS))
 
-.PHONY: all demo check check-run deps deps-check install clean tools-version bench fuzz leakcheck update-golden
+.PHONY: all demo check check-run deps deps-check install uninstall clean tools-version bench fuzz leakcheck update-golden layers format
 all: $(B)/girc
 
 # ---- dependencies (Debian packages) ----
@@ -74,34 +85,34 @@ $(B)/gen/stdlib_data.c: $(STDLIB) $(B)/embed
 # ---- objects ----
 $(B)/obj/%.o: src/%.c | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -c -o $@ $<
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) $(OPT) -c -o $@ $<
 $(B)/obj/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(OPT) -c -o $@ $<
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(OPT) -c -o $@ $<
 $(B)/asan/%.o: src/%.c | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(SAN) -c -o $@ $<
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) $(SAN) -c -o $@ $<
 $(B)/asan/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(SAN) -c -o $@ $<
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(SAN) -c -o $@ $<
 
 $(B)/libgirc.a: $(OBJS)
 	rm -f $@ && ar rcs $@ $^
 $(B)/libgirc-asan.a: $(AOBJS)
 	rm -f $@ && ar rcs $@ $^
 
-$(B)/girc: $(B)/obj/main.o $(B)/libgirc.a
-	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
-$(B)/asan/girc: $(B)/asan/main.o $(B)/libgirc-asan.a
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+$(B)/girc: $(B)/obj/cli/main.o $(B)/libgirc.a
+	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/asan/girc: $(B)/asan/cli/main.o $(B)/libgirc-asan.a
+	$(CC) $(SAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # ---- tests ----
 $(B)/tests/%: tests/unit/%.c $(B)/libgirc.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(OPT) -o $@ $< $(B)/libgirc.a $(CMOCKA_LIBS) $(LDLIBS)
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(OPT) $(LDFLAGS) -o $@ $< $(B)/libgirc.a $(CMOCKA_LIBS) $(LDLIBS)
 $(B)/asan-tests/%: tests/unit/%.c $(B)/libgirc-asan.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(SAN) -o $@ $< $(B)/libgirc-asan.a $(CMOCKA_LIBS) $(LDLIBS)
+	$(CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(WARN) $(SAN) $(LDFLAGS) -o $@ $< $(B)/libgirc-asan.a $(CMOCKA_LIBS) $(LDLIBS)
 
 # ---- fuzzing: clang libFuzzer + ASan + UBSan (tests/fuzz/) ----
 # make fuzz runs each harness for FUZZ_SECONDS, one after the other; the
@@ -114,15 +125,15 @@ FUZZ_BINS    := $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_NAMES))
 FOBJS        := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJS))
 $(B)/fuzz/obj/%.o: src/%.c | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(B)/fuzz/obj/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) -Wno-unused-function -Wno-unused-but-set-variable $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(B)/libgirc-fuzz.a: $(FOBJS)
 	rm -f $@ && ar rcs $@ $^
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libgirc-fuzz.a | $(B)/gen/parser.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/libgirc-fuzz.a $(LDLIBS)
+	$(FUZZ_CC) $(GIRC_CPPFLAGS) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/libgirc-fuzz.a $(LDLIBS)
 fuzz: $(FUZZ_BINS)
 	@for n in $(FUZZ_NAMES); do tests/fuzz/run.sh $$n $(FUZZ_SECONDS) || exit 1; done
 
@@ -139,10 +150,22 @@ bench: $(B)/girc
 check: deps-check
 	@$(MAKE) --no-print-directory check-run
 check-run: $(B)/girc $(B)/asan/girc $(UNIT) $(AUNIT) $(FUZZ_BINS)
+	@$(MAKE) --no-print-directory layers
 	@tests/run.sh
 
+# make layers: every include and every symbol an object takes from another
+# object must come from its own folder or one below it (src/README.md).
+layers: $(B)/libgirc.a $(B)/obj/cli/main.o
+	@python3 tools/layers.py --objects $(B)/obj src
+
+# make format: clang-format over the C sources (the style is .clang-format).
+format:
+	clang-format -i $(SRCS) $(wildcard src/*/*.h) $(UNIT_SRCS)
+
+# make update-golden: rewrite every golden the suites compare (diagnostics,
+# back ends, import, lsp sessions) from the current build; review the diff.
 update-golden: $(B)/girc
-	@GIRC_UPDATE_GOLDEN=1 tests/golden.sh $(B)/girc
+	@for s in golden build import lsp; do GIRC=$(B)/girc GIRC_UPDATE_GOLDEN=1 sh tests/suites/$$s.sh | grep -c updated | sed "s/^/$$s: updated /"; done
 
 # ---- demo ----
 demo: deps
@@ -161,7 +184,14 @@ install: $(B)/girc
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 stdlib/*.gir $(DESTDIR)$(PREFIX)/share/girc/stdlib/
 
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/girc
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(wildcard man/*.1)))
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(wildcard man/*.5)))
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/girc/stdlib/,$(notdir $(STDLIB)))
+	-rmdir $(DESTDIR)$(PREFIX)/share/girc/stdlib $(DESTDIR)$(PREFIX)/share/girc 2>/dev/null
+
 clean:
 	rm -rf $(B) out
 
--include $(wildcard $(B)/obj/*.d $(B)/asan/*.d $(B)/tests/*.d $(B)/asan-tests/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/asan/*.d $(B)/asan/*/*.d $(B)/tests/*.d $(B)/asan-tests/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/obj/*/*.d $(B)/fuzz/*.d)

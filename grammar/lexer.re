@@ -4,9 +4,9 @@
  * positioned diagnostic and the YYerror token, never a crash. */
 #include <stdio.h>
 #include <string.h>
-#include "lexer.h"
+#include "syntax/lexer.h"
 #include "parser.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src)
 {

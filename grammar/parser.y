@@ -13,7 +13,7 @@
 %param {gir_parser *P}
 
 %code requires {
-#include "parse.h"
+#include "syntax/parse.h"
 }
 
 %code provides {

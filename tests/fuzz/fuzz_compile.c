@@ -1,7 +1,7 @@
 /* fuzz_compile.c - libFuzzer harness: arbitrary bytes through lex, parse
  * and check (gir_doc_compile), its diagnostics through the human and
  * JSON renderers (into /dev/null), then, when the back ends are built in
- * (src/render.h) and the input checks without errors, through every back
+ * (src/render/render.h) and the input checks without errors, through every back
  * end (html, latex, text, json; html and latex also as fragments).
  * After cmark's fuzz/cmark-fuzz.c. `previous` reports are not loaded
  * (no_previous), so an input cannot make the harness read arbitrary
@@ -11,10 +11,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "compile.h"
-#include "check.h"
-#if __has_include("render.h")
-#include "render.h"
+#include "driver/compile.h"
+#include "check/check.h"
+#if __has_include("render/render.h")
+#include "render/render.h"
 #define FUZZ_RENDER 1
 #endif
 

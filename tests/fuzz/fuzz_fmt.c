@@ -1,4 +1,4 @@
-/* fuzz_fmt.c - libFuzzer property check of the formatter (src/fmt.h):
+/* fuzz_fmt.c - libFuzzer property check of the formatter (src/fmt/fmt.h):
  * for any input the formatter accepts,
  *   1. the formatted text compiles to the same report: the same
  *      diagnostics (severity, code and message, in source order);
@@ -6,7 +6,7 @@
  * GIR_FMT_UNSAFE (the formatter's own re-parse check refused its output)
  * is a formatter bug and is reported as a crash too. A property failure
  * prints both texts and aborts, so libFuzzer saves the input.
- * Without src/fmt.h the harness is inactive and says so. */
+ * Without src/fmt/fmt.h the harness is inactive and says so. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,9 +16,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("fmt.h")
-#include "compile.h"
-#include "fmt.h"
+#if __has_include("fmt/fmt.h")
+#include "driver/compile.h"
+#include "fmt/fmt.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) { (void)argc; (void)argv; return 0; }
 
@@ -91,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_fmt: harness inactive: src/fmt.h is not present\n");
+    fprintf(stderr, "fuzz_fmt: harness inactive: src/fmt/fmt.h is not present\n");
     return 0;
 }
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }

@@ -1,5 +1,5 @@
 /* fuzz_import.c - libFuzzer harness: arbitrary HTML and text into the
- * importer (gir_import_run, src/import.h), which detects HTML itself.
+ * importer (gir_import_run, src/import/import.h), which detects HTML itself.
  * Property (import.h): the .gir it writes always parses, so when the
  * import produced text, gir_doc_parse of it must report no error (else
  * abort, printing both). The text is then compiled (checker coverage on
@@ -13,9 +13,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("import.h")
-#include "compile.h"
-#include "import.h"
+#if __has_include("import/import.h")
+#include "driver/compile.h"
+#include "import/import.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) { (void)argc; (void)argv; return 0; }
 
@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_import: harness inactive: src/import.h is not present\n");
+    fprintf(stderr, "fuzz_import: harness inactive: src/import/import.h is not present\n");
     return 0;
 }
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }

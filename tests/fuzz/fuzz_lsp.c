@@ -16,10 +16,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("lsp_server.h") && __has_include("lsp_rpc.h")
+#if __has_include("lsp/server.h") && __has_include("lsp/rpc.h")
 #include <cJSON.h>
-#include "lsp_rpc.h"
-#include "lsp_server.h"
+#include "lsp/rpc.h"
+#include "lsp/server.h"
 
 /* The stdlib copies that go-to-definition writes: one fixed directory,
  * shared by every run (a killed run cannot leave temporary ones behind). */
@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_lsp: harness inactive: src/lsp_server.h is not present\n");
+    fprintf(stderr, "fuzz_lsp: harness inactive: src/lsp/server.h is not present\n");
     return 0;
 }
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "template.h"
+#include "check/check.h"
+#include "template/template.h"
 
 static char *slurp(const char *path)
 {

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "diag/diag.h"
 
 typedef struct fixture {
     gir_arena *a;

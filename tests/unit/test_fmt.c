@@ -17,10 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "fmt.h"
-#include "io.h"
-#include "lexer.h"
+#include "check/check.h"
+#include "fmt/fmt.h"
+#include "base/io.h"
+#include "syntax/lexer.h"
 #include "parser.h"
 
 static const char *fmt_ok(gir_arena *a, const char *in)

@@ -7,7 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
-#include "lexer.h"
+#include "syntax/lexer.h"
 #include "parser.h"
 
 static const char *kind(int k)

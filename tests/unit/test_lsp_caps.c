@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
-#include "lsp_server.h"
+#include "lsp/server.h"
 
 typedef struct sink { char *msgs[64]; int n; } sink;
 

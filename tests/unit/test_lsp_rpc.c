@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lsp_rpc.h"
+#include "lsp/rpc.h"
 
 typedef struct src { const char *p; size_t n, pos, chunk; } src;
 

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "io.h"
-#include "lsp_int.h"
-#include "template.h"
-#include "utf8.h"
+#include "base/io.h"
+#include "lsp/internal.h"
+#include "template/template.h"
+#include "base/utf8.h"
 
 typedef struct sink { char *msgs[256]; int n; } sink;
 

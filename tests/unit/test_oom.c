@@ -16,7 +16,7 @@
  * lexing, parsing, template loading, checking, diagnostics. (Included
  * before cmocka.h, whose fail() macro would clash.) */
 #define BLOCK_MIN 512u
-#include "arena.c"
+#include "base/arena.c"
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,8 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "compile.h"
-#include "check.h"
+#include "driver/compile.h"
+#include "check/check.h"
 
 typedef struct counting {
     long calls;     /* malloc_fn calls so far */

@@ -7,7 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
-#include "parse.h"
+#include "syntax/parse.h"
 
 typedef struct { gir_arena *a; gir_diags d; gir_source s; gir_node *root; } parsed;
 

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "source.h"
+#include "diag/source.h"
 
 static int setup(void **state)
 {

@@ -1,0 +1,376 @@
+/* check.c - the checker's driver: the report header, the template, the
+ * sections and tables, then the report-level checks (template year,
+ * deadline of 条例 art. 49, required sections). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "base/label.h"
+
+gir_cell *report_cell(const gir_report *r, int table, int block, int row, int col)
+{
+    const gir_block *b = r->tables[table].t->blocks[block];
+    return &r->tables[table].blocks[block].cells[(size_t)row * b->ncols + (size_t)col];
+}
+
+/* ---- header ---- */
+
+static const char *const field_names[] = {"template", "agency", "kind", "year", "date", "previous", "title"};
+enum { F_TEMPLATE, F_AGENCY, F_KIND, F_YEAR, F_DATE, F_PREVIOUS, F_TITLE, F__N };
+
+static const gir_node *field_value(const gir_node *f) { return ast_child(f, 1); }
+
+static int expect_kind(ck *c, const gir_node *v, const char *key, int want_string, int want_number, int want_date, int want_ident)
+{
+    int ok = (want_string && v->kind == N_LIT && v->lit.kind == LIT_STRING) ||
+             (want_number && v->kind == N_LIT && v->lit.kind == LIT_NUMBER) ||
+             (want_date && v->kind == N_LIT && v->lit.kind == LIT_DATE) ||
+             (want_ident && v->kind == N_NAME);
+    if (!ok) diag_add(c->dg, GIR_SEV_ERROR, C_FIELD_TYPE, c->src, v->span, key);
+    return ok;
+}
+
+static void read_header(ck *c, const gir_node *h, const gir_node **fields)
+{
+    gir_report *r = c->r;
+    r->title = h->str;
+    for (const gir_node *f = h->first; f; f = f->next) {
+        if (f->kind != N_FIELD) continue;
+        const gir_node *key = ast_child(f, 0), *v = field_value(f);
+        int k = -1;
+        for (int i = 0; i < F__N; i++) if (strcmp(key->str, field_names[i]) == 0) k = i;
+        if (k < 0) {
+            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_FIELD, c->src, key->span, key->str);
+            const char *best = NULL;
+            size_t bd = 3;
+            for (int i = 0; i < F__N; i++) {
+                size_t d = label_distance(key->str, field_names[i], 2);
+                if (d < bd) { bd = d; best = field_names[i]; }
+            }
+            if (best) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
+            else diag_help(c->dg, g, C_HELP_FIELDS);
+            continue;
+        }
+        if (fields[k]) {
+            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_DUPLICATE_FIELD, c->src, key->span, key->str);
+            diag_related(c->dg, g, c->src, ast_child(fields[k], 0)->span, C_FIRST_HERE);
+            continue;
+        }
+        fields[k] = f;
+        switch (k) {
+        case F_TEMPLATE:
+            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->template_name = v->str;
+            break;
+        case F_AGENCY:
+            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->agency = v->str;
+            break;
+        case F_TITLE:
+            if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->title = v->str;
+            break;
+        case F_PREVIOUS:
+            if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->previous_path = v->str;
+            break;
+        case F_YEAR:
+            if (expect_kind(c, v, key->str, 0, 1, 0, 0)) {
+                gir_dec y;
+                if (dec_parse(v->lit.int_digits, v->lit.frac_digits, v->lit.sign < 0, &y) != DEC_OK ||
+                    !dec_is_integer(y) || y.m < 1990 || y.m > 2200 || *v->lit.unit)
+                    diag_add(c->dg, GIR_SEV_ERROR, C_BAD_YEAR, c->src, v->span);
+                else r->year = (int)y.m;
+            }
+            break;
+        case F_DATE:
+            if (expect_kind(c, v, key->str, 0, 0, 1, 0)) {
+                r->has_date = 1;
+                r->date_y = v->lit.year; r->date_m = v->lit.month; r->date_d = v->lit.day;
+            }
+            break;
+        case F_KIND:
+            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) {
+                static const struct { const char *w; gir_agency_kind k; } kinds[] = {
+                    {"department", KIND_DEPARTMENT}, {"部门", KIND_DEPARTMENT},
+                    {"government", KIND_GOVERNMENT}, {"政府", KIND_GOVERNMENT},
+                    {"township", KIND_TOWNSHIP}, {"乡镇", KIND_TOWNSHIP}, {"街道", KIND_TOWNSHIP},
+                };
+                for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+                    if (strcmp(v->str, kinds[i].w) == 0) r->kind = kinds[i].k;
+                if (!r->kind) {
+                    gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_KIND, c->src, v->span, v->str);
+                    diag_help(c->dg, g, C_HELP_KINDS);
+                }
+            }
+            break;
+        }
+    }
+    /* a syntax error inside the header already explains a missing field */
+    for (size_t i = 0; i < c->dg->n; i++) {
+        const gir_diag *g = c->dg->v[i];
+        if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= h->span.start && g->span.start < h->span.end)
+            return;
+    }
+    static const int required[] = {F_TEMPLATE, F_AGENCY, F_YEAR};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (!fields[required[i]]) {
+            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_MISSING_FIELD, c->src,
+                                   (gir_span){h->span.start, h->span.start + 6}, field_names[required[i]]);
+            diag_help(c->dg, g, C_HELP_FIELD_EXAMPLE, field_names[required[i]]);
+        }
+}
+
+/* ---- sections and tables ---- */
+
+static void suggest_named(ck *c, gir_diag *g, const char *name, int tables)
+{
+    const char *best = NULL;
+    size_t bd = (size_t)-1;
+    const char *q = label_fold(c->a, name);
+    size_t qlen = label_length(q), limit = qlen <= 1 ? 0 : qlen < 3 ? 1 : qlen / 3 + 1;
+    size_t n = tables ? c->s->ntables : c->s->nsections;
+    for (size_t i = 0; i < n; i++) {
+        const char *cands[3] = {tables ? c->s->tables[i]->name : c->s->sections[i]->name,
+                                tables ? c->s->tables[i]->label : c->s->sections[i]->label, NULL};
+        for (int k = 0; k < 2; k++) {
+            if (!cands[k]) continue;
+            size_t d = label_distance(q, label_fold(c->a, cands[k]), limit);
+            if (d < bd) { bd = d; best = cands[0]; }
+        }
+    }
+    if (best && bd <= limit) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
+}
+
+static void place_items(ck *c)
+{
+    gir_report *r = c->r;
+    for (const gir_node *it = c->ast->first; it; it = it->next) {
+        if (it->kind == N_SECTION) {
+            const gir_node *nm = ast_child(it, 0);
+            gir_tsection *s = schema_find_section(c->s, c->a, nm->str);
+            if (!s) {
+                gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_SECTION, c->src, nm->span, nm->str);
+                suggest_named(c, g, nm->str, 0);
+                continue;
+            }
+            gir_rsection *rs = &r->sections[s->index];
+            if (rs->node) {
+                gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_DUPLICATE_SECTION, c->src, nm->span, s->name);
+                diag_related(c->dg, g, c->src, ast_child(rs->node, 0)->span, C_FIRST_HERE);
+                continue;
+            }
+            rs->node = it;
+            rs->prose = ast_child(it, 1) ? ast_child(it, 1)->str : "";
+        } else if (it->kind == N_TABLE) {
+            const gir_node *nm = ast_child(it, 0);
+            gir_ttable *t = schema_find_table(c->s, c->a, nm->str);
+            if (!t) {
+                gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_TABLE, c->src, nm->span, nm->str);
+                suggest_named(c, g, nm->str, 1);
+                continue;
+            }
+            gir_rtable *rt = &r->tables[t->index];
+            if (rt->node) {
+                gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_DUPLICATE_TABLE, c->src, nm->span, t->name);
+                diag_related(c->dg, g, c->src, ast_child(rt->node, 0)->span, C_FIRST_HERE);
+                continue;
+            }
+            rt->node = it;
+            /* rows lost to a syntax error make the table's totals unknowable */
+            if (check_syntax_error_in(c, it->span)) rt->unresolved = 1;
+            check_table(c, rt);
+        }
+    }
+}
+
+static void alloc_report(ck *c)
+{
+    gir_report *r = c->r;
+    r->schema = c->s;
+    r->sections = arena_alloc(c->a, (c->s->nsections + 1) * sizeof *r->sections);
+    for (size_t i = 0; i < c->s->nsections; i++) r->sections[i].s = c->s->sections[i];
+    r->tables = arena_alloc(c->a, (c->s->ntables + 1) * sizeof *r->tables);
+    for (size_t i = 0; i < c->s->ntables; i++) {
+        gir_rtable *rt = &r->tables[i];
+        rt->t = c->s->tables[i];
+        rt->blocks = arena_alloc(c->a, (rt->t->nblocks + 1) * sizeof *rt->blocks);
+        for (size_t b = 0; b < rt->t->nblocks; b++) {
+            const gir_block *bl = rt->t->blocks[b];
+            rt->blocks[b].cells = arena_alloc(c->a, (bl->nrows * bl->ncols + 1) * sizeof(gir_cell));
+            rt->blocks[b].row_nodes = arena_alloc(c->a, (bl->nrows + 1) * sizeof(gir_node *));
+            for (size_t k = 0; k < bl->nrows * bl->ncols; k++) {
+                gir_cell *cell = &rt->blocks[b].cells[k];
+                const gir_hnode *rh = bl->rows[k / bl->ncols], *ch = bl->cols[k % bl->ncols];
+                cell->type = rh->has_type ? rh->type : ch->type;
+                const gir_hnode *th = rh->has_type ? rh : ch;
+                cell->unit = cell->type == CT_MONEY ? th->units[0] : "";
+            }
+        }
+    }
+}
+
+/* ---- report level ---- */
+
+static gir_span end_span(ck *c) { return (gir_span){c->src->len, c->src->len}; }
+
+static void check_missing(ck *c)
+{
+    for (size_t i = 0; i < c->s->nsections; i++) {
+        const gir_tsection *s = c->s->sections[i];
+        int present = s->table ? c->r->tables[s->table->index].node != NULL || c->r->sections[i].node != NULL
+                               : c->r->sections[i].node != NULL;
+        if (s->table && !c->r->tables[s->table->index].node && c->r->sections[i].node) present = 0;
+        if (present) continue;
+        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, s->table ? C_MISSING_TABLE : C_MISSING_SECTION, c->src,
+                               end_span(c), s->label, s->table ? s->table->name : s->name);
+        if (s->table) diag_help(c->dg, g, C_HELP_ADD_TABLE, s->table->name);
+        else diag_help(c->dg, g, C_HELP_ADD_SECTION, s->name);
+    }
+}
+
+static int date_before(int y, int m, int d, int y2, int m2, int d2)
+{
+    return y != y2 ? y < y2 : m != m2 ? m < m2 : d < d2;
+}
+
+static void check_dates(ck *c, const gir_node **fields)
+{
+    gir_report *r = c->r;
+    if (r->year && c->s && (r->year < c->s->year_from || r->year > c->s->year_to)) {
+        const char *better = r->year <= 2020 ? "gov2019" : "gov2021";
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_TEMPLATE_YEAR, c->src, field_value(fields[F_TEMPLATE])->span,
+                               c->s->name, c->s->year_from, c->s->year_to, r->year);
+        diag_help(c->dg, g, C_HELP_TEMPLATE, better);
+    }
+    if (!r->has_date || !r->year || r->date_m < 1 || r->date_m > 12 || r->date_d < 1 || r->date_d > 31) return;
+    gir_span ds = field_value(fields[F_DATE])->span;
+    if (date_before(r->date_y, r->date_m, r->date_d, r->year + 1, 1, 1)) {
+        diag_add(c->dg, GIR_SEV_WARNING, C_DATE_EARLY, c->src, ds, r->year);
+        return;
+    }
+    int dm = 0, dd = 0;
+    if (r->kind == KIND_DEPARTMENT) { dm = 1; dd = 31; }
+    else if (r->kind == KIND_GOVERNMENT) { dm = 3; dd = 31; }
+    if (dm && date_before(r->year + 1, dm, dd, r->date_y, r->date_m, r->date_d)) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_DATE_LATE, c->src, ds, r->year + 1, dm, dd);
+        diag_note(c->dg, g, r->kind == KIND_DEPARTMENT ? C_NOTE_ART49_DEPT : C_NOTE_ART49_GOV);
+    }
+}
+
+/* Last year's report, loaded by the driver: its year must be the one before. */
+static void set_previous(ck *c, const gir_report *prev, gir_span at)
+{
+    c->r->previous = prev;
+    if (prev && prev->year && c->r->year && prev->year != c->r->year - 1)
+        diag_add(c->dg, GIR_SEV_WARNING, C_PREVIOUS_YEAR, c->src, at, prev->year, c->r->year - 1);
+}
+
+const gir_schema *check_template_file(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast)
+{
+    const gir_schema *s = NULL;
+    for (const gir_node *it = ast->first; it; it = it->next)
+        if (it->kind == N_TEMPLATE) {
+            gir_schema *x = schema_build(a, dg, src, it);
+            x->path = src->name;
+            if (!s) s = x;
+        }
+    return s;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Remembers where the parse errors are, for check_syntax_error_in. */
+static void index_syntax_errors(ck *c)
+{
+    for (size_t i = 0; i < c->dg->n; i++)
+        if (c->dg->v[i]->sev == GIR_SEV_ERROR && c->dg->v[i]->src == c->src)
+            CK_PUSH(c->a, c->syntax_at, c->nsyntax, c->dg->v[i]->span.start);
+    if (c->nsyntax) qsort(c->syntax_at, c->nsyntax, sizeof *c->syntax_at, cmp_u32);
+}
+
+int check_syntax_error_in(const ck *c, gir_span span)
+{
+    size_t lo = 0, hi = c->nsyntax;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->syntax_at[mid] < span.start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < c->nsyntax && c->syntax_at[lo] < span.end;
+}
+
+struct gir_checker {
+    ck c;
+    const gir_node *fields[F__N];
+    size_t syntax_errors;
+};
+
+gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast)
+{
+    gir_checker *k = arena_alloc(a, sizeof *k);
+    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0};
+    ck *c = &k->c;
+    k->syntax_errors = dg->nerrors;
+    index_syntax_errors(c);
+    const gir_node *header = NULL;
+    int has_template = 0;
+    for (const gir_node *it = ast->first; it; it = it->next) {
+        if (it->kind == N_TEMPLATE) has_template = 1;
+        if (it->kind != N_REPORT) continue;
+        if (header) {
+            gir_diag *g = diag_add(dg, GIR_SEV_ERROR, C_DUPLICATE_REPORT, src, (gir_span){it->span.start, it->span.start + 6});
+            diag_related(dg, g, src, (gir_span){header->span.start, header->span.start + 6}, C_FIRST_HERE);
+            continue;
+        }
+        header = it;
+    }
+    if (!header) {
+        if (has_template) {
+            check_template_file(a, dg, src, ast);
+            return NULL;
+        }
+        if (dg->nerrors == 0) {
+            gir_diag *g = diag_add(dg, GIR_SEV_ERROR, C_NO_REPORT, src, (gir_span){0, 0});
+            diag_help(dg, g, C_HELP_REPORT);
+        }
+        return NULL;
+    }
+    c->r = arena_alloc(a, sizeof *c->r);
+    c->r->header = header;
+    c->r->src = src;
+    read_header(c, header, k->fields);
+    return k;
+}
+
+const char *check_wants_template(const gir_checker *k, gir_span *at)
+{
+    if (!k || !k->c.r->template_name) return NULL;
+    *at = field_value(k->fields[F_TEMPLATE])->span;
+    return k->c.r->template_name;
+}
+
+const char *check_wants_previous(const gir_checker *k, gir_span *at)
+{
+    if (!k || !k->c.r->previous_path) return NULL;
+    *at = field_value(k->fields[F_PREVIOUS])->span;
+    return k->c.r->previous_path;
+}
+
+gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *previous)
+{
+    if (!k || !s) return NULL;
+    ck *c = &k->c;
+    c->s = s;
+    alloc_report(c);
+    if (k->fields[F_PREVIOUS] && previous) set_previous(c, previous, field_value(k->fields[F_PREVIOUS])->span);
+    place_items(c);
+    for (size_t i = 0; i < s->ntables; i++)
+        if (c->r->tables[i].node) check_totals(c, &c->r->tables[i]);
+    for (size_t i = 0; i < s->ntables; i++)
+        if (c->r->tables[i].node) check_rules(c, &c->r->tables[i]);
+    if (!k->syntax_errors) check_missing(c);   /* a syntax error may have eaten it */
+    check_dates(c, k->fields);
+    check_mentions(c);
+    return c->r;
+}

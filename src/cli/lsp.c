@@ -1,0 +1,60 @@
+/* cmd_lsp.c - `girc lsp [--stdio] [--lang=zh|en] [-I DIR]`: the language
+ * server on standard input and output (lsp_server.h, lsp_rpc.h). Exit
+ * status 0 after shutdown + exit (or end of input after shutdown), 1
+ * otherwise, as LSP 3.17 specifies. Diagnostics messages use --lang, else
+ * the client's initialize locale, else LANG. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "lsp/rpc.h"
+#include "lsp/server.h"
+
+typedef struct out_state { int fd; int gone; } out_state;
+
+static void send_out(void *ud, const char *json, size_t len)
+{
+    out_state *o = ud;
+    if (!o->gone && lsp_write_message(o->fd, json, len) < 0) o->gone = 1;
+}
+
+int cmd_lsp(gir_cli *c, int argc, char **argv)
+{
+    lsp_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--lang=", 7) == 0) cfg.lang_set = 1;
+        int g = cli_global_option(c, &i, argc, argv);
+        if (g < 0) return 2;
+        if (g > 0) continue;
+        if (strcmp(a, "--stdio") == 0) continue;         /* what VS Code clients pass */
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(msg_fmt(c->lang, L_USAGE), stdout); return 0; }
+        cli_usage_error(c, C_UNKNOWN_OPTION, a, "");
+        return 2;
+    }
+    cfg.lang = c->lang;
+    cfg.includes = c->includes;
+    cfg.ninclude = c->ninclude;
+    signal(SIGPIPE, SIG_IGN);
+    out_state out = {STDOUT_FILENO, 0};
+    lsp_server *s = lsp_server_new(&cfg, send_out, &out);
+    lsp_reader *r = malloc(sizeof *r);
+    if (!s || !r) { lsp_server_free(s); free(r); return cli_io_error(c, C_OUT_OF_MEMORY, "<stdin>", 0); }
+    int fd = STDIN_FILENO;
+    lsp_reader_init(r, lsp_read_fd, &fd);
+    while (!lsp_server_exited(s) && !out.gone) {
+        char *body = NULL;
+        size_t len = 0;
+        lsp_read_status st = lsp_read_message(r, &body, &len);
+        if (st == LSP_READ_EOF) break;
+        if (st == LSP_READ_MESSAGE) lsp_server_handle(s, body, len);
+        else lsp_server_frame_error(s, st == LSP_READ_TOO_LARGE);
+        free(body);
+    }
+    int rc = lsp_server_exit_code(s);
+    lsp_server_free(s);
+    free(r);
+    return rc;
+}

@@ -1,0 +1,143 @@
+/* compile.c - the pipeline driver: source -> lex/parse -> header ->
+ * template and last year's report (loaded here, the one place that
+ * reads the files a report names) -> check. One protected call covers
+ * the whole compilation. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "compile.h"
+#include "base/io.h"
+#include "check/check.h"
+#include "syntax/parse.h"
+#include "template/template.h"
+
+static gir_doc *doc_new(const gir_options *o)
+{
+    gir_arena *a = arena_new(o ? o->mem : NULL);
+    if (!a) return NULL;
+    gir_doc *d = arena_alloc(a, sizeof *d);
+    if (!d) {
+        arena_free(a);
+        return NULL;
+    }
+    d->arena = a;
+    diags_init(&d->diags, a, o ? o->lang : GIR_LANG_ZH);
+    return d;
+}
+
+/* Appends the previous report's diagnostics to d's (one exact growth). */
+static void take_diags(gir_doc *d, const gir_doc *pd)
+{
+    gir_diags *dg = &d->diags;
+    dg->v = arena_grow(d->arena, dg->v, dg->n * sizeof *dg->v, (dg->n + pd->diags.n) * sizeof *dg->v);
+    for (size_t i = 0; i < pd->diags.n; i++)
+        dg->v[dg->n++] = pd->diags.v[i];
+    dg->cap = dg->n;
+    dg->nerrors += pd->diags.nerrors;
+    dg->nwarnings += pd->diags.nwarnings;
+}
+
+/* Compiles last year's report (one level only); NULL if it could not be read. */
+static const gir_report *load_previous(gir_doc *d, const gir_options *o, const char *p, gir_span at)
+{
+    if (o && (o->depth > 0 || o->no_previous)) return NULL;
+    const char *name = d->src.name;
+    const char *slash = strrchr(name, '/');
+    const char *path = p[0] == '/' || !slash ? p : arena_printf(d->arena, "%.*s/%s", (int)(slash - name), name, p);
+    char *text = NULL;
+    size_t len = 0;
+    int e = 0;
+    if (io_read_file(d->arena, path, &text, &len, &e) != IO_OK) {
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_READ, &d->src, at, path, strerror(e ? e : EIO));
+        return NULL;
+    }
+    gir_options o2 = {0};
+    if (o) o2 = *o;
+    o2.depth = 1;
+    o2.lang = d->diags.lang;
+    gir_doc *pd = gir_doc_compile(path, text, len, &o2);
+    if (!pd || pd->oom) {   /* out of memory there is out of memory here */
+        gir_doc_free(pd);
+        d->oom = 1;
+        return NULL;
+    }
+    d->previous = pd;
+    take_diags(d, pd);
+    return pd->report;
+}
+
+static void check_doc(gir_doc *d, const gir_options *o)
+{
+    gir_checker *k = check_begin(d->arena, &d->diags, &d->src, d->ast);
+    gir_span at;
+    const char *name = check_wants_template(k, &at);
+    if (!name) return;
+    gir_tload tl = {d->arena, &d->diags, &d->src, d->ast, o ? o->includes : NULL, o ? o->ninclude : 0};
+    const gir_schema *s = template_load(&tl, name, at);
+    if (!s) return;
+    const gir_report *prev = NULL;
+    const char *ppath = check_wants_previous(k, &at);
+    if (ppath) prev = load_previous(d, o, ppath, at);
+    if (d->oom) return;
+    d->report = check_finish(k, s, prev);
+}
+
+typedef struct job {
+    gir_doc *d;
+    const char *name, *text;
+    size_t len;
+    const gir_options *o;
+    int check;
+} job;
+
+static void too_large(gir_doc *d, const char *name, size_t len)
+{
+    char a[32], b[32];
+    snprintf(a, sizeof a, "%zu", len);
+    snprintf(b, sizeof b, "%u", (unsigned)GIR_MAX_FILE_SIZE);
+    source_init(&d->src, d->arena, arena_strdup(d->arena, name), "", 0);
+    diag_add(&d->diags, GIR_SEV_ERROR, M_FILE_TOO_LARGE, NULL, (gir_span){0, 0}, a, b);
+    d->ast = ast_new(d->arena, N_FILE, (gir_span){0, 0});
+}
+
+static void run_job(void *ud)
+{
+    job *j = ud;
+    gir_doc *d = j->d;
+    if (j->len > GIR_MAX_FILE_SIZE) {
+        too_large(d, j->name, j->len);
+        return;
+    }
+    char *copy = arena_strndup(d->arena, j->text, j->len);
+    source_init(&d->src, d->arena, arena_strdup(d->arena, j->name), copy, (uint32_t)j->len);
+    d->ast = gir_parse(d->arena, &d->diags, &d->src);
+    if (j->check) check_doc(d, j->o);
+}
+
+static gir_doc *run(const char *name, const char *text, size_t len, const gir_options *o, int check)
+{
+    gir_doc *d = doc_new(o);
+    if (!d) return NULL;
+    job j = {d, name, text, len, o, check};
+    if (arena_protect(d->arena, run_job, &j)) d->oom = 1;   /* keep what was done, report it */
+    return d;
+}
+
+gir_doc *gir_doc_compile(const char *name, const char *text, size_t len, const gir_options *o)
+{
+    return run(name, text, len, o, 1);
+}
+
+gir_doc *gir_doc_parse(const char *name, const char *text, size_t len, const gir_options *o)
+{
+    return run(name, text, len, o, 0);
+}
+
+void gir_doc_free(gir_doc *d)
+{
+    while (d) {
+        gir_doc *p = d->previous;
+        arena_free(d->arena);
+        d = p;
+    }
+}

@@ -1,0 +1,40 @@
+/* compile.h - one compilation: a document's source, its AST, its
+ * diagnostics and (for reports) the checked report, all owned by one
+ * arena. No global state: documents compile side by side (the language
+ * server keeps one per open file version). */
+#ifndef GIR_COMPILE_H
+#define GIR_COMPILE_H
+#include <stddef.h>
+#include "base/arena.h"
+#include "syntax/ast.h"
+#include "diag/diag.h"
+#include "diag/source.h"
+
+typedef struct gir_options {
+    gir_lang lang;
+    const char *const *includes; size_t ninclude;  /* template search dirs */
+    const gir_mem *mem;                            /* allocator (NULL = malloc) */
+    int no_previous;                               /* do not load `previous` reports */
+    int depth;                                     /* internal: previous-report nesting */
+} gir_options;
+
+struct gir_report;   /* check.h */
+
+typedef struct gir_doc {
+    gir_arena *arena;
+    gir_diags diags;
+    gir_source src;
+    gir_node *ast;
+    struct gir_report *report;  /* the checked report, NULL if not a report or no template */
+    int oom;                    /* compilation ran out of memory */
+    struct gir_doc *previous;   /* last year's report (`previous`), owned */
+} gir_doc;
+
+/* Compiles text (need not be NUL-terminated; it is copied). name is the
+ * file name shown in diagnostics. Returns NULL only when not even the
+ * arena could be allocated. */
+gir_doc *gir_doc_compile(const char *name, const char *text, size_t len, const gir_options *o);
+/* Parses only (no checker): for the formatter and tests. */
+gir_doc *gir_doc_parse(const char *name, const char *text, size_t len, const gir_options *o);
+void gir_doc_free(gir_doc *d);
+#endif

@@ -1,0 +1,286 @@
+/* import_emit.c - the reconstructed report as .gir text. Every table cell
+ * is written out (nothing is left to the "omitted means 0" rule): values
+ * as normalised literals, "_" for a cell blank, unreadable or missing in
+ * the input. Row labels are the official labels in quotes; comments say
+ * where each inference came from and keep what was not understood. The
+ * prose is CommonMark: one paragraph per published paragraph, with the
+ * characters CommonMark would read as markup escaped, and never a `"""`.
+ * The output does not depend on --lang, so it can be compared byte for
+ * byte. */
+#include <string.h>
+#include "internal.h"
+#include "base/label.h"
+#include "base/utf8.h"
+
+static void put_escaped_string(gir_buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0) { p++; continue; }
+        if (cp == '"' || cp == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)cp); }
+        else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 || cp == 0x85) buf_putc(b, ' ');
+        else buf_put(b, (const char *)p, (size_t)k);
+        p += k;
+    }
+    buf_putc(b, '"');
+}
+
+/* One comment line: control characters (and so line breaks) become spaces. */
+static void put_comment(gir_buf *b, const char *indent, const char *text)
+{
+    buf_puts(b, indent);
+    buf_puts(b, "# ");
+    const unsigned char *p = (const unsigned char *)text, *e = p + strlen(text);
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0) { p++; continue; }
+        if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 || cp == 0x85) buf_putc(b, ' ');
+        else buf_put(b, (const char *)p, (size_t)k);
+        p += k;
+    }
+    buf_putc(b, '\n');
+}
+
+/* A paragraph as CommonMark text that reads back as itself. */
+static void put_paragraph(gir_buf *b, const char *s)
+{
+    const char *p = s;
+    /* block starts: heading, quote, list, fence, thematic break, HTML */
+    if (*p && strchr("#>-+*=`~<|", *p)) { buf_putc(b, '\\'); buf_putc(b, *p++); }
+    else {
+        const char *q = p;
+        while (*q >= '0' && *q <= '9' && q - p < 9) q++;
+        if (q > p && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t' || q[1] == 0)) {
+            buf_put(b, p, (size_t)(q - p));
+            buf_putc(b, '\\');
+            p = q;
+        }
+    }
+    int quotes = 0;                       /* '"' just written in a row: never three */
+    for (; *p; p++) {
+        char ch = *p;
+        if (ch == '"') {
+            if (quotes == 2) { buf_putc(b, '\\'); quotes = 0; }
+            buf_putc(b, ch);
+            quotes++;
+            continue;
+        }
+        quotes = 0;
+        if (ch == '\n' || ch == '\r') { buf_putc(b, ' '); continue; }
+        if (ch == '*' || ch == '_' || ch == '`' || ch == '\\' || ch == '[' || ch == ']') buf_putc(b, '\\');
+        else if (ch == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+            buf_putc(b, '\\');
+        else if (ch == '&' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '#')) buf_putc(b, '\\');
+        buf_putc(b, ch);
+    }
+}
+
+static void put_prose(gir_buf *b, const char *name, const char **par, size_t n)
+{
+    buf_printf(b, "section %s \"\"\"\n", name);
+    for (size_t i = 0; i < n; i++) {
+        if (i) buf_putc(b, '\n');
+        put_paragraph(b, par[i]);
+        buf_putc(b, '\n');
+    }
+    buf_puts(b, "\"\"\"\n");
+}
+
+static size_t width(const char *s) { return utf8_width(s, strlen(s)); }
+
+static void pad(gir_buf *b, size_t have, size_t want)
+{
+    for (size_t i = have; i < want; i++) buf_putc(b, ' ');
+}
+
+static const char *cell_text(const imp_cell *k)
+{
+    return k->st == C_VALUE && k->val ? k->val : "_";
+}
+
+static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
+{
+    const gir_ttable *tt = t->t;
+    buf_printf(b, "table %s {\n", tt->name);
+    for (size_t i = 0; i < t->nnotes; i++) put_comment(b, "  ", t->notes[i]);
+    size_t lw = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gir_block *bl = tt->blocks[t->rows[i].block];
+        if (bl->rowlabels) { size_t w = width(t->rows[i].h->label) + 2; if (w > lw) lw = w; }
+    }
+    /* rows from here on are all missing (the input ends before them) */
+    size_t tail = t->nrows;
+    while (tail > 0) {
+        int any = 0;
+        for (size_t col = 0; col < t->rows[tail - 1].ncols; col++) any |= t->rows[tail - 1].cells[col].st != C_MISSING;
+        if (any) break;
+        tail--;
+    }
+    int block = -1;
+    size_t *cw = NULL;
+    for (size_t i = 0; i < t->nrows; i++) {
+        imp_row *r = &t->rows[i];
+        const gir_block *bl = tt->blocks[r->block];
+        if (r->block != block) {
+            block = r->block;
+            cw = arena_alloc(c->a, (bl->ncols + 1) * sizeof *cw);
+            for (size_t j = i; j < t->nrows && t->rows[j].block == block; j++)
+                for (size_t col = 0; col < bl->ncols; col++) {
+                    size_t w = width(cell_text(&t->rows[j].cells[col]));
+                    if (w > cw[col]) cw[col] = w;
+                }
+            gir_buf h;
+            buf_init(&h, c->a);
+            if (bl->caption) buf_printf(&h, "%s: ", bl->caption);
+            for (size_t col = 0; col < bl->ncols; col++) buf_printf(&h, "%s%s", col ? " " : "", bl->cols[col]->label);
+            if (tt->nblocks == 1 && !bl->rowlabels) {
+                h.n = 0;
+                for (size_t col = 0; col < bl->ncols; col++) buf_printf(&h, "%s%s", col ? " " : "", bl->cols[col]->name);
+            }
+            put_comment(b, "  ", buf_cstr(&h));
+        }
+        for (size_t k = 0; k < r->nnotes; k++) put_comment(b, "  ", r->notes[k]);
+        int any = 0;
+        for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+        int missing = 0;
+        for (size_t col = 0; col < r->ncols; col++) missing += r->cells[col].st == C_MISSING;
+        if (i == tail && tail > 0) put_comment(b, "  ", "the input ends before this row: it and the rows below are written _ (missing)");
+        else if (!any && i < tail) put_comment(b, "  ", "not in the input: every cell is written _ (missing)");
+        else if (missing && i < tail) {
+            char m[96];
+            snprintf(m, sizeof m, "%d cell%s not in the input: written _ (missing)", missing, missing == 1 ? "" : "s");
+            put_comment(b, "  ", m);
+        }
+        buf_puts(b, "  ");
+        size_t w = 0;
+        if (bl->rowlabels) {
+            size_t at = b->n;
+            put_escaped_string(b, r->h->label);
+            w = utf8_width(b->p + at, b->n - at);
+        }
+        pad(b, w, lw);
+        for (size_t col = 0; col < r->ncols; col++) {
+            const char *v = cell_text(&r->cells[col]);
+            buf_puts(b, col || bl->rowlabels ? " " : "");
+            pad(b, width(v), cw[col]);
+            buf_puts(b, v);
+            c->im->ncells++;
+            switch (r->cells[col].st) {
+            case C_VALUE: c->im->nvalues++; break;
+            case C_BLANK: c->im->nblank++; break;
+            case C_UNSURE: c->im->nunsure++; break;
+            case C_MISSING: c->im->nmissing++; break;
+            }
+            if (r->cells[col].st == C_VALUE && r->cells[col].how != HOW_LABEL) c->im->ninferred++;
+        }
+        buf_putc(b, '\n');
+    }
+    buf_puts(b, "}\n");
+}
+
+static const char *base(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+static int closing_line(const char *l, const imp_meta *m)
+{
+    if (utf8_width(l, strlen(l)) > 40) return 0;
+    if (m->agency && *m->agency && strstr(l, m->agency)) return 1;
+    if (strncmp(l, "附件", 6) == 0) return 1;
+    return l[0] >= '0' && l[0] <= '9' && utf8_width(l, strlen(l)) <= 20 && (strstr(l, "日") || strchr(l, '-'));
+}
+
+static void header_field(gir_buf *b, const char *key, const char *val, int quote, const char *from)
+{
+    size_t at = b->n;
+    buf_printf(b, "  %-8s ", key);
+    if (quote) put_escaped_string(b, val); else buf_puts(b, val);
+    if (from) {
+        pad(b, utf8_width(b->p + at, b->n - at), 30);
+        buf_printf(b, "  # from %s", from);
+    }
+    buf_putc(b, '\n');
+}
+
+const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
+{
+    gir_buf b;
+    buf_init(&b, c->a);
+    const char *nm = c->im && c->im->template_name ? c->im->template_name : c->tmpl;
+    put_comment(&b, "", arena_printf(c->a, "%s - imported with `girc import` from %s (%s, %s)", base(c->out_name),
+                                     base(c->src->name), c->w.html ? "HTML" : "text", c->im->encoding ? c->im->encoding : "UTF-8"));
+    if (c->evidence) put_comment(&b, "", arena_printf(c->a, "Format %s, from the table labels: %s", nm, c->evidence));
+    else put_comment(&b, "", arena_printf(c->a, "Format %s: no table label tells the formats apart (chosen by the year, else the current format)", nm));
+    put_comment(&b, "", "Every table cell is written out: \"_\" is a cell that is blank or missing in the");
+    put_comment(&b, "", "input (blank means missing, not 0). Comments say how cells were inferred.");
+    if (c->w.chrome) put_comment(&b, "", arena_printf(c->a, "%zu bytes of page text outside the report (navigation, footer) were left out.", c->w.chrome));
+    buf_putc(&b, '\n');
+    /* header */
+    if (m->title) { buf_puts(&b, "report "); put_escaped_string(&b, m->title); buf_puts(&b, " {\n"); }
+    else buf_puts(&b, "report {\n");
+    header_field(&b, "template", nm, 0, NULL);
+    header_field(&b, "agency", m->agency ? m->agency : "", 1, m->agency ? m->agency_from : "nowhere: not found in the input");
+    if (m->kind) header_field(&b, "kind", m->kind, 0, m->kind_from);
+    if (m->year) header_field(&b, "year", arena_printf(c->a, "%d", m->year), 0, m->year_from);
+    else put_comment(&b, "  ", "year: not found in the input");
+    if (m->date) header_field(&b, "date", m->date, 0, m->date_from);
+    buf_puts(&b, "}\n");
+    /* text before the first part */
+    size_t first = c->nu;
+    for (size_t k = 0; k < c->s->nsections; k++) if (c->head[k].found) { first = c->head[k].ub; break; }
+    const char **par;
+    size_t np = imp_paragraphs(c, 0, first, &par);
+    if (np) {
+        buf_putc(&b, '\n');
+        put_comment(&b, "", "Text before the first part (not part of any section):");
+        for (size_t i = 0; i < np; i++) put_comment(&b, "", arena_printf(c->a, "  %s", par[i]));
+    }
+    /* parts in template order */
+    for (size_t k = 0; k < c->s->nsections; k++) {
+        const gir_tsection *s = c->s->sections[k];
+        imp_heading *h = &c->head[k];
+        buf_putc(&b, '\n');
+        if (h->variant || (h->found && strcmp(label_fold(c->a, h->text), label_fold(c->a, s->label)) != 0))
+            put_comment(&b, "", arena_printf(c->a, "published heading: %s", h->text));
+        size_t end = c->nu;
+        for (size_t j = k + 1; j < c->s->nsections; j++) if (c->head[j].found) { end = c->head[j].ub; break; }
+        np = h->found ? imp_paragraphs(c, h->ue, end, &par) : 0;
+        if (!h->found) put_comment(&b, "", arena_printf(c->a, "%s: this part is not in the input", s->label));
+        /* the closing signature and date stay out of the last part */
+        while (np && k + 1 == c->s->nsections && closing_line(par[np - 1], m)) {
+            put_comment(&b, "", arena_printf(c->a, "closing line: %s", par[np - 1]));
+            np--;
+        }
+        /* a copy on one line: "… 平潭综合实验区财政金融局 2021年1月27日 附件下载" */
+        const char *words = NULL;
+        while (np && k + 1 == c->s->nsections) {
+            const char *l = par[np - 1], *sp = strrchr(l, ' ');
+            if (!sp || !closing_line(sp + 1, m)) break;
+            words = words ? arena_printf(c->a, "%s %s", sp + 1, words) : sp + 1;
+            size_t n = (size_t)(sp - l);
+            while (n && l[n - 1] == ' ') n--;
+            par[np - 1] = arena_strndup(c->a, l, n);
+            if (!n) np--;
+        }
+        if (words) put_comment(&b, "", arena_printf(c->a, "closing words: %s", words));
+        if (np) put_prose(&b, s->name, par, np);
+        if (s->table) {
+            imp_table *t = &c->tab[s->table->index];
+            if (t->found) { if (np) buf_putc(&b, '\n'); emit_table(c, &b, t); }
+            else put_comment(&b, "", arena_printf(c->a, "table %s (%s) is not in the input", s->table->name, s->label));
+        }
+    }
+    if (c->nleftover) {
+        buf_putc(&b, '\n');
+        put_comment(&b, "", "Not understood (kept here so nothing is lost):");
+        for (size_t i = 0; i < c->nleftover; i++) put_comment(&b, "", arena_printf(c->a, "  %s", c->leftover[i]));
+    }
+    *len = b.n;
+    return buf_cstr(&b);
+}

@@ -1,0 +1,242 @@
+/* import.c - the importer's driver (import.h): decode the input, render
+ * HTML to the working text, fold it, build the schemas of the stdlib
+ * templates (the labels come from the templates, never from C), detect
+ * the format, find the section headings, anchor and fill every table,
+ * find the header fields, write the .gir, and parse that .gir again: an
+ * output that does not parse is an internal error, reported as such. */
+#include <string.h>
+#include "driver/compile.h"
+#include "internal.h"
+#include "syntax/parse.h"
+#include "template/stdlib_data.h"
+
+static const gir_schema *builtin_schema(gir_arena *a, gir_diags *tdg, const gir_embedded *e)
+{
+    gir_source *src = arena_alloc(a, sizeof *src);
+    char *copy = arena_strndup(a, e->text, e->len);
+    source_init(src, a, e->path, copy, (uint32_t)e->len);
+    gir_node *ast = gir_parse(a, tdg, src);
+    for (const gir_node *n = ast ? ast->first : NULL; n; n = n->next)
+        if (n->kind == N_TEMPLATE) return schema_build(a, tdg, src, n);
+    return NULL;
+}
+
+static void decode_diags(imp_ctx *c, const imp_decoded *d)
+{
+    char n[32];
+    if (d->mismatch) diag_add(c->dg, GIR_SEV_WARNING, I_ENCODING_MISMATCH, c->src, (gir_span){d->decl_off, d->decl_off + 7},
+                              d->declared, d->encoding);
+    if (d->nbad) {
+        snprintf(n, sizeof n, "%zu", d->nbad);
+        uint32_t at = d->first_bad >= 0 ? (uint32_t)d->first_bad : 0;
+        diag_add(c->dg, GIR_SEV_WARNING, I_BAD_BYTES, c->src, (gir_span){at, at + 3}, n, d->encoding);
+    }
+    if (d->nnul) {
+        snprintf(n, sizeof n, "%zu", d->nnul);
+        diag_add(c->dg, GIR_SEV_WARNING, I_NUL_BYTES, c->src, (gir_span){0, 0}, n);
+    }
+}
+
+static void layout(imp_ctx *c)
+{
+    size_t pipes = 0, one = 0, two = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        if (c->u[i].cp == U_PIPE) pipes++;
+        if (c->u[i].cp != U_NL) continue;
+        size_t m = 0;
+        while (i < c->nu && imp_is_sep(c->u[i].cp)) { if (c->u[i].cp == U_NL) m++; i++; }
+        if (m == 1) one++; else if (m == 2) two++;
+    }
+    c->pipes = c->w.html || pipes >= 8;
+    c->dblspace = !c->pipes && two > one;
+}
+
+/* Anchors every table within its part of the text, then fills them. */
+static void tables(imp_ctx *c)
+{
+    const gir_schema *s = c->s;
+    size_t *tub = arena_alloc(c->a, (s->ntables + 1) * sizeof *tub), *tue = arena_alloc(c->a, (s->ntables + 1) * sizeof *tue);
+    size_t prev = 0;
+    for (size_t k = 0; k < s->nsections; k++) {
+        if (c->head[k].found) prev = c->head[k].ue;
+        if (!s->sections[k]->table) continue;
+        size_t end = c->nu;
+        for (size_t j = k + 1; j < s->nsections; j++) if (c->head[j].found) { end = c->head[j].ub; break; }
+        size_t ti = (size_t)s->sections[k]->table->index;
+        tub[ti] = prev;
+        tue[ti] = end;
+        imp_anchor_table(c, &c->tab[ti], prev, end);
+        /* the next table starts after this one's last label */
+        for (size_t i = c->tab[ti].nan; i-- > 0;)
+            if (c->tab[ti].an[i].chosen >= 0) { size_t e = c->tab[ti].an[i].occ[c->tab[ti].an[i].chosen].ue; if (e > prev) prev = e; break; }
+    }
+    for (size_t k = 0; k < s->nsections; k++) {
+        if (!s->sections[k]->table) continue;
+        size_t ti = (size_t)s->sections[k]->table->index;
+        size_t end = tue[ti];
+        for (size_t j = k + 1; j < s->nsections; j++) {
+            if (!s->sections[j]->table) continue;
+            imp_table *nt = &c->tab[s->sections[j]->table->index];
+            for (size_t i = 0; i < nt->nan; i++)
+                if (nt->an[i].chosen >= 0) { if (nt->an[i].occ[nt->an[i].chosen].ub < end) end = nt->an[i].occ[nt->an[i].chosen].ub; break; }
+            break;
+        }
+        imp_fill_table(c, &c->tab[ti], tub[ti], end);
+        imp_resolve_columns(c, &c->tab[ti]);
+    }
+}
+
+static size_t last_content(const imp_ctx *c)
+{
+    for (size_t i = c->nu; i-- > 0;) if (!imp_is_sep(c->u[i].cp)) return i;
+    return 0;
+}
+
+/* What is missing from the input: truncation, parts, tables, rows. */
+static void missing_diags(imp_ctx *c, const imp_meta *m)
+{
+    const gir_schema *s = c->s;
+    size_t last = last_content(c);
+    int truncated_in = -1;
+    for (size_t k = 0; k < s->nsections; k++) {
+        if (!s->sections[k]->table) continue;
+        imp_table *t = &c->tab[s->sections[k]->table->index];
+        int later = 0;
+        for (size_t j = k + 1; j < s->nsections; j++) later |= c->head[j].found;
+        if (t->found && !later && t->ue + 8 >= last) {
+            int miss = 0;
+            for (size_t i = 0; i < t->nrows; i++) miss |= t->rows[i].cells[t->rows[i].ncols - 1].st == C_MISSING;
+            if (miss) truncated_in = (int)k;
+        }
+    }
+    gir_span end = imp_span(c, c->nu, c->nu);
+    if (truncated_in >= 0)
+        diag_add(c->dg, GIR_SEV_WARNING, I_TRUNCATED, c->src, imp_span(c, last, last + 1), s->sections[truncated_in]->label);
+    for (size_t k = 0; k < s->nsections; k++) {
+        const gir_tsection *sec = s->sections[k];
+        if (truncated_in >= 0 && (int)k > truncated_in) continue;
+        imp_table *t = sec->table ? &c->tab[sec->table->index] : NULL;
+        if (!c->head[k].found && !(t && t->found))
+            diag_add(c->dg, GIR_SEV_WARNING, t ? I_TABLE_MISSING : I_SECTION_MISSING, c->src, end, sec->label);
+        if (c->head[k].found && c->head[k].variant) {
+            gir_diag *g = diag_add(c->dg, GIR_SEV_NOTE, I_HEADING_VARIANT, c->src, imp_span(c, c->head[k].ub, c->head[k].ue),
+                                   c->head[k].text, sec->label);
+            (void)g;
+        }
+        if (!t || !t->found) continue;
+        int after_last = 0;
+        for (size_t i = t->nrows; i-- > 0;) {
+            imp_row *r = &t->rows[i];
+            int any = 0;
+            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+            if (any) break;
+            after_last = (int)i;
+        }
+        for (size_t i = 0; i < t->nrows; i++) {
+            imp_row *r = &t->rows[i];
+            int any = 0;
+            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+            if (any || ((int)k == truncated_in && (int)i >= after_last)) continue;
+            gir_span at = t->ub < c->nu ? imp_span(c, t->ub, t->ub + 1) : end;
+            diag_add(c->dg, GIR_SEV_WARNING, I_ROW_MISSING, c->src, at, t->t->label, r->h->label && *r->h->label ? r->h->label : r->h->name);
+        }
+    }
+    if (!m->agency) diag_add(c->dg, GIR_SEV_WARNING, I_NO_FIELD, c->src, (gir_span){0, 0}, msg_fmt(c->dg->lang, I_FIELD_AGENCY));
+    if (!m->year) diag_add(c->dg, GIR_SEV_WARNING, I_NO_FIELD, c->src, (gir_span){0, 0}, msg_fmt(c->dg->lang, I_FIELD_YEAR));
+}
+
+static void run(gir_import *im, const char *bytes, size_t len, const gir_import_opts *o)
+{
+    gir_arena *a = im->arena;
+    im->html = imp_looks_html(bytes, len);
+    imp_decoded d;
+    imp_decode(a, bytes, len, im->html, &d);
+    source_init(&im->src, a, im->src.name, d.text, (uint32_t)d.len);
+    im->encoding = d.encoding;
+    imp_ctx c = {0};
+    c.a = a;
+    c.dg = &im->diags;
+    c.src = &im->src;
+    c.im = im;
+    decode_diags(&c, &d);
+    if (im->html && !imp_html_render(&c)) {
+        diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
+        im->html = 0;
+    }
+    if (!im->html) { c.w.s = d.text; c.w.n = (uint32_t)d.len; }
+    imp_fold(&c);
+    layout(&c);
+    /* the templates */
+    gir_diags tdg;
+    diags_init(&tdg, a, o ? o->lang : GIR_LANG_ZH);
+    const gir_schema *sch[8];
+    const char *names[8];
+    size_t ns = 0;
+    for (const gir_embedded *e = gir_stdlib; e->name && ns < 8; e++) {
+        const gir_schema *s = builtin_schema(a, &tdg, e);
+        if (s) { sch[ns] = s; names[ns++] = e->name; }
+    }
+    if (!ns) { diag_add(c.dg, GIR_SEV_ERROR, I_INTERNAL, c.src, (gir_span){0, 0}, "no template"); return; }
+    int year = imp_guess_year(&c);
+    c.tmpl = imp_detect(&c, sch, names, ns, year);
+    for (size_t i = 0; i < ns; i++) if (strcmp(names[i], c.tmpl) == 0) c.s = sch[i];
+    im->template_name = c.tmpl;
+    if (c.evidence) diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT, c.src, (gir_span){0, 0}, c.tmpl, c.evidence);
+    else if (year) diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT_YEAR, c.src, (gir_span){0, 0}, c.tmpl, year);
+    else diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT_DEFAULT, c.src, (gir_span){0, 0}, c.tmpl);
+    c.head = arena_alloc(a, (c.s->nsections + 1) * sizeof *c.head);
+    c.tab = arena_alloc(a, (c.s->ntables + 1) * sizeof *c.tab);
+    for (size_t i = 0; i < c.s->ntables; i++) { c.tab[i].t = c.s->tables[i]; imp_table_anchors(&c, &c.tab[i]); }
+    imp_headings(&c);
+    tables(&c);
+    imp_meta m;
+    imp_meta_find(&c, &m);
+    if (m.year && c.evidence && (m.year < c.s->year_from || m.year > c.s->year_to))
+        diag_add(c.dg, GIR_SEV_NOTE, I_YEAR_FORMAT, c.src, (gir_span){0, 0}, m.year, c.tmpl);
+    int anything = 0;
+    for (size_t k = 0; k < c.s->nsections; k++) anything |= c.head[k].found;
+    for (size_t i = 0; i < c.s->ntables; i++) anything |= c.tab[i].found;
+    if (!anything) diag_add(c.dg, GIR_SEV_ERROR, I_NO_REPORT, c.src, (gir_span){0, 0});
+    else missing_diags(&c, &m);
+    c.out_name = o && o->out_name ? o->out_name : "report.gir";
+    const char *text = imp_emit(&c, &m, &im->gir_len);
+    im->gir = text;
+    /* the output must parse */
+    gir_options po = {0};
+    po.lang = o ? o->lang : GIR_LANG_ZH;
+    gir_doc *pd = gir_doc_parse(o && o->out_name ? o->out_name : "import.gir", text, im->gir_len, &po);
+    if (pd && pd->diags.nerrors) {
+        const char *msg = "?";
+        for (size_t i = 0; i < pd->diags.n; i++)
+            if (pd->diags.v[i]->sev == GIR_SEV_ERROR) { msg = arena_strdup(a, pd->diags.v[i]->msg); break; }
+        diag_add(c.dg, GIR_SEV_ERROR, I_INTERNAL, c.src, (gir_span){0, 0}, msg);
+    }
+    gir_doc_free(pd);
+}
+
+gir_import *gir_import_run(const char *name, const char *bytes, size_t len, const gir_import_opts *o)
+{
+    gir_arena *a = arena_new(o ? o->mem : NULL);
+    if (!a) return NULL;
+    gir_import *volatile im = arena_alloc(a, sizeof *im);
+    if (!im) { arena_free(a); return NULL; }
+    im->arena = a;
+    diags_init(&im->diags, a, o ? o->lang : GIR_LANG_ZH);
+    im->src.name = arena_strdup(a, name ? name : "<stdin>");
+    source_init(&im->src, a, im->src.name, "", 0);
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        arena_set_oom(a, NULL);
+        im->oom = 1;
+        return im;
+    }
+    arena_set_oom(a, &jb);
+    run(im, bytes, len, o);
+    arena_set_oom(a, NULL);
+    return im;
+}
+
+void gir_import_free(gir_import *im)
+{
+    if (im) arena_free(im->arena);
+}

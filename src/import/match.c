@@ -1,0 +1,392 @@
+/* import_match.c - finding the template's labels in the folded stream.
+ * A label matches across white space and line breaks, with full-width and
+ * half-width punctuation equal (and 、 . , : ; all alike); failing the
+ * official text, the label without its trailing "（…）" or without its
+ * numbering ("（一）", "1.", "一、") is tried, and a "（…）" annotation
+ * right after a match is skipped. The format is the template whose own
+ * labels (those no other template has) are found most often. Section
+ * headings are found in order; a numbered heading in another wording
+ * ("一、工作基本情况") is accepted when it stands on its own line. The
+ * labels of a table are anchored by the longest chain of matches in
+ * template order (so a label that also occurs elsewhere cannot pull the
+ * rows out of order); labels not in the chain are "lost". */
+#include <string.h>
+#include "internal.h"
+#include "base/label.h"
+#include "base/utf8.h"
+
+#define MAX_OCC 8
+
+static int cjk_numeral(uint32_t cp)
+{
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) if (nums[i] == cp) return (int)i + 1;
+    return 0;
+}
+
+static int numeral(uint32_t cp) { return cjk_numeral(cp) || (cp >= '0' && cp <= '9'); }
+static int punct(uint32_t cp) { return imp_cp_eq(cp, '.'); }
+
+size_t imp_find(const imp_ctx *c, size_t from, size_t to, const uint32_t *p, size_t np, size_t *me)
+{
+    if (!np) return (size_t)-1;
+    if (to > c->nu) to = c->nu;
+    for (size_t i = from; i < to; i++) {
+        if (!imp_cp_eq(c->u[i].cp, p[0])) continue;
+        size_t j = i + 1, k = 1;
+        while (k < np && j < to) {
+            uint32_t cp = c->u[j].cp;
+            if (cp == U_SP || cp == U_NL) { j++; continue; }
+            if (!imp_cp_eq(cp, p[k])) break;
+            j++;
+            k++;
+        }
+        if (k == np) { *me = j; return i; }
+    }
+    return (size_t)-1;
+}
+
+/* Length of a numbering prefix "（一）" "(1)" "一、" "1." at the start of p. */
+static size_t prefix_len(const uint32_t *p, size_t n)
+{
+    size_t i = 0;
+    if (n > 2 && p[0] == '(') {
+        i = 1;
+        while (i < n && numeral(p[i])) i++;
+        if (i > 1 && i < n && p[i] == ')') return i + 1;
+        return 0;
+    }
+    while (i < n && numeral(p[i])) i++;
+    if (i > 0 && i < n && punct(p[i])) return i + 1;
+    return 0;
+}
+
+/* Without a trailing "(…)": new length, or n. */
+static size_t strip_paren(const uint32_t *p, size_t n)
+{
+    if (n < 3 || p[n - 1] != ')') return n;
+    int depth = 0;
+    for (size_t i = n; i-- > 0;) {
+        if (p[i] == ')') depth++;
+        else if (p[i] == '(' && --depth == 0) return i > 0 ? i : n;
+    }
+    return n;
+}
+
+static void add_pat(gir_arena *a, imp_anchor *an, const uint32_t *p, size_t n, int core)
+{
+    for (size_t i = 0; i < an->npats; i++)
+        if (an->pats[i].n == n && memcmp(an->pats[i].cp, p, n * sizeof *p) == 0) return;
+    imp_pat pt = {p, n, core};
+    IMP_PUSH(a, an->pats, an->npats, pt);
+}
+
+static int has_cjk(const char *s)
+{
+    for (; *s; s++) if ((unsigned char)*s >= 0xE3) return 1;
+    return 0;
+}
+
+static void label_pats(gir_arena *a, imp_anchor *an, const char *label)
+{
+    if (!label || !*label) return;
+    uint32_t *f;
+    size_t n = imp_fold_str(a, label, &f);
+    if (!n) return;
+    add_pat(a, an, f, n, 0);
+    size_t ln = strip_paren(f, n);
+    if (ln < n && ln >= 2) add_pat(a, an, f, ln, 0);
+    size_t pl = prefix_len(f, n);
+    if (pl && n - pl >= 4) add_pat(a, an, f + pl, n - pl, 1);
+    if (pl && ln < n && ln - pl >= 4) add_pat(a, an, f + pl, ln - pl, 1);
+}
+
+static void node_pats(gir_arena *a, imp_anchor *an, const gir_hnode *h)
+{
+    label_pats(a, an, h->label);
+    for (size_t i = 0; i < h->naliases; i++)
+        if (has_cjk(h->aliases[i]) && label_length(h->aliases[i]) >= 5) label_pats(a, an, h->aliases[i]);
+}
+
+/* Occurrences of an anchor's patterns in [ub, ue), earliest first. */
+static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
+{
+    for (size_t p = 0; p < an->npats; p++) {
+        size_t from = ub, me = 0;
+        for (int k = 0; k < MAX_OCC; k++) {
+            size_t s = imp_find(c, from, ue, an->pats[p].cp, an->pats[p].n, &me);
+            if (s == (size_t)-1) break;
+            size_t st = s;
+            if (an->pats[p].core) {            /* take in a numbering written differently */
+                size_t j = s;
+                while (j > ub && (c->u[j - 1].cp == U_SP || c->u[j - 1].cp == U_NL)) j--;
+                if (j > ub && (c->u[j - 1].cp == ')' || punct(c->u[j - 1].cp))) {
+                    size_t q = j - 1;
+                    size_t r = q;
+                    while (r > ub && numeral(c->u[r - 1].cp) && q - r < 3) r--;
+                    if (r < q) { st = r; if (c->u[j - 1].cp == ')' && r > ub && c->u[r - 1].cp == '(') st = r - 1; }
+                }
+            }
+            imp_occ o = {st, me, (int)p};
+            size_t at = an->nocc;
+            IMP_PUSH(c->a, an->occ, an->nocc, o);
+            while (at > 0 && an->occ[at - 1].ub > o.ub) { an->occ[at] = an->occ[at - 1]; an->occ[--at] = o; }
+            from = s + 1;
+        }
+    }
+    if (an->nocc > MAX_OCC) an->nocc = MAX_OCC;
+}
+
+static int weight(const imp_anchor *an, const imp_occ *o)
+{
+    int w = an->kind == A_LEAF || an->kind == A_GROUP || an->kind == A_CAPTION ? 20 : an->kind == A_NOTE ? 10 : 2;
+    if (an->pats[o->pat].core) w -= 1;
+    return w;
+}
+
+/* Skips "(…)" (not just digits) right after a match; returns the new end. */
+static size_t skip_annotation(const imp_ctx *c, size_t e, size_t lim)
+{
+    size_t i = e;
+    while (i < lim && c->u[i].cp == U_SP) i++;
+    if (i >= lim || c->u[i].cp != '(') return e;
+    int depth = 0, other = 0;
+    for (size_t j = i; j < lim && j < i + 80; j++) {
+        uint32_t cp = c->u[j].cp;
+        if (cp == U_PIPE || cp == U_NL) return e;
+        if (cp == '(') depth++;
+        else if (cp == ')') { if (--depth == 0) return other ? j + 1 : e; }
+        else if (!(cp >= '0' && cp <= '9') && cp != U_SP) other = 1;
+    }
+    return e;
+}
+
+static void add_anchor(imp_ctx *c, imp_table *t, imp_akind k, int block, const gir_hnode *h, const char *label)
+{
+    imp_anchor an = {0};
+    an.kind = k;
+    an.block = block;
+    an.h = h;
+    an.label = label;
+    an.chosen = -1;
+    if (h && (k == A_LEAF || k == A_GROUP || k == A_COLHEAD)) node_pats(c->a, &an, h);
+    else label_pats(c->a, &an, label);
+    IMP_PUSH(c->a, t->an, t->nan, an);
+}
+
+static void add_rows(imp_ctx *c, imp_table *t, int block, const gir_hnode *h)
+{
+    for (size_t i = 0; i < h->nkids; i++) {
+        const gir_hnode *k = h->kids[i];
+        add_anchor(c, t, k->is_group ? A_GROUP : A_LEAF, block, k, k->label);
+        if (k->is_group) add_rows(c, t, block, k);
+    }
+}
+
+static void add_cols(imp_ctx *c, imp_table *t, int block, const gir_hnode *root)
+{
+    /* breadth first: the order a header's rows are printed in */
+    const gir_hnode **q = NULL;
+    size_t nq = 0, at = 0;
+    for (size_t i = 0; i < root->nkids; i++) IMP_PUSH(c->a, q, nq, root->kids[i]);
+    while (at < nq) {
+        const gir_hnode *h = q[at++];
+        add_anchor(c, t, A_COLHEAD, block, h, h->label);
+        for (size_t i = 0; i < h->nkids; i++) IMP_PUSH(c->a, q, nq, h->kids[i]);
+    }
+}
+
+void imp_table_anchors(imp_ctx *c, imp_table *t)
+{
+    const gir_ttable *tt = t->t;
+    if (!t->an) {
+        if (tt->note) add_anchor(c, t, A_NOTE, 0, NULL, tt->note);
+        for (size_t b = 0; b < tt->nblocks; b++) {
+            const gir_block *bl = tt->blocks[b];
+            if (bl->caption) add_anchor(c, t, A_CAPTION, (int)b, NULL, bl->caption);
+            if (bl->rowheader) add_anchor(c, t, A_ROWHEAD, (int)b, NULL, bl->rowheader);
+            add_cols(c, t, (int)b, bl->colroot);
+            add_rows(c, t, (int)b, bl->rowroot);
+        }
+    }
+}
+
+void imp_anchor_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
+{
+    imp_table_anchors(c, t);
+    for (size_t i = 0; i < t->nan; i++) occurrences(c, &t->an[i], ub, ue);
+    /* longest (heaviest) chain in template order */
+    typedef struct { size_t a, o; int best, prev; } node;
+    node *v = NULL;
+    size_t nv = 0;
+    for (size_t i = 0; i < t->nan; i++)
+        for (size_t k = 0; k < t->an[i].nocc; k++) { node x = {i, k, 0, -1}; IMP_PUSH(c->a, v, nv, x); }
+    int top = -1;
+    for (size_t i = 0; i < nv; i++) {
+        const imp_occ *oi = &t->an[v[i].a].occ[v[i].o];
+        v[i].best = weight(&t->an[v[i].a], oi);
+        for (size_t j = 0; j < i; j++) {
+            if (v[j].a >= v[i].a) continue;
+            const imp_occ *oj = &t->an[v[j].a].occ[v[j].o];
+            if (oj->ue > oi->ub) continue;
+            int s = v[j].best + weight(&t->an[v[i].a], oi);
+            if (s > v[i].best) { v[i].best = s; v[i].prev = (int)j; }
+        }
+        if (top < 0 || v[i].best > v[top].best) top = (int)i;
+    }
+    for (int i = top; i >= 0; i = v[i].prev) t->an[v[i].a].chosen = (int)v[i].o;
+    for (size_t i = 0; i < t->nan; i++) {
+        imp_anchor *an = &t->an[i];
+        if (an->chosen < 0) continue;
+        size_t lim = ue;
+        for (size_t j = i + 1; j < t->nan; j++)
+            if (t->an[j].chosen >= 0) { lim = t->an[j].occ[t->an[j].chosen].ub; break; }
+        size_t e = an->occ[an->chosen].ue;
+        size_t s = skip_annotation(c, e, lim);
+        if (s != e) an->annot_e = s;
+    }
+}
+
+/* ---- section headings ---- */
+
+static int at_line_start(const imp_ctx *c, size_t i)
+{
+    while (i > 0 && c->u[i - 1].cp == U_SP) i--;
+    return i == 0 || c->u[i - 1].cp == U_NL;
+}
+
+static size_t line_end(const imp_ctx *c, size_t i)
+{
+    while (i < c->nu && c->u[i].cp != U_NL) i++;
+    return i;
+}
+
+static int rest_blank(const imp_ctx *c, size_t i)
+{
+    for (; i < c->nu && c->u[i].cp != U_NL; i++)
+        if (c->u[i].cp != U_SP && c->u[i].cp != ':') return 0;
+    return 1;
+}
+
+/* Does [b, e) fold to a label of any table (a row "四、结转下年度继续办理")? */
+static int is_table_label(imp_ctx *c, size_t b, size_t e)
+{
+    for (size_t t = 0; t < c->s->ntables; t++) {
+        imp_table *it = &c->tab[t];
+        for (size_t i = 0; i < it->nan; i++)
+            for (size_t p = 0; p < it->an[i].npats; p++) {
+                size_t me;
+                if (imp_find(c, b, e, it->an[i].pats[p].cp, it->an[i].pats[p].n, &me) == b) return 1;
+            }
+    }
+    return 0;
+}
+
+void imp_headings(imp_ctx *c)
+{
+    size_t cur = 0;
+    for (size_t k = 0; k < c->s->nsections; k++) {
+        const gir_tsection *s = c->s->sections[k];
+        imp_heading *h = &c->head[k];
+        size_t best = (size_t)-1, bend = 0;
+        const char *forms[64];
+        size_t nf = 0;
+        forms[nf++] = s->label;
+        for (size_t i = 0; i < s->naliases && nf < 63; i++) if (has_cjk(s->aliases[i])) forms[nf++] = s->aliases[i];
+        for (size_t f = 0; f < nf; f++) {
+            uint32_t *p;
+            size_t n = imp_fold_str(c->a, forms[f], &p);
+            size_t pl = prefix_len(p, n);
+            size_t me;
+            size_t at = imp_find(c, cur, c->nu, p, n, &me);      /* numbered: anywhere */
+            if (pl && at != (size_t)-1 && at < best) { best = at; bend = me; }
+            if (!pl || n - pl < 4) continue;
+            size_t from = cur;                                    /* unnumbered: a line of its own */
+            while ((at = imp_find(c, from, c->nu, p + pl, n - pl, &me)) != (size_t)-1 && at < best) {
+                if (at_line_start(c, at) && rest_blank(c, me)) { best = at; bend = me; break; }
+                from = at + 1;
+            }
+        }
+        if (best == (size_t)-1) {
+            /* "一、…" on its own line in another wording */
+            for (size_t i = cur; i + 2 < c->nu; i++) {
+                if (cjk_numeral(c->u[i].cp) != (int)k + 1 || !punct(c->u[i + 1].cp) || !at_line_start(c, i)) continue;
+                size_t le = line_end(c, i);
+                if (le - i > 40 || le - i < 4 || is_table_label(c, i, le)) continue;
+                best = i;
+                bend = le;
+                h->variant = 1;
+                break;
+            }
+        }
+        if (best == (size_t)-1) continue;
+        h->found = 1;
+        h->ub = best;
+        h->ue = bend;
+        h->text = imp_raw_text(c, best, bend);
+        cur = bend;
+    }
+}
+
+/* ---- format detection ---- */
+
+static void labels_of(gir_arena *a, const gir_schema *s, const char ***out, size_t *n)
+{
+    for (size_t t = 0; t < s->ntables; t++) {
+        const gir_ttable *tt = s->tables[t];
+        for (size_t b = 0; b < tt->nblocks; b++) {
+            const gir_block *bl = tt->blocks[b];
+            if (bl->caption) IMP_PUSH(a, *out, *n, bl->caption);
+            const gir_hnode *roots[2] = {bl->colroot, bl->rowroot};
+            for (int r = 0; r < 2; r++) {
+                const gir_hnode **st = NULL;
+                size_t ns = 0;
+                IMP_PUSH(a, st, ns, roots[r]);
+                while (ns) {
+                    const gir_hnode *h = st[--ns];
+                    if (h != roots[r] && h->label && *h->label) IMP_PUSH(a, *out, *n, h->label);
+                    for (size_t i = 0; i < h->nkids; i++) IMP_PUSH(a, st, ns, h->kids[i]);
+                }
+            }
+        }
+    }
+}
+
+const char *imp_detect(imp_ctx *c, const gir_schema **schemas, const char **names, size_t n, int year)
+{
+    /* every template's labels, folded once */
+    const char ***lab = arena_alloc(c->a, (n + 1) * sizeof *lab), ***fold = arena_alloc(c->a, (n + 1) * sizeof *fold);
+    size_t *nl = arena_alloc(c->a, (n + 1) * sizeof *nl);
+    for (size_t i = 0; i < n; i++) {
+        labels_of(c->a, schemas[i], &lab[i], &nl[i]);
+        fold[i] = arena_alloc(c->a, (nl[i] + 1) * sizeof **fold);
+        for (size_t m = 0; m < nl[i]; m++) fold[i][m] = label_fold(c->a, lab[i][m]);
+    }
+    int best = -1, bscore = -1;
+    const char *bev = "";
+    for (size_t i = 0; i < n; i++) {
+        int score = 0;
+        gir_buf ev;
+        buf_init(&ev, c->a);
+        for (size_t m = 0; m < nl[i]; m++) {
+            const char *fm = fold[i][m];
+            if (label_length(fm) < 3) continue;
+            int shared = 0;   /* also (inside) a label of another template */
+            for (size_t j = 0; j < n && !shared; j++)
+                for (size_t o = 0; j != i && o < nl[j] && !shared; o++) if (strstr(fold[j][o], fm)) shared = 1;
+            for (size_t q = 0; q < m && !shared; q++) if (strcmp(fold[i][q], fm) == 0) shared = 1;
+            if (shared) continue;
+            uint32_t *p;
+            size_t np = imp_fold_str(c->a, lab[i][m], &p), me;
+            if (imp_find(c, 0, c->nu, p, np, &me) == (size_t)-1) continue;
+            score++;
+            if (ev.n) buf_puts(&ev, "、");
+            buf_puts(&ev, lab[i][m]);
+        }
+        int years_fit = year ? year >= schemas[i]->year_from && year <= schemas[i]->year_to
+                             : best < 0 || schemas[i]->year_to > schemas[best]->year_to;   /* else the newest */
+        if (score > bscore || (score == bscore && years_fit)) { best = (int)i; bscore = score; bev = buf_cstr(&ev); }
+    }
+    c->evidence = bscore > 0 ? bev : NULL;
+    return best >= 0 ? names[best] : NULL;
+}

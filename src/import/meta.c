@@ -1,0 +1,286 @@
+/* import_meta.c - the report header and the prose, from the text around
+ * the tables. Title: the page's ArticleTitle/<title>, a "标题:" line, or
+ * a first line that names a report. Year: the title's, else the first
+ * "YYYY年度" / "YYYY年" of the text. Agency: the title before its year,
+ * else the line above the title, else the signature above the closing
+ * date; kind is guessed from how the agency's name ends (镇 → township,
+ * 局/办公室 → department, 人民政府/区/县 → government) and said to be a
+ * guess. Date: the closing date line, else a "发布时间:" line, else the
+ * page's PubDate. Prose: each line of the input (each paragraph of the
+ * page) is one paragraph, tables and pipe-only lines left out. */
+#include <string.h>
+#include "internal.h"
+#include "base/label.h"
+#include "base/utf8.h"
+
+/* ---- lines of the working text ---- */
+
+typedef struct line { const char *s; size_t n; uint32_t off; } line;
+
+static size_t lines_of(imp_ctx *c, line **out)
+{
+    line *v = NULL;
+    size_t n = 0;
+    const char *s = c->w.s, *e = s + c->w.n;
+    while (s < e) {
+        const char *q = memchr(s, '\n', (size_t)(e - s));
+        if (!q) q = e;
+        line l = {s, (size_t)(q - s), (uint32_t)(s - c->w.s)};
+        if (l.n && l.s[l.n - 1] == '\r') l.n--;
+        IMP_PUSH(c->a, v, n, l);
+        s = q + 1;
+    }
+    *out = v;
+    return n;
+}
+
+static int space_at(const char *s, size_t n, size_t *k)
+{
+    unsigned char ch = (unsigned char)s[0];
+    if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') { *k = 1; return 1; }
+    if (n >= 2 && ch == 0xC2 && (unsigned char)s[1] == 0xA0) { *k = 2; return 1; }
+    if (n >= 3 && ch == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80) { *k = 3; return 1; }
+    if (n >= 3 && ch == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] >= 0x80 && (unsigned char)s[2] <= 0x8B) { *k = 3; return 1; }
+    return 0;
+}
+
+/* Trimmed copy; NULL when nothing but white space and '|' is left. */
+static const char *trimmed(imp_ctx *c, const char *s, size_t n)
+{
+    size_t k;
+    while (n && space_at(s, n, &k)) { s += k; n -= k; }
+    while (n) {
+        size_t j = n;
+        while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80) j--;
+        if (j == 0) break;
+        j--;
+        if (!space_at(s + j, n - j, &k) || j + k != n) break;
+        n = j;
+    }
+    int content = 0;
+    for (size_t i = 0; i < n; i++) if (s[i] != '|' && s[i] != ' ') content = 1;
+    return content ? arena_strndup(c->a, s, n) : NULL;
+}
+
+static int digits_at(const char *s, int n) { for (int i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0; return 1; }
+
+/* A year "YYYY年" at s (1990..2200), else 0. */
+static int year_at(const char *s)
+{
+    if (!digits_at(s, 4) || strncmp(s + 4, "年", 3) != 0) return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    return y >= 1990 && y <= 2200 ? y : 0;
+}
+
+static int year_in(const char *s, int want_du)
+{
+    for (const char *p = s; *p; p++) {
+        int y = year_at(p);
+        if (!y) continue;
+        if (!want_du || strncmp(p + 7, "度", 3) == 0 || strncmp(p + 7, "政府", 6) == 0) return y;
+    }
+    return 0;
+}
+
+/* "2022-01-27", "2022/1/27", "2022年1月27日" at s: "2022-01-27" or NULL. */
+static const char *date_at(imp_ctx *c, const char *s)
+{
+    if (!digits_at(s, 4)) return NULL;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    const char *p = s + 4;
+    int cjk = strncmp(p, "年", 3) == 0;
+    if (cjk) p += 3; else if (*p == '-' || *p == '/' || *p == '.') p++; else return NULL;
+    int m = 0, d = 0, k = 0;
+    while (*p >= '0' && *p <= '9' && k < 2) { m = m * 10 + (*p++ - '0'); k++; }
+    if (!k) return NULL;
+    if (cjk) { if (strncmp(p, "月", 3) != 0) return NULL; p += 3; }
+    else if (*p == '-' || *p == '/' || *p == '.') p++; else return NULL;
+    k = 0;
+    while (*p >= '0' && *p <= '9' && k < 2) { d = d * 10 + (*p++ - '0'); k++; }
+    if (!k || y < 1990 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return NULL;
+    return arena_printf(c->a, "%04d-%02d-%02d", y, m, d);
+}
+
+static const char *first_date(imp_ctx *c, const char *s)
+{
+    for (const char *p = s; *p; p++) { const char *d = date_at(c, p); if (d) return d; }
+    return NULL;
+}
+
+/* The title's text before its year ("平潭综合实验区2021年度…" -> "平潭综合实验区"). */
+static const char *before_year(imp_ctx *c, const char *t)
+{
+    for (const char *p = t; *p; p++)
+        if (year_at(p)) return p > t ? trimmed(c, t, (size_t)(p - t)) : NULL;
+    return NULL;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static const char *kind_of(const char *ag)
+{
+    static const char *town[] = {"镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府", "镇", "乡", "街道"};
+    static const char *dept[] = {"局", "办公室", "委员会", "办", "中心", "厅", "院", "所", "站", "委", "署", "队"};
+    static const char *gov[] = {"人民政府", "政府", "管委会", "管理委员会", "区", "县", "市", "州", "盟", "旗", "省"};
+    for (size_t i = 0; i < sizeof town / sizeof *town; i++) if (ends_with(ag, town[i])) return "township";
+    if (ends_with(ag, "管理委员会")) return "government";
+    for (size_t i = 0; i < sizeof dept / sizeof *dept; i++) if (ends_with(ag, dept[i])) return "department";
+    for (size_t i = 0; i < sizeof gov / sizeof *gov; i++) if (ends_with(ag, gov[i])) return "government";
+    return NULL;
+}
+
+/* A line that looks like a title: names an annual report, is short, is no sentence. */
+static int names_report(const char *s)
+{
+    return (strstr(s, "年度报告") || strstr(s, "年报")) && label_length(s) <= 50 && !strstr(s, "根据") &&
+           !strstr(s, "，") && !strstr(s, ",") && !strstr(s, "。") && !ends_with(s, ":") && !ends_with(s, "：");
+}
+
+/* "现公布区统计局2023年政府信息公开工作年度报告" -> "区统计局". */
+static const char *agency_in_sentence(imp_ctx *c, const char *l)
+{
+    static const char *cuts[] = {"公布", "现将", "根据", "关于", "我", "，", ",", "。", "：", ":", "、", "（", "(", "》", " "};
+    for (const char *p = l; *p; p++) {
+        if (!year_at(p) || !strstr(p, "政府信息公开")) continue;
+        const char *b = p > l + 45 ? p - 45 : l;
+        while (((unsigned char)*b & 0xC0) == 0x80) b++;
+        for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+            const char *q = b, *f;
+            while ((f = strstr(q, cuts[i])) && f < p) { b = f + strlen(cuts[i]); q = b; }
+        }
+        const char *a = trimmed(c, b, (size_t)(p - b));
+        if (a && label_length(a) >= 3 && kind_of(a)) return a;
+    }
+    return NULL;
+}
+
+int imp_guess_year(imp_ctx *c)
+{
+    imp_meta m = {0};
+    imp_meta_find(c, &m);
+    return m.year;
+}
+
+void imp_meta_find(imp_ctx *c, imp_meta *m)
+{
+    memset(m, 0, sizeof *m);
+    line *ln;
+    size_t nl = lines_of(c, &ln);
+    size_t first_body = nl;           /* the first heading's line */
+    if (c->head && c->head[0].found) first_body = source_line_of(c->src, imp_span(c, c->head[0].ub, c->head[0].ub).start);
+    /* title */
+    size_t title_line = (size_t)-1;
+    if (c->w.title) {
+        const char *t = c->w.title;
+        const char *cut = strstr(t, "_");
+        m->title = trimmed(c, t, cut ? (size_t)(cut - t) : strlen(t));
+        m->title_from = "the page's title";
+    }
+    for (size_t i = 0; i < nl && i < 40 && !m->title; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (!l) continue;
+        if (!strncmp(l, "标题:", 7) || !strncmp(l, "标题：", 9)) {
+            m->title = trimmed(c, l + (l[6] == ':' ? 7 : 9), strlen(l) - (l[6] == ':' ? 7 : 9));
+            m->title_from = "the “标题” line";
+            title_line = i;
+        } else if (names_report(l) && year_in(l, 0) && !strstr(l, "。")) {
+            m->title = l;
+            m->title_from = "the first lines";
+            title_line = i;
+        }
+    }
+    /* year */
+    if (m->title && (m->year = year_in(m->title, 0))) m->year_from = "the title";
+    for (size_t i = 0; i < nl && !m->year; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (l && (m->year = year_in(l, 1))) m->year_from = "the text";
+    }
+    for (size_t i = 0; i < nl && !m->year; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (l && (m->year = year_in(l, 0))) m->year_from = "the text";
+    }
+    /* agency */
+    if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = "the title";
+    for (size_t i = 0; i < nl && i < first_body + 3 && !m->agency; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = "the opening sentence";
+    }
+    if (!m->agency && title_line != (size_t)-1 && title_line > 0) {
+        const char *p = trimmed(c, ln[title_line - 1].s, ln[title_line - 1].n);
+        if (p && label_length(p) <= 30 && kind_of(p)) { m->agency = p; m->agency_from = "the line above the title"; }
+    }
+    /* closing lines: agency and date */
+    size_t seen = 0;
+    for (size_t i = nl; i-- > 0 && seen < 4;) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (!l) continue;
+        seen++;
+        if (!m->date && date_at(c, l) && label_length(l) <= 12) {
+            m->date = date_at(c, l);
+            m->date_from = "the closing date";
+            for (size_t j = i; j-- > 0;) {
+                const char *a = trimmed(c, ln[j].s, ln[j].n);
+                if (!a) continue;
+                if (label_length(a) <= 30 && kind_of(a) && (!m->agency || strstr(a, m->agency))) {
+                    m->agency = a;
+                    m->agency_from = "the signature";
+                }
+                break;
+            }
+        }
+        /* "平潭综合实验区财政金融局 2021年1月27日 附件下载" on one line */
+        const char *d = first_date(c, l);
+        if (!m->date && d && label_length(l) <= 60) {
+            m->date = d;
+            m->date_from = "the closing date";
+        }
+    }
+    for (size_t i = 0; i < nl && i < first_body + 1 && !m->date; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (!l) continue;
+        const char *k = strstr(l, "发布时间");
+        if (!k) k = strstr(l, "发布日期");
+        if (!k) k = strstr(l, "日期");
+        if (!k) continue;
+        const char *d = first_date(c, k);
+        if (d) { m->date = d; m->date_from = "the publication date"; }
+    }
+    if (!m->date && c->w.date && (m->date = first_date(c, c->w.date))) m->date_from = "the page's PubDate";
+    if (m->agency && (m->kind = kind_of(m->agency))) m->kind_from = "the agency's name (a guess)";
+}
+
+/* ---- prose ---- */
+
+static int in_table(imp_ctx *c, size_t u)
+{
+    for (size_t t = 0; c->tab && t < c->s->ntables; t++)
+        if (c->tab[t].found && u >= c->tab[t].ub && u < c->tab[t].ue) return 1;
+    if (c->w.html && u < c->nu)
+        for (size_t k = 0; k < c->w.ntables; k++)
+            if (c->u[u].b >= c->w.tables[k].b && c->u[u].b < c->w.tables[k].e) return 1;
+    return 0;
+}
+
+size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out)
+{
+    const char **v = NULL;
+    size_t n = 0;
+    if (ue > c->nu) ue = c->nu;
+    size_t i = ub;
+    while (i < ue) {
+        while (i < ue && (c->u[i].cp == U_NL || in_table(c, i))) i++;
+        if (i >= ue) break;
+        size_t j = i;
+        while (j < ue && c->u[j].cp != U_NL && !in_table(c, j)) j++;
+        uint32_t b = c->u[i].b, e = c->u[j - 1].e;
+        const char *p = trimmed(c, c->w.s + b, e - b);
+        if (p) IMP_PUSH(c->a, v, n, p);
+        i = j;
+    }
+    *out = v;
+    return n;
+}

@@ -1,0 +1,350 @@
+/* import_text.c - the folded unit stream and the tokens of a data region.
+ * Folding makes labels comparable however they were typed: NFKC per code
+ * point (full-width letters, digits and punctuation to ASCII), quotes and
+ * zero-width characters dropped, white space and '|' kept as separator
+ * units (labels are matched across them, numbers are split at them).
+ * A data region (the units between two anchors) becomes tokens: numbers,
+ * "not applicable" marks (/ - — 无), empty cells (between two '|', or
+ * extra blank lines in a copy with one cell per paragraph), row breaks
+ * (a table row per line) and text nobody asked for. */
+#include <string.h>
+#include <utf8proc.h>
+#include "internal.h"
+#include "base/utf8.h"
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x1680;
+}
+
+static int dropped_cp(uint32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
+           cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+           (cp >= 0x300C && cp <= 0x300F) || cp == 0xFF02 || cp == 0xFF07 || cp == 0x2032 || cp == 0x2033;
+}
+
+int imp_is_sep(uint32_t cp) { return cp == U_SP || cp == U_NL || cp == U_PIPE; }
+
+static int minor_punct(uint32_t cp)
+{
+    return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x3001 || cp == 0x3002 || cp == 0xB7 ||
+           cp == 0x30FB || cp == 0xFF64;
+}
+
+int imp_cp_eq(uint32_t a, uint32_t b) { return a == b || (minor_punct(a) && minor_punct(b)); }
+
+/* Folds one code point into out (up to 8); returns how many. */
+static int fold_cp(uint32_t cp, uint32_t *out)
+{
+    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) { out[0] = U_NL; return 1; }
+    if (is_space_cp(cp)) { out[0] = U_SP; return 1; }
+    if (cp == '|' || cp == 0xFF5C || cp == 0x2502 || cp == 0xFFE8) { out[0] = U_PIPE; return 1; }
+    if (dropped_cp(cp) || cp < 0x20 || cp == 0x7F) return 0;
+    if (cp == 0x2212 || cp == 0xFF0D || cp == 0xFE63) { out[0] = '-'; return 1; }
+    utf8proc_int32_t d[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+    if (n <= 0 || n > 8) { out[0] = cp; return 1; }
+    int k = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        uint32_t x = (uint32_t)d[i];
+        if (is_space_cp(x) || dropped_cp(x)) continue;
+        /* decomposition leaves combining marks; they never matter in labels */
+        if (utf8proc_category((utf8proc_int32_t)x) == UTF8PROC_CATEGORY_MN) continue;
+        out[k++] = x;
+    }
+    return k;
+}
+
+void imp_fold(imp_ctx *c)
+{
+    const unsigned char *s = (const unsigned char *)c->w.s, *p = s, *e = s + c->w.n;
+    size_t cap = c->w.n + 16;
+    c->u = arena_alloc(c->a, cap * sizeof *c->u);
+    c->nu = 0;
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0) { cp = 0xFFFD; k = 1; }
+        uint32_t b = (uint32_t)(p - s);
+        p += k;
+        if (cp == '\r' && p < e && *p == '\n') { p++; }
+        uint32_t f[8];
+        int m = fold_cp(cp, f);
+        for (int i = 0; i < m; i++) {
+            if (c->nu == cap) {
+                c->u = arena_grow(c->a, c->u, cap * sizeof *c->u, cap * 2 * sizeof *c->u);
+                cap *= 2;
+            }
+            c->u[c->nu++] = (imp_unit){f[i], b, (uint32_t)(p - s)};
+        }
+    }
+}
+
+size_t imp_fold_str(gir_arena *a, const char *str, uint32_t **out)
+{
+    size_t len = strlen(str), n = 0;
+    uint32_t *v = arena_alloc(a, (len * 2 + 1) * sizeof *v);
+    const unsigned char *p = (const unsigned char *)str, *e = p + len;
+    while (p < e) {
+        uint32_t cp, f[8];
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0) { cp = 0xFFFD; k = 1; }
+        p += k;
+        int m = fold_cp(cp, f);
+        for (int i = 0; i < m; i++) if (!imp_is_sep(f[i]) && n < len * 2) v[n++] = f[i];
+    }
+    *out = v;
+    return n;
+}
+
+/* ---- positions ---- */
+
+static uint32_t in_off(const imp_ctx *c, uint32_t wb)
+{
+    if (wb > c->w.n) wb = c->w.n;
+    return c->w.map ? c->w.map[wb] : wb;
+}
+
+gir_span imp_span(const imp_ctx *c, size_t ub, size_t ue)
+{
+    if (!c->nu) return (gir_span){0, 0};
+    if (ub >= c->nu) { uint32_t o = in_off(c, c->w.n); return (gir_span){o, o}; }
+    if (ue > c->nu) ue = c->nu;
+    uint32_t b = in_off(c, c->u[ub].b);
+    uint32_t e = ue > ub ? in_off(c, c->u[ue - 1].e) : b;
+    if (c->w.map && ue > ub) {
+        /* a rendered byte maps to one input byte: end after that character */
+        uint32_t last = in_off(c, c->u[ue - 1].b);
+        const unsigned char *t = (const unsigned char *)c->src->text;
+        uint32_t k = last;
+        if (k < c->src->len) { k++; while (k < c->src->len && (t[k] & 0xC0) == 0x80) k++; }
+        e = k;
+    }
+    if (e < b) e = b;
+    return (gir_span){b, e};
+}
+
+uint32_t imp_line(const imp_ctx *c, size_t ub)
+{
+    gir_span sp = imp_span(c, ub, ub + 1);
+    return source_line_of(c->src, sp.start) + 1;
+}
+
+const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue)
+{
+    gir_buf b;
+    buf_init(&b, c->a);
+    int sep = 0;
+    for (size_t i = ub; i < ue && i < c->nu; i++) {
+        uint32_t cp = c->u[i].cp;
+        if (imp_is_sep(cp)) { sep = b.n > 0; continue; }
+        if (sep) buf_putc(&b, ' ');
+        sep = 0;
+        char enc[4];
+        buf_put(&b, enc, (size_t)utf8_encode(cp, enc));
+    }
+    return buf_cstr(&b);
+}
+
+const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
+{
+    if (ub >= ue || ub >= c->nu) return "";
+    if (ue > c->nu) ue = c->nu;
+    uint32_t b = c->u[ub].b, e = c->u[ue - 1].e;
+    gir_buf o;
+    buf_init(&o, c->a);
+    int sp = 0;
+    const unsigned char *p = (const unsigned char *)c->w.s + b, *end = (const unsigned char *)c->w.s + e;
+    while (p < end) {
+        uint32_t cp;
+        int k = utf8_decode(p, end, &cp);
+        if (k < 0) { cp = 0xFFFD; k = 1; }
+        if (cp < 0x20 || cp == 0x7F || is_space_cp(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+            sp = o.n > 0;
+            p += k;
+            continue;
+        }
+        if (sp) buf_putc(&o, ' ');
+        sp = 0;
+        buf_put(&o, (const char *)p, (size_t)k);
+        p += k;
+    }
+    return buf_cstr(&o);
+}
+
+/* ---- tokens ---- */
+
+static int is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static const char *const count_units[] = {"件", "个", "项", "笔", "条", "次", "家", "人", "份", "宗", "元", "万元"};
+
+int imp_classify(imp_ctx *c, imp_tok *t)
+{
+    t->text = imp_units_text(c, t->ub, t->ue);
+    const char *s = t->text;
+    t->sign = 0;
+    t->ip = t->fp = t->unit = "";
+    t->note = NULL;
+    /* not applicable: / - — 无 */
+    int na = *s != 0;
+    for (const char *p = s; *p; p++) if (!strchr("/-\\", *p) && (unsigned char)*p < 0x80) na = 0;
+    if (na) {
+        const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+        while (p < e && na) {
+            uint32_t cp;
+            int k = utf8_decode(p, e, &cp);
+            if (k < 0) { na = 0; break; }
+            if (!(cp == '/' || cp == '-' || cp == '\\' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+                  cp == 0x2500 || cp == 0xD7 || cp == 0x2012)) na = 0;
+            p += k;
+        }
+    }
+    if (na || strcmp(s, "无") == 0 || strcmp(s, "空") == 0 || strcmp(s, "暂无") == 0) { t->k = T_NA; return T_NA; }
+    const char *p = s;
+    if (*p == '+') { t->sign = 1; p++; }
+    else if (*p == '-') { t->sign = -1; p++; }
+    else if (strncmp(p, "增", 3) == 0) { t->sign = 1; p += 3; t->note = "增"; }
+    else if (strncmp(p, "减", 3) == 0) { t->sign = -1; p += 3; t->note = "减"; }
+    if (!is_digit((unsigned char)*p)) { t->k = T_TEXT; return T_TEXT; }
+    gir_buf ip;
+    buf_init(&ip, c->a);
+    int commas = 0;
+    while (is_digit((unsigned char)*p) || (*p == ',' && is_digit((unsigned char)p[1]) && is_digit((unsigned char)p[2]) &&
+                                           is_digit((unsigned char)p[3]) && !is_digit((unsigned char)p[4]))) {
+        if (*p == ',') { commas = 1; p++; continue; }
+        buf_putc(&ip, *p++);
+    }
+    const char *fp = "";
+    if (*p == '.' && is_digit((unsigned char)p[1])) {
+        const char *q = ++p;
+        while (is_digit((unsigned char)*p)) p++;
+        fp = arena_strndup(c->a, q, (size_t)(p - q));
+    }
+    const char *unit = "";
+    for (size_t i = 0; *p && i < sizeof count_units / sizeof count_units[0]; i++)
+        if (strcmp(p, count_units[i]) == 0) { unit = count_units[i]; p += strlen(unit); }
+    if (*p) { t->k = T_TEXT; return T_TEXT; }
+    t->ip = buf_cstr(&ip);
+    t->fp = fp;
+    t->unit = unit;
+    if (commas) t->note = t->note ? t->note : ",";
+    t->k = T_NUM;
+    return T_NUM;
+}
+
+const char *imp_literal(imp_ctx *c, const imp_tok *t, gir_cell_type type, const char **note)
+{
+    *note = NULL;
+    const char *ip = t->ip;
+    while (ip[0] == '0' && ip[1]) ip++;
+    const char *unit = t->unit;
+    int money_unit = strcmp(unit, "元") == 0 || strcmp(unit, "万元") == 0;
+    if (*unit && !money_unit) unit = "";               /* 2笔 -> 2 */
+    if (*unit && type != CT_MONEY && type != CT_COUNT && type != CT_CHANGE) unit = "";
+    const char *lit = arena_printf(c->a, "%s%s%s%s%s", t->sign > 0 ? "+" : t->sign < 0 ? "-" : "", ip,
+                                   *t->fp ? "." : "", t->fp, unit);
+    if (strcmp(lit, t->text) != 0) *note = arena_printf(c->a, "“%s” → %s", t->text, lit);
+    return lit;
+}
+
+/* End of a number at the start of units [i, j): sign, digits, ",ddd"
+ * groups, ".digits", a unit; i when there is none. */
+static size_t num_prefix(const imp_ctx *c, size_t i, size_t j)
+{
+    static const uint32_t units[] = {0x5143 /* 元 */, 0x4EF6, 0x4E2A, 0x9879, 0x7B14, 0x6761, 0x6B21, 0x5BB6, 0x4EBA, 0x4EFD, 0x5B97};
+    size_t k = i;
+    if (k < j && (c->u[k].cp == '+' || c->u[k].cp == '-' || c->u[k].cp == 0x589E || c->u[k].cp == 0x51CF)) k++;
+    size_t d = k;
+    while (k < j && is_digit(c->u[k].cp)) k++;
+    if (k == d) return i;
+    while (k + 3 < j + 0 && c->u[k].cp == ',' && is_digit(c->u[k + 1].cp) && is_digit(c->u[k + 2].cp) && is_digit(c->u[k + 3].cp) &&
+           (k + 4 >= j || !is_digit(c->u[k + 4].cp)))
+        k += 4;
+    if (k + 1 < j && c->u[k].cp == '.' && is_digit(c->u[k + 1].cp)) { k++; while (k < j && is_digit(c->u[k].cp)) k++; }
+    else if (k < j && imp_cp_eq(c->u[k].cp, '.') && c->u[k].cp != ',') return i;   /* "2.其他…": a label's number */
+    if (k + 1 < j && c->u[k].cp == 0x4E07 && c->u[k + 1].cp == 0x5143) return k + 2;   /* 万元 */
+    for (size_t u = 0; k < j && u < sizeof units / sizeof units[0]; u++) if (c->u[k].cp == units[u]) return k + 1;
+    return k;
+}
+
+static void push_word(imp_ctx *c, size_t b, size_t e, imp_tok **out, size_t *n)
+{
+    imp_tok t = {0};
+    t.ub = b;
+    t.ue = e;
+    imp_classify(c, &t);
+    IMP_PUSH(c->a, *out, *n, t);
+}
+
+/* Words of units [ub, ue): runs of non-separators; a number glued to the
+ * text after it ("0000000三、本年度办理结果") is two words. */
+static void words(imp_ctx *c, size_t ub, size_t ue, imp_tok **out, size_t *n)
+{
+    size_t i = ub;
+    while (i < ue) {
+        while (i < ue && imp_is_sep(c->u[i].cp)) i++;
+        if (i >= ue) break;
+        size_t j = i;
+        while (j < ue && !imp_is_sep(c->u[j].cp)) j++;
+        size_t k = num_prefix(c, i, j);
+        if (k > i && k < j) { push_word(c, i, k, out, n); push_word(c, k, j, out, n); }
+        else push_word(c, i, j, out, n);
+        i = j;
+    }
+}
+
+static int only_space(const imp_ctx *c, size_t b, size_t e, int *nl)
+{
+    *nl = 0;
+    for (size_t i = b; i < e; i++) {
+        if (c->u[i].cp == U_NL) (*nl)++;
+        else if (c->u[i].cp != U_SP) return 0;
+    }
+    return 1;
+}
+
+size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out)
+{
+    imp_tok *v = NULL;
+    size_t n = 0;
+    if (ue > c->nu) ue = c->nu;
+    if (c->pipes) {
+        size_t pb = ub;
+        int first = 1;
+        for (size_t i = ub; i <= ue; i++) {
+            if (i < ue && c->u[i].cp != U_PIPE) continue;
+            int last = i == ue;
+            int nl = 0;
+            int blank = only_space(c, pb, i, &nl);
+            int leading_nl = 0;
+            for (size_t k = pb; k < i && imp_is_sep(c->u[k].cp); k++) if (c->u[k].cp == U_NL) leading_nl = 1;
+            if (c->w.html && leading_nl && !first) { imp_tok t = {T_BREAK, pb, pb, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            if (!blank) words(c, pb, i, &v, &n);
+            else if (!first && !last) { imp_tok t = {T_EMPTY, pb, i, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            first = 0;
+            pb = i + 1;
+        }
+    } else {
+        size_t i = ub;
+        while (i < ue) {
+            size_t j = i;
+            int nl = 0;
+            while (j < ue && imp_is_sep(c->u[j].cp)) { if (c->u[j].cp == U_NL) nl++; j++; }
+            int empties = c->dblspace ? nl - 2 : nl - 1;
+            for (int k = 0; k < empties; k++) {
+                imp_tok t = {T_EMPTY, i, j, "", 0, "", "", "", NULL};
+                IMP_PUSH(c->a, v, n, t);
+            }
+            if (j >= ue) break;
+            size_t e = j;
+            while (e < ue && !imp_is_sep(c->u[e].cp)) e++;
+            words(c, j, e, &v, &n);
+            i = e;
+        }
+    }
+    *out = v;
+    return n;
+}

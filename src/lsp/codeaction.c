@@ -1,0 +1,60 @@
+/* lsp_codeaction.c - textDocument/codeAction: every diagnostic of the
+ * current version that touches the requested range and carries fixes
+ * (e.g. a wrong total -> the computed value, a full-width digit -> ASCII)
+ * becomes one "quickfix" action with a WorkspaceEdit, titled with the
+ * diagnostic's help line. Fixes located in other files are skipped. */
+#include <string.h>
+#include "internal.h"
+
+static int wants_quickfix(const cJSON *only)
+{
+    if (!cJSON_IsArray(only)) return 1;
+    const cJSON *k;
+    cJSON_ArrayForEach(k, only)
+        if (cJSON_IsString(k) && (strcmp(k->valuestring, "quickfix") == 0 || strcmp(k->valuestring, "") == 0)) return 1;
+    return 0;
+}
+
+cJSON *lsp_code_action(lsp_server *s, const cJSON *params, lsp_err *err)
+{
+    lsp_doc *d = lsp_doc_of(s, params, err);
+    if (!d) return NULL;
+    const cJSON *range = lsp_get(params, "range");
+    uint32_t l0, c0, l1, c1;
+    if (!lsp_read_pos(lsp_get(range, "start"), &l0, &c0) || !lsp_read_pos(lsp_get(range, "end"), &l1, &c1)) {
+        err->code = RPC_INVALID_PARAMS;
+        err->msg = "range is missing or malformed";
+        return NULL;
+    }
+    const gir_source *src = &d->doc->src;
+    uint32_t a = lsp_offset(s, src, l0, c0), b = lsp_offset(s, src, l1, c1);
+    if (a > b) { uint32_t t = a; a = b; b = t; }
+    cJSON *out = cJSON_CreateArray();
+    if (!wants_quickfix(lsp_get(lsp_get(params, "context"), "only"))) return out;
+    for (size_t i = 0; i < d->doc->diags.n; i++) {
+        const gir_diag *g = d->doc->diags.v[i];
+        if (!g->nfixes || g->src != src || g->span.start > b || g->span.end < a) continue;
+        cJSON *act = cJSON_CreateObject();
+        const char *t0 = g->fixes[0].text ? g->fixes[0].text : "";
+        char title[512];
+        if (g->help) snprintf(title, sizeof title, "%s", g->help);
+        else if (*t0) snprintf(title, sizeof title, msg_fmt(s->lang, L_FIX_TITLE), t0);
+        else snprintf(title, sizeof title, "%s", msg_fmt(s->lang, L_FIX_DELETE));
+        lsp_add_str(act, "title", title);
+        cJSON_AddStringToObject(act, "kind", "quickfix");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(act, "diagnostics"), lsp_diag_json(s, d, g));
+        cJSON_AddBoolToObject(act, "isPreferred", g->nfixes == 1);
+        cJSON *changes = cJSON_AddObjectToObject(cJSON_AddObjectToObject(act, "edit"), "changes");
+        cJSON *key = lsp_str(d->uri);                       /* valid UTF-8 as a key too */
+        cJSON *edits = cJSON_AddArrayToObject(changes, key->valuestring);
+        cJSON_Delete(key);
+        for (size_t k = 0; k < g->nfixes; k++) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddItemToObject(e, "range", lsp_range_json(s, src, g->fixes[k].span));
+            lsp_add_str(e, "newText", g->fixes[k].text);
+            cJSON_AddItemToArray(edits, e);
+        }
+        cJSON_AddItemToArray(out, act);
+    }
+    return out;
+}

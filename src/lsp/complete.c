@@ -1,0 +1,209 @@
+/* lsp_complete.c - textDocument/completion. The context comes from the
+ * token stream up to the cursor (so it works while the text does not
+ * parse): the brace depth, the top-level item (report header, report
+ * table, template) and the tokens already on the cursor's line. Offers
+ * row labels and aliases at the start of a table row, COLUMN= names after
+ * a row label (for the row's block), section and table names after
+ * `section` / `table`, header fields, template names after `template`,
+ * agency kinds after `kind`, and keywords. Every item replaces the
+ * identifier being typed (textEdit) and carries the same documentation
+ * as hover. */
+#include <string.h>
+#include "syntax/lexer.h"
+#include "internal.h"
+#include "parser.h"
+#include "template/stdlib_data.h"
+#include "base/utf8.h"
+
+enum { K_FIELD = 5, K_CLASS = 7, K_MODULE = 9, K_PROPERTY = 10, K_VALUE = 12, K_KEYWORD = 14, K_ENUMMEMBER = 20, K_STRUCT = 22 };
+
+typedef struct cctx {
+    lsp_server *s;
+    gir_arena *a;
+    const gir_source *src;
+    cJSON *items;
+    uint32_t from, to;            /* the identifier being replaced */
+    int n;
+} cctx;
+
+static int ident_cp(uint32_t c, int first)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return 1;
+    if (!first && c >= '0' && c <= '9') return 1;
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x3134F);
+}
+
+static int is_ident(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    if (p == e) return 0;
+    for (int first = 1; p < e; first = 0) {
+        uint32_t c;
+        int k = utf8_decode(p, e, &c);
+        if (k < 0 || !ident_cp(c, first)) return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* Start of the identifier that ends at off. */
+static uint32_t word_start(const gir_source *src, uint32_t off)
+{
+    uint32_t p = off;
+    while (p > 0) {
+        uint32_t q = p - 1;
+        while (q > 0 && ((unsigned char)src->text[q] & 0xC0) == 0x80 && p - q < 4) q--;
+        uint32_t c;
+        int k = utf8_decode((const unsigned char *)src->text + q, (const unsigned char *)src->text + p, &c);
+        if (k < 0 || (uint32_t)k != p - q || !ident_cp(c, 0)) break;
+        p = q;
+    }
+    return p;
+}
+
+static void add(cctx *c, const char *label, int kind, const char *detail, const char *doc, const char *insert)
+{
+    cJSON *it = cJSON_CreateObject();
+    lsp_add_str(it, "label", label);
+    cJSON_AddNumberToObject(it, "kind", kind);
+    if (detail && *detail) lsp_add_str(it, "detail", detail);
+    if (doc && *doc) {
+        cJSON *d = cJSON_AddObjectToObject(it, "documentation");
+        cJSON_AddStringToObject(d, "kind", "markdown");
+        lsp_add_str(d, "value", doc);
+    }
+    cJSON_AddItemToObject(it, "sortText", cJSON_CreateString(arena_printf(c->a, "%05d", c->n++)));
+    cJSON *te = cJSON_AddObjectToObject(it, "textEdit");
+    cJSON_AddItemToObject(te, "range", lsp_range_json(c->s, c->src, (gir_span){c->from, c->to}));
+    lsp_add_str(te, "newText", insert ? insert : label);
+    cJSON_AddItemToArray(c->items, it);
+}
+
+/* A name as it must be written: identifiers bare, anything else quoted. */
+static const char *written(cctx *c, const char *name)
+{
+    return is_ident(name) ? name : arena_printf(c->a, "\"%s\"", name);
+}
+
+static void add_named(cctx *c, const char *name, const char *label, const char *const *aliases, size_t nal,
+                      int kind, const char *doc, const char *suffix)
+{
+    add(c, name, kind, label, doc, arena_printf(c->a, "%s%s", written(c, name), suffix));
+    for (size_t i = 0; i < nal; i++)
+        add(c, aliases[i], kind, arena_printf(c->a, "→ %s  %s", name, label ? label : ""), doc,
+            arena_printf(c->a, "%s%s", written(c, aliases[i]), suffix));
+}
+
+static void add_hnodes(cctx *c, const gir_ttable *t, gir_hnode *const *v, size_t n, int is_col)
+{
+    for (size_t i = 0; i < n; i++) {
+        const gir_hnode *h = v[i];
+        add_named(c, h->name, lsp_hnode_path(c->a, h), h->aliases, h->naliases, is_col ? K_PROPERTY : K_FIELD,
+                  lsp_hnode_doc(c->s, c->a, t, h, is_col), is_col ? "=" : "");
+    }
+}
+
+static void keywords(cctx *c, const char *const *kw)
+{
+    for (; *kw; kw++) add(c, *kw, K_KEYWORD, NULL, NULL, NULL);
+}
+
+typedef struct ltok { int kind; gir_span sp; const char *str; } ltok;
+
+cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
+{
+    uint32_t off = 0;
+    lsp_doc *d = lsp_doc_at(s, params, &off, err);
+    if (!d) return NULL;
+    gir_arena *a = arena_new(NULL);
+    if (!a) return NULL;
+    const gir_source *src = &d->doc->src;
+    cctx c = {s, a, src, cJSON_CreateArray(), word_start(src, off), off, 0};
+    /* scan the tokens before the word */
+    gir_diags dg;
+    diags_init(&dg, a, s->lang);
+    gir_lexer lx;
+    lexer_init(&lx, a, &dg, src);
+    lx.emit_comments = 1;
+    uint32_t line0 = source_line_of(src, off), lstart = src->line_start[line0];
+    int depth = 0, top = 0, inside = 0, ntok = 0;
+    const char *top_name = NULL, *tmpl = NULL;
+    ltok line[4];
+    int nline = 0;
+    int prev = 0;
+    for (;;) {
+        gir_node *v = NULL;
+        gir_span sp;
+        int k = lexer_next(&lx, &v, &sp);
+        if (k == YYEOF || sp.start >= c.from) break;
+        if (k == STRING || k == PROSE || k == COMMENT) {
+            uint32_t n = sp.end - sp.start;
+            const char *e = src->text + sp.end;
+            int closed = k == STRING ? n >= 2 && e[-1] == '"' : k == PROSE ? n >= 6 && memcmp(e - 3, "\"\"\"", 3) == 0 : 0;
+            if (off > sp.start && (off < sp.end || (off == sp.end && !closed))) { inside = 1; break; }
+        }
+        if (k == NEWLINE || k == COMMENT) continue;
+        if (k == '{') depth++;
+        if (k == '}' && depth > 0) depth--;
+        if (depth == 0 && (k == KW_REPORT || k == KW_TABLE || k == KW_SECTION || k == KW_TEMPLATE)) {
+            top = k;
+            top_name = NULL;
+        }
+        if (depth == 0 && top == KW_TABLE && prev == KW_TABLE && v && (k == IDENT || k == STRING)) top_name = v->str;
+        if (depth == 1 && top == KW_REPORT && prev == KW_TEMPLATE && v && (k == IDENT || k == STRING)) tmpl = v->str;
+        if (sp.start >= lstart) {
+            if (nline < 4) line[nline++] = (ltok){k, sp, v ? v->str : NULL};
+        }
+        prev = k;
+        ntok++;
+    }
+    const gir_schema *sc = d->doc->report ? d->doc->report->schema : NULL;
+    if (!sc && tmpl) sc = lsp_template_schema(s, tmpl);
+    static const char *const top_kw[] = {"report", "section", "table", "template", NULL};
+    static const char *const fields[] = {"template", "agency", "kind", "year", "date", "previous", "title", NULL};
+    static const char *const kinds[] = {"department", "government", "township", NULL};
+    static const char *const tkw[] = {"section", "table", "block", "note", "columns", "rows", "group", "alias",
+                                      "rule", "pattern", "mention", "source", "years", "rowlabels", "rowheader",
+                                      "sum", "over", "each", "row", "column", "error", "warning", NULL};
+    if (inside) {
+        /* in a comment, string or prose block: nothing */
+    } else if (depth == 0) {
+        if (nline == 0) keywords(&c, top_kw);
+        else if (nline == 1 && line[0].kind == KW_SECTION && sc)
+            for (size_t i = 0; i < sc->nsections; i++) {
+                const gir_tsection *x = sc->sections[i];
+                add_named(&c, x->name, x->label, x->aliases, x->naliases, K_MODULE, NULL, "");
+            }
+        else if (nline == 1 && line[0].kind == KW_TABLE && sc)
+            for (size_t i = 0; i < sc->ntables; i++) {
+                const gir_ttable *x = sc->tables[i];
+                add_named(&c, x->name, x->label, x->aliases, x->naliases, K_STRUCT, NULL, "");
+            }
+    } else if (top == KW_REPORT && depth == 1) {
+        if (nline == 0) {
+            for (const char *const *f = fields; *f; f++) add(&c, *f, K_PROPERTY, NULL, NULL, arena_printf(a, "%s ", *f));
+        } else if (nline == 1 && line[0].kind == KW_TEMPLATE) {
+            for (const gir_embedded *e = gir_stdlib; e->name; e++) add(&c, e->name, K_VALUE, e->path, NULL, NULL);
+        } else if (nline == 1 && line[0].kind == IDENT && line[0].str && strcmp(line[0].str, "kind") == 0) {
+            for (const char *const *k = kinds; *k; k++) add(&c, *k, K_ENUMMEMBER, NULL, NULL, NULL);
+        }
+    } else if (top == KW_TABLE && depth == 1 && sc && top_name) {
+        const gir_ttable *t = schema_find_table(sc, a, top_name);
+        int labelled = 0;
+        for (size_t i = 0; t && i < t->nblocks; i++) labelled |= t->blocks[i]->rowlabels;
+        if (t && labelled && nline == 0) {
+            for (size_t i = 0; i < t->nblocks; i++) add_hnodes(&c, t, t->blocks[i]->rows, t->blocks[i]->nrows, 0);
+        } else if (t) {
+            int blk = 0;
+            if (labelled && line[0].str) schema_find_row(t, a, line[0].str, &blk);
+            if (blk < 0 || (size_t)blk >= t->nblocks) blk = 0;
+            add_hnodes(&c, t, t->blocks[blk]->cols, t->blocks[blk]->ncols, 1);
+        }
+    } else if (top == KW_TEMPLATE) {
+        if (nline == 0) keywords(&c, tkw);
+    }
+    (void)ntok;
+    arena_free(a);
+    return c.items;
+}

@@ -1,0 +1,156 @@
+/* render.h - the renderer core shared by every back end of `girc build`
+ * (render_html.c, render_latex.c, render_text.c, render_json.c), after
+ * cmark's render.h. The core walks the checked report in template order
+ * and hands each back end the same pieces: the report header, each
+ * section's heading and prose, and each table as its official merged
+ * layout (gir_layout), computed once here from the template's header
+ * trees. Back ends only draw and escape; none re-derives a total or a
+ * span. */
+#ifndef GIR_RENDER_H
+#define GIR_RENDER_H
+#include <cmark.h>
+#include "base/arena.h"
+#include "check/check.h"
+
+typedef enum { GIR_FMT_HTML = 0, GIR_FMT_LATEX, GIR_FMT_TEXT, GIR_FMT_JSON } gir_format;
+
+typedef struct gir_build_opts {
+    gir_format format;
+    int fragment;       /* html: no <html>/<head>; latex: no preamble */
+} gir_build_opts;
+
+/* "html", "latex" (or "tex"), "text" (or "txt"), "json"; -1 if unknown. */
+int gir_format_parse(const char *s);
+/* Format from an output file's extension (.html .htm .tex .txt .json);
+ * -1 if none matches. */
+int gir_format_from_path(const char *path);
+
+/* Renders a checked report (one without errors) into out, which must be
+ * initialised on arena a. Deterministic: the same report gives the same
+ * bytes. Returns 0, or -1 when the format cannot render (fragment for
+ * text/json). */
+int gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out);
+
+/* ---- the official merged layout of one table ----
+ *
+ * A rectangular grid of ncols columns: nlabel row-label columns (0 for a
+ * table whose one row has no label, like table 4), then the value
+ * columns of the widest block. Every grid position is covered by exactly
+ * one cell. Per block, in order:
+ *   - a caption row (LC_CAPTION spanning every column) when the block
+ *     has a caption (table 2: 第二十条第（一）项);
+ *   - header rows: the corner (LC_CORNER: the block's rowheader, e.g.
+ *     信息内容, or the table's 勾稽 note) spanning the label columns and
+ *     all header rows, then the column tree: a group spans its leaves, a
+ *     leaf spans down to the last header row;
+ *   - one body row per row leaf: a row group's label spans its leaves
+ *     (三、本年度办理结果 rowspan 20/22), a leaf's label spans the label
+ *     columns to its right, then one LC_VALUE per value column. A block
+ *     with fewer value columns than the widest gets its last column
+ *     spanned to the right edge (2021 （五）（六）（八）: colspan 3).
+ * No subtotal rows or columns are invented: groups have no cells. */
+typedef enum {
+    LC_CAPTION,   /* block caption, full width */
+    LC_CORNER,    /* top-left cell: rowheader or the table note */
+    LC_COLHEAD,   /* a column header (leaf or group) */
+    LC_ROWHEAD,   /* a row label (leaf or group) */
+    LC_VALUE,     /* a data cell */
+    LC_NOTE,      /* the table note when the corner is taken: full width */
+    LC_EMPTY      /* filler (only for templates whose trees leave holes) */
+} gir_lkind;
+
+typedef enum { LR_CAPTION, LR_HEAD, LR_BODY, LR_NOTE } gir_lrkind;
+
+typedef struct gir_lcell gir_lcell;
+struct gir_lcell {
+    gir_lkind kind;
+    int row, col, rowspan, colspan;  /* top-left grid position, extent */
+    int id;                          /* 0.. in row-major order of (row, col) */
+    const char *text;                /* headers: the label shown */
+    const gir_hnode *h;              /* LC_COLHEAD / LC_ROWHEAD */
+    int is_group;                    /* header of a group */
+    int is_note;                     /* LC_CORNER / LC_NOTE holding the table note */
+    int block;                       /* block it belongs to */
+    int r, c;                        /* LC_VALUE: row leaf, column leaf
+                                        (h is then the column leaf) */
+    const gir_cell *cell;            /* LC_VALUE */
+    gir_lcell **hdr; size_t nhdr;    /* LC_VALUE: caption, row labels (outer
+                                        first), column labels (outer first) */
+};
+
+typedef struct gir_lrow {
+    gir_lrkind kind;
+    int block;
+    gir_lcell **cells; size_t ncells;  /* cells starting in this row, by column */
+} gir_lrow;
+
+typedef struct gir_layout {
+    const gir_rtable *rt;
+    int table;                 /* index of the table in the template */
+    int nrows, ncols, nlabel;
+    gir_lrow *rows;
+    gir_lcell **grid;          /* nrows * ncols: the cell covering each position */
+    size_t ncells;
+    int nhead;                 /* leading LR_HEAD rows before the first body
+                                  row when the table has one captionless
+                                  block (an HTML <thead>), else 0 */
+} gir_layout;
+
+gir_layout *layout_build(gir_arena *a, const gir_report *r, int table);
+/* The cell covering grid position (row, col). */
+static inline gir_lcell *layout_at(const gir_layout *L, int row, int col)
+{
+    return L->grid[(size_t)row * (size_t)L->ncols + (size_t)col];
+}
+
+/* ---- the walk and the back ends ---- */
+
+typedef struct gir_renderer gir_renderer;
+
+typedef struct gir_backend {
+    void (*begin)(gir_renderer *rr);                       /* document head, title */
+    void (*section)(gir_renderer *rr, const gir_rsection *s, int index);
+    void (*prose)(gir_renderer *rr, const gir_rsection *s); /* s->prose non-empty */
+    void (*table)(gir_renderer *rr, const gir_layout *L);
+    void (*section_end)(gir_renderer *rr, const gir_rsection *s, int index);
+    void (*end)(gir_renderer *rr);                         /* signature, closing */
+} gir_backend;
+
+struct gir_renderer {
+    const gir_report *r;
+    const gir_build_opts *o;
+    gir_arena *a;
+    gir_buf *out;
+    gir_layout **layouts;      /* per template table */
+    int section;               /* index of the section being rendered */
+    int count;                 /* back-end scratch (e.g. JSON separators) */
+};
+
+extern const gir_backend gir_backend_html, gir_backend_latex, gir_backend_text, gir_backend_json;
+
+/* ---- helpers for back ends ---- */
+
+/* The text a header node shows: its official label, else its name. */
+const char *render_hnode_text(const gir_hnode *h);
+/* The text a value cell shows, into buf (>= 64 bytes) unless it is a
+ * text cell (then the cell's own text is returned): an omitted cell is
+ * "0", a blank cell "", a signed change "+111", money carries its unit
+ * ("397265元") unless the column label already names it. */
+const char *render_value_text(const gir_lcell *c, char *buf);
+/* "zero", "written", "computed", "blank", "text". */
+const char *render_state_name(gir_cell_state s);
+/* The report date as 2021年1月25日 into buf (>= 32 bytes); "" if none. */
+const char *render_date_zh(const gir_report *r, char *buf);
+/* The report date as 2021-01-25 into buf (>= 16 bytes); "" if none. */
+const char *render_date_iso(const gir_report *r, char *buf);
+
+enum {
+    PROSE_LATEX = 1   /* also make code blocks, images and links safe for
+                         cmark's LaTeX writer (see render.c) */
+};
+/* Parses a section's CommonMark prose with CMARK_OPT_DEFAULT and makes it
+ * safe to render: raw HTML becomes literal text (never passed through),
+ * headings move down by heading_shift levels (at most 6). The caller
+ * frees the tree with cmark_node_free. */
+cmark_node *render_prose_tree(const char *md, int heading_shift, int flags);
+#endif

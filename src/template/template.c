@@ -1,0 +1,105 @@
+/* template.c - template search: own file, path, -I/GIRPATH, stdlib. */
+#include <stdlib.h>
+#include <string.h>
+#include "base/io.h"
+#include "syntax/parse.h"
+#include "stdlib_data.h"
+#include "template.h"
+
+const char *template_builtin(const char *name, size_t *len, const char **path)
+{
+    for (const gir_embedded *e = gir_stdlib; e->name; e++)
+        if (strcmp(e->name, name) == 0) {
+            if (len) *len = e->len;
+            if (path) *path = e->path;
+            return e->text;
+        }
+    return NULL;
+}
+
+static const gir_node *find_template(const gir_node *file, const char *name)
+{
+    const gir_node *any = NULL;
+    for (const gir_node *c = file ? file->first : NULL; c; c = c->next)
+        if (c->kind == N_TEMPLATE) {
+            const gir_node *nm = ast_find(c, N_NAME);
+            if (!name || (nm && strcmp(nm->str, name) == 0)) return c;
+            if (!any) any = c;
+        }
+    return name ? NULL : any;
+}
+
+/* Parses text as a template source and builds its schema. */
+static const gir_schema *build_from(const gir_tload *d, const char *path, const char *text, size_t len,
+                                    const char *name, gir_span at)
+{
+    gir_source *src = arena_alloc(d->arena, sizeof *src);
+    char *copy = arena_strndup(d->arena, text, len);
+    source_init(src, d->arena, arena_strdup(d->arena, path), copy, (uint32_t)len);
+    size_t before = d->diags->nerrors;
+    gir_node *ast = gir_parse(d->arena, d->diags, src);
+    const gir_node *t = find_template(ast, NULL);
+    if (!t) {
+        diag_add(d->diags, GIR_SEV_ERROR, R_NOT_A_TEMPLATE, d->src, at, path);
+        return NULL;
+    }
+    (void)name;
+    gir_schema *s = schema_build(d->arena, d->diags, src, t);
+    s->path = src->name;
+    return d->diags->nerrors > before ? NULL : s;
+}
+
+static int try_file(const gir_tload *d, const char *path, const gir_schema **out, const char *name, gir_span at)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int e = 0;
+    if (io_read_file(d->arena, path, &text, &len, &e) != IO_OK) return 0;
+    *out = build_from(d, path, text, len, name, at);
+    return 1;
+}
+
+static const char *dir_of(gir_arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
+}
+
+const gir_schema *template_load(const gir_tload *d, const char *name, gir_span at)
+{
+    /* 1. declared in the report's own file */
+    const gir_node *own = find_template(d->ast, name);
+    if (own) {
+        size_t before = d->diags->nerrors;
+        gir_schema *s = schema_build(d->arena, d->diags, d->src, own);
+        s->path = d->src->name;
+        return d->diags->nerrors > before ? NULL : s;   /* never check against a broken template */
+    }
+    const gir_schema *s = NULL;
+    int is_path = strchr(name, '/') || (strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".gir") == 0);
+    const char *file = is_path ? name : arena_printf(d->arena, "%s.gir", name);
+    /* 2. a path: relative to the report, then as given */
+    if (is_path) {
+        if (name[0] != '/' && try_file(d, arena_printf(d->arena, "%s/%s", dir_of(d->arena, d->src->name), name), &s, name, at)) return s;
+        if (try_file(d, name, &s, name, at)) return s;
+    }
+    /* 3. -I directories, then GIRPATH */
+    for (size_t i = 0; i < d->ninclude; i++)
+        if (try_file(d, arena_printf(d->arena, "%s/%s", d->includes[i], file), &s, name, at)) return s;
+    const char *gp = getenv("GIRPATH");
+    if (gp && *gp && name[0] != '/') {
+        char *copy = arena_strdup(d->arena, gp), *save = NULL;
+        for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
+            if (*dir && try_file(d, arena_printf(d->arena, "%s/%s", dir, file), &s, name, at)) return s;
+    }
+    /* 4. the stdlib inside the binary */
+    if (!is_path) {
+        size_t len = 0;
+        const char *path = NULL;
+        const char *text = template_builtin(name, &len, &path);
+        if (text) return build_from(d, path, text, len, name, at);
+    }
+    gir_diag *g = diag_add(d->diags, GIR_SEV_ERROR, R_UNKNOWN_TEMPLATE, d->src, at, name);
+    diag_help(d->diags, g, R_HELP_TEMPLATES);
+    return NULL;
+}
