@@ -61,17 +61,6 @@ char *arena_printf(gir_arena *a, const char *fmt, ...)
 /* Total bytes handed out (for limits and statistics). */
 size_t arena_used(const gir_arena *a);
 
-/* Appends x to arena array arr of n elements. Only for arrays grown by
- * ARENA_PUSH alone: they have room up to the next power of two and double
- * when n is 0 or a power of two (linear time and memory). */
-#define ARENA_PUSH(a, arr, n, x) do {                                                  \
-        if (((n) & ((n) - 1)) == 0) {                                                  \
-            (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), ((n) ? 2 * (n) : 1) * sizeof *(arr)); \
-        }                                                                              \
-        (arr)[(n)] = (x);                                                              \
-        (n)++;                                                                         \
-    } while (0)
-
 /* A growable byte buffer allocated with the arena's allocator
  * (for output text). */
 typedef struct gir_buf {

@@ -16,7 +16,7 @@ gir_cell *report_cell(const gir_report *r, int table, int block, int row, int co
 /* ---- header ---- */
 
 static const char *const field_names[] = {"template", "agency", "kind", "year", "date", "previous", "title"};
-enum { F_TEMPLATE, F_AGENCY, F_KIND, F_YEAR, F_DATE, F_PREVIOUS, F_TITLE, F__N };
+enum { FIELD_TEMPLATE, FIELD_AGENCY, FIELD_KIND, FIELD_YEAR, FIELD_DATE, FIELD_PREVIOUS, FIELD_TITLE, FIELD__N };
 
 static const gir_node *field_value(const gir_node *f) { return ast_child(f, 1); }
 
@@ -38,12 +38,12 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
         if (f->kind != N_FIELD) continue;
         const gir_node *key = ast_child(f, 0), *v = field_value(f);
         int k = -1;
-        for (int i = 0; i < F__N; i++) if (strcmp(key->str, field_names[i]) == 0) k = i;
+        for (int i = 0; i < FIELD__N; i++) if (strcmp(key->str, field_names[i]) == 0) k = i;
         if (k < 0) {
             gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_FIELD, c->src, key->span, key->str);
             const char *best = NULL;
             size_t bd = 3;
-            for (int i = 0; i < F__N; i++) {
+            for (int i = 0; i < FIELD__N; i++) {
                 size_t d = label_distance(key->str, field_names[i], 2);
                 if (d < bd) { bd = d; best = field_names[i]; }
             }
@@ -58,19 +58,19 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
         }
         fields[k] = f;
         switch (k) {
-        case F_TEMPLATE:
+        case FIELD_TEMPLATE:
             if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->template_name = v->str;
             break;
-        case F_AGENCY:
+        case FIELD_AGENCY:
             if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->agency = v->str;
             break;
-        case F_TITLE:
+        case FIELD_TITLE:
             if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->title = v->str;
             break;
-        case F_PREVIOUS:
+        case FIELD_PREVIOUS:
             if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->previous_path = v->str;
             break;
-        case F_YEAR:
+        case FIELD_YEAR:
             if (expect_kind(c, v, key->str, 0, 1, 0, 0)) {
                 gir_dec y;
                 if (dec_parse(v->lit.int_digits, v->lit.frac_digits, v->lit.sign < 0, &y) != DEC_OK ||
@@ -79,13 +79,13 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
                 else r->year = (int)y.m;
             }
             break;
-        case F_DATE:
+        case FIELD_DATE:
             if (expect_kind(c, v, key->str, 0, 0, 1, 0)) {
                 r->has_date = 1;
                 r->date_y = v->lit.year; r->date_m = v->lit.month; r->date_d = v->lit.day;
             }
             break;
-        case F_KIND:
+        case FIELD_KIND:
             if (expect_kind(c, v, key->str, 1, 0, 0, 1)) {
                 static const struct { const char *w; gir_agency_kind k; } kinds[] = {
                     {"department", KIND_DEPARTMENT}, {"部门", KIND_DEPARTMENT},
@@ -108,7 +108,7 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
         if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= h->span.start && g->span.start < h->span.end)
             return;
     }
-    static const int required[] = {F_TEMPLATE, F_AGENCY, F_YEAR};
+    static const int required[] = {FIELD_TEMPLATE, FIELD_AGENCY, FIELD_YEAR};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!fields[required[i]]) {
             gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_MISSING_FIELD, c->src,
@@ -235,12 +235,12 @@ static void check_dates(ck *c, const gir_node **fields)
     gir_report *r = c->r;
     if (r->year && c->s && (r->year < c->s->year_from || r->year > c->s->year_to)) {
         const char *better = r->year <= 2020 ? "gov2019" : "gov2021";
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_TEMPLATE_YEAR, c->src, field_value(fields[F_TEMPLATE])->span,
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_TEMPLATE_YEAR, c->src, field_value(fields[FIELD_TEMPLATE])->span,
                                c->s->name, c->s->year_from, c->s->year_to, r->year);
         diag_help(c->dg, g, C_HELP_TEMPLATE, better);
     }
     if (!r->has_date || !r->year || r->date_m < 1 || r->date_m > 12 || r->date_d < 1 || r->date_d > 31) return;
-    gir_span ds = field_value(fields[F_DATE])->span;
+    gir_span ds = field_value(fields[FIELD_DATE])->span;
     if (date_before(r->date_y, r->date_m, r->date_d, r->year + 1, 1, 1)) {
         diag_add(c->dg, GIR_SEV_WARNING, C_DATE_EARLY, c->src, ds, r->year);
         return;
@@ -285,7 +285,7 @@ static void index_syntax_errors(ck *c)
 {
     for (size_t i = 0; i < c->dg->n; i++)
         if (c->dg->v[i]->sev == GIR_SEV_ERROR && c->dg->v[i]->src == c->src)
-            CK_PUSH(c->a, c->syntax_at, c->nsyntax, c->dg->v[i]->span.start);
+            ARRAY_PUSH(c->a, c->syntax_at, c->nsyntax, c->dg->v[i]->span.start);
     if (c->nsyntax) qsort(c->syntax_at, c->nsyntax, sizeof *c->syntax_at, cmp_u32);
 }
 
@@ -302,7 +302,7 @@ int check_syntax_error_in(const ck *c, gir_span span)
 
 struct gir_checker {
     ck c;
-    const gir_node *fields[F__N];
+    const gir_node *fields[FIELD__N];
     size_t syntax_errors;
 };
 
@@ -346,14 +346,14 @@ gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, con
 const char *check_wants_template(const gir_checker *k, gir_span *at)
 {
     if (!k || !k->c.r->template_name) return NULL;
-    *at = field_value(k->fields[F_TEMPLATE])->span;
+    *at = field_value(k->fields[FIELD_TEMPLATE])->span;
     return k->c.r->template_name;
 }
 
 const char *check_wants_previous(const gir_checker *k, gir_span *at)
 {
     if (!k || !k->c.r->previous_path) return NULL;
-    *at = field_value(k->fields[F_PREVIOUS])->span;
+    *at = field_value(k->fields[FIELD_PREVIOUS])->span;
     return k->c.r->previous_path;
 }
 
@@ -363,7 +363,7 @@ gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *
     ck *c = &k->c;
     c->s = s;
     alloc_report(c);
-    if (k->fields[F_PREVIOUS] && previous) set_previous(c, previous, field_value(k->fields[F_PREVIOUS])->span);
+    if (k->fields[FIELD_PREVIOUS] && previous) set_previous(c, previous, field_value(k->fields[FIELD_PREVIOUS])->span);
     place_items(c);
     for (size_t i = 0; i < s->ntables; i++)
         if (c->r->tables[i].node) check_totals(c, &c->r->tables[i]);

@@ -4,6 +4,7 @@
 #ifndef GIR_CHECK_INT_H
 #define GIR_CHECK_INT_H
 #include "check.h"
+#include "base/array.h"
 
 typedef struct ck {
     gir_arena *a;
@@ -15,7 +16,6 @@ typedef struct ck {
     uint32_t *syntax_at; size_t nsyntax;   /* sorted offsets of the parse errors */
 } ck;
 
-#define CK_PUSH ARENA_PUSH
 
 void check_table(ck *c, gir_rtable *rt);
 /* True if a lexer or parser error starts inside span (binary search). */

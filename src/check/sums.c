@@ -288,13 +288,13 @@ static size_t instances(ck *c, gir_rtable *rt, const gir_rule *ru, inst **out)
         const gir_block *bl = rt->t->blocks[ru->block];
         for (size_t i = 0; i < bl->ncols; i++) {
             inst in = {ru->block, -1, (int)i, bl->cols[i]->name};
-            CK_PUSH(c->a, *out, n, in);
+            ARRAY_PUSH(c->a, *out, n, in);
         }
     } else if (ru->scope == SCOPE_EACH_ROW) {
         const gir_block *bl = rt->t->blocks[ru->block];
         for (size_t i = 0; i < bl->nrows; i++) {
             inst in = {ru->block, (int)i, -1, bl->rows[i]->name};
-            CK_PUSH(c->a, *out, n, in);
+            ARRAY_PUSH(c->a, *out, n, in);
         }
     } else if (ru->scope == SCOPE_ROWS || ru->scope == SCOPE_COLUMNS) {
         for (size_t i = 0; i < ru->ninst; i++) {
@@ -302,7 +302,7 @@ static size_t instances(ck *c, gir_rtable *rt, const gir_rule *ru, inst **out)
             inst in = {ru->inst_block[i], ru->scope == SCOPE_ROWS ? ru->inst[i] : -1,
                        ru->scope == SCOPE_COLUMNS ? ru->inst[i] : -1,
                        ru->scope == SCOPE_ROWS ? bl->rows[ru->inst[i]]->name : bl->cols[ru->inst[i]]->name};
-            CK_PUSH(c->a, *out, n, in);
+            ARRAY_PUSH(c->a, *out, n, in);
         }
     } else {
         int blk = ru->lhs.nterms ? ru->lhs.terms[0].block : 0;
@@ -310,7 +310,7 @@ static size_t instances(ck *c, gir_rtable *rt, const gir_rule *ru, inst **out)
         if (blk < 0) blk = 0;
         const char *where = ru->lhs.nterms ? ru->lhs.terms[0].name : "";
         inst in = {blk, -1, -1, where ? where : ""};
-        CK_PUSH(c->a, *out, n, in);
+        ARRAY_PUSH(c->a, *out, n, in);
     }
     return n;
 }

@@ -37,18 +37,18 @@ static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
         else if (strncmp(a, "-o", 2) == 0) { dst = &ba->out; val = a + 2; }
         if (dst) {
             if (!val) {
-                if (i + 1 >= argc) { cli_usage_error(c, C_MISSING_ARG, a, ""); return 2; }
+                if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, a, ""); return 2; }
                 val = argv[++i];
             }
             *dst = val;
             continue;
         }
         if (strcmp(a, "--fragment") == 0) { ba->fragment = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, C_UNKNOWN_OPTION, a, ""); return 2; }
+        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); return 2; }
         if (ba->file) { cli_usage_error(c, B_ONE_FILE, a, ""); return 2; }
         ba->file = a;
     }
-    if (!ba->file) { cli_usage_error(c, C_NO_FILES, "", ""); return 2; }
+    if (!ba->file) { cli_usage_error(c, CLI_NO_FILES, "", ""); return 2; }
     return 0;
 }
 
@@ -107,7 +107,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     }
 
     gir_arena *tmp = arena_new(NULL);
-    if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, ba.file, 0);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, ba.file, 0);
     char *text = NULL;
     size_t len = 0;
     int st = cli_read_input(c, tmp, ba.file, &text, &len);
@@ -119,7 +119,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     arena_free(tmp);
     if (!d || d->oom) {
         gir_doc_free(d);
-        return cli_io_error(c, C_OUT_OF_MEMORY, ba.file, 0);
+        return cli_io_error(c, CLI_OUT_OF_MEMORY, ba.file, 0);
     }
     const char *dest = ba.out ? ba.out : "-";
     print_diags(c, &d->diags, strcmp(dest, "-") == 0);
@@ -140,7 +140,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     buf_init(&out, d->arena);
     int oom = 0;
     if (render_guarded(d->report, &bo, d->arena, &out, &oom) != 0) {
-        if (oom) fprintf(stderr, "girc: error[%s]: %s\n", msg_code(C_OUT_OF_MEMORY), msg_fmt(c->lang, C_OUT_OF_MEMORY));
+        if (oom) fprintf(stderr, "girc: error[%s]: %s\n", msg_code(CLI_OUT_OF_MEMORY), msg_fmt(c->lang, CLI_OUT_OF_MEMORY));
         else file_error(c, B_RENDER_FAILED, format_names[fmt], name);
         gir_doc_free(d);
         return 2;
@@ -149,7 +149,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     int e = 0;
     gir_io_status ws = io_write_atomic(dest, out.p ? out.p : "", out.n, &e);
     int rc = 0;
-    if (ws != IO_OK) rc = cli_io_error(c, C_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
+    if (ws != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
     gir_doc_free(d);
     return rc;
 }

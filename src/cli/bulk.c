@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "bulk.h"
+#include "base/array.h"
 
 int bulk_is_dir(const char *path)
 {
@@ -22,13 +23,9 @@ int bulk_is_dir(const char *path)
 
 static int push(bulk_files *f, const char *p)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        char **v = realloc(f->v, cap * sizeof *v);
-        if (!v) return -1;
-        f->v = v;
-        f->cap = cap;
-    }
+    void *v = f->v;
+    if (array_reserve(NULL, &v, f->n, sizeof *f->v) != 0) return -1;
+    f->v = v;
     f->v[f->n] = strdup(p);
     if (!f->v[f->n]) return -1;
     f->n++;
@@ -51,12 +48,12 @@ static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *e
 {
     if (depth > 64) return 0;
     DIR *d = opendir(dir);
-    if (!d) return cli_io_error(c, C_CANNOT_READ, dir, errno);
+    if (!d) return cli_io_error(c, CLI_CANNOT_READ, dir, errno);
     bulk_files names = {0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.') continue;           /* ., .. and hidden files */
-        if (push(&names, e->d_name) < 0) { closedir(d); bulk_files_free(&names); return cli_io_error(c, C_OUT_OF_MEMORY, dir, 0); }
+        if (push(&names, e->d_name) < 0) { closedir(d); bulk_files_free(&names); return cli_io_error(c, CLI_OUT_OF_MEMORY, dir, 0); }
     }
     closedir(d);
     if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
@@ -79,7 +76,7 @@ static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *e
 
 int bulk_add(gir_cli *c, bulk_files *f, const char *path, const char *const *exts)
 {
-    if (!bulk_is_dir(path)) return push(f, path) < 0 ? cli_io_error(c, C_OUT_OF_MEMORY, path, 0) : 0;
+    if (!bulk_is_dir(path)) return push(f, path) < 0 ? cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) : 0;
     size_t before = f->n;
     int rc = walk(c, f, path, exts, 0);
     if (rc == 0 && f->n == before) { cli_usage_error(c, BULK_NO_INPUTS, path, ""); return 2; }
@@ -97,7 +94,7 @@ int bulk_jobs_option(gir_cli *c, int *i, int argc, char **argv, int *jobs)
 {
     const char *a = argv[*i], *v = NULL;
     if (strcmp(a, "-j") == 0) {
-        if (*i + 1 >= argc) { cli_usage_error(c, C_MISSING_ARG, "-j", ""); return -1; }
+        if (*i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-j", ""); return -1; }
         v = argv[++*i];
     } else if (strncmp(a, "-j", 2) == 0) v = a + 2;
     else if (strncmp(a, "--jobs=", 7) == 0) v = a + 7;
@@ -268,7 +265,7 @@ int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
         return rc;
     }
     slot *s = calloc(f->n, sizeof *s);
-    if (!s) return cli_io_error(c, C_OUT_OF_MEMORY, "-j", 0);
+    if (!s) return cli_io_error(c, CLI_OUT_OF_MEMORY, "-j", 0);
     size_t next = 0, shown = 0, running = 0;
     while (shown < f->n) {
         while (running < (size_t)jobs && next < f->n) {

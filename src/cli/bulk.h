@@ -19,7 +19,7 @@ typedef struct bulk_result {
  * JSON), fills r; returns an exit status (0, 1, 2). */
 typedef int (*bulk_job)(gir_cli *c, const char *path, void *ud, bulk_result *r);
 
-typedef struct bulk_files { char **v; size_t n, cap; } bulk_files;
+typedef struct bulk_files { char **v; size_t n; } bulk_files;   /* a heap array of base/array.h */
 
 /* Adds path, or the matching files under a directory (exts: NULL-ended
  * list such as {".gir", NULL}). Returns 0, or 2 after an error message. */

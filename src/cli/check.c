@@ -13,7 +13,7 @@
 static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
 {
     gir_arena *tmp = arena_new(NULL);
-    if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
     int st = cli_read_input(c, tmp, path, &text, &len);
@@ -30,7 +30,7 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
     if (!d || d->oom) {
         gir_doc_free(d);
         if (res) res->unreadable = 1;
-        return cli_io_error(c, C_OUT_OF_MEMORY, path, 0) ? 2 : 2;
+        return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) ? 2 : 2;
     }
     cli_print_diags(c, &d->diags);
     *nerr += d->diags.nerrors;
@@ -62,11 +62,11 @@ int cmd_check(gir_cli *c, int argc, char **argv)
         int j = bulk_jobs_option(c, &i, argc, argv, &jobs);
         if (j < 0) { bulk_files_free(&f); return 2; }
         if (j > 0) continue;
-        if (argv[i][0] == '-' && argv[i][1]) { cli_usage_error(c, C_UNKNOWN_OPTION, argv[i], ""); bulk_files_free(&f); return 2; }
+        if (argv[i][0] == '-' && argv[i][1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], ""); bulk_files_free(&f); return 2; }
         dirs |= bulk_is_dir(argv[i]);
         if (bulk_add(c, &f, argv[i], exts)) { bulk_files_free(&f); return 2; }
     }
-    if (!f.n) { cli_usage_error(c, C_NO_FILES, "", ""); bulk_files_free(&f); return 2; }
+    if (!f.n) { cli_usage_error(c, CLI_NO_FILES, "", ""); bulk_files_free(&f); return 2; }
     int rc = 0;
     if (f.n == 1 && !dirs) {
         size_t nerr = 0, nwarn = 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "base/array.h"
 #include "base/io.h"
 
 const gir_command gir_commands[] = {
@@ -30,7 +31,7 @@ int cli_finish(gir_cli *c, int status)
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int e = errno;
         fprintf(stderr, "girc: error[E0005]: ");
-        fprintf(stderr, msg_fmt(c->lang, C_CANNOT_WRITE), "<stdout>", strerror(e ? e : EIO));
+        fprintf(stderr, msg_fmt(c->lang, CLI_CANNOT_WRITE), "<stdout>", strerror(e ? e : EIO));
         fputc('\n', stderr);
         status = 2;   /* even after input errors: their diagnostics were lost */
     }
@@ -39,16 +40,13 @@ int cli_finish(gir_cli *c, int status)
     return status;
 }
 
-void cli_add_include(gir_cli *c, const char *dir)
+int cli_add_include(gir_cli *c, const char *dir)
 {
-    if (c->ninclude == c->include_cap) {
-        size_t cap = c->include_cap ? c->include_cap * 2 : 8;
-        const char **n = realloc(c->includes, cap * sizeof *n);
-        if (!n) return;
-        c->includes = n;
-        c->include_cap = cap;
-    }
+    void *v = c->includes;
+    if (array_reserve(NULL, &v, c->ninclude, sizeof *c->includes) != 0) return -1;
+    c->includes = v;
     c->includes[c->ninclude++] = dir;
+    return 0;
 }
 
 int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
@@ -56,7 +54,7 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
     const char *a = argv[*i];
     if (strncmp(a, "--lang=", 7) == 0) {
         int l = msg_lang_parse(a + 7);
-        if (l < 0) return cli_usage_error(c, C_BAD_VALUE, "--lang", a + 7);
+        if (l < 0) return cli_usage_error(c, CLI_BAD_VALUE, "--lang", a + 7);
         c->lang = (gir_lang)l;
         return 1;
     }
@@ -64,7 +62,7 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
         if (strcmp(a + 14, "json") == 0) c->json = 1;
         else if (strcmp(a + 14, "github") == 0) c->json = 2;
         else if (strcmp(a + 14, "human") == 0) c->json = 0;
-        else return cli_usage_error(c, C_BAD_VALUE, "--diagnostics", a + 14);
+        else return cli_usage_error(c, CLI_BAD_VALUE, "--diagnostics", a + 14);
         return 1;
     }
     if (strncmp(a, "--color=", 8) == 0) {
@@ -74,13 +72,16 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
             const char *nc = getenv("NO_COLOR");
             c->color = isatty(STDERR_FILENO) && !(nc && *nc);
         }
-        else return cli_usage_error(c, C_BAD_VALUE, "--color", a + 8);
+        else return cli_usage_error(c, CLI_BAD_VALUE, "--color", a + 8);
         return 1;
     }
     if (strncmp(a, "-I", 2) == 0) {
         const char *dir = a[2] ? a + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
-        if (!dir) return cli_usage_error(c, C_MISSING_ARG, "-I", "");
-        cli_add_include(c, dir);
+        if (!dir) return cli_usage_error(c, CLI_MISSING_ARG, "-I", "");
+        if (cli_add_include(c, dir) != 0) {   /* never dropped silently */
+            cli_io_error(c, CLI_CANNOT_READ, dir, ENOMEM);
+            return -1;
+        }
         return 1;
     }
     return 0;
@@ -112,7 +113,7 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
     int e = 0;
     gir_io_status st = io_read_file(a, path, text, len, &e);
     if (st == IO_OK) return 0;
-    if (st != IO_ERR_TOO_LARGE) return cli_io_error(c, C_CANNOT_READ, path, e);
+    if (st != IO_ERR_TOO_LARGE) return cli_io_error(c, CLI_CANNOT_READ, path, e);
     char n1[32], n2[32];
     snprintf(n1, sizeof n1, "%zu+", *len);
     snprintf(n2, sizeof n2, "%u", (unsigned)GIR_MAX_FILE_SIZE);

@@ -11,7 +11,7 @@ typedef struct gir_cli {
     gir_lang lang;
     int json;          /* --diagnostics=json (1) or github (2): machine-readable */
     int color;         /* ANSI colour on stderr */
-    const char **includes; size_t ninclude, include_cap;   /* -I DIR, then GIRPATH */
+    const char **includes; size_t ninclude;   /* -I DIR (a heap array of base/array.h) */
     int stdout_failed;
 } gir_cli;
 
@@ -25,7 +25,8 @@ void cli_init(gir_cli *c);
 /* Flushes stdout (a closed or full stdout is an I/O error: status 2),
  * frees what cli_init allocated, returns the final status. */
 int cli_finish(gir_cli *c, int status);
-void cli_add_include(gir_cli *c, const char *dir);
+/* Adds a -I directory; -1 when memory ran out (the caller reports it). */
+int cli_add_include(gir_cli *c, const char *dir);
 /* Handles a global option at argv[*i] (may consume the next argument).
  * Returns 1 if consumed, 0 if not a global option, -1 after a usage error. */
 int cli_global_option(gir_cli *c, int *i, int argc, char **argv);

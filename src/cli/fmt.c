@@ -20,7 +20,7 @@ static void file_error(gir_cli *c, const char *path, gir_msg id)
 static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *nchanged)
 {
     gir_arena *tmp = arena_new(NULL);
-    if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
     int st = cli_read_input(c, tmp, path, &text, &len);
@@ -31,7 +31,7 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
     const char *out = NULL;
     size_t outlen = 0;
     gir_doc *parsed = NULL;
-    gir_fmt_status fs = gir_format(name, text, len, &o, tmp, &out, &outlen, &parsed);
+    gir_fmt_status fs = gir_fmt_source(name, text, len, &o, tmp, &out, &outlen, &parsed);
     int rc = 0;
     if (fs == GIR_FMT_SYNTAX) {
         cli_print_diags(c, &parsed->diags);
@@ -42,7 +42,7 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
         file_error(c, path, F_UNSAFE);
         rc = 1;
     } else if (fs == GIR_FMT_NOMEM) {
-        rc = cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+        rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     } else {
         int changed = outlen != len || memcmp(out, text, len) != 0;
         if (check && changed) {
@@ -55,7 +55,7 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
         }
         if (write && changed) {
             int we = 0;
-            if (io_write_atomic(path, out, outlen, &we) != IO_OK) rc = cli_io_error(c, C_CANNOT_WRITE, path, we);
+            if (io_write_atomic(path, out, outlen, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, path, we);
         }
         if (!check && !write) fwrite(out, 1, outlen, stdout);
     }
@@ -82,10 +82,10 @@ int cmd_fmt(gir_cli *c, int argc, char **argv)
             free(files);
             return 0;
         }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, C_UNKNOWN_OPTION, a, ""); free(files); return 2; }
+        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); free(files); return 2; }
         files[nfiles++] = a;
     }
-    if (!nfiles) { cli_usage_error(c, C_NO_FILES, "", ""); free(files); return 2; }
+    if (!nfiles) { cli_usage_error(c, CLI_NO_FILES, "", ""); free(files); return 2; }
     size_t nchanged = 0;
     int rc = 0;
     for (size_t i = 0; i < nfiles; i++) {

@@ -42,7 +42,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
 {
     const imp_opts *io = ud;
     gir_arena *tmp = arena_new(NULL);
-    if (!tmp) return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
     int st = cli_read_input(c, tmp, path, &text, &len);
@@ -65,7 +65,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
         free(out);
         free(virt);
         res->unreadable = 1;
-        return cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+        return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     }
     if (c->json && !out && !io->check) {
         /* the .gir goes to standard output: the JSON diagnostics go to standard error */
@@ -80,7 +80,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (im->diags.nerrors) rc = 1;
     if (out) {
         int we = 0;
-        if (io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) rc = cli_io_error(c, C_CANNOT_WRITE, out, we);
+        if (io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, out, we);
     } else if (!io->check) {
         fwrite(im->gir, 1, im->gir_len, stdout);
     }
@@ -88,7 +88,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
         gir_options co;
         cli_compile_options(c, &co);
         gir_doc *d = gir_doc_compile(out ? out : virt, im->gir, im->gir_len, &co);
-        if (!d || d->oom) rc = cli_io_error(c, C_OUT_OF_MEMORY, path, 0);
+        if (!d || d->oom) rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
         else {
             cli_print_diags(c, &d->diags);
             res->nerr += d->diags.nerrors;
@@ -122,21 +122,21 @@ int cmd_import(gir_cli *c, int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--check") == 0) { io.check = 1; continue; }
         if (strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc) { cli_usage_error(c, C_MISSING_ARG, "-o", ""); rc = 2; break; }
+            if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-o", ""); rc = 2; break; }
             io.out = argv[++i];
             continue;
         }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, C_UNKNOWN_OPTION, a, ""); rc = 2; break; }
+        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); rc = 2; break; }
         dirs |= bulk_is_dir(a);
         rc = bulk_add(c, &f, a, exts);
     }
-    if (rc == 0 && !f.n) { cli_usage_error(c, C_NO_FILES, "", ""); rc = 2; }
+    if (rc == 0 && !f.n) { cli_usage_error(c, CLI_NO_FILES, "", ""); rc = 2; }
     if (rc) { bulk_files_free(&f); return rc; }
     int bulk = f.n > 1 || dirs;
     if (bulk && !io.check && !io.out) { cli_usage_error(c, I_NEED_OUTDIR, "", ""); bulk_files_free(&f); return 2; }
     if (bulk && io.out) {
         io.outdir = 1;
-        if (!bulk_is_dir(io.out)) { cli_io_error(c, C_CANNOT_WRITE, io.out, ENOTDIR); bulk_files_free(&f); return 2; }
+        if (!bulk_is_dir(io.out)) { cli_io_error(c, CLI_CANNOT_WRITE, io.out, ENOTDIR); bulk_files_free(&f); return 2; }
     }
     if (!bulk) {
         bulk_result r = {0};

@@ -31,7 +31,7 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
         if (g > 0) continue;
         if (strcmp(a, "--stdio") == 0) continue;         /* what VS Code clients pass */
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(msg_fmt(c->lang, L_USAGE), stdout); return 0; }
-        cli_usage_error(c, C_UNKNOWN_OPTION, a, "");
+        cli_usage_error(c, CLI_UNKNOWN_OPTION, a, "");
         return 2;
     }
     cfg.lang = c->lang;
@@ -41,7 +41,7 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
     out_state out = {STDOUT_FILENO, 0};
     lsp_server *s = lsp_server_new(&cfg, send_out, &out);
     lsp_reader *r = malloc(sizeof *r);
-    if (!s || !r) { lsp_server_free(s); free(r); return cli_io_error(c, C_OUT_OF_MEMORY, "<stdin>", 0); }
+    if (!s || !r) { lsp_server_free(s); free(r); return cli_io_error(c, CLI_OUT_OF_MEMORY, "<stdin>", 0); }
     int fd = STDIN_FILENO;
     lsp_reader_init(r, lsp_read_fd, &fd);
     while (!lsp_server_exited(s) && !out.gone) {

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(msg_fmt(c.lang, C_USAGE), stdout);
+            fputs(msg_fmt(c.lang, CLI_USAGE), stdout);
             return cli_finish(&c, 0);
         }
         if (strcmp(a, "--version") == 0) {
@@ -32,18 +32,18 @@ int main(int argc, char **argv)
         int g = cli_global_option(&c, &i, argc, argv);
         if (g < 0) return cli_finish(&c, 2);
         if (g > 0) continue;
-        if (a[0] == '-' && a[1]) { cli_usage_error(&c, C_UNKNOWN_OPTION, a, ""); return cli_finish(&c, 2); }
+        if (a[0] == '-' && a[1]) { cli_usage_error(&c, CLI_UNKNOWN_OPTION, a, ""); return cli_finish(&c, 2); }
         cmd = a;
         rest = i + 1;
         break;
     }
     if (!cmd) {
-        fputs(msg_fmt(c.lang, C_USAGE), stderr);
+        fputs(msg_fmt(c.lang, CLI_USAGE), stderr);
         return cli_finish(&c, 2);
     }
     for (const gir_command *k = gir_commands; k->name; k++)
         if (strcmp(k->name, cmd) == 0)
             return cli_finish(&c, k->run(&c, argc - rest, argv + rest));
-    cli_usage_error(&c, C_UNKNOWN_COMMAND, cmd, "");
+    cli_usage_error(&c, CLI_UNKNOWN_COMMAND, cmd, "");
     return cli_finish(&c, 2);
 }

@@ -44,6 +44,7 @@
 #include <string.h>
 #include <cJSON.h>
 #include "diag.h"
+#include "base/array.h"
 #include "base/utf8.h"
 
 #define DEFAULT_LIMIT 10000u
@@ -72,24 +73,11 @@ static const char *vformat(gir_arena *a, const char *fmt, va_list ap)
     return p;
 }
 
-/* Makes room for element n of an array whose capacity is implicitly the
- * next power of two >= n. Returns the (possibly moved) array, or NULL. */
-static void *room_for(gir_arena *a, void *v, size_t n, size_t size)
-{
-    if (n && (n & (n - 1))) return v;
-    size_t cap = n ? 2 * n : 1;
-    return arena_grow(a, v, n * size, cap * size);
-}
-
 static int push_diag(gir_diags *d, gir_diag *g)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 16;
-        gir_diag **v = arena_grow(d->arena, d->v, d->n * sizeof *v, cap * sizeof *v);
-        if (!v) return 0;
-        d->v = v;
-        d->cap = cap;
-    }
+    void *v = d->v;
+    if (array_reserve(d->arena, &v, d->n, sizeof *d->v) != 0) return 0;
+    d->v = v;
     d->v[d->n++] = g;
     return 1;
 }
@@ -121,8 +109,9 @@ gir_diag *diag_add(gir_diags *d, gir_severity sev, gir_msg id,
 void diag_related(gir_diags *d, gir_diag *g, const gir_source *src, gir_span span, gir_msg id, ...)
 {
     if (!g) return;
-    gir_related *v = room_for(d->arena, g->related, g->nrelated, sizeof *v);
-    if (!v) return;
+    void *room = g->related;
+    if (array_reserve(d->arena, &room, g->nrelated, sizeof *g->related) != 0) return;
+    gir_related *v = room;
     g->related = v;
     gir_related *r = &v[g->nrelated++];
     r->src = src;
@@ -137,8 +126,9 @@ void diag_related(gir_diags *d, gir_diag *g, const gir_source *src, gir_span spa
 void diag_note(gir_diags *d, gir_diag *g, gir_msg id, ...)
 {
     if (!g) return;
-    const char **v = room_for(d->arena, (void *)g->notes, g->nnotes, sizeof *v);
-    if (!v) return;
+    void *room = (void *)g->notes;
+    if (array_reserve(d->arena, &room, g->nnotes, sizeof *g->notes) != 0) return;
+    const char **v = room;
     g->notes = v;
     va_list ap;
     va_start(ap, id);
@@ -158,8 +148,9 @@ void diag_help(gir_diags *d, gir_diag *g, gir_msg id, ...)
 void diag_fix(gir_diags *d, gir_diag *g, gir_span span, const char *text)
 {
     if (!g) return;
-    gir_fix *v = room_for(d->arena, g->fixes, g->nfixes, sizeof *v);
-    if (!v) return;
+    void *room = g->fixes;
+    if (array_reserve(d->arena, &room, g->nfixes, sizeof *g->fixes) != 0) return;
+    gir_fix *v = room;
     g->fixes = v;
     const char *t = arena_strdup(d->arena, text ? text : "");
     gir_fix *f = &v[g->nfixes++];
@@ -241,12 +232,12 @@ void diags_sort(gir_diags *d)
 
 /* ======================= human renderer ======================= */
 
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_YELLOW "\033[1;33m"
-#define C_CYAN "\033[1;36m"
-#define C_BLUE "\033[1;34m"
+#define COLOR_RESET "\033[0m"
+#define COLOR_BOLD "\033[1m"
+#define COLOR_RED "\033[1;31m"
+#define COLOR_YELLOW "\033[1;33m"
+#define COLOR_CYAN "\033[1;36m"
+#define COLOR_BLUE "\033[1;34m"
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
 /* Lines longer than this are shown as a window around the span. */
@@ -261,7 +252,7 @@ typedef struct pen {
 } pen;
 
 static void color_on(const pen *p, const char *c) { if (p->color) fputs(c, p->out); }
-static void color_off(const pen *p) { if (p->color) fputs(C_RESET, p->out); }
+static void color_off(const pen *p) { if (p->color) fputs(COLOR_RESET, p->out); }
 
 static const char *sev_word(gir_severity s)
 {
@@ -270,7 +261,7 @@ static const char *sev_word(gir_severity s)
 
 static const char *sev_color(gir_severity s)
 {
-    return s == GIR_SEV_ERROR ? C_RED : s == GIR_SEV_WARNING ? C_YELLOW : C_CYAN;
+    return s == GIR_SEV_ERROR ? COLOR_RED : s == GIR_SEV_WARNING ? COLOR_YELLOW : COLOR_CYAN;
 }
 
 /* Prints s with invalid bytes and hidden characters as U+FFFD. */
@@ -297,7 +288,7 @@ static gir_span clamp_span(const gir_source *src, gir_span sp)
 /* "file:LINE:COL: " (or "girc: " without a source), bold. */
 static void put_loc(const pen *p, const gir_source *src, uint32_t off)
 {
-    color_on(p, C_BOLD);
+    color_on(p, COLOR_BOLD);
     if (!src) {
         fputs("girc:", p->out);
     } else {
@@ -325,7 +316,7 @@ static void put_head(const pen *p, gir_severity sev, const char *code, const cha
 /* "   12 |" or "      |" */
 static void put_gutter(const pen *p, uint32_t lineno)
 {
-    color_on(p, C_BLUE);
+    color_on(p, COLOR_BLUE);
     if (lineno) fprintf(p->out, "%*u |", p->width, (unsigned)lineno);
     else fprintf(p->out, "%*s |", p->width, "");
     color_off(p);
@@ -335,11 +326,11 @@ static void put_gutter(const pen *p, uint32_t lineno)
 static void put_sub(const pen *p, const char *word, const char *text)
 {
     fprintf(p->out, "%*s", p->width - 2, "");
-    color_on(p, C_BLUE);
+    color_on(p, COLOR_BLUE);
     fputc('=', p->out);
     color_off(p);
     fputc(' ', p->out);
-    color_on(p, C_CYAN);
+    color_on(p, COLOR_CYAN);
     fputs(word, p->out);
     color_off(p);
     fputs(": ", p->out);
@@ -512,7 +503,7 @@ static void put_related(const pen *p, const gir_diag *g, const gir_related *r)
     const gir_source *src = r->src ? r->src : g->src;
     put_loc(p, src, r->span.start);
     put_head(p, GIR_SEV_NOTE, NULL, r->msg);
-    if (src && g->nrelated <= 2) put_snippet(p, src, r->span, C_CYAN);
+    if (src && g->nrelated <= 2) put_snippet(p, src, r->span, COLOR_CYAN);
 }
 
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o)

@@ -36,7 +36,7 @@ typedef struct gir_diag {
 typedef struct gir_diags {
     gir_arena *arena;
     gir_lang lang;
-    gir_diag **v; size_t n, cap;
+    gir_diag **v; size_t n;          /* an array of base/array.h */
     size_t nerrors, nwarnings;
     size_t limit;                 /* stop recording after this many (0 = 10000) */
     size_t dropped;

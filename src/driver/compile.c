@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "compile.h"
+#include "base/array.h"
 #include "base/io.h"
 #include "check/check.h"
 #include "syntax/parse.h"
@@ -25,14 +26,12 @@ static gir_doc *doc_new(const gir_options *o)
     return d;
 }
 
-/* Appends the previous report's diagnostics to d's (one exact growth). */
+/* Appends the previous report's diagnostics to d's. */
 static void take_diags(gir_doc *d, const gir_doc *pd)
 {
     gir_diags *dg = &d->diags;
-    dg->v = arena_grow(d->arena, dg->v, dg->n * sizeof *dg->v, (dg->n + pd->diags.n) * sizeof *dg->v);
     for (size_t i = 0; i < pd->diags.n; i++)
-        dg->v[dg->n++] = pd->diags.v[i];
-    dg->cap = dg->n;
+        ARRAY_PUSH(d->arena, dg->v, dg->n, pd->diags.v[i]);
     dg->nerrors += pd->diags.nerrors;
     dg->nwarnings += pd->diags.nwarnings;
 }

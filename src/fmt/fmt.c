@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fmt.h"
+#include "base/array.h"
 #include "internal.h"
 #include "syntax/lexer.h"
 #include "parser.h"
@@ -34,10 +35,6 @@ static int mark_cmp(const void *x, const void *y)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-#define PUSH(a, arr, n, cap, x) do { if ((n) == (cap)) { size_t nc_ = (cap) ? (cap) * 2 : 64; \
-    (arr) = arena_grow((a), (arr), (n) * sizeof *(arr), nc_ * sizeof *(arr)); (cap) = nc_; } \
-    (arr)[(n)] = (x); (n)++; } while (0)
-
 /* First token whose start is >= off. */
 static size_t tok_at(const fctx *c, uint32_t off)
 {
@@ -52,13 +49,13 @@ static size_t tok_at(const fctx *c, uint32_t off)
 static void mark_items(fctx *c, const gir_node *root)
 {
     mark *m = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0;
     for (const gir_node *x = root; x; x = ast_next(root, x)) {
         size_t seq = n;
-        if (is_line_item(x->kind)) PUSH(c->a, m, n, cap, ((mark){x->span.start, FBRK_ITEM, seq, x}));
+        if (is_line_item(x->kind)) ARRAY_PUSH(c->a, m, n, ((mark){x->span.start, FBRK_ITEM, seq, x}));
         seq = n;
         if ((x->kind == N_RULE || x->kind == N_PATTERN) && x->last && x->last->kind == N_LIT)
-            PUSH(c->a, m, n, cap, ((mark){x->last->span.start, FBRK_CONT, seq, NULL}));
+            ARRAY_PUSH(c->a, m, n, ((mark){x->last->span.start, FBRK_CONT, seq, NULL}));
         if (x->kind == N_ROW) {
             int i = 0;
             for (const gir_node *it = x->first; it; it = it->next, i++)
@@ -97,7 +94,7 @@ static int collect_tokens(gir_arena *a, const gir_source *src, ftok **out, size_
     lexer_init(&lx, a, &dg, src);
     lx.emit_comments = 1;
     ftok *t = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0;
     uint32_t prev = (uint32_t)((const char *)lx.cur - src->text);
     for (;;) {
         gir_node *v = NULL;
@@ -112,7 +109,7 @@ static int collect_tokens(gir_arena *a, const gir_source *src, ftok **out, size_
         x.sp = sp;
         x.nl = newlines(src->text + prev, src->text + sp.start);
         x.cell = -1;
-        PUSH(a, t, n, cap, x);
+        ARRAY_PUSH(a, t, n, x);
         prev = sp.end;
     }
     *out = t;
@@ -131,7 +128,6 @@ static int tok_multiline(const fctx *c, const ftok *t)
 
 static void build_lines(fctx *c)
 {
-    size_t cap = 0;
     int depth = 0, open = 0;          /* open: the current line takes more tokens */
     int prev_kind = 0;                /* last token that is not a comment */
     for (size_t i = 0; i < c->nt; i++) {
@@ -155,7 +151,7 @@ static void build_lines(fctx *c)
             L.own_comment = t->kind == COMMENT;
             L.item = t->item;
             L.row = t->item && t->item->kind == N_ROW ? t->item : NULL;
-            PUSH(c->a, c->l, c->nl, cap, L);
+            ARRAY_PUSH(c->a, c->l, c->nl, L);
             cur = &c->l[c->nl - 1];
             open = !L.own_comment;
         }
@@ -281,7 +277,7 @@ static gir_fmt_status format_doc(gir_doc *d, const gir_options *o, gir_arena *ou
     return st;
 }
 
-gir_fmt_status gir_format(const char *name, const char *text, size_t len, const gir_options *o,
+gir_fmt_status gir_fmt_source(const char *name, const char *text, size_t len, const gir_options *o,
                           gir_arena *out_arena, const char **out, size_t *out_len, gir_doc **parsed)
 {
     *out = NULL;

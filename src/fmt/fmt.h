@@ -29,7 +29,7 @@ typedef enum {
  * and *out_len hold the result. If parsed is not NULL it receives the
  * parsed input document (its diagnostics explain GIR_FMT_SYNTAX); the
  * caller frees it with gir_doc_free. */
-gir_fmt_status gir_format(const char *name, const char *text, size_t len, const gir_options *o,
+gir_fmt_status gir_fmt_source(const char *name, const char *text, size_t len, const gir_options *o,
                           gir_arena *out_arena, const char **out, size_t *out_len, gir_doc **parsed);
 
 /* Writes a line diff of a (old) and b (new) in unified form

@@ -99,7 +99,7 @@ static void pad(gir_buf *b, size_t have, size_t want)
 
 static const char *cell_text(const imp_cell *k)
 {
-    return k->st == C_VALUE && k->val ? k->val : "_";
+    return k->st == IC_VALUE && k->val ? k->val : "_";
 }
 
 static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
@@ -116,7 +116,7 @@ static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
     size_t tail = t->nrows;
     while (tail > 0) {
         int any = 0;
-        for (size_t col = 0; col < t->rows[tail - 1].ncols; col++) any |= t->rows[tail - 1].cells[col].st != C_MISSING;
+        for (size_t col = 0; col < t->rows[tail - 1].ncols; col++) any |= t->rows[tail - 1].cells[col].st != IC_MISSING;
         if (any) break;
         tail--;
     }
@@ -145,9 +145,9 @@ static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
         }
         for (size_t k = 0; k < r->nnotes; k++) put_comment(b, "  ", r->notes[k]);
         int any = 0;
-        for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+        for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
         int missing = 0;
-        for (size_t col = 0; col < r->ncols; col++) missing += r->cells[col].st == C_MISSING;
+        for (size_t col = 0; col < r->ncols; col++) missing += r->cells[col].st == IC_MISSING;
         if (i == tail && tail > 0) put_comment(b, "  ", "the input ends before this row: it and the rows below are written _ (missing)");
         else if (!any && i < tail) put_comment(b, "  ", "not in the input: every cell is written _ (missing)");
         else if (missing && i < tail) {
@@ -170,12 +170,12 @@ static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
             buf_puts(b, v);
             c->im->ncells++;
             switch (r->cells[col].st) {
-            case C_VALUE: c->im->nvalues++; break;
-            case C_BLANK: c->im->nblank++; break;
-            case C_UNSURE: c->im->nunsure++; break;
-            case C_MISSING: c->im->nmissing++; break;
+            case IC_VALUE: c->im->nvalues++; break;
+            case IC_BLANK: c->im->nblank++; break;
+            case IC_UNSURE: c->im->nunsure++; break;
+            case IC_MISSING: c->im->nmissing++; break;
             }
-            if (r->cells[col].st == C_VALUE && r->cells[col].how != HOW_LABEL) c->im->ninferred++;
+            if (r->cells[col].st == IC_VALUE && r->cells[col].how != HOW_LABEL) c->im->ninferred++;
         }
         buf_putc(b, '\n');
     }

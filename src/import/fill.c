@@ -49,9 +49,9 @@ static void set_tok(imp_ctx *c, imp_table *t, imp_row *r, size_t col, const imp_
     cell->ub = k->ub;
     cell->ue = k->ue;
     cell->how = how;
-    if (k->k == T_NUM) {
+    if (k->k == TK_NUM) {
         const char *note;
-        cell->st = C_VALUE;
+        cell->st = IC_VALUE;
         cell->val = imp_literal(c, k, col_type(t, r, col), &note);
         cell->raw = k->text;
         if (note) {
@@ -59,9 +59,9 @@ static void set_tok(imp_ctx *c, imp_table *t, imp_row *r, size_t col, const imp_
             diag_add(c->dg, GIR_SEV_NOTE, I_NORMALISED, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), note);
         }
     } else {
-        cell->st = C_BLANK;
-        cell->raw = k->k == T_NA ? k->text : "";
-        if (k->k == T_NA) {
+        cell->st = IC_BLANK;
+        cell->raw = k->k == TK_NA ? k->text : "";
+        if (k->k == TK_NA) {
             imp_row_note(c, r, "%s: “%s” (not applicable) → _", t->t->blocks[r->block]->cols[col]->label, k->text);
             diag_add(c->dg, GIR_SEV_NOTE, I_NA, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), k->text);
         }
@@ -95,18 +95,18 @@ imp_row *imp_row_of(imp_table *t, const gir_hnode *h)
  * truncated copy); 0: neither. */
 /* ---- one region ---- */
 
-static int is_value(const imp_tok *k) { return k->k == T_NUM || k->k == T_NA; }
+static int is_value(const imp_tok *k) { return k->k == TK_NUM || k->k == TK_NA; }
 
 static void short_row(imp_ctx *c, imp_table *t, imp_row *r, size_t nvals)
 {
-    for (size_t i = nvals; i < r->ncols; i++) if (r->cells[i].st != C_BLANK) return;   /* only published blanks */
+    for (size_t i = nvals; i < r->ncols; i++) if (r->cells[i].st != IC_BLANK) return;   /* only published blanks */
     /* values in the first k cells only, the last of them the sum of the others */
     const gir_block *bl = t->t->blocks[r->block];
     size_t last = r->ncols - 1;
     const gir_hnode *tot = bl->cols[last];
     if (nvals < 2 || nvals >= r->ncols || tot->nsum != r->ncols - 1) return;
     for (size_t i = 0; i < r->ncols; i++) {
-        int filled = r->cells[i].st == C_VALUE;
+        int filled = r->cells[i].st == IC_VALUE;
         if ((i < nvals) != filled) return;
     }
     gir_dec acc = {0, 0}, x, v;
@@ -115,7 +115,7 @@ static void short_row(imp_ctx *c, imp_table *t, imp_row *r, size_t nvals)
     if (!imp_lit_dec(r->cells[nvals - 1].val, &v) || dec_cmp(acc, v, &ok) != 0) return;
     r->cells[last] = r->cells[nvals - 1];
     r->cells[last].how = HOW_SHORT;
-    r->cells[nvals - 1].st = C_BLANK;
+    r->cells[nvals - 1].st = IC_BLANK;
     r->cells[nvals - 1].val = NULL;
     imp_row_note(c, r, "inferred: only %zu values; the last is the sum of the others, so it is taken as %s", nvals, tot->label);
     diag_add(c->dg, GIR_SEV_NOTE, I_SHORT_ROW, c->src, imp_span(c, r->cells[last].ub, r->cells[last].ue), imp_rname(r), (int)nvals, tot->label);
@@ -126,7 +126,7 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
     size_t nv = 0, nnum = 0, longest = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_value(&tk[i])) nv++;
-        if (tk[i].k == T_NUM) { nnum++; if (strlen(tk[i].ip) > longest) longest = strlen(tk[i].ip); }
+        if (tk[i].k == TK_NUM) { nnum++; if (strlen(tk[i].ip) > longest) longest = strlen(tk[i].ip); }
     }
     if (nv == r->ncols) {
         size_t col = 0;
@@ -135,9 +135,9 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
     }
     if (nv < r->ncols && longest > 1) {
         size_t digits = 0;
-        for (size_t i = 0; i < n; i++) digits += tk[i].k == T_NUM ? strlen(tk[i].ip) : tk[i].k == T_NA;
+        for (size_t i = 0; i < n; i++) digits += tk[i].k == TK_NUM ? strlen(tk[i].ip) : tk[i].k == TK_NA;
         int has_empty = 0;
-        for (size_t i = 0; i < n; i++) has_empty |= tk[i].k == T_EMPTY;
+        for (size_t i = 0; i < n; i++) has_empty |= tk[i].k == TK_EMPTY;
         if (digits >= r->ncols && !has_empty) {
             const imp_tok **v = NULL;
             size_t nvv = 0;
@@ -157,9 +157,9 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
     /* by slots: values and empty cells in order */
     size_t col = 0, nblank = 0, nvals = 0;
     for (size_t i = 0; i < n && col < r->ncols; i++) {
-        if (tk[i].k == T_BREAK || tk[i].k == T_TEXT) continue;
+        if (tk[i].k == TK_BREAK || tk[i].k == TK_TEXT) continue;
         set_tok(c, t, r, col, &tk[i], how);
-        if (tk[i].k == T_EMPTY) nblank++;
+        if (tk[i].k == TK_EMPTY) nblank++;
         else nvals++;
         col++;
     }
@@ -175,7 +175,7 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
     if (col < r->ncols && !at_end) {
         if (n) diag_add(c->dg, GIR_SEV_WARNING, I_COUNT, c->src, imp_span(c, tk[0].ub, tk[n - 1].ue), imp_rname(r), (int)r->ncols, (int)nv);
         imp_row_note(c, r, "only %zu of %zu cells in the input; the rest are written _", col, r->ncols);
-        for (; col < r->ncols; col++) { r->cells[col].st = C_BLANK; r->cells[col].how = how; }
+        for (; col < r->ncols; col++) { r->cells[col].st = IC_BLANK; r->cells[col].how = how; }
     }
     if (nblank && nvals < r->ncols) {
         diag_add(c->dg, GIR_SEV_NOTE, I_BLANK_CELLS, c->src, imp_span(c, tk[0].ub, tk[n - 1].ue), imp_rname(r), (int)nblank);
@@ -314,11 +314,11 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
         size_t m = 0;
         size_t cut = n;
         for (size_t k = 0; k < n; k++) {
-            int kl = tk[k].k == T_TEXT ? known_label(c, t, &tk[k]) : 0;
+            int kl = tk[k].k == TK_TEXT ? known_label(c, t, &tk[k]) : 0;
             if (kl == 2) imp_table_note(c, t, "label cut short (line %u): %s", imp_line(c, tk[k].ub), tk[k].text);
             if (kl) continue;
-            if (tk[k].k == T_TEXT && last_anchor && !c->w.html && label_length(tk[k].text) >= 10) { cut = k; break; }
-            if (tk[k].k == T_TEXT) {
+            if (tk[k].k == TK_TEXT && last_anchor && !c->w.html && label_length(tk[k].text) >= 10) { cut = k; break; }
+            if (tk[k].k == TK_TEXT) {
                 IMP_PUSH(c->a, c->leftover, c->nleftover, arena_printf(c->a, "line %u: %s", imp_line(c, tk[k].ub), tk[k].text));
                 imp_table_note(c, t, "not understood (line %u): %s", imp_line(c, tk[k].ub), tk[k].text);
                 diag_add(c->dg, GIR_SEV_WARNING, I_EXTRA, c->src, imp_span(c, tk[k].ub, tk[k].ue), tk[k].text);
@@ -340,7 +340,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
         if (end_used > last_end) last_end = end_used;
         if (!nr) {
             int nums = 0;
-            for (size_t k = 0; k < m; k++) nums |= tk[k].k == T_NUM;
+            for (size_t k = 0; k < m; k++) nums |= tk[k].k == TK_NUM;
             if (nums) {
                 const char *txt = imp_raw_text(c, tk[0].ub, tk[m - 1].ue);
                 imp_table_note(c, t, "values without a row (line %u): %s", imp_line(c, tk[0].ub), txt);
@@ -354,7 +354,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             imp_row *r = rows[k];
             if (r->found || !r->h->label || !*r->h->label) continue;
             int any = 0;
-            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
             if (!any) continue;
             const char *after = an->label ? an->label : "";
             imp_row_note(c, r, "inferred by position: the label is not in the input; row %zu after “%s”", k + (an->kind != A_LEAF), after);

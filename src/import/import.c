@@ -105,7 +105,7 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
         for (size_t j = k + 1; j < s->nsections; j++) later |= c->head[j].found;
         if (t->found && !later && t->ue + 8 >= last) {
             int miss = 0;
-            for (size_t i = 0; i < t->nrows; i++) miss |= t->rows[i].cells[t->rows[i].ncols - 1].st == C_MISSING;
+            for (size_t i = 0; i < t->nrows; i++) miss |= t->rows[i].cells[t->rows[i].ncols - 1].st == IC_MISSING;
             if (miss) truncated_in = (int)k;
         }
     }
@@ -128,14 +128,14 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
         for (size_t i = t->nrows; i-- > 0;) {
             imp_row *r = &t->rows[i];
             int any = 0;
-            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
             if (any) break;
             after_last = (int)i;
         }
         for (size_t i = 0; i < t->nrows; i++) {
             imp_row *r = &t->rows[i];
             int any = 0;
-            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != C_MISSING;
+            for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
             if (any || ((int)k == truncated_in && (int)i >= after_last)) continue;
             gir_span at = t->ub < c->nu ? imp_span(c, t->ub, t->ub + 1) : end;
             diag_add(c->dg, GIR_SEV_WARNING, I_ROW_MISSING, c->src, at, t->t->label, r->h->label && *r->h->label ? r->h->label : r->h->name);

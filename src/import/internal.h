@@ -46,13 +46,13 @@ typedef struct imp_unit {
 
 /* ---- tokens of a data region ---- */
 
-typedef enum { T_NUM, T_NA, T_EMPTY, T_TEXT, T_BREAK } imp_tkind;
+typedef enum { TK_NUM, TK_NA, TK_EMPTY, TK_TEXT, TK_BREAK } imp_tkind;
 
 typedef struct imp_tok {
     imp_tkind k;
     size_t ub, ue;                /* units */
     const char *text;             /* folded text (no separators) */
-    /* T_NUM: the value split into parts */
+    /* TK_NUM: the value split into parts */
     int sign;                     /* +1, -1, 0 none */
     const char *ip, *fp, *unit;   /* integer digits, fraction digits ("" none), unit ("" none) */
     const char *note;             /* normalisation note ("增111 → +111"), or NULL */
@@ -79,7 +79,7 @@ typedef struct imp_anchor {
 
 /* ---- reconstructed cells ---- */
 
-typedef enum { C_MISSING = 0, C_VALUE, C_BLANK, C_UNSURE } imp_cstate;
+typedef enum { IC_MISSING = 0, IC_VALUE, IC_BLANK, IC_UNSURE } imp_cstate;
 
 typedef enum {
     HOW_LABEL = 0,    /* after its row label, in column order */
@@ -92,7 +92,7 @@ typedef enum {
 
 typedef struct imp_cell {
     imp_cstate st;
-    const char *val;              /* .gir literal for C_VALUE */
+    const char *val;              /* .gir literal for IC_VALUE */
     const char *raw;              /* as published (folded), or NULL */
     size_t ub, ue;                /* units (0, 0 when none) */
     imp_how how;
@@ -105,7 +105,7 @@ typedef struct imp_row {
     int anchor;                   /* index of its anchor */
     imp_cell *cells; size_t ncols;
     const char **notes; size_t nnotes;    /* comment lines before the row */
-    char ***cand; size_t ncand;   /* candidate value vectors (C_UNSURE cells) */
+    char ***cand; size_t ncand;   /* candidate value vectors (IC_UNSURE cells) */
 } imp_row;
 
 typedef struct imp_table {

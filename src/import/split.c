@@ -41,7 +41,7 @@ static void enumerate(splitter *s, size_t ti, size_t pos)
         return;
     }
     const imp_tok *k = s->tok[ti];
-    if (k->k != T_NUM) {                       /* a "/" is one cell */
+    if (k->k != TK_NUM) {                       /* a "/" is one cell */
         s->cur[s->ncur++] = "_";
         enumerate(s, ti + 1, 0);
         s->ncur--;
@@ -92,7 +92,7 @@ static const char *joined(imp_ctx *c, char **v, size_t n)
     return buf_cstr(&b);
 }
 
-/* Sets each cell on which every candidate agrees; the others C_UNSURE. */
+/* Sets each cell on which every candidate agrees; the others IC_UNSURE. */
 static void apply_candidates(imp_ctx *c, imp_table *t, imp_row *r, imp_how how)
 {
     for (size_t col = 0; col < r->ncols; col++) {
@@ -100,13 +100,13 @@ static void apply_candidates(imp_ctx *c, imp_table *t, imp_row *r, imp_how how)
         int same = 1;
         for (size_t k = 1; k < r->ncand && same; k++) if (strcmp(r->cand[k][col], v0) != 0) same = 0;
         imp_cell *cell = &r->cells[col];
-        if (cell->st == C_VALUE || cell->st == C_BLANK) { if (cell->how >= HOW_SPLIT) cell->how = how; continue; }
+        if (cell->st == IC_VALUE || cell->st == IC_BLANK) { if (cell->how >= HOW_SPLIT) cell->how = how; continue; }
         if (same) {
-            cell->st = strcmp(v0, "_") == 0 ? C_BLANK : C_VALUE;
+            cell->st = strcmp(v0, "_") == 0 ? IC_BLANK : IC_VALUE;
             cell->val = v0;
             cell->how = how;
         } else {
-            cell->st = C_UNSURE;
+            cell->st = IC_UNSURE;
         }
     }
     (void)t;
@@ -117,7 +117,7 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
 {
     splitter s = {c, tok, ntok, r->ncols, arena_alloc(c->a, (r->ncols + 1) * sizeof(char *)), 0, NULL, 0,
                   arena_alloc(c->a, (ntok + 1) * sizeof(size_t)), 0, 0};
-    for (size_t i = ntok; i-- > 0;) s.suffix[i] = s.suffix[i + 1] + (tok[i]->k == T_NUM ? strlen(tok[i]->ip) : 1);
+    for (size_t i = ntok; i-- > 0;) s.suffix[i] = s.suffix[i + 1] + (tok[i]->k == TK_NUM ? strlen(tok[i]->ip) : 1);
     enumerate(&s, 0, 0);
     if (!s.nout) return 0;
     gir_buf raw;
@@ -161,7 +161,7 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
 static void report_unsure(imp_ctx *c, imp_row *r)
 {
     size_t unsure = 0;
-    for (size_t col = 0; col < r->ncols; col++) unsure += r->cells[col].st == C_UNSURE;
+    for (size_t col = 0; col < r->ncols; col++) unsure += r->cells[col].st == IC_UNSURE;
     if (!unsure) return;
     const imp_cell *k = &r->cells[0];
     char n[32];
@@ -176,7 +176,7 @@ static void report_unsure(imp_ctx *c, imp_row *r)
 static int cell_dec(const imp_row *r, size_t col, gir_dec *v)
 {
     const imp_cell *k = &r->cells[col];
-    return k->st == C_VALUE && k->val && imp_lit_dec(k->val, v);
+    return k->st == IC_VALUE && k->val && imp_lit_dec(k->val, v);
 }
 
 void imp_resolve_columns(imp_ctx *c, imp_table *t)
@@ -197,7 +197,7 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
                 int ok = 1;
                 for (size_t k = 0; k < nr && ok; k++) {
                     if (!rows[k]) { ok = 0; break; }
-                    if (rows[k]->cells[col].st == C_UNSURE) { if (open) ok = 0; open = rows[k]; continue; }
+                    if (rows[k]->cells[col].st == IC_UNSURE) { if (open) ok = 0; open = rows[k]; continue; }
                     if (!cell_dec(rows[k], col, &v)) { ok = 0; break; }
                     if (k == 0) { v.m = -v.m; }
                     if (dec_add(known, v, &known) != DEC_OK) ok = 0;

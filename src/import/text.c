@@ -202,13 +202,13 @@ int imp_classify(imp_ctx *c, imp_tok *t)
             p += k;
         }
     }
-    if (na || strcmp(s, "无") == 0 || strcmp(s, "空") == 0 || strcmp(s, "暂无") == 0) { t->k = T_NA; return T_NA; }
+    if (na || strcmp(s, "无") == 0 || strcmp(s, "空") == 0 || strcmp(s, "暂无") == 0) { t->k = TK_NA; return TK_NA; }
     const char *p = s;
     if (*p == '+') { t->sign = 1; p++; }
     else if (*p == '-') { t->sign = -1; p++; }
     else if (strncmp(p, "增", 3) == 0) { t->sign = 1; p += 3; t->note = "增"; }
     else if (strncmp(p, "减", 3) == 0) { t->sign = -1; p += 3; t->note = "减"; }
-    if (!is_digit((unsigned char)*p)) { t->k = T_TEXT; return T_TEXT; }
+    if (!is_digit((unsigned char)*p)) { t->k = TK_TEXT; return TK_TEXT; }
     gir_buf ip;
     buf_init(&ip, c->a);
     int commas = 0;
@@ -226,13 +226,13 @@ int imp_classify(imp_ctx *c, imp_tok *t)
     const char *unit = "";
     for (size_t i = 0; *p && i < sizeof count_units / sizeof count_units[0]; i++)
         if (strcmp(p, count_units[i]) == 0) { unit = count_units[i]; p += strlen(unit); }
-    if (*p) { t->k = T_TEXT; return T_TEXT; }
+    if (*p) { t->k = TK_TEXT; return TK_TEXT; }
     t->ip = buf_cstr(&ip);
     t->fp = fp;
     t->unit = unit;
     if (commas) t->note = t->note ? t->note : ",";
-    t->k = T_NUM;
-    return T_NUM;
+    t->k = TK_NUM;
+    return TK_NUM;
 }
 
 const char *imp_literal(imp_ctx *c, const imp_tok *t, gir_cell_type type, const char **note)
@@ -321,9 +321,9 @@ size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out)
             int blank = only_space(c, pb, i, &nl);
             int leading_nl = 0;
             for (size_t k = pb; k < i && imp_is_sep(c->u[k].cp); k++) if (c->u[k].cp == U_NL) leading_nl = 1;
-            if (c->w.html && leading_nl && !first) { imp_tok t = {T_BREAK, pb, pb, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            if (c->w.html && leading_nl && !first) { imp_tok t = {TK_BREAK, pb, pb, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
             if (!blank) words(c, pb, i, &v, &n);
-            else if (!first && !last) { imp_tok t = {T_EMPTY, pb, i, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            else if (!first && !last) { imp_tok t = {TK_EMPTY, pb, i, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
             first = 0;
             pb = i + 1;
         }
@@ -335,7 +335,7 @@ size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out)
             while (j < ue && imp_is_sep(c->u[j].cp)) { if (c->u[j].cp == U_NL) nl++; j++; }
             int empties = c->dblspace ? nl - 2 : nl - 1;
             for (int k = 0; k < empties; k++) {
-                imp_tok t = {T_EMPTY, i, j, "", 0, "", "", "", NULL};
+                imp_tok t = {TK_EMPTY, i, j, "", 0, "", "", "", NULL};
                 IMP_PUSH(c->a, v, n, t);
             }
             if (j >= ue) break;

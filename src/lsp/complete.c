@@ -15,7 +15,7 @@
 #include "template/stdlib_data.h"
 #include "base/utf8.h"
 
-enum { K_FIELD = 5, K_CLASS = 7, K_MODULE = 9, K_PROPERTY = 10, K_VALUE = 12, K_KEYWORD = 14, K_ENUMMEMBER = 20, K_STRUCT = 22 };
+enum { CIK_FIELD = 5, CIK_CLASS = 7, CIK_MODULE = 9, CIK_PROPERTY = 10, CIK_VALUE = 12, CIK_KEYWORD = 14, CIK_ENUMMEMBER = 20, CIK_STRUCT = 22 };
 
 typedef struct cctx {
     lsp_server *s;
@@ -99,14 +99,14 @@ static void add_hnodes(cctx *c, const gir_ttable *t, gir_hnode *const *v, size_t
 {
     for (size_t i = 0; i < n; i++) {
         const gir_hnode *h = v[i];
-        add_named(c, h->name, lsp_hnode_path(c->a, h), h->aliases, h->naliases, is_col ? K_PROPERTY : K_FIELD,
+        add_named(c, h->name, lsp_hnode_path(c->a, h), h->aliases, h->naliases, is_col ? CIK_PROPERTY : CIK_FIELD,
                   lsp_hnode_doc(c->s, c->a, t, h, is_col), is_col ? "=" : "");
     }
 }
 
 static void keywords(cctx *c, const char *const *kw)
 {
-    for (; *kw; kw++) add(c, *kw, K_KEYWORD, NULL, NULL, NULL);
+    for (; *kw; kw++) add(c, *kw, CIK_KEYWORD, NULL, NULL, NULL);
 }
 
 typedef struct ltok { int kind; gir_span sp; const char *str; } ltok;
@@ -173,20 +173,20 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
         else if (nline == 1 && line[0].kind == KW_SECTION && sc)
             for (size_t i = 0; i < sc->nsections; i++) {
                 const gir_tsection *x = sc->sections[i];
-                add_named(&c, x->name, x->label, x->aliases, x->naliases, K_MODULE, NULL, "");
+                add_named(&c, x->name, x->label, x->aliases, x->naliases, CIK_MODULE, NULL, "");
             }
         else if (nline == 1 && line[0].kind == KW_TABLE && sc)
             for (size_t i = 0; i < sc->ntables; i++) {
                 const gir_ttable *x = sc->tables[i];
-                add_named(&c, x->name, x->label, x->aliases, x->naliases, K_STRUCT, NULL, "");
+                add_named(&c, x->name, x->label, x->aliases, x->naliases, CIK_STRUCT, NULL, "");
             }
     } else if (top == KW_REPORT && depth == 1) {
         if (nline == 0) {
-            for (const char *const *f = fields; *f; f++) add(&c, *f, K_PROPERTY, NULL, NULL, arena_printf(a, "%s ", *f));
+            for (const char *const *f = fields; *f; f++) add(&c, *f, CIK_PROPERTY, NULL, NULL, arena_printf(a, "%s ", *f));
         } else if (nline == 1 && line[0].kind == KW_TEMPLATE) {
-            for (const gir_embedded *e = gir_stdlib; e->name; e++) add(&c, e->name, K_VALUE, e->path, NULL, NULL);
+            for (const gir_embedded *e = gir_stdlib; e->name; e++) add(&c, e->name, CIK_VALUE, e->path, NULL, NULL);
         } else if (nline == 1 && line[0].kind == IDENT && line[0].str && strcmp(line[0].str, "kind") == 0) {
-            for (const char *const *k = kinds; *k; k++) add(&c, *k, K_ENUMMEMBER, NULL, NULL, NULL);
+            for (const char *const *k = kinds; *k; k++) add(&c, *k, CIK_ENUMMEMBER, NULL, NULL, NULL);
         }
     } else if (top == KW_TABLE && depth == 1 && sc && top_name) {
         const gir_ttable *t = schema_find_table(sc, a, top_name);

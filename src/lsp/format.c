@@ -16,7 +16,7 @@ cJSON *lsp_formatting(lsp_server *s, const cJSON *params, lsp_err *err)
     gir_options o = lsp_options(s);
     const char *out = NULL;
     size_t n = 0;
-    gir_fmt_status st = gir_format(d->name, d->text, d->len, &o, a, &out, &n, NULL);
+    gir_fmt_status st = gir_fmt_source(d->name, d->text, d->len, &o, a, &out, &n, NULL);
     if (st != GIR_FMT_OK) {
         lsp_log(s, 2, msg_fmt(s->lang, st == GIR_FMT_SYNTAX ? L_FMT_SYNTAX : L_FMT_UNSAFE));
         arena_free(a);

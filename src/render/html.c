@@ -130,7 +130,7 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
     gir_buf *b = rr->out;
     char vb[64];
     switch (c->kind) {
-    case LC_CAPTION:
+    case LAYOUT_CAPTION:
         buf_puts(b, "<th class=\"gir-cap\" scope=\"rowgroup\" id=\"");
         cell_id(rr, c);
         buf_puts(b, "\"");
@@ -139,7 +139,7 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
         esc(b, c->text);
         buf_puts(b, "</th>");
         break;
-    case LC_CORNER:
+    case LAYOUT_CORNER:
         if (c->is_note || !*c->text) {
             buf_puts(b, c->is_note ? "<td class=\"gir-note\"" : "<td");
             spans(b, c);
@@ -156,16 +156,16 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
             buf_puts(b, "</th>");
         }
         break;
-    case LC_COLHEAD:
-    case LC_ROWHEAD:
+    case LAYOUT_COLHEAD:
+    case LAYOUT_ROWHEAD:
         if (!*c->text) {
             buf_puts(b, "<td");
             spans(b, c);
             buf_puts(b, "></td>");
             break;
         }
-        buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", c->kind == LC_COLHEAD ? "gir-col" : "gir-row",
-                   c->kind == LC_COLHEAD ? (c->is_group ? "colgroup" : "col") : (c->is_group ? "rowgroup" : "row"));
+        buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", c->kind == LAYOUT_COLHEAD ? "gir-col" : "gir-row",
+                   c->kind == LAYOUT_COLHEAD ? (c->is_group ? "colgroup" : "col") : (c->is_group ? "rowgroup" : "row"));
         cell_id(rr, c);
         buf_puts(b, "\"");
         spans(b, c);
@@ -173,7 +173,7 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
         esc(b, c->text);
         buf_puts(b, "</th>");
         break;
-    case LC_VALUE:
+    case LAYOUT_VALUE:
         buf_puts(b, "<td");
         if (c->nhdr) {
             buf_puts(b, " headers=\"");
@@ -188,14 +188,14 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
         esc(b, render_value_text(c, vb));
         buf_puts(b, "</td>");
         break;
-    case LC_NOTE:
+    case LAYOUT_NOTE:
         buf_puts(b, "<td class=\"gir-note\"");
         spans(b, c);
         buf_puts(b, ">");
         esc(b, c->text);
         buf_puts(b, "</td>");
         break;
-    case LC_EMPTY:
+    case LAYOUT_EMPTY:
         buf_puts(b, "<td></td>");
         break;
     }

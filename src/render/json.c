@@ -171,7 +171,7 @@ static void j_table(gir_renderer *rr, const gir_layout *L)
         for (int y = 0; y < L->nrows; y++)
             for (size_t i = 0; i < L->rows[y].ncells; i++) {
                 const gir_lcell *c = L->rows[y].cells[i];
-                if (c->kind != LC_VALUE || c->block != (int)bi) continue;
+                if (c->kind != LAYOUT_VALUE || c->block != (int)bi) continue;
                 buf_puts(b, n++ ? ",\n          " : "\n          ");
                 j_cell(b, c, t->blocks[bi]);
             }

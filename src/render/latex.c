@@ -165,7 +165,7 @@ static void width_spec(gir_buf *b, int permille)
 
 static int is_left(const gir_lcell *c)
 {
-    return c->kind == LC_ROWHEAD || c->is_note;
+    return c->kind == LAYOUT_ROWHEAD || c->is_note;
 }
 
 /* Estimated lines a cell needs: display width over its column width
@@ -185,14 +185,14 @@ static void cell_text(gir_buf *b, const gir_lcell *c)
 {
     char vb[64];
     switch (c->kind) {
-    case LC_VALUE: esc(b, render_value_text(c, vb)); break;
-    case LC_CAPTION:
-    case LC_COLHEAD:
+    case LAYOUT_VALUE: esc(b, render_value_text(c, vb)); break;
+    case LAYOUT_CAPTION:
+    case LAYOUT_COLHEAD:
         buf_puts(b, "\\textbf{");
         esc(b, c->text);
         buf_puts(b, "}");
         break;
-    case LC_CORNER:
+    case LAYOUT_CORNER:
         if (c->is_note) {
             buf_puts(b, "{\\zihao{-5}");
             esc(b, c->text);
@@ -203,7 +203,7 @@ static void cell_text(gir_buf *b, const gir_lcell *c)
             buf_puts(b, "}");
         }
         break;
-    case LC_NOTE:
+    case LAYOUT_NOTE:
         buf_puts(b, "{\\zihao{-5}");
         esc(b, c->text);
         buf_puts(b, "}");
@@ -294,7 +294,7 @@ static tgeom table_geom(gir_arena *a, const gir_layout *L)
         for (size_t i = 0; i < L->rows[y].ncells; i++) {
             const gir_lcell *c = L->rows[y].cells[i];
             char vb[64];
-            const char *tx = c->kind == LC_VALUE ? render_value_text(c, vb) : c->text;
+            const char *tx = c->kind == LAYOUT_VALUE ? render_value_text(c, vb) : c->text;
             int n = c->rowspan == 1 ? est_lines(c, g.w, tx) : 1;
             if (n > g.lines[y]) g.lines[y] = n;
         }

@@ -188,7 +188,7 @@ static void add_colheads(lb *b, const gir_hnode *h, const colpos *cp, int block)
         if (leaf_range(k, &first, &last) == 0 || first < 0) continue;
         int start = cp->start[first], end = cp->start[last] + cp->span[last];
         int rowspan = k->is_group ? 1 : cp->height - k->depth;
-        gir_lcell *c = lb_add(b, LC_COLHEAD, cp->top + k->depth, start, rowspan, end - start, render_hnode_text(k));
+        gir_lcell *c = lb_add(b, LAYOUT_COLHEAD, cp->top + k->depth, start, rowspan, end - start, render_hnode_text(k));
         c->h = k;
         c->is_group = k->is_group;
         c->block = block;
@@ -246,7 +246,7 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
         b.nh = 0;
         gir_lcell *caption = NULL;
         if (bl->caption && *bl->caption) {
-            caption = lb_add(&b, LC_CAPTION, b.nrows, 0, 1, W, bl->caption);
+            caption = lb_add(&b, LAYOUT_CAPTION, b.nrows, 0, 1, W, bl->caption);
             caption->block = blk;
             lb_row(&b, LR_CAPTION, blk);
         }
@@ -268,7 +268,7 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
                 int is_note = 0;
                 if (bl->rowheader && *bl->rowheader) ct = bl->rowheader;
                 else if (!note_used) { ct = t->note; note_used = 1; is_note = 1; }
-                gir_lcell *c = lb_add(&b, LC_CORNER, top, 0, H, L, ct);
+                gir_lcell *c = lb_add(&b, LAYOUT_CORNER, top, 0, H, L, ct);
                 c->block = blk;
                 c->is_note = is_note;
             }
@@ -289,24 +289,24 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
                         int first = -1, last = -1;
                         int nl = leaf_range(anc[i], &first, &last);
                         if (first != leaf->index) continue;
-                        gir_lcell *g = lb_add(&b, LC_ROWHEAD, row, anc[i]->depth, nl, 1, render_hnode_text(anc[i]));
+                        gir_lcell *g = lb_add(&b, LAYOUT_ROWHEAD, row, anc[i]->depth, nl, 1, render_hnode_text(anc[i]));
                         g->h = anc[i];
                         g->is_group = 1;
                         g->block = blk;
                         lb_map(&b, anc[i], g);
                     }
-                    gir_lcell *c = lb_add(&b, LC_ROWHEAD, row, leaf->depth, 1, L - leaf->depth, render_hnode_text(leaf));
+                    gir_lcell *c = lb_add(&b, LAYOUT_ROWHEAD, row, leaf->depth, 1, L - leaf->depth, render_hnode_text(leaf));
                     c->h = leaf;
                     c->block = blk;
                     lb_map(&b, leaf, c);
                 } else {
-                    gir_lcell *c = lb_add(&b, LC_ROWHEAD, row, 0, 1, L, "");
+                    gir_lcell *c = lb_add(&b, LAYOUT_ROWHEAD, row, 0, 1, L, "");
                     c->h = leaf;
                     c->block = blk;
                 }
             }
             for (size_t ci = 0; ci < bl->ncols; ci++) {
-                gir_lcell *v = lb_add(&b, LC_VALUE, row, cp.start[ci], 1, cp.span[ci], NULL);
+                gir_lcell *v = lb_add(&b, LAYOUT_VALUE, row, cp.start[ci], 1, cp.span[ci], NULL);
                 v->block = blk;
                 v->r = (int)ri;
                 v->c = (int)ci;
@@ -318,7 +318,7 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
         }
     }
     if (!note_used) {
-        gir_lcell *c = lb_add(&b, LC_NOTE, b.nrows, 0, 1, W, t->note);
+        gir_lcell *c = lb_add(&b, LAYOUT_NOTE, b.nrows, 0, 1, W, t->note);
         c->is_note = 1;
         lb_row(&b, LR_NOTE, -1);
     }
@@ -346,7 +346,7 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
     for (int y = 0; y < b.nrows; y++)
         for (int x = 0; x < W; x++)
             if (!Lo->grid[(size_t)y * (size_t)W + (size_t)x])
-                Lo->grid[(size_t)y * (size_t)W + (size_t)x] = lb_add(&b, LC_EMPTY, y, x, 1, 1, "");
+                Lo->grid[(size_t)y * (size_t)W + (size_t)x] = lb_add(&b, LAYOUT_EMPTY, y, x, 1, 1, "");
     qsort(b.cells, b.n, sizeof *b.cells, cell_order);
     Lo->ncells = b.n;
     Lo->rows = arena_alloc(a, ((size_t)b.nrows + 1) * sizeof *Lo->rows);

@@ -37,26 +37,26 @@ int gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_b
  * table whose one row has no label, like table 4), then the value
  * columns of the widest block. Every grid position is covered by exactly
  * one cell. Per block, in order:
- *   - a caption row (LC_CAPTION spanning every column) when the block
+ *   - a caption row (LAYOUT_CAPTION spanning every column) when the block
  *     has a caption (table 2: 第二十条第（一）项);
- *   - header rows: the corner (LC_CORNER: the block's rowheader, e.g.
+ *   - header rows: the corner (LAYOUT_CORNER: the block's rowheader, e.g.
  *     信息内容, or the table's 勾稽 note) spanning the label columns and
  *     all header rows, then the column tree: a group spans its leaves, a
  *     leaf spans down to the last header row;
  *   - one body row per row leaf: a row group's label spans its leaves
  *     (三、本年度办理结果 rowspan 20/22), a leaf's label spans the label
- *     columns to its right, then one LC_VALUE per value column. A block
+ *     columns to its right, then one LAYOUT_VALUE per value column. A block
  *     with fewer value columns than the widest gets its last column
  *     spanned to the right edge (2021 （五）（六）（八）: colspan 3).
  * No subtotal rows or columns are invented: groups have no cells. */
 typedef enum {
-    LC_CAPTION,   /* block caption, full width */
-    LC_CORNER,    /* top-left cell: rowheader or the table note */
-    LC_COLHEAD,   /* a column header (leaf or group) */
-    LC_ROWHEAD,   /* a row label (leaf or group) */
-    LC_VALUE,     /* a data cell */
-    LC_NOTE,      /* the table note when the corner is taken: full width */
-    LC_EMPTY      /* filler (only for templates whose trees leave holes) */
+    LAYOUT_CAPTION,   /* block caption, full width */
+    LAYOUT_CORNER,    /* top-left cell: rowheader or the table note */
+    LAYOUT_COLHEAD,   /* a column header (leaf or group) */
+    LAYOUT_ROWHEAD,   /* a row label (leaf or group) */
+    LAYOUT_VALUE,     /* a data cell */
+    LAYOUT_NOTE,      /* the table note when the corner is taken: full width */
+    LAYOUT_EMPTY      /* filler (only for templates whose trees leave holes) */
 } gir_lkind;
 
 typedef enum { LR_CAPTION, LR_HEAD, LR_BODY, LR_NOTE } gir_lrkind;
@@ -67,14 +67,14 @@ struct gir_lcell {
     int row, col, rowspan, colspan;  /* top-left grid position, extent */
     int id;                          /* 0.. in row-major order of (row, col) */
     const char *text;                /* headers: the label shown */
-    const gir_hnode *h;              /* LC_COLHEAD / LC_ROWHEAD */
+    const gir_hnode *h;              /* LAYOUT_COLHEAD / LAYOUT_ROWHEAD */
     int is_group;                    /* header of a group */
-    int is_note;                     /* LC_CORNER / LC_NOTE holding the table note */
+    int is_note;                     /* LAYOUT_CORNER / LAYOUT_NOTE holding the table note */
     int block;                       /* block it belongs to */
-    int r, c;                        /* LC_VALUE: row leaf, column leaf
+    int r, c;                        /* LAYOUT_VALUE: row leaf, column leaf
                                         (h is then the column leaf) */
-    const gir_cell *cell;            /* LC_VALUE */
-    gir_lcell **hdr; size_t nhdr;    /* LC_VALUE: caption, row labels (outer
+    const gir_cell *cell;            /* LAYOUT_VALUE */
+    gir_lcell **hdr; size_t nhdr;    /* LAYOUT_VALUE: caption, row labels (outer
                                         first), column labels (outer first) */
 };
 

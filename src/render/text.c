@@ -148,16 +148,16 @@ static wrapped wrap_text(gir_arena *a, const char *s, int width)
 
 static const char *cell_str(const gir_lcell *c, char *vb)
 {
-    return c->kind == LC_VALUE ? render_value_text(c, vb) : c->text;
+    return c->kind == LAYOUT_VALUE ? render_value_text(c, vb) : c->text;
 }
 
 /* Widest a single cell may make its column before it wraps. */
 static int cell_cap(const gir_lcell *c, int head_cap, int label_cap)
 {
     switch (c->kind) {
-    case LC_VALUE: return c->cell && c->cell->type == CT_TEXT ? label_cap : 1 << 20;
-    case LC_COLHEAD: return head_cap;
-    case LC_ROWHEAD: return c->is_group ? 8 : label_cap;
+    case LAYOUT_VALUE: return c->cell && c->cell->type == CT_TEXT ? label_cap : 1 << 20;
+    case LAYOUT_COLHEAD: return head_cap;
+    case LAYOUT_ROWHEAD: return c->is_group ? 8 : label_cap;
     default: return label_cap;
     }
 }
@@ -173,7 +173,7 @@ static void col_widths(const gir_layout *L, int *w, int head_cap, int label_cap)
                 if (c->colspan != pass) continue;
                 int need = text_width(cell_str(c, vb));
                 int cap = cell_cap(c, head_cap, label_cap);
-                if (c->kind == LC_CAPTION || c->kind == LC_NOTE || (c->kind == LC_CORNER && c->is_note)) cap = 0;
+                if (c->kind == LAYOUT_CAPTION || c->kind == LAYOUT_NOTE || (c->kind == LAYOUT_CORNER && c->is_note)) cap = 0;
                 if (need > cap) need = cap;
                 int have = 3 * (c->colspan - 1);
                 for (int x = c->col; x < c->col + c->colspan; x++) have += w[x];
@@ -283,8 +283,8 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
         for (int l = 0; l < wr[i].n; l++) {
             int tw = (int)utf8_width(wr[i].line[l], (size_t)wr[i].len[l]);
             int off = 0;
-            if (c->kind == LC_VALUE && !(c->cell && c->cell->type == CT_TEXT)) off = width - tw;
-            else if (c->kind == LC_COLHEAD || c->kind == LC_CAPTION || (c->kind == LC_CORNER && !c->is_note))
+            if (c->kind == LAYOUT_VALUE && !(c->cell && c->cell->type == CT_TEXT)) off = width - tw;
+            else if (c->kind == LAYOUT_COLHEAD || c->kind == LAYOUT_CAPTION || (c->kind == LAYOUT_CORNER && !c->is_note))
                 off = (width - tw) / 2;
             if (off < 0) off = 0;
             put_text(&cv, Y[c->row] + 1 + l, x0 + off, wr[i].line[l], wr[i].len[l]);

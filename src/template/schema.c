@@ -2,6 +2,7 @@
  * leaf indices, types, derived sums and rules, all resolved by name. */
 #include <stdlib.h>
 #include <string.h>
+#include "base/array.h"
 #include "base/label.h"
 #include "schema.h"
 
@@ -16,7 +17,6 @@ typedef struct sb {                /* builder state */
 
 /* ---- small helpers ---- */
 
-#define PUSH ARENA_PUSH
 
 static const char *lit_str(const gir_node *n) { return n && n->str ? n->str : ""; }
 
@@ -24,7 +24,7 @@ static void read_aliases(sb *b, const gir_node *n, const char ***out, size_t *no
 {
     for (const gir_node *c = n->first; c; c = c->next)
         if (c->kind == N_ALIAS)
-            for (const gir_node *x = c->first; x; x = x->next) PUSH(b->a, *out, *nout, x->str);
+            for (const gir_node *x = c->first; x; x = x->next) ARRAY_PUSH(b->a, *out, *nout, x->str);
 }
 
 static const gir_node *first_lit(const gir_node *n)
@@ -59,7 +59,7 @@ static gir_hnode *new_hnode(sb *b, const gir_node *decl, int group, gir_hnode *p
     h->flabel = label_fold(b->a, h->label);
     h->faliases = arena_alloc(b->a, (h->naliases + 1) * sizeof *h->faliases);
     for (size_t i = 0; i < h->naliases; i++) h->faliases[i] = label_fold(b->a, h->aliases[i]);
-    if (parent) PUSH(b->a, parent->kids, parent->nkids, h);
+    if (parent) ARRAY_PUSH(b->a, parent->kids, parent->nkids, h);
     return h;
 }
 
@@ -97,7 +97,7 @@ static void build_tree(sb *b, const gir_node *list, gir_hnode *parent, gir_hnode
         } else if (c->kind == N_LEAF) {
             gir_hnode *h = new_hnode(b, c, 0, parent);
             h->index = (int)*nleaves;
-            PUSH(b->a, *leaves, *nleaves, h);
+            ARRAY_PUSH(b->a, *leaves, *nleaves, h);
             const gir_node *t = ast_find(c, N_TYPE);
             if (t) read_type(b, h, t);
         }
@@ -134,11 +134,11 @@ static void collect(gir_arena *a, gir_hnode *root, gir_hnode ***out, size_t *n)
 {
     gir_hnode **stack = NULL;
     size_t ns = 0;
-    PUSH(a, stack, ns, root);
+    ARRAY_PUSH(a, stack, ns, root);
     while (ns) {
         gir_hnode *h = stack[--ns];
-        if (h != root) PUSH(a, *out, *n, h);
-        for (size_t i = h->nkids; i-- > 0;) PUSH(a, stack, ns, h->kids[i]);
+        if (h != root) ARRAY_PUSH(a, *out, *n, h);
+        for (size_t i = h->nkids; i-- > 0;) ARRAY_PUSH(a, stack, ns, h->kids[i]);
     }
 }
 
@@ -191,7 +191,7 @@ static const char *ref_name(sb *b, const gir_node *ref)
 
 static void leaves_of(sb *b, gir_hnode *h, int **out, size_t *n)
 {
-    if (!h->is_group) { PUSH(b->a, *out, *n, h->index); return; }
+    if (!h->is_group) { ARRAY_PUSH(b->a, *out, *n, h->index); return; }
     for (size_t i = 0; i < h->nkids; i++) leaves_of(b, h->kids[i], out, n);
 }
 
@@ -226,7 +226,7 @@ static void resolve_sums(sb *b, gir_hnode **leaves, size_t n, gir_hnode *root)
                 if (y->is_group) { int *l = NULL; size_t nl = 0; leaves_of(b, y, &l, &nl); hi = nl ? l[nl - 1] : -1; }
                 if (x->is_group) { int *l = NULL; size_t nl = 0; leaves_of(b, x, &l, &nl); lo = nl ? l[0] : -1; }
                 if (lo < 0 || hi < lo) { diag_add(b->d, GIR_SEV_ERROR, K_BAD_RANGE, b->src, it->span); continue; }
-                for (int k = lo; k <= hi; k++) PUSH(b->a, h->sum, h->nsum, k);
+                for (int k = lo; k <= hi; k++) ARRAY_PUSH(b->a, h->sum, h->nsum, k);
             } else {
                 gir_hnode *x = find_in_tree(b->a, root, ref_name(b, it));
                 if (!x) { unknown_ref(b, it, root); continue; }
@@ -257,7 +257,7 @@ static gir_block *new_block(sb *b, gir_ttable *t, const gir_node *decl)
     bl->colroot->name = bl->rowroot->name = "";
     bl->colroot->label = bl->rowroot->label = "";
     bl->colroot->index = bl->rowroot->index = -1;
-    PUSH(b->a, t->blocks, t->nblocks, bl);
+    ARRAY_PUSH(b->a, t->blocks, t->nblocks, bl);
     return bl;
 }
 
@@ -399,7 +399,7 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
         else if (c->kind == N_TTABLE) {
             gir_ttable *t = build_table(&b, c);
             t->index = (int)s->ntables;
-            PUSH(a, s->tables, s->ntables, t);
+            ARRAY_PUSH(a, s->tables, s->ntables, t);
         }
     }
     for (const gir_node *c = tmpl->first; c; c = c->next) {
@@ -416,7 +416,7 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
                 if (strcmp(s->tables[i]->name, tr->first->str) == 0) sec->table = s->tables[i];
             if (!sec->table) diag_add(d, GIR_SEV_ERROR, K_UNKNOWN_TABLE_DECL, src, tr->span, tr->first->str);
         }
-        PUSH(a, s->sections, s->nsections, sec);
+        ARRAY_PUSH(a, s->sections, s->nsections, sec);
     }
     if (!s->nsections) diag_add(d, GIR_SEV_ERROR, K_NO_SECTIONS, src, tmpl->span);
     return s;

@@ -66,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *out = NULL, *out2 = NULL;
     size_t n = 0, n2 = 0;
     gir_doc *parsed = NULL;
-    gir_fmt_status st = gir_format("fuzz.gir", in, size, &o, a, &out, &n, &parsed);
+    gir_fmt_status st = gir_fmt_source("fuzz.gir", in, size, &o, a, &out, &n, &parsed);
     gir_doc_free(parsed);
     if (st == GIR_FMT_UNSAFE) fail("GIR_FMT_UNSAFE (the formatter refused its own output)", in, size, "", 0);
     if (st != GIR_FMT_OK) { arena_free(a); return 0; }
@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gir_doc_free(d2);
     /* 2. idempotent */
     parsed = NULL;
-    st = gir_format("fuzz.gir", out, n, &o, a, &out2, &n2, &parsed);
+    st = gir_fmt_source("fuzz.gir", out, n, &o, a, &out2, &n2, &parsed);
     gir_doc_free(parsed);
     if (st != GIR_FMT_OK) fail("formatting the formatted text failed", in, size, out, n);
     if (n2 != n || memcmp(out, out2, n) != 0) fail("formatting is not idempotent", out, n, out2, n2);

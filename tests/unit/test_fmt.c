@@ -27,7 +27,7 @@ static const char *fmt_ok(gir_arena *a, const char *in)
 {
     const char *out = NULL;
     size_t n = 0;
-    gir_fmt_status st = gir_format("t.gir", in, strlen(in), NULL, a, &out, &n, NULL);
+    gir_fmt_status st = gir_fmt_source("t.gir", in, strlen(in), NULL, a, &out, &n, NULL);
     if (st != GIR_FMT_OK) fail_msg("status %d for:\n%s", st, in);
     return out;
 }
@@ -96,7 +96,7 @@ static void check_file(const char *path)
     const char *out = NULL, *out2 = NULL;
     size_t n = 0, n2 = 0;
     gir_doc *parsed = NULL;
-    gir_fmt_status st = gir_format(path, text, len, NULL, a, &out, &n, &parsed);
+    gir_fmt_status st = gir_fmt_source(path, text, len, NULL, a, &out, &n, &parsed);
     if (st == GIR_FMT_SYNTAX) {
         assert_true(parsed->diags.nerrors > 0);
         gir_doc_free(parsed);
@@ -106,7 +106,7 @@ static void check_file(const char *path)
     gir_doc_free(parsed);
     if (st != GIR_FMT_OK) fail_msg("%s: status %d", path, st);
     /* idempotent */
-    assert_int_equal(gir_format(path, out, n, NULL, a, &out2, &n2, NULL), GIR_FMT_OK);
+    assert_int_equal(gir_fmt_source(path, out, n, NULL, a, &out2, &n2, NULL), GIR_FMT_OK);
     if (n != n2 || memcmp(out, out2, n)) fail_msg("%s: not idempotent", path);
     /* lossless: tokens, comments and prose byte for byte */
     if (strcmp(token_dump(a, text, len), token_dump(a, out, n)) != 0) fail_msg("%s: tokens differ", path);
@@ -209,12 +209,12 @@ static void test_refuses_syntax_errors(void **state)
     size_t n = 0;
     gir_doc *d = NULL;
     const char *bad = "table t {\n  新收 1 @ 2\n}\n";
-    assert_int_equal(gir_format("t.gir", bad, strlen(bad), NULL, a, &out, &n, &d), GIR_FMT_SYNTAX);
+    assert_int_equal(gir_fmt_source("t.gir", bad, strlen(bad), NULL, a, &out, &n, &d), GIR_FMT_SYNTAX);
     assert_null(out);
     assert_true(d->diags.nerrors > 0);
     gir_doc_free(d);
     const char *xml = "<?xml version=\"1.0\"?>\n<repository version=\"1.2\"/>\n";   /* GObject Introspection */
-    assert_int_equal(gir_format("x.gir", xml, strlen(xml), NULL, a, &out, &n, NULL), GIR_FMT_SYNTAX);
+    assert_int_equal(gir_fmt_source("x.gir", xml, strlen(xml), NULL, a, &out, &n, NULL), GIR_FMT_SYNTAX);
     arena_free(a);
 }
 
