@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "driver/compile.h"
 #include "check/check.h"
 #include "template/template.h"
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "driver/compile.h"
 #include "check/check.h"
 #include "fmt/fmt.h"
 #include "base/io.h"
