@@ -6,7 +6,7 @@
 #   make leakcheck  valgrind over every example/golden, back end, fmt, import, lsp session
 #   make bench      time girc against peers on the same input (tools/bench.sh)
 #   make layers     fail if a file in src/ uses a folder above its own (tools/layers.py)
-#   make format     reformat src/ and tests/ with clang-format (.clang-format)
+#   make format     clang-format (.clang-format) the C files you changed
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make uninstall  remove what make install put there
 #   make clean
@@ -158,9 +158,13 @@ check-run: $(B)/girc $(B)/asan/girc $(UNIT) $(AUNIT) $(FUZZ_BINS)
 layers: $(B)/libgirc.a $(B)/obj/cli/main.o
 	@python3 tools/layers.py --objects $(B)/obj src
 
-# make format: clang-format over the C sources (the style is .clang-format).
+# make format: clang-format (the style is .clang-format) over the C files
+# changed since HEAD, new ones included; FILES="a.c b.h" names others.
+FORMAT_FILES = $(shell { git diff --name-only --diff-filter=AMR HEAD; git ls-files --others --exclude-standard; } 2>/dev/null | grep -E '^(src|tests|tools)/.*\.[ch]$$' | sort -u)
 format:
-	clang-format -i $(SRCS) $(wildcard src/*/*.h) $(UNIT_SRCS)
+	@files="$(or $(FILES),$(FORMAT_FILES))"; \
+	 if [ -z "$$files" ]; then echo "make format: no changed C files (FILES=... to name some)"; exit 0; fi; \
+	 clang-format -i $$files && echo "make format: $$files"
 
 # make update-golden: rewrite every golden the suites compare (diagnostics,
 # back ends, import, lsp sessions) from the current build; review the diff.

@@ -6,7 +6,7 @@
 # exact command is printed and the script fails.
 set -u
 BUILD="make gcc re2c bison pkg-config libcmark-dev libutf8proc-dev libcjson-dev libxml2-dev"
-CHECK="$BUILD libcmocka-dev python3 valgrind clang libclang-rt-14-dev texlive-xetex texlive-lang-chinese poppler-utils chromium fonts-noto-cjk tidy neovim"
+CHECK="$BUILD libcmocka-dev python3 clang-format valgrind clang libclang-rt-14-dev texlive-xetex texlive-lang-chinese poppler-utils chromium fonts-noto-cjk tidy neovim"
 case "${1:-build}" in
   build) want=$BUILD ;;
   check) want=$CHECK ;;

@@ -7,7 +7,8 @@ first (the map is the one place the order is written). The check fails
 when
   - a folder of src/ has no heading in src/README.md, or a heading names
     a folder that does not exist;
-  - a file has no comment at its top saying what it is for;
+  - a file has no comment at its top saying what it is for, or is not
+    named in its folder's section of src/README.md;
   - a file includes a header of a folder above its own ("dir/x.h"), or a
     bare "x.h" that is not in its own folder (generated headers aside);
   - with --objects DIR: an object file takes a symbol (nm -u) that an
@@ -29,13 +30,18 @@ GRAMMAR = {"grammar/lexer.re": "syntax", "grammar/parser.y": "syntax"}
 
 
 def stack(src):
+    """The folders in order, and the text of each folder's section."""
     order = []
+    text = {}
     with open(os.path.join(src, "README.md"), encoding="utf-8") as f:
         for line in f:
             m = re.match(r"^## `?([a-z_]+)/`?", line)
             if m:
                 order.append(m.group(1))
-    return order
+                text[m.group(1)] = ""
+            elif order:
+                text[order[-1]] += line
+    return order, text
 
 
 def check_includes(path, own, rank, src, errors):
@@ -106,7 +112,7 @@ def main(argv):
         objdir = argv[2]
         argv = argv[2:]
     src = argv[1] if len(argv) > 1 else "src"
-    order = stack(src)
+    order, sections = stack(src)
     rank = {name: i for i, name in enumerate(order)}
     errors = []
     folders = sorted(d for d in os.listdir(src) if os.path.isdir(os.path.join(src, d)))
@@ -127,6 +133,8 @@ def main(argv):
             if f.endswith((".c", ".h", ".def", ".inc")):
                 check_includes(os.path.join(src, d, f), d, rank, src, errors)
                 nfiles += 1
+                if not re.search(r"(?<![\w.])" + re.escape(f) + r"(?!\w)", sections[d]):
+                    errors.append(f"{src}/{d}/{f}: not named in the '## {d}/' section of {src}/README.md")
     root = os.path.dirname(os.path.abspath(src))
     for g, folder in GRAMMAR.items():
         p = os.path.join(root, g)
