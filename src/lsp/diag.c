@@ -28,12 +28,6 @@ static void add_related(lsp_server *s, cJSON *rel, const lsp_doc *d, const gir_s
     lsp_add_str(r, "message", msg);
 }
 
-typedef struct diag_job {
-    lsp_server *s;
-    const lsp_doc *d;
-    const gir_diag *g;
-} diag_job;
-
 /* The message with its place (when elsewhere), notes and help line. */
 static const char *message(lsp_server *s, gir_arena *a, const gir_diag *g, int here)
 {
@@ -57,12 +51,9 @@ static const char *message(lsp_server *s, gir_arena *a, const gir_diag *g, int h
     return buf_cstr(&b);
 }
 
-static int fill_diag(void *ud, gir_arena *a, cJSON *j)
+/* Fills j with diagnostic g of d's current version (scratch memory from a). */
+static void diag_into(lsp_server *s, gir_arena *a, cJSON *j, const lsp_doc *d, const gir_diag *g)
 {
-    const diag_job *jb = ud;
-    lsp_server *s = jb->s;
-    const lsp_doc *d = jb->d;
-    const gir_diag *g = jb->g;
     const gir_source *own = &d->doc->src;
     int here = g->src == own || g->src == NULL;
     cJSON_AddItemToObject(j, "range", lsp_range_json(s, own, here && g->src ? g->span : (gir_span){0, 0}));
@@ -72,7 +63,7 @@ static int fill_diag(void *ud, gir_arena *a, cJSON *j)
     cJSON_AddStringToObject(j, "source", "girc");
     lsp_add_str(j, "message", message(s, a, g, here));
     if (!g->nrelated && here)
-        return 1;
+        return;
     cJSON *rel = cJSON_AddArrayToObject(j, "relatedInformation");
     if (!here)
         add_related(s, rel, d, g->src, g->span, g->msg);
@@ -81,23 +72,55 @@ static int fill_diag(void *ud, gir_arena *a, cJSON *j)
         const gir_source *src = x->src ? x->src : g->src ? g->src : own;
         add_related(s, rel, d, src, x->span, x->msg ? x->msg : "");
     }
+}
+
+typedef struct diag_job {
+    lsp_server *s;
+    const lsp_doc *d;
+    const gir_diag *g;             /* NULL: all of d's diagnostics */
+} diag_job;
+
+static int fill_one(void *ud, gir_arena *a, cJSON *j)
+{
+    const diag_job *jb = ud;
+    diag_into(jb->s, a, j, jb->d, jb->g);
+    return 1;
+}
+
+/* The params of publishDiagnostics: one scratch arena for all of them
+ * (the version's own arena never grows). */
+static int fill_all(void *ud, gir_arena *a, cJSON *p)
+{
+    const diag_job *jb = ud;
+    const lsp_doc *d = jb->d;
+    lsp_add_str(p, "uri", d->uri);
+    cJSON_AddNumberToObject(p, "version", d->version);
+    cJSON *arr = cJSON_AddArrayToObject(p, "diagnostics");
+    for (size_t i = 0; i < d->doc->diags.n; i++) {
+        cJSON *j = cJSON_CreateObject();
+        if (!cJSON_AddItemToArray(arr, j)) {
+            cJSON_Delete(j);
+            return 0;
+        }
+        diag_into(jb->s, a, j, d, d->doc->diags.v[i]);
+    }
     return 1;
 }
 
 cJSON *lsp_diag_json(lsp_server *s, const lsp_doc *d, const gir_diag *g)
 {
     diag_job jb = {s, d, g};
-    return lsp_build(cJSON_CreateObject(), fill_diag, &jb);   /* scratch: the version's arena never grows */
+    return lsp_build(cJSON_CreateObject(), fill_one, &jb);
 }
 
 void lsp_publish(lsp_server *s, const lsp_doc *d)
 {
-    cJSON *p = cJSON_CreateObject();
-    lsp_add_str(p, "uri", d->uri);
-    cJSON_AddNumberToObject(p, "version", d->version);
-    cJSON *arr = cJSON_AddArrayToObject(p, "diagnostics");
-    for (size_t i = 0; i < d->doc->diags.n; i++)
-        cJSON_AddItemToArray(arr, lsp_diag_json(s, d, d->doc->diags.v[i]));
+    diag_job jb = {s, d, NULL};
+    cJSON *p = lsp_build(cJSON_CreateObject(), fill_all, &jb);
+    if (!p) {
+        lsp_log(&s->out, 1, msg_fmt(s->lang, L_OOM_CHECK));
+        return;
+    }
     lsp_notify(&s->out, "textDocument/publishDiagnostics", p);
 }
 

@@ -14,7 +14,7 @@ static void refresh(lsp_server *s, lsp_doc *d)
 {
     gir_options o = lsp_options(s);
     if (!lsp_store_compile(d, &o)) {
-        lsp_log(&s->out, 1, msg_fmt(s->lang, L_OOM_COMPILE));
+        lsp_log(&s->out, 1, msg_fmt(s->lang, L_OOM_CHECK));
         return;
     }
     lsp_publish(s, d);
