@@ -1,4 +1,4 @@
-/* lsp_codeaction.c - textDocument/codeAction: every diagnostic of the
+/* codeaction.c - textDocument/codeAction: every diagnostic of the
  * current version that touches the requested range and carries fixes
  * (e.g. a wrong total -> the computed value, a full-width digit -> ASCII)
  * becomes one "quickfix" action with a WorkspaceEdit, titled with the
@@ -13,6 +13,53 @@ static int wants_quickfix(const cJSON *only)
     cJSON_ArrayForEach(k, only)
         if (cJSON_IsString(k) && (strcmp(k->valuestring, "quickfix") == 0 || strcmp(k->valuestring, "") == 0)) return 1;
     return 0;
+}
+
+static const char *action_title(lsp_server *s, const gir_diag *g, char *title, size_t size)
+{
+    const char *t0 = g->fixes[0].text ? g->fixes[0].text : "";
+    if (g->help)
+        snprintf(title, size, "%s", g->help);
+    else if (*t0)
+        snprintf(title, size, msg_fmt(s->lang, L_FIX_TITLE), t0);
+    else
+        snprintf(title, size, "%s", msg_fmt(s->lang, L_FIX_DELETE));
+    return title;
+}
+
+/* The edits of g's fixes, keyed by the document's URI. */
+static void add_changes(lsp_server *s, cJSON *changes, const lsp_doc *d, const gir_diag *g)
+{
+    cJSON *key = lsp_str(d->uri);                       /* valid UTF-8 as a key too */
+    if (!key)
+        return;
+    cJSON *edits = cJSON_AddArrayToObject(changes, key->valuestring);
+    cJSON_Delete(key);
+    for (size_t k = 0; k < g->nfixes; k++) {
+        cJSON *e = cJSON_CreateObject();
+        if (!cJSON_AddItemToArray(edits, e)) {
+            cJSON_Delete(e);
+            return;
+        }
+        cJSON_AddItemToObject(e, "range", lsp_range_json(s, &d->doc->src, g->fixes[k].span));
+        lsp_add_str(e, "newText", g->fixes[k].text);
+    }
+}
+
+/* One quickfix action for g, attached to out. */
+static void add_action(lsp_server *s, cJSON *out, const lsp_doc *d, const gir_diag *g)
+{
+    cJSON *act = cJSON_CreateObject();
+    if (!cJSON_AddItemToArray(out, act)) {
+        cJSON_Delete(act);
+        return;
+    }
+    char title[512];
+    lsp_add_str(act, "title", action_title(s, g, title, sizeof title));
+    cJSON_AddStringToObject(act, "kind", "quickfix");
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(act, "diagnostics"), lsp_diag_json(s, d, g));
+    cJSON_AddBoolToObject(act, "isPreferred", g->nfixes == 1);
+    add_changes(s, cJSON_AddObjectToObject(cJSON_AddObjectToObject(act, "edit"), "changes"), d, g);
 }
 
 cJSON *lsp_code_action(lsp_server *s, const cJSON *params, lsp_err *err)
@@ -33,28 +80,8 @@ cJSON *lsp_code_action(lsp_server *s, const cJSON *params, lsp_err *err)
     if (!wants_quickfix(lsp_get(lsp_get(params, "context"), "only"))) return out;
     for (size_t i = 0; i < d->doc->diags.n; i++) {
         const gir_diag *g = d->doc->diags.v[i];
-        if (!g->nfixes || g->src != src || g->span.start > b || g->span.end < a) continue;
-        cJSON *act = cJSON_CreateObject();
-        const char *t0 = g->fixes[0].text ? g->fixes[0].text : "";
-        char title[512];
-        if (g->help) snprintf(title, sizeof title, "%s", g->help);
-        else if (*t0) snprintf(title, sizeof title, msg_fmt(s->lang, L_FIX_TITLE), t0);
-        else snprintf(title, sizeof title, "%s", msg_fmt(s->lang, L_FIX_DELETE));
-        lsp_add_str(act, "title", title);
-        cJSON_AddStringToObject(act, "kind", "quickfix");
-        cJSON_AddItemToArray(cJSON_AddArrayToObject(act, "diagnostics"), lsp_diag_json(s, d, g));
-        cJSON_AddBoolToObject(act, "isPreferred", g->nfixes == 1);
-        cJSON *changes = cJSON_AddObjectToObject(cJSON_AddObjectToObject(act, "edit"), "changes");
-        cJSON *key = lsp_str(d->uri);                       /* valid UTF-8 as a key too */
-        cJSON *edits = cJSON_AddArrayToObject(changes, key->valuestring);
-        cJSON_Delete(key);
-        for (size_t k = 0; k < g->nfixes; k++) {
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddItemToObject(e, "range", lsp_range_json(s, src, g->fixes[k].span));
-            lsp_add_str(e, "newText", g->fixes[k].text);
-            cJSON_AddItemToArray(edits, e);
-        }
-        cJSON_AddItemToArray(out, act);
+        if (g->nfixes && g->src == src && g->span.start <= b && g->span.end >= a)
+            add_action(s, out, d, g);
     }
     return out;
 }

@@ -1,9 +1,9 @@
-/* lsp_locate.c - what the cursor is on in a checked report: a cell, a
+/* locate.c - what the cursor is on in a checked report: a cell, a
  * row label, the column name of a COLUMN=VALUE cell, a table or section
  * name, a header field or the template name. Shared by hover and
  * definition. A cursor just after a token counts as on it. */
 #include <string.h>
-#include "internal.h"
+#include "locate.h"
 
 static int in(gir_span sp, uint32_t off) { return sp.start <= off && off < sp.end; }
 

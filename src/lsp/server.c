@@ -1,8 +1,11 @@
-/* lsp_server.c - the language server's dispatch table and lifecycle:
- * initialize (capabilities, positionEncoding negotiation), initialized,
- * shutdown, exit; JSON-RPC validation and error replies. Requests before
- * initialize get -32002, requests after shutdown -32600, unknown requests
- * -32601, malformed JSON -32700; unknown notifications are ignored. */
+/* server.c - the language server's dispatch table and lifecycle (the
+ * top layer of lsp/, see internal.h): initialize (capabilities,
+ * positionEncoding negotiation), initialized, shutdown, exit; JSON-RPC
+ * validation and error replies. Requests before initialize get -32002,
+ * requests after shutdown -32600, unknown requests -32601, malformed
+ * JSON -32700; unknown notifications are ignored. The server owns the
+ * document store: shutdown closes every document, lsp_server_free frees
+ * the store. */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -81,7 +84,7 @@ static cJSON *shutdown_req(lsp_server *s, const cJSON *params, lsp_err *err)
 {
     (void)params; (void)err;
     s->state = LSP_SHUTDOWN;
-    lsp_free_docs(s);
+    lsp_store_close_all(&s->store);
     return cJSON_CreateNull();
 }
 
@@ -109,79 +112,26 @@ enum { NMETHODS = sizeof methods / sizeof methods[0] };
 size_t lsp_method_count(void) { return NMETHODS; }
 const lsp_method_info *lsp_method_at(size_t i) { return i < NMETHODS ? &methods[i].info : NULL; }
 
-/* ---- output ---- */
-
-void lsp_send(lsp_server *s, cJSON *msg)
-{
-    if (!msg) return;
-    char *txt = cJSON_PrintUnformatted(msg);
-    if (txt) {
-        s->send(s->ud, txt, strlen(txt));
-        cJSON_free(txt);
-    }
-    cJSON_Delete(msg);
-}
-
-static cJSON *envelope(void)
-{
-    cJSON *m = cJSON_CreateObject();
-    cJSON_AddStringToObject(m, "jsonrpc", "2.0");
-    return m;
-}
-
-void lsp_notify(lsp_server *s, const char *method_name, cJSON *params)
-{
-    cJSON *m = envelope();
-    cJSON_AddStringToObject(m, "method", method_name);
-    cJSON_AddItemToObject(m, "params", params ? params : cJSON_CreateNull());
-    lsp_send(s, m);
-}
-
-void lsp_log(lsp_server *s, int type, const char *text)
-{
-    cJSON *p = cJSON_CreateObject();
-    cJSON_AddNumberToObject(p, "type", type);
-    lsp_add_str(p, "message", text);
-    lsp_notify(s, "window/logMessage", p);
-}
-
-static void reply_error(lsp_server *s, const cJSON *id, int code, const char *msg)
-{
-    cJSON *m = envelope();
-    cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
-    cJSON *e = cJSON_AddObjectToObject(m, "error");
-    cJSON_AddNumberToObject(e, "code", code);
-    lsp_add_str(e, "message", msg);
-    lsp_send(s, m);
-}
-
-static void reply(lsp_server *s, const cJSON *id, cJSON *result)
-{
-    cJSON *m = envelope();
-    cJSON_AddItemToObject(m, "id", cJSON_Duplicate(id, 1));
-    cJSON_AddItemToObject(m, "result", result ? result : cJSON_CreateNull());
-    lsp_send(s, m);
-}
-
 /* ---- public ---- */
 
 lsp_server *lsp_server_new(const lsp_config *cfg, lsp_send_fn send, void *ud)
 {
     lsp_server *s = calloc(1, sizeof *s);
     if (!s) return NULL;
-    if (cfg) s->cfg = *cfg;
-    s->send = send;
-    s->ud = ud;
+    if (cfg)
+        s->cfg = *cfg;
+    s->out.send = send;
+    s->out.ud = ud;
     s->lang = s->cfg.lang;
     s->exit_code = 1;
+    lsp_store_init(&s->store, s->cfg.cache_dir, s->cfg.stdlib_dir);
     return s;
 }
 
 void lsp_server_free(lsp_server *s)
 {
     if (!s) return;
-    lsp_free_docs(s);
-    lsp_free_caches(s);
+    lsp_store_free(&s->store);
     free(s);
 }
 
@@ -190,7 +140,7 @@ int lsp_server_exit_code(const lsp_server *s) { return s->exited ? s->exit_code 
 
 void lsp_server_frame_error(lsp_server *s, int too_large)
 {
-    reply_error(s, NULL, RPC_PARSE_ERROR,
+    lsp_reply_error(&s->out, NULL, RPC_PARSE_ERROR,
                 too_large ? "Content-Length is above the limit of 67108864 bytes; message skipped"
                           : "malformed message header; skipped to the next Content-Length");
 }
@@ -207,16 +157,16 @@ static void dispatch(lsp_server *s, const cJSON *msg)
     const cJSON *id = lsp_get(msg, "id"), *meth = lsp_get(msg, "method"), *ver = lsp_get(msg, "jsonrpc");
     int has_id = id != NULL;
     if (has_id && !cJSON_IsNumber(id) && !cJSON_IsString(id)) {
-        reply_error(s, NULL, RPC_INVALID_REQUEST, "id must be a number or a string");
+        lsp_reply_error(&s->out, NULL, RPC_INVALID_REQUEST, "id must be a number or a string");
         return;
     }
     if (!meth) {
         if (has_id && (lsp_get(msg, "result") || lsp_get(msg, "error"))) return;   /* a response */
-        reply_error(s, id, RPC_INVALID_REQUEST, "no method");
+        lsp_reply_error(&s->out, id, RPC_INVALID_REQUEST, "no method");
         return;
     }
     if (!cJSON_IsString(meth) || !cJSON_IsString(ver) || strcmp(ver->valuestring, "2.0") != 0) {
-        if (has_id || !cJSON_IsString(meth)) reply_error(s, id, RPC_INVALID_REQUEST, "not a JSON-RPC 2.0 message");
+        if (has_id || !cJSON_IsString(meth)) lsp_reply_error(&s->out, id, RPC_INVALID_REQUEST, "not a JSON-RPC 2.0 message");
         return;
     }
     const char *name = meth->valuestring;
@@ -226,16 +176,16 @@ static void dispatch(lsp_server *s, const cJSON *msg)
         return;
     }
     if (s->state == LSP_UNINIT && strcmp(name, "initialize") != 0) {
-        if (has_id) reply_error(s, id, LSP_SERVER_NOT_INITIALIZED, "the server is not initialized");
+        if (has_id) lsp_reply_error(&s->out, id, LSP_SERVER_NOT_INITIALIZED, "the server is not initialized");
         return;
     }
     if (s->state == LSP_SHUTDOWN) {
-        if (has_id) reply_error(s, id, RPC_INVALID_REQUEST, "the server is shutting down");
+        if (has_id) lsp_reply_error(&s->out, id, RPC_INVALID_REQUEST, "the server is shutting down");
         return;
     }
     const method *m = find_method(name);
     if (!m || m->info.notification == has_id) {
-        if (has_id) reply_error(s, id, RPC_METHOD_NOT_FOUND, "method not found");
+        if (has_id) lsp_reply_error(&s->out, id, RPC_METHOD_NOT_FOUND, "method not found");
         return;
     }
     const cJSON *params = lsp_get(msg, "params");
@@ -244,10 +194,10 @@ static void dispatch(lsp_server *s, const cJSON *msg)
     if (!has_id) { cJSON_Delete(res); return; }
     if (err.code) {
         cJSON_Delete(res);
-        reply_error(s, id, err.code, err.msg ? err.msg : "error");
+        lsp_reply_error(&s->out, id, err.code, err.msg ? err.msg : "error");
         return;
     }
-    reply(s, id, res);
+    lsp_reply(&s->out, id, res);
 }
 
 /* cJSON strings end at NUL, so "\u0000" in a document's text would cut
@@ -285,8 +235,8 @@ void lsp_server_handle(lsp_server *s, const char *body, size_t len)
     /* only white space may follow the value ("[1]x" is not JSON) */
     for (const char *p = end; msg && p && p < body + len; p++)
         if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') { cJSON_Delete(msg); msg = NULL; }
-    if (!msg) reply_error(s, NULL, RPC_PARSE_ERROR, "invalid JSON");
-    else if (!cJSON_IsObject(msg)) reply_error(s, NULL, RPC_INVALID_REQUEST, "a message must be a JSON object");
+    if (!msg) lsp_reply_error(&s->out, NULL, RPC_PARSE_ERROR, "invalid JSON");
+    else if (!cJSON_IsObject(msg)) lsp_reply_error(&s->out, NULL, RPC_INVALID_REQUEST, "a message must be a JSON object");
     else dispatch(s, msg);
     cJSON_Delete(msg);
     free(fixed);

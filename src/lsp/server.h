@@ -1,10 +1,11 @@
-/* lsp_server.h - the `girc lsp` language server core, independent of
+/* server.h - the `girc lsp` language server core, independent of
  * stdio: feed it message bodies (lsp_server_handle), it answers through
- * a send callback. Framing is lsp_rpc.h; cmd_lsp.c wires both to stdio.
+ * a send callback. Framing is rpc.h; cli/lsp.c wires both to stdio.
  * LSP 3.17: lifecycle with the spec's semantics, full and incremental
  * document sync, diagnostics, hover, completion, formatting, document
  * symbols, definition and quick-fix code actions. One compiled gir_doc
- * per open document version, freed when the version is replaced. */
+ * per open document version, freed when the version is replaced (the
+ * document store, store.h). */
 #ifndef GIR_LSP_SERVER_H
 #define GIR_LSP_SERVER_H
 #include <stddef.h>
@@ -16,7 +17,12 @@ typedef void (*lsp_send_fn)(void *ud, const char *json, size_t len);
 typedef struct lsp_config {
     gir_lang lang;
     int lang_set;                   /* --lang given: ignore initialize's locale */
-    const char *const *includes;    /* template search dirs (-I, then GIRPATH) */
+    const char *const *includes;    /* the -I dirs, in order. A template is searched
+                                       in the report's own file; when named by a path,
+                                       from the report's folder, then as given; then
+                                       NAME.gir in these dirs, then in the GIRPATH dirs
+                                       (read by template/template.c, not listed here);
+                                       then the embedded stdlib */
     size_t ninclude;
     const char *cache_dir;          /* NULL: $XDG_CACHE_HOME/girc, else ~/.cache/girc */
     const char *stdlib_dir;         /* NULL: <exe dir>/../share/girc/stdlib when it

@@ -1,8 +1,10 @@
-/* lsp_symbols.c - textDocument/documentSymbol: the outline as
+/* symbols.c - textDocument/documentSymbol: the outline as
  * DocumentSymbol[]: the report header (with its fields), sections and
  * tables (with their rows) in file order, each with the official label
  * as detail when the report was checked; in a template file, the
- * template with its sections and tables. */
+ * template with its sections and tables. Built in one protected call
+ * (lsp_build): every symbol is attached to its parent as soon as it is
+ * made, so that running out of memory frees them all. */
 #include <string.h>
 #include "internal.h"
 
@@ -27,9 +29,14 @@ static const char *text_of(sctx *c, const gir_node *n)
     return NULL;
 }
 
-static cJSON *sym(sctx *c, const char *name, const char *detail, int kind, gir_span range, gir_span sel)
+/* A symbol, attached to parent. */
+static cJSON *sym(sctx *c, cJSON *parent, const char *name, const char *detail, int kind, gir_span range, gir_span sel)
 {
     cJSON *o = cJSON_CreateObject();
+    if (!cJSON_AddItemToArray(parent, o)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
     lsp_add_str(o, "name", name && *name ? name : "?");
     if (detail && *detail) lsp_add_str(o, "detail", detail);
     cJSON_AddNumberToObject(o, "kind", kind);
@@ -70,67 +77,78 @@ static gir_span name_span(const gir_node *n)
     return nm ? nm->span : n->span;
 }
 
-static cJSON *table_sym(sctx *c, const gir_node *it)
+static void table_sym(sctx *c, cJSON *parent, const gir_node *it)
 {
-    cJSON *o = sym(c, text_of(c, it->first), item_label(c, it), SK_STRUCT, it->span, name_span(it));
+    cJSON *o = sym(c, parent, text_of(c, it->first), item_label(c, it), SK_STRUCT, it->span, name_span(it));
     cJSON *kids = cJSON_AddArrayToObject(o, "children");
     for (const gir_node *row = it->first ? it->first->next : NULL; row; row = row->next) {
-        if (row->kind != N_ROW) continue;
+        if (row->kind != N_ROW)
+            continue;
         const char *nm = text_of(c, row->first);
-        cJSON_AddItemToArray(kids, sym(c, nm, row_label(c, row), SK_FIELD, row->span, row->first ? row->first->span : row->span));
+        sym(c, kids, nm, row_label(c, row), SK_FIELD, row->span, row->first ? row->first->span : row->span);
     }
-    return o;
 }
 
-static cJSON *template_sym(sctx *c, const gir_node *it)
+static void template_sym(sctx *c, cJSON *parent, const gir_node *it)
 {
     const gir_node *title = ast_child(it, 1);
-    cJSON *o = sym(c, text_of(c, it->first), title && title->kind == N_LIT ? title->str : NULL, SK_NAMESPACE,
+    cJSON *o = sym(c, parent, text_of(c, it->first), title && title->kind == N_LIT ? title->str : NULL, SK_NAMESPACE,
                    it->span, name_span(it));
     cJSON *kids = cJSON_AddArrayToObject(o, "children");
     for (const gir_node *x = it->first; x; x = x->next) {
-        if (x->kind != N_TSECTION && x->kind != N_TTABLE) continue;
+        if (x->kind != N_TSECTION && x->kind != N_TTABLE)
+            continue;
         const gir_node *lab = ast_child(x, 1);
-        cJSON_AddItemToArray(kids, sym(c, text_of(c, x->first), lab && lab->kind == N_LIT ? lab->str : NULL,
-                                       x->kind == N_TSECTION ? SK_MODULE : SK_STRUCT, x->span, name_span(x)));
+        sym(c, kids, text_of(c, x->first), lab && lab->kind == N_LIT ? lab->str : NULL,
+            x->kind == N_TSECTION ? SK_MODULE : SK_STRUCT, x->span, name_span(x));
     }
-    return o;
 }
 
-cJSON *lsp_document_symbol(lsp_server *s, const cJSON *params, lsp_err *err)
+static void report_sym(sctx *c, cJSON *parent, const gir_node *it)
 {
-    lsp_doc *d = lsp_doc_of(s, params, err);
-    if (!d) return NULL;
-    gir_arena *a = arena_new(NULL);
-    if (!a) return NULL;
-    sctx c = {s, d->doc, a};
-    cJSON *out = cJSON_CreateArray();
-    for (const gir_node *it = d->doc->ast ? d->doc->ast->first : NULL; it; it = it->next) {
+    cJSON *o = sym(c, parent, it->str && *it->str ? it->str : "report", NULL, SK_NAMESPACE, it->span,
+                   (gir_span){it->span.start, it->span.start + 6});
+    cJSON *kids = cJSON_AddArrayToObject(o, "children");
+    for (const gir_node *f = it->first; f; f = f->next)
+        if (f->kind == N_FIELD)
+            sym(c, kids, text_of(c, f->first), text_of(c, ast_child(f, 1)), SK_PROPERTY, f->span, name_span(f));
+}
+
+typedef struct sym_job {
+    lsp_server *s;
+    const gir_doc *d;
+} sym_job;
+
+static int fill_symbols(void *ud, gir_arena *a, cJSON *out)
+{
+    const sym_job *j = ud;
+    sctx c = {j->s, j->d, a};
+    for (const gir_node *it = j->d->ast ? j->d->ast->first : NULL; it; it = it->next) {
         switch (it->kind) {
-        case N_REPORT: {
-            cJSON *o = sym(&c, it->str && *it->str ? it->str : "report", NULL, SK_NAMESPACE, it->span,
-                           (gir_span){it->span.start, it->span.start + 6});
-            cJSON *kids = cJSON_AddArrayToObject(o, "children");
-            for (const gir_node *f = it->first; f; f = f->next)
-                if (f->kind == N_FIELD)
-                    cJSON_AddItemToArray(kids, sym(&c, text_of(&c, f->first), text_of(&c, ast_child(f, 1)), SK_PROPERTY,
-                                                   f->span, name_span(f)));
-            cJSON_AddItemToArray(out, o);
+        case N_REPORT:
+            report_sym(&c, out, it);
             break;
-        }
         case N_SECTION:
-            cJSON_AddItemToArray(out, sym(&c, text_of(&c, it->first), item_label(&c, it), SK_MODULE, it->span, name_span(it)));
+            sym(&c, out, text_of(&c, it->first), item_label(&c, it), SK_MODULE, it->span, name_span(it));
             break;
         case N_TABLE:
-            cJSON_AddItemToArray(out, table_sym(&c, it));
+            table_sym(&c, out, it);
             break;
         case N_TEMPLATE:
-            cJSON_AddItemToArray(out, template_sym(&c, it));
+            template_sym(&c, out, it);
             break;
         default:
             break;
         }
     }
-    arena_free(a);
-    return out;
+    return 1;
+}
+
+cJSON *lsp_document_symbol(lsp_server *s, const cJSON *params, lsp_err *err)
+{
+    lsp_doc *d = lsp_doc_of(s, params, err);
+    if (!d)
+        return NULL;
+    sym_job j = {s, d->doc};
+    return lsp_build(cJSON_CreateArray(), fill_symbols, &j);
 }

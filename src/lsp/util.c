@@ -1,13 +1,12 @@
-/* lsp_util.c - helpers shared by the language server's handlers: JSON
- * access and strings that are always valid UTF-8, file URIs <-> paths
- * (percent-encoding), and LSP positions <-> byte offsets in the
- * negotiated encoding (utf-8 bytes or utf-16 units). */
+/* util.c - helpers of the language server that know nothing of its
+ * state (util.h): JSON access and strings that are always valid UTF-8,
+ * file URIs <-> paths (percent-encoding), reading LSP positions, and
+ * JSON built in a protected call. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "base/io.h"
-#include "internal.h"
 #include "base/utf8.h"
+#include "util.h"
 
 const cJSON *lsp_get(const cJSON *o, const char *key)
 {
@@ -126,62 +125,45 @@ int lsp_read_pos(const cJSON *pos, uint32_t *line, uint32_t *ch)
     return 1;
 }
 
-uint32_t lsp_offset(const lsp_server *s, const gir_source *src, uint32_t line, uint32_t ch)
+/* ---- JSON built in a protected call ---- */
+
+typedef struct build_job {
+    lsp_fill_fn fill;
+    void *ud;
+    gir_arena *a;
+    cJSON *root;
+    int keep;
+} build_job;
+
+static void delete_json(void *p)
 {
-    return source_offset_at(src, line, ch, !s->utf8);
+    cJSON_Delete(p);
 }
 
-cJSON *lsp_pos_json(const lsp_server *s, const gir_source *src, uint32_t off)
+static void run_fill(void *ud)
 {
-    gir_pos p;
-    source_pos(src, off, &p);
-    cJSON *j = cJSON_CreateObject();
-    cJSON_AddNumberToObject(j, "line", p.line - 1);
-    cJSON_AddNumberToObject(j, "character", s->utf8 ? p.byte_col : p.utf16_col);
-    return j;
+    build_job *j = ud;
+    j->keep = j->fill(j->ud, j->a, j->root);
 }
 
-cJSON *lsp_range_json(const lsp_server *s, const gir_source *src, gir_span sp)
+cJSON *lsp_build(cJSON *root, lsp_fill_fn fill, void *ud)
 {
-    cJSON *r = cJSON_CreateObject();
-    if (sp.end < sp.start) sp.end = sp.start;
-    cJSON_AddItemToObject(r, "start", lsp_pos_json(s, src, sp.start));
-    cJSON_AddItemToObject(r, "end", lsp_pos_json(s, src, sp.end));
-    return r;
-}
-
-lsp_doc *lsp_doc_of(lsp_server *s, const cJSON *params, lsp_err *err)
-{
-    const cJSON *uri = lsp_get(lsp_get(params, "textDocument"), "uri");
-    if (!cJSON_IsString(uri)) {
-        err->code = RPC_INVALID_PARAMS;
-        err->msg = "textDocument.uri is missing";
+    if (!root)
+        return NULL;
+    gir_arena *a = arena_new(NULL);
+    if (!a) {
+        cJSON_Delete(root);
         return NULL;
     }
-    lsp_doc *d = lsp_find_doc(s, uri->valuestring);
-    return d && d->doc ? d : NULL;
-}
-
-lsp_doc *lsp_doc_at(lsp_server *s, const cJSON *params, uint32_t *off, lsp_err *err)
-{
-    lsp_doc *d = lsp_doc_of(s, params, err);
-    if (err->code) return NULL;
-    uint32_t line, ch;
-    if (!lsp_read_pos(lsp_get(params, "position"), &line, &ch)) {
-        err->code = RPC_INVALID_PARAMS;
-        err->msg = "position is missing or malformed";
+    gir_defer *own = arena_defer(a, delete_json, root);    /* on failure root is deleted at once */
+    if (!own) {
+        arena_free(a);
         return NULL;
     }
-    if (d) *off = lsp_offset(s, &d->doc->src, line, ch);
-    return d;
-}
-
-gir_options lsp_options(const lsp_server *s)
-{
-    gir_options o;
-    memset(&o, 0, sizeof o);
-    o.lang = s->lang;
-    o.includes = s->cfg.includes;
-    o.ninclude = s->cfg.ninclude;
-    return o;
+    build_job j = {fill, ud, a, root, 0};
+    int ok = arena_protect(a, run_fill, &j) == 0 && j.keep;
+    if (ok)
+        arena_defer_set(own, NULL);                          /* handed out: not freed with a */
+    arena_free(a);
+    return ok ? root : NULL;
 }
