@@ -1,4 +1,4 @@
-/* check_table.c - the rows of a report table: row labels resolved
+/* table.c - the rows of a report table: row labels resolved
  * against the template, cells placed by position or by column name, and
  * every value typed (count, money with unit, signed change, text). */
 #include <string.h>
@@ -73,9 +73,20 @@ static void unknown_label(ck *c, const gir_ttable *t, const gir_node *item, cons
     }
 }
 
+/* No unit, or a count unit of syntax/numbers.def. */
 static int unit_is_count(const char *u)
 {
-    return !*u || strcmp(u, "件") == 0 || strcmp(u, "个") == 0 || strcmp(u, "项") == 0;
+    const gir_unit *x = lang_unit(u);
+    return !*u || (x && x->quantity == GIR_UNIT_COUNT);
+}
+
+/* The power of ten that turns a value in unit `from` into one in `to`
+ * (both money units of syntax/numbers.def). */
+static int money_shift(const char *from, const char *to)
+{
+    const gir_unit *f = lang_unit(from);
+    const gir_unit *t = lang_unit(to);
+    return f && t ? f->scale - t->scale : 0;
 }
 
 /* Types one literal into a cell. */
@@ -131,9 +142,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
             cell->bad = 1;
             return;
         }
-        int shift = 0;
-        if (strcmp(u, "元") == 0 && strcmp(th->units[0], "万元") == 0) shift = -4;
-        if (strcmp(u, "万元") == 0 && strcmp(th->units[0], "元") == 0) shift = 4;
+        int shift = money_shift(u, th->units[0]);
         if (shift && dec_shift(val, shift, &cell->v) != DEC_OK) {
             diag_add(c->dg, GIR_SEV_ERROR, C_TOO_LARGE, c->src, v->span);
             cell->bad = 1;
@@ -145,7 +154,8 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         return;
     }
     if (!unit_is_count(l->unit)) {
-        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name, "件");
+        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name,
+                               lang_unit_base(GIR_UNIT_COUNT));
         (void)g;
         cell->bad = 1;
         return;

@@ -1,6 +1,6 @@
 /* fmt.c - the formatter's driver: parse, collect the tokens (comments
  * included) and the AST's line items, break the token stream into lines,
- * normalise blank lines, render (fmt_layout.c), then re-parse the result
+ * normalise blank lines, render (layout.c), then re-parse the result
  * and refuse it unless its tokens and AST equal the input's. */
 #include <setjmp.h>
 #include <stdlib.h>

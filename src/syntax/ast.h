@@ -93,6 +93,7 @@ gir_node *ast_find(const gir_node *n, gir_node_kind k);
 /* Pre-order iteration without recursion: next node after n within root. */
 gir_node *ast_next(const gir_node *root, const gir_node *n);
 const char *ast_kind_name(gir_node_kind k);
-/* S-expression dump with byte spans (girc --dump-ast). */
+/* S-expression dump with byte spans, for tests (test_parser.c); no
+ * command prints it. */
 void ast_dump(const gir_node *root, gir_buf *out);
 #endif

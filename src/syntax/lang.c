@@ -89,8 +89,9 @@ gir_agency_kind lang_kind(const char *word)
 
 const gir_deadline *lang_deadline(gir_agency_kind k)
 {
-    if (k <= KIND_UNKNOWN || k >= KIND__COUNT || !deadlines[k].month) return NULL;
-    return &deadlines[k];
+    int i = (int)k;
+    if (i <= KIND_UNKNOWN || i >= KIND__COUNT || !deadlines[i].month) return NULL;
+    return &deadlines[i];
 }
 
 const gir_sign gir_signs[] = {

@@ -68,10 +68,18 @@ typedef enum {
 #define GIR_DEADLINE(id, month, day, note)
 #include "kinds.def"
 #undef GIR_KIND
+} gir_agency_kind;
+
+/* KIND_UNKNOWN and the kinds (not a gir_agency_kind: a switch over the
+ * kinds need not name it). */
+enum {
+    KIND__COUNT = 1
+#define GIR_KIND(id, name) +1
+#include "kinds.def"
+#undef GIR_KIND
 #undef GIR_KIND_WORD
 #undef GIR_DEADLINE
-    KIND__COUNT
-} gir_agency_kind;
+};
 
 /* Canonical names by kind; [KIND_UNKNOWN] is NULL. */
 extern const char *const gir_kind_names[KIND__COUNT];
