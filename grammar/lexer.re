@@ -22,7 +22,6 @@ void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src
     lx->cur = lx->base;
     lx->lim = lx->base + src->len;
     if (src->len >= 3 && memcmp(lx->base, "\xEF\xBB\xBF", 3) == 0) lx->cur += 3;
-    lx->at_line_start = 1;
     lx->last_newline = 1; /* no NEWLINE before the first token */
 }
 

@@ -137,8 +137,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
                 if (i) buf_puts(&b, msg_fmt(c->dg->lang, M_LIST_SEP));
                 buf_puts(&b, th->units[i]);
             }
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, u, col->name, buf_cstr(&b));
-            (void)g;
+            diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, u, col->name, buf_cstr(&b));
             cell->bad = 1;
             return;
         }
@@ -154,9 +153,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         return;
     }
     if (!unit_is_count(l->unit)) {
-        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name,
-                               lang_unit_base(GIR_UNIT_COUNT));
-        (void)g;
+        diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name, lang_unit_base(GIR_UNIT_COUNT));
         cell->bad = 1;
         return;
     }

@@ -150,7 +150,9 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
     lexer_init(&lx, a, &dg, src);
     lx.emit_comments = 1;
     uint32_t line0 = source_line_of(src, off), lstart = src->line_start[line0];
-    int depth = 0, top = 0, inside = 0, ntok = 0;
+    int depth = 0;
+    int top = 0;
+    int inside = 0;
     const char *top_name = NULL, *tmpl = NULL;
     ltok line[4];
     int nline = 0;
@@ -179,7 +181,6 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
             if (nline < 4) line[nline++] = (ltok){k, sp, v ? v->str : NULL};
         }
         prev = k;
-        ntok++;
     }
     const gir_schema *sc = d->doc->report ? d->doc->report->schema : NULL;
     if (!sc && tmpl) sc = lsp_template_schema(s, tmpl);
@@ -220,7 +221,6 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
     } else if (top == KW_TEMPLATE) {
         if (nline == 0) keywords(&c, GIR_KW_TEMPLATE);
     }
-    (void)ntok;
     arena_free(a);
     return c.items;
 }

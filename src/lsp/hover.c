@@ -1,9 +1,10 @@
 /* hover.c - textDocument/hover: for a cell, the official labels of
  * its row and column, its value, and for a total how it is computed from
  * its parts and whether the written value matches, plus the diagnostics
- * on it (the rule that failed); for a row or column label, a table,
- * section, header field or template name, its declaration in the
- * template. Markdown, in the session's language. */
+ * on it (the rule that failed); for a row or column label, a table or a
+ * section, its declaration in the template; for the template's name, the
+ * template's title, source and years; for a header field, its help text
+ * (syntax/fields.def). Markdown, in the session's language. */
 #include <string.h>
 #include "syntax/lang.h"
 #include "internal.h"
@@ -130,7 +131,6 @@ static void row_values(lsp_server *s, gir_arena *a, gir_buf *b, const lsp_target
 
 static void diags_at(lsp_server *s, gir_buf *b, const lsp_doc *d, gir_span sp)
 {
-    (void)s;
     for (size_t i = 0; i < d->doc->diags.n; i++) {
         const gir_diag *g = d->doc->diags.v[i];
         if (g->src != &d->doc->src || g->span.start >= sp.end || g->span.end <= sp.start) continue;
