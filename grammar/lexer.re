@@ -40,13 +40,35 @@ static gir_node *mk_lit(gir_lexer *lx, gir_lit_kind k, gir_span sp)
     return n;
 }
 
+/* A digit at p (ASCII or full-width): its value and length, else -1. */
+static int digit_at(const unsigned char *p, const unsigned char *e, int *len)
+{
+    if (p < e && *p >= '0' && *p <= '9') {
+        *len = 1;
+        return *p - '0';
+    }
+    if (e - p < 3 || p[0] != 0xEF || p[1] != 0xBC || p[2] < 0x90 || p[2] > 0x99) return -1;
+    *len = 3;   /* ０-９: U+FF10-U+FF19 */
+    return p[2] - 0x90;
+}
+
+/* A decimal point at p (ASCII or full-width): its length, else 0. */
+static int dot_at(const unsigned char *p, const unsigned char *e, int *fullwidth)
+{
+    if (p < e && *p == '.') return 1;
+    if (e - p < 3 || memcmp(p, "．", 3) != 0) return 0;
+    *fullwidth = 1;
+    return 3;
+}
+
 /* Reads a NUMBER token: sign, digits (ASCII or full-width), fraction,
  * unit. The sign words are those of syntax/numbers.def; the unit is the
  * rest of the token (the `unit` regex below, kept equal to numbers.def by
  * test_lexer.c). */
 static gir_node *decode_number(gir_lexer *lx, gir_span sp)
 {
-    const unsigned char *p = lx->tok, *e = lx->cur;
+    const unsigned char *p = lx->tok;
+    const unsigned char *e = lx->cur;
     gir_node *n = mk_lit(lx, LIT_NUMBER, sp);
     gir_lit *l = &n->lit;
     l->written_sign = "";
@@ -57,30 +79,35 @@ static gir_node *decode_number(gir_lexer *lx, gir_span sp)
         l->fullwidth = sg->fullwidth;
         p += strlen(sg->word);
     }
+    /* digits, '.' ending the integer part, digits: one buffer, two strings */
     char *digits = arena_alloc(lx->arena, (size_t)(e - p) + 2);
-    size_t nd = 0, int_end = 0;
+    size_t nd = 0;
+    size_t int_end = 0;
     int seen_dot = 0;
     while (p < e) {
-        if (*p >= '0' && *p <= '9') { digits[nd++] = (char)*p++; continue; }
-        if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
-            digits[nd++] = (char)('0' + (p[2] - 0x90)); l->fullwidth = 1; p += 3; continue;
+        int len = 0;
+        int d = digit_at(p, e, &len);
+        if (d >= 0) {
+            digits[nd++] = (char)('0' + d);
+            l->fullwidth |= len == 3;
+            p += len;
+            continue;
         }
-        if (!seen_dot && *p == '.') { seen_dot = 1; int_end = nd; digits[nd++] = 0; p++; continue; }
-        if (!seen_dot && e - p >= 3 && memcmp(p, "．", 3) == 0) {
-            seen_dot = 1; int_end = nd; digits[nd++] = 0; l->fullwidth = 1; p += 3; continue;
-        }
-        break;
+        len = seen_dot ? 0 : dot_at(p, e, &l->fullwidth);
+        if (!len) break;
+        seen_dot = 1;
+        int_end = nd;
+        digits[nd++] = 0;
+        p += len;
     }
     digits[nd] = 0;
-    if (seen_dot) { l->int_digits = digits; l->frac_digits = digits + int_end + 1; }
-    else { l->int_digits = digits; l->frac_digits = ""; }
+    l->int_digits = digits;
+    l->frac_digits = seen_dot ? digits + int_end + 1 : "";
     l->unit = arena_strndup(lx->arena, (const char *)p, (size_t)(e - p));
     if (l->fullwidth) {
-        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp,
-                               arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
-                                            *l->frac_digits ? "." : "", l->frac_digits, l->unit));
         const char *fixed = arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
                                          *l->frac_digits ? "." : "", l->frac_digits, l->unit);
+        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp, fixed);
         diag_help(lx->diags, g, M_HELP_WRITE, fixed);
         diag_fix(lx->diags, g, sp, fixed);
     }
@@ -92,14 +119,6 @@ static int days_in(int y, int m)
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
     return d[m - 1];
-}
-
-/* A digit at p (ASCII or full-width): its value and length, else -1. */
-static int digit_at(const unsigned char *p, const unsigned char *e, int *len)
-{
-    if (p < e && *p >= '0' && *p <= '9') { *len = 1; return *p - '0'; }
-    if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) { *len = 3; return p[2] - 0x90; }
-    return -1;
 }
 
 static gir_node *decode_date(gir_lexer *lx, gir_span sp)

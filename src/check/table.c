@@ -98,9 +98,16 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
     cell->node = v;
     cell->span = v->span;
     cell->unit = ty == CT_MONEY ? th->units[0] : "";
-    if (v->kind == N_LIT && v->lit.kind == LIT_BLANK) { cell->state = CELL_BLANK; return; }
+    if (v->kind == N_LIT && v->lit.kind == LIT_BLANK) {
+        cell->state = CELL_BLANK;
+        return;
+    }
     if (ty == CT_TEXT) {
-        if (v->kind == N_LIT && v->lit.kind == LIT_STRING) { cell->state = CELL_TEXT; cell->text = v->str; return; }
+        if (v->kind == N_LIT && v->lit.kind == LIT_STRING) {
+            cell->state = CELL_TEXT;
+            cell->text = v->str;
+            return;
+        }
         diag_add(c->dg, GIR_SEV_ERROR, C_EXPECTED_TEXT, c->src, v->span, col->name);
         cell->bad = 1;
         return;
@@ -168,9 +175,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         cell->bad = 1;
         return;
     }
-    if (ty == CT_COUNT && l->sign > 0 && *l->written_sign) {
-        /* "+3" in a count column: harmless, keep it */
-    }
+    /* "+3" in a count column is harmless: kept as written */
 }
 
 /* Places the cells of one N_ROW. */
