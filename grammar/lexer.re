@@ -1,10 +1,14 @@
 /* lexer.re - the re2c scanner for .gir (reports and templates).
  * UTF-8 in, bison tokens out. Newlines are tokens (a row ends at the end
- * of its line); blank lines and comments collapse. Every bad byte gets a
- * positioned diagnostic and the YYerror token, never a crash. */
+ * of its line); blank lines and comments collapse. Identifiers are looked
+ * up in the keyword table (syntax/keywords.def). Bad input gets a
+ * positioned diagnostic and the YYerror token, never a crash: every
+ * invalid byte (at most 20 per string or prose block), the first stray
+ * character of a line. */
 #include <stdio.h>
 #include <string.h>
 #include "syntax/lexer.h"
+#include "syntax/lang.h"
 #include "parser.h"
 #include "base/utf8.h"
 
@@ -18,7 +22,6 @@ void lexer_init(gir_lexer *lx, gir_arena *a, gir_diags *d, const gir_source *src
     lx->cur = lx->base;
     lx->lim = lx->base + src->len;
     if (src->len >= 3 && memcmp(lx->base, "\xEF\xBB\xBF", 3) == 0) lx->cur += 3;
-    lx->at_line_start = 1;
     lx->last_newline = 1; /* no NEWLINE before the first token */
 }
 
@@ -37,42 +40,74 @@ static gir_node *mk_lit(gir_lexer *lx, gir_lit_kind k, gir_span sp)
     return n;
 }
 
-/* Reads a NUMBER token: sign, digits (ASCII or full-width), fraction, unit. */
+/* A digit at p (ASCII or full-width): its value and length, else -1. */
+static int digit_at(const unsigned char *p, const unsigned char *e, int *len)
+{
+    if (p < e && *p >= '0' && *p <= '9') {
+        *len = 1;
+        return *p - '0';
+    }
+    if (e - p < 3 || p[0] != 0xEF || p[1] != 0xBC || p[2] < 0x90 || p[2] > 0x99) return -1;
+    *len = 3;   /* ０-９: U+FF10-U+FF19 */
+    return p[2] - 0x90;
+}
+
+/* A decimal point at p (ASCII or full-width): its length, else 0. */
+static int dot_at(const unsigned char *p, const unsigned char *e, int *fullwidth)
+{
+    if (p < e && *p == '.') return 1;
+    if (e - p < 3 || memcmp(p, "．", 3) != 0) return 0;
+    *fullwidth = 1;
+    return 3;
+}
+
+/* Reads a NUMBER token: sign, digits (ASCII or full-width), fraction,
+ * unit. The sign words are those of syntax/numbers.def; the unit is the
+ * rest of the token (the `unit` regex below, kept equal to numbers.def by
+ * test_lexer.c). */
 static gir_node *decode_number(gir_lexer *lx, gir_span sp)
 {
-    const unsigned char *p = lx->tok, *e = lx->cur;
+    const unsigned char *p = lx->tok;
+    const unsigned char *e = lx->cur;
     gir_node *n = mk_lit(lx, LIT_NUMBER, sp);
     gir_lit *l = &n->lit;
     l->written_sign = "";
-    if (*p == '+' || *p == '-') { l->sign = *p == '+' ? 1 : -1; l->written_sign = *p == '+' ? "+" : "-"; p++; }
-    else if (e - p >= 3 && memcmp(p, "增", 3) == 0) { l->sign = 1; l->written_sign = "增"; p += 3; }
-    else if (e - p >= 3 && memcmp(p, "减", 3) == 0) { l->sign = -1; l->written_sign = "减"; p += 3; }
-    else if (e - p >= 3 && memcmp(p, "＋", 3) == 0) { l->sign = 1; l->written_sign = "+"; l->fullwidth = 1; p += 3; }
-    else if (e - p >= 3 && memcmp(p, "－", 3) == 0) { l->sign = -1; l->written_sign = "-"; l->fullwidth = 1; p += 3; }
+    const gir_sign *sg = lang_sign_at((const char *)p, (const char *)e);
+    if (sg) {
+        l->sign = sg->sign;
+        l->written_sign = sg->written;
+        l->fullwidth = sg->fullwidth;
+        p += strlen(sg->word);
+    }
+    /* digits, '.' ending the integer part, digits: one buffer, two strings */
     char *digits = arena_alloc(lx->arena, (size_t)(e - p) + 2);
-    size_t nd = 0, int_end = 0;
+    size_t nd = 0;
+    size_t int_end = 0;
     int seen_dot = 0;
     while (p < e) {
-        if (*p >= '0' && *p <= '9') { digits[nd++] = (char)*p++; continue; }
-        if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
-            digits[nd++] = (char)('0' + (p[2] - 0x90)); l->fullwidth = 1; p += 3; continue;
+        int len = 0;
+        int d = digit_at(p, e, &len);
+        if (d >= 0) {
+            digits[nd++] = (char)('0' + d);
+            l->fullwidth |= len == 3;
+            p += len;
+            continue;
         }
-        if (!seen_dot && *p == '.') { seen_dot = 1; int_end = nd; digits[nd++] = 0; p++; continue; }
-        if (!seen_dot && e - p >= 3 && memcmp(p, "．", 3) == 0) {
-            seen_dot = 1; int_end = nd; digits[nd++] = 0; l->fullwidth = 1; p += 3; continue;
-        }
-        break;
+        len = seen_dot ? 0 : dot_at(p, e, &l->fullwidth);
+        if (!len) break;
+        seen_dot = 1;
+        int_end = nd;
+        digits[nd++] = 0;
+        p += len;
     }
     digits[nd] = 0;
-    if (seen_dot) { l->int_digits = digits; l->frac_digits = digits + int_end + 1; }
-    else { l->int_digits = digits; l->frac_digits = ""; }
+    l->int_digits = digits;
+    l->frac_digits = seen_dot ? digits + int_end + 1 : "";
     l->unit = arena_strndup(lx->arena, (const char *)p, (size_t)(e - p));
     if (l->fullwidth) {
-        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp,
-                               arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
-                                            *l->frac_digits ? "." : "", l->frac_digits, l->unit));
         const char *fixed = arena_printf(lx->arena, "%s%s%s%s%s", l->written_sign, l->int_digits,
                                          *l->frac_digits ? "." : "", l->frac_digits, l->unit);
+        gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_FULLWIDTH_DIGITS, lx->src, sp, fixed);
         diag_help(lx->diags, g, M_HELP_WRITE, fixed);
         diag_fix(lx->diags, g, sp, fixed);
     }
@@ -84,14 +119,6 @@ static int days_in(int y, int m)
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
     return d[m - 1];
-}
-
-/* A digit at p (ASCII or full-width): its value and length, else -1. */
-static int digit_at(const unsigned char *p, const unsigned char *e, int *len)
-{
-    if (p < e && *p >= '0' && *p <= '9') { *len = 1; return *p - '0'; }
-    if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) { *len = 3; return p[2] - 0x90; }
-    return -1;
 }
 
 static gir_node *decode_date(gir_lexer *lx, gir_span sp)
@@ -242,24 +269,6 @@ static gir_node *scan_prose(gir_lexer *lx)
     return n;
 }
 
-static const struct { const char *word; int tok; } keywords[] = {
-    {"report", KW_REPORT}, {"template", KW_TEMPLATE}, {"section", KW_SECTION},
-    {"table", KW_TABLE}, {"block", KW_BLOCK}, {"note", KW_NOTE},
-    {"columns", KW_COLUMNS}, {"rows", KW_ROWS}, {"group", KW_GROUP},
-    {"alias", KW_ALIAS}, {"rule", KW_RULE}, {"pattern", KW_PATTERN},
-    {"sum", KW_SUM}, {"over", KW_OVER}, {"each", KW_EACH}, {"row", KW_ROW},
-    {"column", KW_COLUMN}, {"error", KW_ERROR}, {"warning", KW_WARNING},
-    {"source", KW_SOURCE}, {"years", KW_YEARS}, {"rowlabels", KW_ROWLABELS},
-    {"rowheader", KW_ROWHEADER}, {"mention", KW_MENTION},
-};
-
-static int keyword(const unsigned char *b, size_t n)
-{
-    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, b, n) == 0) return keywords[i].tok;
-    return 0;
-}
-
 /* True when an error was already reported on the line of offset off:
  * one mistake, one diagnostic (the parser is recovering anyway). */
 static int line_has_error(const gir_lexer *lx, uint32_t off)
@@ -280,7 +289,8 @@ static int bad_char(gir_lexer *lx, gir_span *loc)
     int k = utf8_decode(lx->tok, lx->lim, &cp);
     if (k < 1) k = 1;
     lx->cur = lx->tok + k;
-    /* swallow a run of further unknown ASCII punctuation: one error per run */
+    /* one error per line: a later stray character on a line that already
+     * has an error is returned as YYerror without a diagnostic */
     *loc = span_of(lx, lx->tok, lx->cur);
     if (line_has_error(lx, loc->start)) return YYerror;
     static const char *fw[][2] = {
@@ -331,6 +341,8 @@ int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
             ident  = alpha (alpha | [0-9])*;
             fwdig  = [\uff10-\uff19];
             dig    = [0-9] | fwdig;
+            /* sign and unit: the words of syntax/numbers.def (test_lexer.c
+               fails unless these two lines hold exactly those) */
             sign   = [+\-] | "增" | "减" | "＋" | "－";
             unit   = "元" | "万元" | "件" | "个" | "项";
             number = sign? dig+ (("." | "．") dig+)? unit?;
@@ -360,7 +372,7 @@ int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
             number   { *loc = span_of(lx, lx->tok, lx->cur); *val = decode_number(lx, *loc); TOKEN(NUMBER); }
             "_"      { *val = mk_lit(lx, LIT_BLANK, span_of(lx, lx->tok, lx->cur)); TOKEN(BLANK); }
             ident {
-                int kw = keyword(lx->tok, (size_t)(lx->cur - lx->tok));
+                int kw = lang_keyword((const char *)lx->tok, (size_t)(lx->cur - lx->tok));
                 if (kw) TOKEN(kw);
                 gir_node *n = ast_new(lx->arena, N_NAME, span_of(lx, lx->tok, lx->cur));
                 n->str = arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok));

@@ -23,6 +23,7 @@ void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg);
 
 %code {
 #include <string.h>
+#include "syntax/lang.h"
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {                                  \
     if (N) { (Cur).start = YYRHSLOC(Rhs, 1).start; (Cur).end = YYRHSLOC(Rhs, N).end; } \
     else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; } } while (0)
@@ -46,7 +47,7 @@ void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg);
 #define NEW(k, loc) ast_new(P->arena, (k), (loc))
 static gir_node *app(gir_node *p, gir_node *c) { return ast_append(p, c); }
 static gir_node *as_name(gir_parser *P, gir_node *lit);
-static gir_node *kw_name(gir_parser *P, const char *w, gir_span sp);
+static gir_node *kw_name(gir_parser *P, int token, gir_span sp);
 static gir_node *with_op(gir_node *n, int op) { n->op = op; return n; }
 static gir_node *prepend(gir_node *p, gir_node *c)
 {
@@ -61,13 +62,11 @@ static gir_node *prepend(gir_node *p, gir_node *c)
 
 %token IDENT "identifier" STRING "string" PROSE "prose" NUMBER "number"
 %token DATE "date" BLANK "_" NEWLINE "newline" COMMENT "comment"
-%token KW_REPORT "report" KW_TEMPLATE "template" KW_SECTION "section"
-%token KW_TABLE "table" KW_BLOCK "block" KW_NOTE "note" KW_COLUMNS "columns"
-%token KW_ROWS "rows" KW_GROUP "group" KW_ALIAS "alias" KW_RULE "rule"
-%token KW_PATTERN "pattern" KW_SUM "sum" KW_OVER "over" KW_EACH "each"
-%token KW_ROW "row" KW_COLUMN "column" KW_ERROR "error" KW_WARNING "warning"
-%token KW_SOURCE "source" KW_YEARS "years" KW_ROWLABELS "rowlabels"
-%token KW_ROWHEADER "rowheader" KW_MENTION "mention"
+/* the keywords: their words are in syntax/keywords.def (symbol_text) */
+%token KW_REPORT KW_TEMPLATE KW_SECTION KW_TABLE KW_BLOCK KW_NOTE KW_COLUMNS
+%token KW_ROWS KW_GROUP KW_ALIAS KW_RULE KW_PATTERN KW_SUM KW_OVER KW_EACH
+%token KW_ROW KW_COLUMN KW_ERROR KW_WARNING KW_SOURCE KW_YEARS KW_ROWLABELS
+%token KW_ROWHEADER KW_MENTION
 %token DOTDOT ".." EQEQ "==" NE "!=" LE "<=" GE ">="
 
 %%
@@ -114,7 +113,7 @@ field
     ;
 field_key
     : IDENT
-    | KW_TEMPLATE               { $$ = kw_name(P, "template", @1); }
+    | KW_TEMPLATE               { $$ = kw_name(P, KW_TEMPLATE, @1); }
     ;
 field_value
     : IDENT
@@ -347,8 +346,10 @@ static gir_node *as_name(gir_parser *P, gir_node *lit)
     return n;
 }
 
-static gir_node *kw_name(gir_parser *P, const char *w, gir_span sp)
+/* A keyword used as a name (the header field `template`). */
+static gir_node *kw_name(gir_parser *P, int token, gir_span sp)
 {
+    const char *w = lang_keyword_word(token);
     gir_node *n = ast_new(P->arena, N_NAME, sp);
     n->str = w;
     n->len = (uint32_t)strlen(w);
@@ -363,10 +364,20 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, gir_parser *P)
     }
 }
 
+/* The word of a keyword symbol (syntax/keywords.def), or NULL. */
+static const char *keyword_of(yysymbol_kind_t k)
+{
+    for (const gir_keyword *w = gir_keywords; w->word; w++)
+        if (YYTRANSLATE(w->token) == k) return w->word;
+    return NULL;
+}
+
 /* The user-facing name of a grammar symbol, in the user's language. */
 static const char *symbol_text(gir_parser *P, yysymbol_kind_t k)
 {
     gir_lang L = P->diags->lang;
+    const char *kw = keyword_of(k);
+    if (kw) return arena_printf(P->arena, msg_fmt(L, T_KEYWORD), kw);
     switch (k) {
     case YYSYMBOL_IDENT: return msg_fmt(L, T_IDENT);
     case YYSYMBOL_STRING: return msg_fmt(L, T_STRING);
@@ -383,8 +394,7 @@ static const char *symbol_text(gir_parser *P, yysymbol_kind_t k)
     size_t n = strlen(raw);
     if (n >= 2 && (raw[0] == '"' || raw[0] == '\'')) { raw++; n -= 2; }
     char *w = arena_strndup(P->arena, raw, n);
-    int alpha = (w[0] >= 'a' && w[0] <= 'z');
-    return arena_printf(P->arena, msg_fmt(L, alpha ? T_KEYWORD : T_PUNCT), w);
+    return arena_printf(P->arena, msg_fmt(L, T_PUNCT), w);
 }
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "internal.h"
 #include "base/label.h"
+#include "template/template.h"
 
 gir_cell *report_cell(const gir_report *r, int table, int block, int row, int col)
 {
@@ -15,40 +16,126 @@ gir_cell *report_cell(const gir_report *r, int table, int block, int row, int co
 
 /* ---- header ---- */
 
-static const char *const field_names[] = {"template", "agency", "kind", "year", "date", "previous", "title"};
-enum { FIELD_TEMPLATE, FIELD_AGENCY, FIELD_KIND, FIELD_YEAR, FIELD_DATE, FIELD_PREVIOUS, FIELD_TITLE, FIELD__N };
+/* The fields are those of syntax/fields.def, the kinds those of kinds.def. */
 
 static const gir_node *field_value(const gir_node *f) { return ast_child(f, 1); }
 
-static int expect_kind(ck *c, const gir_node *v, const char *key, int want_string, int want_number, int want_date, int want_ident)
+/* The GIR_VAL_* kind of a header value. */
+static int value_kind(const gir_node *v)
 {
-    int ok = (want_string && v->kind == N_LIT && v->lit.kind == LIT_STRING) ||
-             (want_number && v->kind == N_LIT && v->lit.kind == LIT_NUMBER) ||
-             (want_date && v->kind == N_LIT && v->lit.kind == LIT_DATE) ||
-             (want_ident && v->kind == N_NAME);
-    if (!ok) diag_add(c->dg, GIR_SEV_ERROR, C_FIELD_TYPE, c->src, v->span, key);
+    if (v->kind == N_NAME) return GIR_VAL_NAME;
+    if (v->kind != N_LIT) return 0;
+    if (v->lit.kind == LIT_STRING) return GIR_VAL_STRING;
+    if (v->lit.kind == LIT_NUMBER) return GIR_VAL_NUMBER;
+    if (v->lit.kind == LIT_DATE) return GIR_VAL_DATE;
+    return 0;
+}
+
+/* True when field k takes a value of v's kind; else error E0605. */
+static int expect_kind(ck *c, const gir_node *v, int k)
+{
+    int ok = (value_kind(v) & gir_fields[k].values) != 0;
+    if (!ok) diag_add(c->dg, GIR_SEV_ERROR, C_FIELD_TYPE, c->src, v->span, gir_fields[k].name);
     return ok;
+}
+
+/* "template、agency、…": every field, for the help of E0603. */
+static const char *field_list(ck *c)
+{
+    gir_buf b;
+    buf_init(&b, c->a);
+    for (int i = 0; i < FIELD__COUNT; i++) {
+        if (i) buf_puts(&b, msg_fmt(c->dg->lang, M_LIST_SEP));
+        buf_puts(&b, gir_fields[i].name);
+    }
+    return buf_cstr(&b);
+}
+
+static void unknown_field(ck *c, const gir_node *key)
+{
+    gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_FIELD, c->src, key->span, key->str);
+    const char *best = NULL;
+    size_t bd = 3;
+    for (int i = 0; i < FIELD__COUNT; i++) {
+        size_t d = label_distance(key->str, gir_fields[i].name, 2);
+        if (d >= bd) continue;
+        bd = d;
+        best = gir_fields[i].name;
+    }
+    if (best) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
+    else diag_help(c->dg, g, C_HELP_FIELDS, field_list(c));
+}
+
+static void read_year(ck *c, const gir_node *v)
+{
+    gir_dec y;
+    if (dec_parse(v->lit.int_digits, v->lit.frac_digits, v->lit.sign < 0, &y) != DEC_OK || !dec_is_integer(y) ||
+        y.m < GIR_YEAR_MIN || y.m > GIR_YEAR_MAX || *v->lit.unit)
+        diag_add(c->dg, GIR_SEV_ERROR, C_BAD_YEAR, c->src, v->span, GIR_YEAR_MIN, GIR_YEAR_MAX);
+    else
+        c->r->year = (int)y.m;
+}
+
+static void read_kind(ck *c, const gir_node *v)
+{
+    c->r->kind = lang_kind(v->str);
+    if (c->r->kind) return;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_KIND, c->src, v->span, v->str);
+    diag_help(c->dg, g, C_HELP_KINDS);
+}
+
+/* Stores the value v of field k (its kind already checked). */
+static void read_field(ck *c, int k, const gir_node *v)
+{
+    gir_report *r = c->r;
+    switch (k) {
+    case FIELD_TEMPLATE:
+        r->template_name = v->str;
+        break;
+    case FIELD_AGENCY:
+        r->agency = v->str;
+        break;
+    case FIELD_TITLE:
+        r->title = v->str;
+        break;
+    case FIELD_PREVIOUS:
+        r->previous_path = v->str;
+        break;
+    case FIELD_YEAR:
+        read_year(c, v);
+        break;
+    case FIELD_DATE:
+        r->has_date = 1;
+        r->date_y = v->lit.year;
+        r->date_m = v->lit.month;
+        r->date_d = v->lit.day;
+        break;
+    case FIELD_KIND:
+        read_kind(c, v);
+        break;
+    }
+}
+
+/* True when a syntax error inside the header already explains a missing field. */
+static int header_has_error(ck *c, const gir_node *h)
+{
+    for (size_t i = 0; i < c->dg->n; i++) {
+        const gir_diag *g = c->dg->v[i];
+        if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= h->span.start && g->span.start < h->span.end)
+            return 1;
+    }
+    return 0;
 }
 
 static void read_header(ck *c, const gir_node *h, const gir_node **fields)
 {
-    gir_report *r = c->r;
-    r->title = h->str;
+    c->r->title = h->str;
     for (const gir_node *f = h->first; f; f = f->next) {
         if (f->kind != N_FIELD) continue;
-        const gir_node *key = ast_child(f, 0), *v = field_value(f);
-        int k = -1;
-        for (int i = 0; i < FIELD__N; i++) if (strcmp(key->str, field_names[i]) == 0) k = i;
+        const gir_node *key = ast_child(f, 0);
+        int k = lang_field(key->str);
         if (k < 0) {
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_UNKNOWN_FIELD, c->src, key->span, key->str);
-            const char *best = NULL;
-            size_t bd = 3;
-            for (int i = 0; i < FIELD__N; i++) {
-                size_t d = label_distance(key->str, field_names[i], 2);
-                if (d < bd) { bd = d; best = field_names[i]; }
-            }
-            if (best) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
-            else diag_help(c->dg, g, C_HELP_FIELDS);
+            unknown_field(c, key);
             continue;
         }
         if (fields[k]) {
@@ -57,64 +144,15 @@ static void read_header(ck *c, const gir_node *h, const gir_node **fields)
             continue;
         }
         fields[k] = f;
-        switch (k) {
-        case FIELD_TEMPLATE:
-            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->template_name = v->str;
-            break;
-        case FIELD_AGENCY:
-            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) r->agency = v->str;
-            break;
-        case FIELD_TITLE:
-            if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->title = v->str;
-            break;
-        case FIELD_PREVIOUS:
-            if (expect_kind(c, v, key->str, 1, 0, 0, 0)) r->previous_path = v->str;
-            break;
-        case FIELD_YEAR:
-            if (expect_kind(c, v, key->str, 0, 1, 0, 0)) {
-                gir_dec y;
-                if (dec_parse(v->lit.int_digits, v->lit.frac_digits, v->lit.sign < 0, &y) != DEC_OK ||
-                    !dec_is_integer(y) || y.m < 1990 || y.m > 2200 || *v->lit.unit)
-                    diag_add(c->dg, GIR_SEV_ERROR, C_BAD_YEAR, c->src, v->span);
-                else r->year = (int)y.m;
-            }
-            break;
-        case FIELD_DATE:
-            if (expect_kind(c, v, key->str, 0, 0, 1, 0)) {
-                r->has_date = 1;
-                r->date_y = v->lit.year; r->date_m = v->lit.month; r->date_d = v->lit.day;
-            }
-            break;
-        case FIELD_KIND:
-            if (expect_kind(c, v, key->str, 1, 0, 0, 1)) {
-                static const struct { const char *w; gir_agency_kind k; } kinds[] = {
-                    {"department", KIND_DEPARTMENT}, {"部门", KIND_DEPARTMENT},
-                    {"government", KIND_GOVERNMENT}, {"政府", KIND_GOVERNMENT},
-                    {"township", KIND_TOWNSHIP}, {"乡镇", KIND_TOWNSHIP}, {"街道", KIND_TOWNSHIP},
-                };
-                for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-                    if (strcmp(v->str, kinds[i].w) == 0) r->kind = kinds[i].k;
-                if (!r->kind) {
-                    gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_KIND, c->src, v->span, v->str);
-                    diag_help(c->dg, g, C_HELP_KINDS);
-                }
-            }
-            break;
-        }
+        if (expect_kind(c, field_value(f), k)) read_field(c, k, field_value(f));
     }
-    /* a syntax error inside the header already explains a missing field */
-    for (size_t i = 0; i < c->dg->n; i++) {
-        const gir_diag *g = c->dg->v[i];
-        if (g->sev == GIR_SEV_ERROR && g->src == c->src && g->span.start >= h->span.start && g->span.start < h->span.end)
-            return;
+    if (header_has_error(c, h)) return;
+    for (int i = 0; i < FIELD__COUNT; i++) {
+        if (!gir_fields[i].required || fields[i]) continue;
+        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_MISSING_FIELD, c->src, (gir_span){h->span.start, h->span.start + 6},
+                               gir_fields[i].name);
+        diag_help(c->dg, g, C_HELP_FIELD_EXAMPLE, gir_fields[i].name);
     }
-    static const int required[] = {FIELD_TEMPLATE, FIELD_AGENCY, FIELD_YEAR};
-    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-        if (!fields[required[i]]) {
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_MISSING_FIELD, c->src,
-                                   (gir_span){h->span.start, h->span.start + 6}, field_names[required[i]]);
-            diag_help(c->dg, g, C_HELP_FIELD_EXAMPLE, field_names[required[i]]);
-        }
 }
 
 /* ---- sections and tables ---- */
@@ -234,10 +272,11 @@ static void check_dates(ck *c, const gir_node **fields)
 {
     gir_report *r = c->r;
     if (r->year && c->s && (r->year < c->s->year_from || r->year > c->s->year_to)) {
-        const char *better = r->year <= 2020 ? "gov2019" : "gov2021";
         gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_TEMPLATE_YEAR, c->src, field_value(fields[FIELD_TEMPLATE])->span,
                                c->s->name, c->s->year_from, c->s->year_to, r->year);
-        diag_help(c->dg, g, C_HELP_TEMPLATE, better);
+        /* the stdlib template whose declared years suit the report */
+        const char *better = template_builtin_for_year(c->a, r->year);
+        if (better) diag_help(c->dg, g, C_HELP_TEMPLATE, better);
     }
     if (!r->has_date || !r->year || r->date_m < 1 || r->date_m > 12 || r->date_d < 1 || r->date_d > 31) return;
     gir_span ds = field_value(fields[FIELD_DATE])->span;
@@ -245,12 +284,10 @@ static void check_dates(ck *c, const gir_node **fields)
         diag_add(c->dg, GIR_SEV_WARNING, C_DATE_EARLY, c->src, ds, r->year);
         return;
     }
-    int dm = 0, dd = 0;
-    if (r->kind == KIND_DEPARTMENT) { dm = 1; dd = 31; }
-    else if (r->kind == KIND_GOVERNMENT) { dm = 3; dd = 31; }
-    if (dm && date_before(r->year + 1, dm, dd, r->date_y, r->date_m, r->date_d)) {
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_DATE_LATE, c->src, ds, r->year + 1, dm, dd);
-        diag_note(c->dg, g, r->kind == KIND_DEPARTMENT ? C_NOTE_ART49_DEPT : C_NOTE_ART49_GOV);
+    const gir_deadline *dl = lang_deadline(r->kind);
+    if (dl && date_before(r->year + 1, dl->month, dl->day, r->date_y, r->date_m, r->date_d)) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_DATE_LATE, c->src, ds, r->year + 1, dl->month, dl->day);
+        diag_note(c->dg, g, dl->note);
     }
 }
 
@@ -302,7 +339,7 @@ int check_syntax_error_in(const ck *c, gir_span span)
 
 struct gir_checker {
     ck c;
-    const gir_node *fields[FIELD__N];
+    const gir_node *fields[FIELD__COUNT];
     size_t syntax_errors;
 };
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "diag/diag.h"
 #include "syntax/ast.h"
+#include "syntax/lang.h"
 #include "base/dec.h"
 #include "template/schema.h"
 
@@ -50,14 +51,12 @@ typedef struct gir_rsection {
     const char *prose;         /* CommonMark text, or NULL */
 } gir_rsection;
 
-typedef enum { KIND_UNKNOWN = 0, KIND_DEPARTMENT, KIND_GOVERNMENT, KIND_TOWNSHIP } gir_agency_kind;
-
 typedef struct gir_report {
     const gir_schema *schema;
     const gir_node *header;
     const gir_source *src;     /* the source it was checked from */
     const char *title, *agency, *template_name, *previous_path;
-    gir_agency_kind kind;
+    gir_agency_kind kind;      /* syntax/kinds.def */
     int year;
     int has_date, date_y, date_m, date_d;
     gir_rsection *sections;    /* schema->nsections, template order */

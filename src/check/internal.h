@@ -1,6 +1,7 @@
-/* check_int.h - internal interface between the checker's files:
- * check.c (driver, header, sections, report level), check_table.c (rows,
- * cells, types), check_sums.c (totals and rules). */
+/* internal.h - internal interface between the checker's files:
+ * check.c (driver, header, sections, report level), table.c (rows,
+ * cells, types), sums.c (totals and rules), prose.c (numbers in the
+ * prose). */
 #ifndef GIR_CHECK_INT_H
 #define GIR_CHECK_INT_H
 #include "check.h"
@@ -24,7 +25,7 @@ void check_totals(ck *c, gir_rtable *rt);
 void check_rules(ck *c, gir_rtable *rt);
 /* The value of a mention's cell expression; 0 if not computable. */
 int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at);
-/* R3.9: numbers stated in the prose against the tables (check_prose.c). */
+/* R3.9: numbers stated in the prose against the tables (prose.c). */
 void check_mentions(ck *c);
 /* The displayed name of a row or column: its short name. */
 const char *hnode_display(const gir_hnode *h);

@@ -1,4 +1,4 @@
-/* check_prose.c - numbers stated in the prose must agree with the tables
+/* prose.c - numbers stated in the prose must agree with the tables
  * (FORMATS.md R3.9). A template's `mention` lists phrases such as
  * "新收政府信息公开申请"; a phrase followed (after at most a few filler
  * characters like 申请/共/为) by a number and 件 is compared with the
@@ -22,7 +22,8 @@ static int filler(uint32_t cp)
     return cp == ' ' || cp == 0x3000;
 }
 
-/* After a phrase ending at p: the number and its span, if "N件" follows. */
+/* After a phrase ending at p: the number and its span, if "N件" follows
+ * (件: the count unit messages name, syntax/numbers.def). */
 static int number_after(const unsigned char *p, const unsigned char *e, const unsigned char **nb,
                         const unsigned char **ne, gir_dec *v)
 {
@@ -43,7 +44,9 @@ static int number_after(const unsigned char *p, const unsigned char *e, const un
     }
     digits[n] = 0;
     *ne = p;
-    if (e - p < 3 || memcmp(p, "件", 3) != 0) return 0;
+    const char *unit = lang_unit_base(GIR_UNIT_COUNT);
+    size_t un = strlen(unit);
+    if ((size_t)(e - p) < un || memcmp(p, unit, un) != 0) return 0;
     return dec_parse(digits, "", 0, v) == DEC_OK;
 }
 

@@ -1,4 +1,4 @@
-/* check_sums.c - derived cells (totals: computed when omitted, checked
+/* sums.c - derived cells (totals: computed when omitted, checked
  * when written) and the template's rules and patterns (勾稽关系). A rule
  * touching a cell that already has an error is skipped, so one mistake
  * gives one diagnostic; one touching a blank cell is "not checkable". */

@@ -1,4 +1,4 @@
-/* check_table.c - the rows of a report table: row labels resolved
+/* table.c - the rows of a report table: row labels resolved
  * against the template, cells placed by position or by column name, and
  * every value typed (count, money with unit, signed change, text). */
 #include <string.h>
@@ -73,9 +73,20 @@ static void unknown_label(ck *c, const gir_ttable *t, const gir_node *item, cons
     }
 }
 
+/* No unit, or a count unit of syntax/numbers.def. */
 static int unit_is_count(const char *u)
 {
-    return !*u || strcmp(u, "件") == 0 || strcmp(u, "个") == 0 || strcmp(u, "项") == 0;
+    const gir_unit *x = lang_unit(u);
+    return !*u || (x && x->quantity == GIR_UNIT_COUNT);
+}
+
+/* The power of ten that turns a value in unit `from` into one in `to`
+ * (both money units of syntax/numbers.def). */
+static int money_shift(const char *from, const char *to)
+{
+    const gir_unit *f = lang_unit(from);
+    const gir_unit *t = lang_unit(to);
+    return f && t ? f->scale - t->scale : 0;
 }
 
 /* Types one literal into a cell. */
@@ -87,9 +98,16 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
     cell->node = v;
     cell->span = v->span;
     cell->unit = ty == CT_MONEY ? th->units[0] : "";
-    if (v->kind == N_LIT && v->lit.kind == LIT_BLANK) { cell->state = CELL_BLANK; return; }
+    if (v->kind == N_LIT && v->lit.kind == LIT_BLANK) {
+        cell->state = CELL_BLANK;
+        return;
+    }
     if (ty == CT_TEXT) {
-        if (v->kind == N_LIT && v->lit.kind == LIT_STRING) { cell->state = CELL_TEXT; cell->text = v->str; return; }
+        if (v->kind == N_LIT && v->lit.kind == LIT_STRING) {
+            cell->state = CELL_TEXT;
+            cell->text = v->str;
+            return;
+        }
         diag_add(c->dg, GIR_SEV_ERROR, C_EXPECTED_TEXT, c->src, v->span, col->name);
         cell->bad = 1;
         return;
@@ -126,14 +144,11 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
                 if (i) buf_puts(&b, msg_fmt(c->dg->lang, M_LIST_SEP));
                 buf_puts(&b, th->units[i]);
             }
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, u, col->name, buf_cstr(&b));
-            (void)g;
+            diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, u, col->name, buf_cstr(&b));
             cell->bad = 1;
             return;
         }
-        int shift = 0;
-        if (strcmp(u, "元") == 0 && strcmp(th->units[0], "万元") == 0) shift = -4;
-        if (strcmp(u, "万元") == 0 && strcmp(th->units[0], "元") == 0) shift = 4;
+        int shift = money_shift(u, th->units[0]);
         if (shift && dec_shift(val, shift, &cell->v) != DEC_OK) {
             diag_add(c->dg, GIR_SEV_ERROR, C_TOO_LARGE, c->src, v->span);
             cell->bad = 1;
@@ -145,8 +160,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         return;
     }
     if (!unit_is_count(l->unit)) {
-        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name, "件");
-        (void)g;
+        diag_add(c->dg, GIR_SEV_ERROR, C_BAD_UNIT, c->src, v->span, l->unit, col->name, lang_unit_base(GIR_UNIT_COUNT));
         cell->bad = 1;
         return;
     }
@@ -161,9 +175,7 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
         cell->bad = 1;
         return;
     }
-    if (ty == CT_COUNT && l->sign > 0 && *l->written_sign) {
-        /* "+3" in a count column: harmless, keep it */
-    }
+    /* "+3" in a count column is harmless: kept as written */
 }
 
 /* Places the cells of one N_ROW. */

@@ -1,4 +1,4 @@
-/* fmt_diff.c - a small line diff in unified form for `girc fmt --check`:
+/* diff.c - a small line diff in unified form for `girc fmt --check`:
  * common prefix and suffix lines are matched first, the middle by a
  * longest-common-subsequence table (when it has at most 4M cells, else
  * it is shown as one replaced block), then hunks with 3 lines of

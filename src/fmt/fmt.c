@@ -1,8 +1,7 @@
 /* fmt.c - the formatter's driver: parse, collect the tokens (comments
  * included) and the AST's line items, break the token stream into lines,
- * normalise blank lines, render (fmt_layout.c), then re-parse the result
+ * normalise blank lines, render (layout.c), then re-parse the result
  * and refuse it unless its tokens and AST equal the input's. */
-#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fmt.h"
@@ -230,51 +229,66 @@ static int same_tokens(const fctx *a, const ftok *bt, size_t bn, const gir_sourc
 
 /* ---- driver ---- */
 
-static gir_fmt_status format_doc(gir_doc *d, const gir_options *o, gir_arena *out_arena,
-                                 const char **out, size_t *out_len)
+typedef struct fjob {
+    gir_doc *d;
+    const gir_options *o;
+    gir_arena *a;                  /* the formatter's scratch memory */
+    gir_arena *out_arena;
+    const char **out;
+    size_t *out_len;
+    gir_doc *again;                /* the result, parsed again */
+    gir_fmt_status st;
+} fjob;
+
+/* Formats j->d into j->out, inside the protected call of format_doc. */
+static void format_job(void *ud)
 {
-    gir_arena *volatile a = arena_new(o ? o->mem : NULL);
-    if (!a) return GIR_FMT_NOMEM;
-    gir_doc *volatile again = NULL;
-    jmp_buf jb;
-    if (setjmp(jb)) {
-        gir_doc_free(again);
-        arena_free(a);
-        return GIR_FMT_NOMEM;
-    }
-    arena_set_oom(a, &jb);
+    fjob *j = ud;
     fctx c;
     memset(&c, 0, sizeof c);
-    c.a = a;
-    c.src = &d->src;
-    if (!collect_tokens(a, &d->src, &c.t, &c.nt)) { arena_free(a); return GIR_FMT_UNSAFE; }
-    mark_items(&c, d->ast);
+    c.a = j->a;
+    c.src = &j->d->src;
+    j->st = GIR_FMT_UNSAFE;
+    if (!collect_tokens(j->a, &j->d->src, &c.t, &c.nt)) return;
+    mark_items(&c, j->d->ast);
     build_lines(&c);
     normalise_blanks(&c);
     gir_buf b;
-    buf_init(&b, a);
-    if (d->src.len >= 3 && memcmp(d->src.text, "\xEF\xBB\xBF", 3) == 0) buf_put(&b, d->src.text, 3);
+    buf_init(&b, j->a);
+    if (j->d->src.len >= 3 && memcmp(j->d->src.text, "\xEF\xBB\xBF", 3) == 0) buf_put(&b, j->d->src.text, 3);
     fmt_render(&c, &b);
     buf_cstr(&b);
     /* the result must lex and parse to the same tokens and tree */
-    gir_fmt_status st = GIR_FMT_UNSAFE;
-    again = gir_doc_parse(d->src.name, b.p, b.n, o);
-    if (again && !again->oom && again->diags.nerrors == 0 && same_ast(d->ast, again->ast)) {
-        ftok *t2 = NULL;
-        size_t n2 = 0;
-        if (collect_tokens(a, &again->src, &t2, &n2) && same_tokens(&c, t2, n2, &again->src)) st = GIR_FMT_OK;
-    } else if (again && again->oom) {
-        st = GIR_FMT_NOMEM;
+    j->again = gir_doc_parse(j->d->src.name, b.p, b.n, j->o);
+    gir_doc *again = j->again;
+    if (!again || again->oom) {   /* no memory for the second parse: not a formatter bug */
+        j->st = GIR_FMT_NOMEM;
+        return;
     }
-    if (st == GIR_FMT_OK) {
-        char *r = arena_strndup(out_arena, b.p, b.n);
-        if (!r) st = GIR_FMT_NOMEM;
-        else { *out = r; *out_len = b.n; }
+    if (again->diags.nerrors || !same_ast(j->d->ast, again->ast)) return;
+    ftok *t2 = NULL;
+    size_t n2 = 0;
+    if (!collect_tokens(j->a, &again->src, &t2, &n2) || !same_tokens(&c, t2, n2, &again->src)) return;
+    j->st = GIR_FMT_OK;
+    char *r = arena_strndup(j->out_arena, b.p, b.n);
+    if (!r) {
+        j->st = GIR_FMT_NOMEM;
+        return;
     }
-    gir_doc_free(again);
-    arena_set_oom(a, NULL);
+    *j->out = r;
+    *j->out_len = b.n;
+}
+
+static gir_fmt_status format_doc(gir_doc *d, const gir_options *o, gir_arena *out_arena,
+                                 const char **out, size_t *out_len)
+{
+    gir_arena *a = arena_new(o ? o->mem : NULL);
+    if (!a) return GIR_FMT_NOMEM;
+    fjob j = {d, o, a, out_arena, out, out_len, NULL, GIR_FMT_UNSAFE};
+    if (arena_protect(a, format_job, &j)) j.st = GIR_FMT_NOMEM;
+    gir_doc_free(j.again);
     arena_free(a);
-    return st;
+    return j.st;
 }
 
 gir_fmt_status gir_fmt_source(const char *name, const char *text, size_t len, const gir_options *o,

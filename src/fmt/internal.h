@@ -1,5 +1,5 @@
-/* fmt_int.h - internal interface between the formatter's files:
- * fmt.c (driver: tokens, line breaking, verification) and fmt_layout.c
+/* internal.h - internal interface between the formatter's files:
+ * fmt.c (driver: tokens, line breaking, verification) and layout.c
  * (spacing, alignment and output of the lines). */
 #ifndef GIR_FMT_INT_H
 #define GIR_FMT_INT_H
@@ -39,6 +39,6 @@ typedef struct fctx {
     fline *l; size_t nl;
 } fctx;
 
-/* Renders every line into out (fmt_layout.c). */
+/* Renders every line into out (layout.c). */
 void fmt_render(fctx *c, gir_buf *out);
 #endif

@@ -1,4 +1,4 @@
-/* fmt_layout.c - the formatter's output: spacing between tokens,
+/* layout.c - the formatter's output: spacing between tokens,
  * indentation, alignment of report table rows (labels left, numbers
  * right, by display width), of header keys and of runs of trailing
  * comments. Tokens are copied byte for byte from the source. */

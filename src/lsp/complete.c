@@ -1,14 +1,16 @@
-/* lsp_complete.c - textDocument/completion. The context comes from the
+/* complete.c - textDocument/completion. The context comes from the
  * token stream up to the cursor (so it works while the text does not
  * parse): the brace depth, the top-level item (report header, report
  * table, template) and the tokens already on the cursor's line. Offers
  * row labels and aliases at the start of a table row, COLUMN= names after
  * a row label (for the row's block), section and table names after
  * `section` / `table`, header fields, template names after `template`,
- * agency kinds after `kind`, and keywords. Every item replaces the
- * identifier being typed (textEdit) and carries the same documentation
- * as hover. */
+ * agency kinds after `kind`, and keywords. Keywords, fields and kinds are
+ * those syntax/lang.h declares; template names those of the embedded
+ * stdlib. Every item replaces the identifier being typed (textEdit); row
+ * and column labels carry the same documentation as hover. */
 #include <string.h>
+#include "syntax/lang.h"
 #include "syntax/lexer.h"
 #include "internal.h"
 #include "parser.h"
@@ -104,9 +106,30 @@ static void add_hnodes(cctx *c, const gir_ttable *t, gir_hnode *const *v, size_t
     }
 }
 
-static void keywords(cctx *c, const char *const *kw)
+/* The keywords written where (GIR_KW_*), from syntax/keywords.def. */
+static void keywords(cctx *c, int where)
 {
-    for (; *kw; kw++) add(c, *kw, CIK_KEYWORD, NULL, NULL, NULL);
+    for (const gir_keyword *k = gir_keywords; k->word; k++)
+        if (k->where & where) add(c, k->word, CIK_KEYWORD, NULL, NULL, NULL);
+}
+
+/* The header fields of syntax/fields.def, each followed by a space. */
+static void fields(cctx *c)
+{
+    for (int i = 0; i < FIELD__COUNT; i++)
+        add(c, gir_fields[i].name, CIK_PROPERTY, NULL, NULL, arena_printf(c->a, "%s ", gir_fields[i].name));
+}
+
+/* The canonical names of the agency kinds (syntax/kinds.def). */
+static void kinds(cctx *c)
+{
+    for (int k = KIND_UNKNOWN + 1; k < KIND__COUNT; k++) add(c, gir_kind_names[k], CIK_ENUMMEMBER, NULL, NULL, NULL);
+}
+
+/* The templates embedded in the binary (the stdlib). */
+static void templates(cctx *c)
+{
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) add(c, e->name, CIK_VALUE, e->path, NULL, NULL);
 }
 
 typedef struct ltok { int kind; gir_span sp; const char *str; } ltok;
@@ -127,7 +150,9 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
     lexer_init(&lx, a, &dg, src);
     lx.emit_comments = 1;
     uint32_t line0 = source_line_of(src, off), lstart = src->line_start[line0];
-    int depth = 0, top = 0, inside = 0, ntok = 0;
+    int depth = 0;
+    int top = 0;
+    int inside = 0;
     const char *top_name = NULL, *tmpl = NULL;
     ltok line[4];
     int nline = 0;
@@ -156,20 +181,13 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
             if (nline < 4) line[nline++] = (ltok){k, sp, v ? v->str : NULL};
         }
         prev = k;
-        ntok++;
     }
     const gir_schema *sc = d->doc->report ? d->doc->report->schema : NULL;
     if (!sc && tmpl) sc = lsp_template_schema(s, tmpl);
-    static const char *const top_kw[] = {"report", "section", "table", "template", NULL};
-    static const char *const fields[] = {"template", "agency", "kind", "year", "date", "previous", "title", NULL};
-    static const char *const kinds[] = {"department", "government", "township", NULL};
-    static const char *const tkw[] = {"section", "table", "block", "note", "columns", "rows", "group", "alias",
-                                      "rule", "pattern", "mention", "source", "years", "rowlabels", "rowheader",
-                                      "sum", "over", "each", "row", "column", "error", "warning", NULL};
     if (inside) {
         /* in a comment, string or prose block: nothing */
     } else if (depth == 0) {
-        if (nline == 0) keywords(&c, top_kw);
+        if (nline == 0) keywords(&c, GIR_KW_TOP);
         else if (nline == 1 && line[0].kind == KW_SECTION && sc)
             for (size_t i = 0; i < sc->nsections; i++) {
                 const gir_tsection *x = sc->sections[i];
@@ -182,11 +200,11 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
             }
     } else if (top == KW_REPORT && depth == 1) {
         if (nline == 0) {
-            for (const char *const *f = fields; *f; f++) add(&c, *f, CIK_PROPERTY, NULL, NULL, arena_printf(a, "%s ", *f));
+            fields(&c);
         } else if (nline == 1 && line[0].kind == KW_TEMPLATE) {
-            for (const gir_embedded *e = gir_stdlib; e->name; e++) add(&c, e->name, CIK_VALUE, e->path, NULL, NULL);
-        } else if (nline == 1 && line[0].kind == IDENT && line[0].str && strcmp(line[0].str, "kind") == 0) {
-            for (const char *const *k = kinds; *k; k++) add(&c, *k, CIK_ENUMMEMBER, NULL, NULL, NULL);
+            templates(&c);
+        } else if (nline == 1 && line[0].kind == IDENT && line[0].str && lang_field(line[0].str) == FIELD_KIND) {
+            kinds(&c);
         }
     } else if (top == KW_TABLE && depth == 1 && sc && top_name) {
         const gir_ttable *t = schema_find_table(sc, a, top_name);
@@ -201,9 +219,8 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
             add_hnodes(&c, t, t->blocks[blk]->cols, t->blocks[blk]->ncols, 1);
         }
     } else if (top == KW_TEMPLATE) {
-        if (nline == 0) keywords(&c, tkw);
+        if (nline == 0) keywords(&c, GIR_KW_TEMPLATE);
     }
-    (void)ntok;
     arena_free(a);
     return c.items;
 }

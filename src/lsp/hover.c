@@ -1,10 +1,12 @@
-/* lsp_hover.c - textDocument/hover: for a cell, the official labels of
+/* hover.c - textDocument/hover: for a cell, the official labels of
  * its row and column, its value, and for a total how it is computed from
  * its parts and whether the written value matches, plus the diagnostics
- * on it (the rule that failed); for a row or column label, a table,
- * section, header field or template name, its declaration in the
- * template. Markdown, in the session's language. */
+ * on it (the rule that failed); for a row or column label, a table or a
+ * section, its declaration in the template; for the template's name, the
+ * template's title, source and years; for a header field, its help text
+ * (syntax/fields.def). Markdown, in the session's language. */
 #include <string.h>
+#include "syntax/lang.h"
 #include "internal.h"
 
 #define ITEM(b, ...) do { buf_puts((b), "- "); buf_printf((b), __VA_ARGS__); buf_putc((b), '\n'); } while (0)
@@ -129,7 +131,6 @@ static void row_values(lsp_server *s, gir_arena *a, gir_buf *b, const lsp_target
 
 static void diags_at(lsp_server *s, gir_buf *b, const lsp_doc *d, gir_span sp)
 {
-    (void)s;
     for (size_t i = 0; i < d->doc->diags.n; i++) {
         const gir_diag *g = d->doc->diags.v[i];
         if (g->src != &d->doc->src || g->span.start >= sp.end || g->span.end <= sp.start) continue;
@@ -153,15 +154,11 @@ static void cell_hover(lsp_server *s, gir_arena *a, gir_buf *b, const lsp_doc *d
     diags_at(s, b, d, t->span);
 }
 
+/* The help text of a header field (syntax/fields.def), NULL if unknown. */
 static const char *field_doc(lsp_server *s, const char *key)
 {
-    static const struct { const char *k; gir_msg m; } f[] = {
-        {"template", L_F_TEMPLATE}, {"agency", L_F_AGENCY}, {"kind", L_F_KIND}, {"year", L_F_YEAR},
-        {"date", L_F_DATE}, {"previous", L_F_PREVIOUS}, {"title", L_F_TITLE},
-    };
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-        if (strcmp(f[i].k, key) == 0) return msg_fmt(s->lang, f[i].m);
-    return NULL;
+    int k = lang_field(key);
+    return k < 0 ? NULL : msg_fmt(s->lang, gir_fields[k].help);
 }
 
 static void template_doc(lsp_server *s, gir_arena *a, gir_buf *b, const gir_schema *sc)

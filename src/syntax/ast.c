@@ -1,4 +1,4 @@
-/* ast.c - node construction, iteration and the --dump-ast form. */
+/* ast.c - node construction, iteration and the S-expression dump. */
 #include <string.h>
 #include "ast.h"
 

@@ -26,11 +26,11 @@ typedef enum {
     N_TSECTION,  /* children: N_NAME, N_LIT label, N_ALIAS..., [N_TABLEREF] */
     N_TABLEREF,  /* children: N_NAME */
     N_TTABLE,    /* children: N_NAME, [N_LIT label], N_ALIAS..., items */
-    N_NOTE,      /* children: N_LIT */
-    N_BLOCK,     /* children: [N_LIT caption], N_COLUMNS, N_ROWS, N_ROWLABELS */
+    N_NOTE,      /* children: N_LIT; op 'h': a rowheader */
+    N_BLOCK,     /* children: [N_LIT caption], items (N_COLUMNS, N_ROWS, N_ROWLABELS, notes, rules) */
     N_COLUMNS,   /* children: N_GROUP / N_LEAF */
     N_ROWS,      /* children: N_GROUP / N_LEAF */
-    N_ROWLABELS, /* str: "none" */
+    N_ROWLABELS, /* str: the word after rowlabels (only none is valid) */
     N_GROUP,     /* children: N_NAME, [N_LIT label], N_ALIAS..., N_GROUP/N_LEAF */
     N_LEAF,      /* children: N_NAME, [N_LIT label], N_ALIAS..., [N_TYPE], [N_SUM] */
     N_ALIAS,     /* children: N_NAME... */
@@ -56,8 +56,9 @@ typedef struct gir_lit {
     gir_lit_kind kind;
     /* LIT_NUMBER: sign (+1, -1, or 0 when none written), ASCII digits of
      * the integer and fraction parts (full-width already folded), unit
-     * ("" when none); written_sign: how the sign was written ("+", "-",
-     * "增", "减" or ""). fullwidth: some character was full-width. */
+     * ("" when none); written_sign: the sign as kept ("" when none, else
+     * the `written` form of syntax/numbers.def: "+", "-", "增", "减").
+     * fullwidth: some character was full-width. */
     int sign;
     const char *int_digits, *frac_digits, *unit, *written_sign;
     int fullwidth;
@@ -93,6 +94,7 @@ gir_node *ast_find(const gir_node *n, gir_node_kind k);
 /* Pre-order iteration without recursion: next node after n within root. */
 gir_node *ast_next(const gir_node *root, const gir_node *n);
 const char *ast_kind_name(gir_node_kind k);
-/* S-expression dump with byte spans (girc --dump-ast). */
+/* S-expression dump with byte spans, for tests (test_parser.c); no
+ * command prints it. */
 void ast_dump(const gir_node *root, gir_buf *out);
 #endif

@@ -15,7 +15,6 @@ typedef struct gir_lexer {
     const gir_source *src;
     const unsigned char *base, *cur, *mar, *tok, *lim;
     int emit_comments;   /* return COMMENT tokens (formatter); the parser never sees them */
-    int at_line_start;   /* no token yet on this line */
     int last_newline;    /* last token returned was NEWLINE (blank lines collapse) */
     int paren_depth;     /* inside ( ): newlines are not significant */
     size_t ntokens;      /* tokens returned so far */

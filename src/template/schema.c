@@ -4,6 +4,8 @@
 #include <string.h>
 #include "base/array.h"
 #include "base/label.h"
+#include "syntax/lang.h"
+#include "parser.h"
 #include "schema.h"
 
 #define MAX_GROUP_DEPTH 16
@@ -36,7 +38,7 @@ static const gir_node *first_lit(const gir_node *n)
 
 const char *cell_type_name(gir_cell_type t)
 {
-    static const char *names[] = {"count", "money", "change", "text"};
+    static const char *const names[CT__COUNT] = {"count", "money", "change", "text"};
     return names[t];
 }
 
@@ -63,23 +65,28 @@ static gir_hnode *new_hnode(sb *b, const gir_node *decl, int group, gir_hnode *p
     return h;
 }
 
+/* A money unit of syntax/numbers.def. */
+static int is_money_unit(const char *w)
+{
+    const gir_unit *u = lang_unit(w);
+    return u && u->quantity == GIR_UNIT_MONEY;
+}
+
 static void read_type(sb *b, gir_hnode *h, const gir_node *t)
 {
-    static const char *names[] = {"count", "money", "change", "text"};
     h->has_type = 1;
-    for (int i = 0; i < 4; i++)
-        if (strcmp(t->str, names[i]) == 0) h->type = (gir_cell_type)i;
-    if (strcmp(t->str, names[h->type]) != 0) {
+    for (int i = 0; i < CT__COUNT; i++)
+        if (strcmp(t->str, cell_type_name((gir_cell_type)i)) == 0) h->type = (gir_cell_type)i;
+    if (strcmp(t->str, cell_type_name(h->type)) != 0) {
         gir_diag *g = diag_add(b->d, GIR_SEV_ERROR, K_UNKNOWN_TYPE, b->src, t->span, t->str);
         diag_help(b->d, g, K_HELP_TYPES);
         return;
     }
     for (const gir_node *u = t->first; u; u = u->next) {
         if (h->nunits < 4) h->units[h->nunits++] = u->str;
-        if (strcmp(u->str, "元") != 0 && strcmp(u->str, "万元") != 0)
-            diag_add(b->d, GIR_SEV_ERROR, K_UNKNOWN_UNIT, b->src, u->span, u->str);
+        if (!is_money_unit(u->str)) diag_add(b->d, GIR_SEV_ERROR, K_UNKNOWN_UNIT, b->src, u->span, u->str);
     }
-    if (h->type == CT_MONEY && h->nunits == 0) h->units[h->nunits++] = "元";
+    if (h->type == CT_MONEY && h->nunits == 0) h->units[h->nunits++] = lang_unit_base(GIR_UNIT_MONEY);
 }
 
 /* Walks a N_COLUMNS/N_ROWS tree, appending leaves to *leaves. Iterative
@@ -265,15 +272,15 @@ static void block_item(sb *b, gir_ttable *t, gir_block *bl, const gir_node *c)
 {
     switch (c->kind) {
     case N_COLUMNS:
-        if (bl->ncols) diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_DECL, b->src, c->span, "columns");
+        if (bl->ncols) diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_DECL, b->src, c->span, lang_keyword_word(KW_COLUMNS));
         else build_tree(b, c, bl->colroot, &bl->cols, &bl->ncols);
         break;
     case N_ROWS:
-        if (bl->nrows) diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_DECL, b->src, c->span, "rows");
+        if (bl->nrows) diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_DECL, b->src, c->span, lang_keyword_word(KW_ROWS));
         else build_tree(b, c, bl->rowroot, &bl->rows, &bl->nrows);
         break;
     case N_ROWLABELS:
-        if (strcmp(c->str, "none") == 0) bl->rowlabels = 0;
+        if (strcmp(c->str, GIR_WORD_NONE) == 0) bl->rowlabels = 0;
         else diag_add(b->d, GIR_SEV_ERROR, K_BAD_ROWLABELS, b->src, c->span, c->str);
         break;
     case N_NOTE:
@@ -382,6 +389,17 @@ static int year_of(const gir_node *lit)
     return (int)v;
 }
 
+void schema_years(const gir_node *tmpl, int *from, int *to)
+{
+    *from = 0;
+    *to = 9999;
+    for (const gir_node *c = tmpl->first; c; c = c->next)
+        if (c->kind == N_YEARS) {
+            *from = year_of(c->first);
+            *to = year_of(c->last);
+        }
+}
+
 gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, const gir_node *tmpl)
 {
     sb b = {a, d, src, arena_alloc(a, sizeof(gir_schema))};
@@ -391,11 +409,9 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
     s->name = ast_find(tmpl, N_NAME)->str;
     const gir_node *title = first_lit(tmpl);
     s->title = title ? lit_str(title) : s->name;
-    s->year_from = 0;
-    s->year_to = 9999;
+    schema_years(tmpl, &s->year_from, &s->year_to);
     for (const gir_node *c = tmpl->first; c; c = c->next) {
         if (c->kind == N_SOURCE) s->source_doc = lit_str(c->first);
-        else if (c->kind == N_YEARS) { s->year_from = year_of(c->first); s->year_to = year_of(c->last); }
         else if (c->kind == N_TTABLE) {
             gir_ttable *t = build_table(&b, c);
             t->index = (int)s->ntables;

@@ -1,6 +1,6 @@
-/* schema.h - a template (stdlib/gov2019.gir, gov2021.gir or a user file)
- * compiled into tables, blocks, header trees, cell types, derived cells
- * and rules. The schema is data: a variant template needs no C change. */
+/* schema.h - a template (one of the stdlib, or a user file) compiled
+ * into tables, blocks, header trees, cell types, derived cells and rules.
+ * The schema is data: a variant template needs no C change. */
 #ifndef GIR_SCHEMA_H
 #define GIR_SCHEMA_H
 #include <stddef.h>
@@ -8,6 +8,7 @@
 #include "diag/diag.h"
 
 typedef enum { CT_COUNT = 0, CT_MONEY, CT_CHANGE, CT_TEXT } gir_cell_type;
+enum { CT__COUNT = CT_TEXT + 1 };
 
 typedef struct gir_hnode gir_hnode;
 struct gir_hnode {                 /* a row or a column: a leaf or a group */
@@ -104,6 +105,10 @@ typedef struct gir_schema {
 /* Builds a schema from an N_TEMPLATE node; problems are diagnosed
  * against the template source. Returns NULL if unusable. */
 gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, const gir_node *tmpl);
+
+/* The years a template declares (`years FROM..TO`): 0..9999 when it
+ * declares none. */
+void schema_years(const gir_node *tmpl, int *from, int *to);
 
 /* Lookup by short name, alias, or official label (folded). */
 gir_tsection *schema_find_section(const gir_schema *s, gir_arena *a, const char *name);

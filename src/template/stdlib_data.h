@@ -4,8 +4,8 @@
 #define GIR_STDLIB_DATA_H
 #include <stddef.h>
 typedef struct gir_embedded {
-    const char *name;   /* template name, e.g. "gov2021" */
-    const char *path;   /* source path in the tree, e.g. "stdlib/gov2021.gir" */
+    const char *name;   /* template name: the file's base name */
+    const char *path;   /* source path in the tree, stdlib/NAME.gir */
     const char *text;
     size_t len;
 } gir_embedded;

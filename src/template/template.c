@@ -1,4 +1,6 @@
-/* template.c - template search: own file, path, -I/GIRPATH, stdlib. */
+/* template.c - template search: own file, path, -I/GIRPATH, stdlib; and
+ * which stdlib template suits a year (by the years each one declares). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/io.h"
@@ -27,6 +29,35 @@ static const gir_node *find_template(const gir_node *file, const char *name)
             if (!any) any = c;
         }
     return name ? NULL : any;
+}
+
+/* The years an embedded template declares, read from its text. */
+static int builtin_years(gir_arena *a, const gir_embedded *e, int *from, int *to)
+{
+    gir_diags dg;
+    diags_init(&dg, a, GIR_LANG_EN);
+    gir_source *src = arena_alloc(a, sizeof *src);
+    source_init(src, a, e->path, e->text, (uint32_t)e->len);
+    const gir_node *t = find_template(gir_parse(a, &dg, src), NULL);
+    if (!t) return 0;
+    schema_years(t, from, to);
+    return 1;
+}
+
+const char *template_builtin_for_year(gir_arena *a, int year)
+{
+    const char *best = NULL;
+    int best_gap = INT_MAX;
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        int from = 0;
+        int to = 0;
+        if (!builtin_years(a, e, &from, &to)) continue;
+        int gap = year < from ? from - year : year > to ? year - to : 0;
+        if (gap >= best_gap) continue;
+        best_gap = gap;
+        best = e->name;
+    }
+    return best;
 }
 
 /* Parses text as a template source and builds its schema. */

@@ -23,4 +23,8 @@ typedef struct gir_tload {
 const gir_schema *template_load(const gir_tload *d, const char *name, gir_span at);
 /* The embedded stdlib text of a template, or NULL. */
 const char *template_builtin(const char *name, size_t *len, const char **path);
+/* The name of the embedded template whose declared years cover year, or
+ * else are nearest to it (the first such in the stdlib); NULL if the
+ * stdlib is empty. Parses the embedded texts into a. */
+const char *template_builtin_for_year(gir_arena *a, int year);
 #endif

@@ -2,7 +2,9 @@
  * label of both templates equals FORMATS.md §5 character for character,
  * table-2 labels appear verbatim in FORMATS.md §3-§4, omitted totals are
  * computed to hand-computed values, money in 元 converts exactly to 万元,
- * and a variant template (a province adding a row) needs no C change. */
+ * and a variant template (a province adding a row) needs no C change;
+ * header fields, agency kinds and deadlines, units and the template-year
+ * hint are those syntax/lang.h and the stdlib declare. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include "driver/compile.h"
 #include "check/check.h"
 #include "template/template.h"
+#include "template/stdlib_data.h"
 
 static char *slurp(const char *path)
 {
@@ -213,6 +216,204 @@ static void test_two_documents_side_by_side(void **st)
     free(a);
 }
 
+/* ---- the tables of syntax/lang.h, as the checker reads them ---- */
+
+/* A template of its own (no stdlib name) and a report on it: one table
+ * with a count column, a money column shown in 元 and one in 万元 (both
+ * take either unit). */
+static const char *own(const char *header, const char *row)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf,
+             "template t \"T\" {\n years 2021 .. 2021\n section s \"S\"\n"
+             " table m \"M\" {\n  columns { n \"N\"  y \"Y\" : money(元, 万元)  w \"W\" : money(万元, 元) }\n"
+             "  rows { r \"R\" }\n }\n}\n"
+             "report \"t\" {\n%s}\nsection s \"x\"\ntable m {\n r %s\n}\n", header, row);
+    return buf;
+}
+
+static gir_doc *compile_own(const char *header, const char *row)
+{
+    gir_options o = {0};
+    o.lang = GIR_LANG_EN;
+    o.no_previous = 1;
+    const char *text = own(header, row);
+    return gir_doc_compile("t.gir", text, strlen(text), &o);
+}
+
+static size_t count_code(const gir_doc *d, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->diags.n; i++) n += strcmp(d->diags.v[i]->code, code) == 0;
+    return n;
+}
+
+static const gir_diag *find_code(const gir_doc *d, const char *code)
+{
+    for (size_t i = 0; i < d->diags.n; i++)
+        if (strcmp(d->diags.v[i]->code, code) == 0) return d->diags.v[i];
+    return NULL;
+}
+
+/* A header with no field lacks exactly the required fields of
+ * fields.def, in its order; an unknown field's help lists them all. */
+static void test_header_fields_from_table(void **st)
+{
+    (void)st;
+    gir_doc *d = compile("report \"t\" {\n}\n");
+    size_t k = 0;
+    for (int i = 0; i < FIELD__COUNT; i++) {
+        if (!gir_fields[i].required) continue;
+        char want[64];
+        snprintf(want, sizeof want, "the report header lacks '%s'", gir_fields[i].name);
+        while (k < d->diags.n && strcmp(d->diags.v[k]->code, "E0608") != 0) k++;
+        assert_true(k < d->diags.n);
+        assert_string_equal(d->diags.v[k]->msg, want);
+        k++;
+    }
+    while (k < d->diags.n && strcmp(d->diags.v[k]->code, "E0608") != 0) k++;
+    assert_int_equal(k, d->diags.n);
+    char list[256] = "fields: ";
+    for (int i = 0; i < FIELD__COUNT; i++) {
+        if (i) strcat(list, ", ");
+        strcat(list, gir_fields[i].name);
+    }
+    gir_doc_free(d);
+    d = compile("report \"t\" {\n zzzzzzzz 1\n}\n");
+    const gir_diag *g = find_code(d, "E0603");
+    assert_non_null(g);
+    assert_string_equal(g->help, list);
+    gir_doc_free(d);
+}
+
+/* Each field takes exactly the kinds of value fields.def gives it. */
+static void test_header_values_from_table(void **st)
+{
+    (void)st;
+    static const struct { int kind; const char *text; } values[] = {
+        {GIR_VAL_STRING, "\"s\""}, {GIR_VAL_NUMBER, "2021"}, {GIR_VAL_DATE, "2022-01-10"}, {GIR_VAL_NAME, "x"},
+    };
+    for (int i = 0; i < FIELD__COUNT; i++)
+        for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+            char text[128];
+            snprintf(text, sizeof text, "report \"t\" {\n %s %s\n}\n", gir_fields[i].name, values[v].text);
+            gir_doc *d = compile(text);
+            assert_int_equal(count_code(d, "E0605"), (gir_fields[i].values & values[v].kind) ? 0 : 1);
+            gir_doc_free(d);
+        }
+}
+
+/* Every word of kinds.def names its kind; the art. 49 deadline of each
+ * kind is the one kinds.def gives (the day after it is late). */
+static void test_kinds_from_table(void **st)
+{
+    (void)st;
+    for (int k = KIND_UNKNOWN + 1; k < KIND__COUNT; k++) {
+        char h[256];
+        snprintf(h, sizeof h, " template t\n agency \"a\"\n year 2021\n kind %s\n", gir_kind_names[k]);
+        gir_doc *d = compile_own(h, "1");
+        assert_int_equal(d->diags.nerrors, 0);
+        assert_int_equal(d->report->kind, k);
+        gir_doc_free(d);
+        const gir_deadline *dl = lang_deadline((gir_agency_kind)k);
+        for (int late = 0; late < 2; late++) {
+            int m = dl ? dl->month : 12;
+            int day = dl ? dl->day : 31;
+            if (late && day < 28) day++;
+            else if (late) {
+                m++;
+                day = 1;
+            }
+            snprintf(h, sizeof h, " template t\n agency \"a\"\n year 2021\n kind %s\n date 2022-%02d-%02d\n",
+                     gir_kind_names[k], m, day);
+            d = compile_own(h, "1");
+            const gir_diag *g = find_code(d, "W0603");
+            assert_int_equal(g != NULL, late && dl);
+            if (g) {
+                assert_int_equal(g->nnotes, 1);
+                assert_string_equal(g->notes[0], msg_fmt(GIR_LANG_EN, dl->note));
+            }
+            gir_doc_free(d);
+        }
+    }
+    for (const gir_kind_word *w = gir_kind_words; w->word; w++) {
+        char h[256];
+        snprintf(h, sizeof h, " template t\n agency \"a\"\n year 2021\n kind %s\n", w->word);
+        gir_doc *d = compile_own(h, "1");
+        assert_int_equal(d->report->kind, w->kind);
+        gir_doc_free(d);
+    }
+    gir_doc *d = compile_own(" template t\n agency \"a\"\n year 2021\n kind nobody\n", "1");
+    assert_int_equal(count_code(d, "E0607"), 1);
+    gir_doc_free(d);
+}
+
+/* Money in every money unit of numbers.def converts by its scale; every
+ * count unit fits a count column, a money unit does not. */
+static void test_units_from_table(void **st)
+{
+    (void)st;
+    const char *h = " template t\n agency \"a\"\n year 2021\n";
+    for (const gir_unit *u = gir_units; u->word; u++) {
+        char row[128];
+        snprintf(row, sizeof row, "1%s y=1%s w=1%s", u->quantity == GIR_UNIT_COUNT ? u->word : "",
+                 u->quantity == GIR_UNIT_MONEY ? u->word : lang_unit_base(GIR_UNIT_MONEY),
+                 u->quantity == GIR_UNIT_MONEY ? u->word : lang_unit_base(GIR_UNIT_MONEY));
+        gir_doc *d = compile_own(h, row);
+        assert_int_equal(d->diags.nerrors, 0);
+        if (u->quantity == GIR_UNIT_MONEY) {
+            const gir_cell *y = report_cell(d->report, 0, 0, 0, 1);
+            const gir_cell *w = report_cell(d->report, 0, 0, 0, 2);
+            gir_dec one = {1, 0};
+            gir_dec want_y, want_w;
+            assert_int_equal(dec_shift(one, u->scale, &want_y), DEC_OK);
+            assert_int_equal(dec_shift(one, u->scale - lang_unit(w->unit)->scale, &want_w), DEC_OK);
+            int ok;
+            assert_int_equal(dec_cmp(y->v, want_y, &ok), 0);
+            assert_true(ok);
+            assert_int_equal(dec_cmp(w->v, want_w, &ok), 0);
+            assert_true(ok);
+            assert_string_equal(y->unit, lang_unit_base(GIR_UNIT_MONEY));
+        }
+        gir_doc_free(d);
+        if (u->quantity != GIR_UNIT_MONEY) continue;
+        snprintf(row, sizeof row, "1%s", u->word);
+        d = compile_own(h, row);
+        const gir_diag *g = find_code(d, "E0405");
+        assert_non_null(g);
+        char want[128];
+        snprintf(want, sizeof want, "(use: %s)", lang_unit_base(GIR_UNIT_COUNT));
+        assert_non_null(strstr(g->msg, want));
+        gir_doc_free(d);
+    }
+}
+
+/* The template-year hint names the embedded template whose declared
+ * years cover the report's year. */
+static void test_template_hint_from_declared_years(void **st)
+{
+    (void)st;
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        gir_doc *keep;
+        const gir_schema *s = stdlib_schema(&keep, e->name);
+        gir_arena *a = arena_new(NULL);
+        assert_string_equal(template_builtin_for_year(a, s->year_from), e->name);
+        assert_string_equal(template_builtin_for_year(a, s->year_to), e->name);
+        arena_free(a);
+        int year = s->year_from != 2021 ? s->year_from : s->year_from + 1;   /* not the own template's */
+        char h[256];
+        snprintf(h, sizeof h, " template t\n agency \"a\"\n year %d\n", year);
+        gir_doc *d = compile_own(h, "1");
+        const gir_diag *g = find_code(d, "W0601");
+        char want[64];
+        snprintf(want, sizeof want, "use template %s", e->name);
+        assert_non_null(g);
+        assert_string_equal(g->help, want);
+        gir_doc_free(d);
+        gir_doc_free(keep);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +423,11 @@ int main(void)
         cmocka_unit_test(test_money_in_yuan_converts_exactly),
         cmocka_unit_test(test_variant_template_needs_no_c_change),
         cmocka_unit_test(test_two_documents_side_by_side),
+        cmocka_unit_test(test_header_fields_from_table),
+        cmocka_unit_test(test_header_values_from_table),
+        cmocka_unit_test(test_kinds_from_table),
+        cmocka_unit_test(test_units_from_table),
+        cmocka_unit_test(test_template_hint_from_declared_years),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

@@ -1,10 +1,11 @@
-/* test_fmt.c - unit tests for the formatter (fmt.c, fmt_layout.c,
- * fmt_diff.c). On every .gir file in examples/, tests/golden/ (and prev/),
+/* test_fmt.c - unit tests for the formatter (fmt.c, layout.c,
+ * diff.c). On every .gir file in examples/, tests/golden/ (and prev/),
  * tests/lsp/ and stdlib/: idempotence, losslessness (every
  * token, comment and prose block byte for byte, in order) and an
  * identical checked report (same diagnostics, same cells). Files with
  * syntax errors must be refused. Plus layout cases: CJK alignment, blank
- * lines, trailing comments, CRLF, BOM, templates, the diff. */
+ * lines, trailing comments, CRLF, BOM, templates, the diff, and every
+ * allocation failure. */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -239,6 +240,71 @@ static void test_diff(void **state)
     arena_free(a);
 }
 
+/* ---- out of memory ---- */
+
+typedef struct counting {
+    long calls, fail_at, live;
+} counting;
+
+static void *count_malloc(size_t n, void *ud)
+{
+    counting *c = ud;
+    if (++c->calls == c->fail_at) return NULL;
+    void *p = malloc(n);
+    if (p) c->live++;
+    return p;
+}
+
+static void count_free(void *p, void *ud)
+{
+    counting *c = ud;
+    if (p) c->live--;
+    free(p);
+}
+
+/* Failing each allocation in turn: the formatter answers GIR_FMT_NOMEM
+ * or the normal result, and gives every block back (its scratch memory
+ * is one protected call, arena_protect). */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    glob_t g;
+    assert_int_equal(glob("stdlib/*.gir", 0, NULL, &g), 0);
+    gir_arena *a = arena_new(NULL);
+    char *text = NULL;
+    size_t len = 0;
+    int e = 0;
+    assert_int_equal(io_read_file(a, g.gl_pathv[0], &text, &len, &e), IO_OK);
+    const char *want = NULL;
+    size_t want_n = 0;
+    assert_int_equal(gir_fmt_source("t.gir", text, len, NULL, a, &want, &want_n, NULL), GIR_FMT_OK);
+    int ok = 0;
+    long points = 0;
+    for (long n = 1; !ok && n < 10000; n++) {
+        counting c = {0, n, 0};
+        gir_mem mem = {count_malloc, count_free, &c};
+        gir_options o = {0};
+        o.mem = &mem;
+        gir_arena *out = arena_new(NULL);
+        const char *r = NULL;
+        size_t rn = 0;
+        gir_fmt_status st = gir_fmt_source("t.gir", text, len, &o, out, &r, &rn, NULL);
+        assert_true(st == GIR_FMT_OK || st == GIR_FMT_NOMEM);
+        if (st == GIR_FMT_OK) {
+            assert_int_equal(rn, want_n);
+            assert_memory_equal(r, want, rn);
+            ok = 1;
+        }
+        assert_int_equal(c.live, 0);
+        arena_free(out);
+        points = n;
+    }
+    assert_true(ok);
+    print_message("%s: %ld allocation failure points\n", g.gl_pathv[0], points - 1);
+    globfree(&g);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_template),
         cmocka_unit_test(test_refuses_syntax_errors),
         cmocka_unit_test(test_diff),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
 }

@@ -1,12 +1,16 @@
 /* test_lexer.c - the re2c scanner as token streams: identifiers in CJK,
  * numbers with signs and units, dates, strings, prose, comments, the
- * full-width policy, BOM/CRLF, and bad bytes with exact positions. */
+ * full-width policy, BOM/CRLF, and bad bytes with exact positions; the
+ * keyword, sign and unit tables of syntax/lang.h are what the lexer
+ * reads, and the `sign` and `unit` regexes hold exactly their words. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
+#include "syntax/lang.h"
 #include "syntax/lexer.h"
 #include "parser.h"
 
@@ -185,6 +189,150 @@ static void test_huge_number_is_one_token(void **st)
     assert_non_null(strstr(out, "@0-10000 NL"));
 }
 
+/* ---- the tables of syntax/lang.h, as the lexer reads them ---- */
+
+typedef struct first_tok {
+    int kind;
+    uint32_t end;
+    int sign;
+    char unit[16], written[8], digits[16];
+} first_tok;
+
+/* The first token of text. */
+static first_tok lex_first(const char *text)
+{
+    gir_arena *a = arena_new(NULL);
+    gir_diags d;
+    diags_init(&d, a, GIR_LANG_EN);
+    gir_source src;
+    source_init(&src, a, "t.gir", text, (uint32_t)strlen(text));
+    gir_lexer lx;
+    lexer_init(&lx, a, &d, &src);
+    gir_node *v = NULL;
+    gir_span sp;
+    first_tok t;
+    memset(&t, 0, sizeof t);
+    t.kind = lexer_next(&lx, &v, &sp);
+    t.end = sp.end;
+    if (v && v->kind == N_LIT && v->lit.kind == LIT_NUMBER) {
+        t.sign = v->lit.sign;
+        snprintf(t.unit, sizeof t.unit, "%s", v->lit.unit);
+        snprintf(t.written, sizeof t.written, "%s", v->lit.written_sign);
+        snprintf(t.digits, sizeof t.digits, "%s", v->lit.int_digits);
+    }
+    arena_free(a);
+    return t;
+}
+
+/* The words of a re2c definition `name = ...;` in grammar/lexer.re:
+ * "literals" and the characters of [classes], NUL-separated in out. */
+static size_t regex_words(const char *name, char out[][16], size_t max)
+{
+    FILE *f = fopen("grammar/lexer.re", "rb");
+    assert_non_null(f);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    const char *def = NULL;
+    for (const char *p = text; (p = strstr(p, name)) != NULL; p++) {
+        const char *q = p + strlen(name);
+        while (*q == ' ') q++;
+        if (p > text && p[-1] == ' ' && *q == '=' && q[1] == ' ') { def = q + 1; break; }
+    }
+    assert_non_null(def);
+    size_t k = 0;
+    for (const char *p = def; *p && *p != ';' && k < max; p++) {
+        if (*p == '"') {
+            const char *e = strchr(p + 1, '"');
+            snprintf(out[k++], 16, "%.*s", (int)(e - p - 1), p + 1);
+            p = e;
+        } else if (*p == '[') {
+            for (p++; *p != ']' && k < max; p++) {
+                if (*p == '\\') p++;
+                snprintf(out[k++], 16, "%c", *p);
+            }
+        }
+    }
+    return k;
+}
+
+static int in_list(char list[][16], size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], w) == 0) return 1;
+    return 0;
+}
+
+/* Every keyword of keywords.def lexes as its token, a longer word as an
+ * identifier; the tokens are distinct. */
+static void test_keywords_from_table(void **st)
+{
+    (void)st;
+    size_t n = 0;
+    for (const gir_keyword *k = gir_keywords; k->word; k++, n++) {
+        char text[64];
+        assert_int_equal(lex_first(k->word).kind, k->token);
+        assert_int_equal(lang_keyword(k->word, strlen(k->word)), k->token);
+        assert_string_equal(lang_keyword_word(k->token), k->word);
+        snprintf(text, sizeof text, "%sx", k->word);
+        assert_int_equal(lex_first(text).kind, IDENT);
+        for (const gir_keyword *o = gir_keywords; o != k; o++) assert_int_not_equal(o->token, k->token);
+    }
+    assert_true(n > 0);
+    assert_int_equal(lex_first("previous").kind, IDENT);
+    assert_int_equal(lex_first("none").kind, IDENT);
+}
+
+/* The `unit` regex of grammar/lexer.re holds exactly the units of
+ * numbers.def, and each of them lexes as the unit of a number. */
+static void test_units_from_table(void **st)
+{
+    (void)st;
+    char words[32][16];
+    size_t nw = regex_words("unit", words, 32);
+    size_t n = 0;
+    for (const gir_unit *u = gir_units; u->word; u++, n++) {
+        assert_true(in_list(words, nw, u->word));
+        char text[32];
+        snprintf(text, sizeof text, "12%s", u->word);
+        first_tok t = lex_first(text);
+        assert_int_equal(t.kind, NUMBER);
+        assert_int_equal(t.end, strlen(text));
+        assert_string_equal(t.unit, u->word);
+        assert_ptr_equal(lang_unit(u->word), u);
+    }
+    assert_int_equal(nw, n);
+    assert_null(lang_unit(""));
+    /* anything else after the digits is not part of the number */
+    first_tok t = lex_first("12斤");
+    assert_int_equal(t.kind, NUMBER);
+    assert_int_equal(t.end, 2);
+    assert_string_equal(t.unit, "");
+}
+
+/* The `sign` regex holds exactly the signs of numbers.def, and each of
+ * them lexes as the sign of a number. */
+static void test_signs_from_table(void **st)
+{
+    (void)st;
+    char words[32][16];
+    size_t nw = regex_words("sign", words, 32);
+    size_t n = 0;
+    for (const gir_sign *s = gir_signs; s->word; s++, n++) {
+        assert_true(in_list(words, nw, s->word));
+        char text[32];
+        snprintf(text, sizeof text, "%s7", s->word);
+        first_tok t = lex_first(text);
+        assert_int_equal(t.kind, NUMBER);
+        assert_int_equal(t.end, strlen(text));
+        assert_int_equal(t.sign, s->sign);
+        assert_string_equal(t.written, s->written);
+        assert_string_equal(t.digits, "7");
+    }
+    assert_int_equal(nw, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +346,9 @@ int main(void)
         cmocka_unit_test(test_bad_bytes),
         cmocka_unit_test(test_keywords_and_ops),
         cmocka_unit_test(test_huge_number_is_one_token),
+        cmocka_unit_test(test_keywords_from_table),
+        cmocka_unit_test(test_units_from_table),
+        cmocka_unit_test(test_signs_from_table),
     };
     return cmocka_run_group_tests_name("lexer", tests, NULL, NULL);
 }

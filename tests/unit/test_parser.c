@@ -1,12 +1,15 @@
 /* test_parser.c - the bison grammar: AST shape with byte spans for
  * reports and templates, and error recovery (every bad line reported,
- * the rest of the file still parsed). */
+ * the rest of the file still parsed); keywords named in messages by the
+ * words of syntax/keywords.def. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
+#include "syntax/lang.h"
 #include "syntax/parse.h"
 
 typedef struct { gir_arena *a; gir_diags d; gir_source s; gir_node *root; } parsed;
@@ -122,6 +125,55 @@ static void test_deep_nesting_is_an_error_not_a_crash(void **st)
     arena_free(p.a);
 }
 
+/* The parser names keywords by the words of syntax/keywords.def: an
+ * unexpected one, and the top-level ones it expects. */
+static void test_keyword_names_from_table(void **st)
+{
+    (void)st;
+    for (const gir_keyword *k = gir_keywords; k->word; k++) {
+        if (k->where & GIR_KW_TOP) continue;
+        char text[64], want[96];
+        snprintf(text, sizeof text, "%s\n", k->word);
+        snprintf(want, sizeof want, "syntax error: unexpected keyword '%s', expected ", k->word);
+        parsed p;
+        parse(&p, text);
+        assert_int_equal(p.d.nerrors, 1);
+        assert_true(strncmp(p.d.v[0]->msg, want, strlen(want)) == 0);
+        arena_free(p.a);
+    }
+    parsed p;
+    parse(&p, "x\n");
+    assert_int_equal(p.d.nerrors, 1);
+    for (const gir_keyword *k = gir_keywords; k->word; k++) {
+        char want[64];
+        snprintf(want, sizeof want, "keyword '%s'", k->word);
+        assert_true((strstr(p.d.v[0]->msg, want) != NULL) == ((k->where & GIR_KW_TOP) != 0));
+    }
+    arena_free(p.a);
+}
+
+/* grammar/parser.y declares as many KW_ tokens as keywords.def has words
+ * (each word has its own token: test_lexer.c), so no keyword lacks a word. */
+static void test_every_keyword_token_has_a_word(void **st)
+{
+    (void)st;
+    FILE *f = fopen("grammar/parser.y", "rb");
+    assert_non_null(f);
+    static char text[1 << 17];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    size_t tokens = 0;
+    for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        if (strncmp(line, "%token", 6) != 0) continue;
+        const char *end = strchr(line, '\n');
+        for (const char *p = line; (p = strstr(p, "KW_")) != NULL && p < end; p += 3) tokens++;
+    }
+    size_t words = 0;
+    for (const gir_keyword *k = gir_keywords; k->word; k++) words++;
+    assert_int_equal(tokens, words);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +182,8 @@ int main(void)
         cmocka_unit_test(test_recovery_reports_every_line),
         cmocka_unit_test(test_messages_use_human_names),
         cmocka_unit_test(test_deep_nesting_is_an_error_not_a_crash),
+        cmocka_unit_test(test_keyword_names_from_table),
+        cmocka_unit_test(test_every_keyword_token_has_a_word),
     };
     return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
 }
