@@ -129,6 +129,11 @@ printf 'previous output\n' > "$T/keep.html"
 [ $st -eq 1 ] && [ "$(cat "$T/keep.html")" = 'previous output' ]; check $? "a failed build leaves an existing output intact"
 "$GIRC" build -f json tests/data/bad-total.gir > "$T/bad.json" 2>/dev/null; st=$?
 [ $st -eq 1 ] && [ ! -s "$T/bad.json" ]; check $? "a failed build writes nothing to standard output"
+"$GIRC" --diagnostics=json build -f json tests/data/bad-total.gir > "$T/bad.json" 2>"$T/err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/bad.json" ] && grep -q '"code":"E0502"' "$T/err" && grep -q '^{"schema":1,"file":null,"severity":"error","code":"E0801"' "$T/err"
+check $? "--diagnostics=json: 'not built' is a JSON diagnostic too (on stderr when the document would be on stdout)"
+"$GIRC" --diagnostics=json build -o "$T/bad.html" tests/data/bad-total.gir > "$T/out" 2>"$T/err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/err" ] && grep -q '"code":"E0801"' "$T/out"; check $? "--diagnostics=json with -o: every diagnostic on stdout"
 "$GIRC" build -o "$T/t.html" stdlib/gov2021.gir >/dev/null 2>"$T/err"; st=$?
 [ $st -eq 1 ] && [ ! -e "$T/t.html" ] && grep -q 'E0802' "$T/err"; check $? "a template is not a report: exit 1"
 "$GIRC" build -o "$T/nodir/x.html" examples/mahekou-2020.gir 2>"$T/err"; st=$?
