@@ -14,10 +14,13 @@ typedef struct gir_cli {
     int json;          /* --diagnostics=json (1) or github (2): machine-readable */
     int color;         /* ANSI colour on stderr */
     /* -I DIR, in command-line order (a heap array of base/array.h). The
-     * template search (template/template.c) tries a name that is a path
-     * relative to the report first, then these directories, then those
-     * of GIRPATH, then the stdlib built into girc. */
-    const char **includes; size_t ninclude;
+     * template search (template/template.c) takes a template the report
+     * declares itself; else a name that is a path, relative to the
+     * report, then as given; then NAME.gir in these directories, then in
+     * those of GIRPATH (read there, not here; not for an absolute path),
+     * then, for a plain name, the stdlib built into girc. */
+    const char **includes;
+    size_t ninclude;
     int doc_on_stdout; /* the command writes its document on standard output:
                           machine-readable diagnostics go to standard error */
     gir_arena *arena;  /* the command line's own diagnostics (made on first use) */
