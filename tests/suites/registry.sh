@@ -4,7 +4,10 @@
 # girc-test: plain-only   (reads sources and help text; ASan adds nothing)
 #   - messages: every MSG id of src/base/msgs_*.def is defined once and
 #     used by some source of src/ (.c, .h, .inc) or grammar/; its code is
-#     "" or a letter and four digits;
+#     "" or a letter and four digits; its Chinese and English formats take
+#     the same arguments (by position: each uses 1..k with the same
+#     conversions; one may leave out trailing ones, as Chinese does the
+#     English plural suffix);
 #   - codes: every diagnostic code of the checker's catalogues
 #     (msgs_core.def, msgs_check.def) is covered by a golden of
 #     tests/golden or examples/errors (golden.sh), except the few no
@@ -51,6 +54,40 @@ done < "$T/ids"
 [ -z "$unused" ] && ok "messages: every id is used in src/ or grammar/" || nok "messages: never used:$unused"
 bad=$(awk '$2 != "" && $2 !~ /^[EWN][0-9][0-9][0-9][0-9]$/ { print $1 "=" $2 }' "$T/ids" | tr '\n' ' ')
 [ -z "$bad" ] && ok "messages: every code is empty or a letter and four digits" || nok "messages: malformed codes: $bad"
+
+# zh and en take the same arguments: position -> conversion, for each entry
+if command -v python3 >/dev/null 2>&1; then
+  python3 - src/base/msgs_*.def <<'PY' > "$T/args"
+import re, sys
+lit = r'"((?:[^"\\]|\\.)*)"'
+entry = re.compile(r'^MSG\(([A-Z_0-9]+), ' + lit + ', ' + lit + ', ' + lit + r'\)\s*$')
+spec = re.compile(r'%(?:(\d+)\$)?[-+ #0]*\d*(?:\.\d+)?(hh|h|ll|l|z|j|t)?([diouxXeEfgGcsp%])')
+def args(s):
+    out, n = {}, 0
+    for m in spec.finditer(s):
+        if m.group(3) == '%':
+            continue
+        n += 1
+        pos = int(m.group(1)) if m.group(1) else n
+        out[pos] = (m.group(2) or '') + m.group(3)
+    return out
+# Each language uses arguments 1..k (a language may leave out trailing
+# ones: Chinese ignores English's plural suffix), with the same
+# conversion where both use one.
+def agree(a, b):
+    if any(sorted(x) != list(range(1, len(x) + 1)) for x in (a, b)):
+        return False
+    return all(a[p] == b[p] for p in a if p in b)
+for path in sys.argv[1:]:
+    for line in open(path, encoding='utf-8'):
+        m = entry.match(line)
+        if m and not agree(args(m.group(3)), args(m.group(4))):
+            print(m.group(1), sorted(args(m.group(3)).items()), sorted(args(m.group(4)).items()))
+PY
+  [ ! -s "$T/args" ] && ok "messages: zh and en take the same arguments ($(grep -c "^MSG(" src/base/msgs_*.def | awk -F: "{ n += \$2 } END { print n }") entries)" || { nok "messages: zh and en take different arguments"; sed 's/^/#   /' "$T/args"; }
+else
+  ok "messages: zh and en take the same arguments # SKIP no python3"
+fi
 
 # ---- codes: covered by a golden ----
 cat tests/golden/*.err examples/errors/*.err 2>/dev/null | grep -o '\[[EWN][0-9]*\]' | tr -d '[]' | sort -u > "$T/golden-codes"
