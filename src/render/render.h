@@ -39,13 +39,13 @@ typedef struct gir_backend {
 extern const gir_backend *const gir_backends[];
 /* The back end called s: its name or one of its extensions; NULL if none. */
 const gir_backend *gir_backend_find(const char *s);
-/* The back end for an output file name, from its extension (.html .htm
- * .tex .txt .json ...); NULL if none matches. */
+/* The back end for an output file name: the one listing its extension
+ * (after the last dot of the last component); NULL if none does. */
 const gir_backend *gir_backend_for_path(const char *path);
 
 typedef struct gir_build_opts {
     const gir_backend *backend;
-    int fragment;           /* the body alone: no page head (html), no preamble (latex) */
+    int fragment;           /* the body alone (no page head, no preamble) */
     const gir_mem *mem;     /* libcmark's allocations; NULL = gir_mem_default() */
 } gir_build_opts;
 
