@@ -1,4 +1,4 @@
-/* cmd_check.c - `girc check [-j N] FILE|DIR...`: compile each report (or
+/* check.c - `girc check [-j N] FILE|DIR...`: compile each report (or
  * template) and print its diagnostics; exit 1 if any file has an error.
  * One file: its diagnostics and the "N errors, M warnings" line. Several
  * files or a directory (walked for *.gir): each file's diagnostics and a

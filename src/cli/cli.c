@@ -1,4 +1,6 @@
-/* cli.c - global options, diagnostic printing and the command table. */
+/* cli.c - global options, the command line's own diagnostics (through
+ * the diagnostics engine, like every other), diagnostic printing and
+ * lists for messages. The command table is commands.c. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,38 +9,108 @@
 #include "base/array.h"
 #include "base/io.h"
 
-const gir_command gir_commands[] = {
-    {"check", cmd_check},
-    {"import", cmd_import},
-    {"fmt", cmd_fmt},
-    {"lsp", cmd_lsp},
-    {"build", cmd_build},
-    {NULL, NULL},
-};
-
 void cli_init(gir_cli *c)
 {
     memset(c, 0, sizeof *c);
     c->lang = msg_lang_from_env();
     const char *nc = getenv("NO_COLOR");
     c->color = isatty(STDERR_FILENO) && !(nc && *nc);
-    const char *gp = getenv("GIRPATH");
-    (void)gp; /* GIRPATH is read after -I options, in cli_compile_options */
+}
+
+/* ---- the command line's own diagnostics ---- */
+
+/* The sink, made on first use; NULL when there is no memory for it. */
+static gir_diags *sink(gir_cli *c)
+{
+    if (!c->arena) {
+        c->arena = arena_new(NULL);
+        if (!c->arena) return NULL;
+        diags_init(&c->diags, c->arena, c->lang);
+    }
+    c->diags.lang = c->lang;
+    return &c->diags;
+}
+
+/* Where machine-readable diagnostics go. */
+static FILE *machine_out(const gir_cli *c)
+{
+    return c->doc_on_stdout ? stderr : stdout;
+}
+
+/* Prints g at once, in the form chosen (human forces the human form on
+ * standard error, for when standard output itself failed). */
+static void emit(gir_cli *c, const gir_diag *g, int human)
+{
+    if (c->json && !human) {
+        cli_render_machine(c, machine_out(c), g);
+        fflush(machine_out(c));
+        return;
+    }
+    gir_render_opts ro = {c->color, c->lang};
+    diag_render_human(stderr, g, &ro);
+}
+
+/* No memory for a diagnostic: its human form, as the renderer writes it. */
+static void emit_bare(gir_cli *c, gir_msg id, const char *a1, const char *a2)
+{
+    fprintf(stderr, "girc: error[%s]: ", msg_code(id));
+    fprintf(stderr, msg_fmt(c->lang, id), a1, a2);
+    fputc('\n', stderr);
+}
+
+static void report(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg, int human)
+{
+    gir_diags *d = sink(c);
+    gir_span none = {0, 0};
+    gir_diag *g = d ? diag_add(d, GIR_SEV_ERROR, id, NULL, none, a1, a2) : NULL;
+    if (!g) {
+        emit_bare(c, id, a1, a2);
+        return;
+    }
+    if (help != MSG__COUNT) diag_help(d, g, help, harg);
+    emit(c, g, human);
+}
+
+int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
+{
+    report(c, id, a1, a2, MSG__COUNT, NULL, 0);
+    return -1;
+}
+
+int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg)
+{
+    report(c, id, a1, "", help, harg, 0);
+    return -1;
+}
+
+int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
+{
+    report(c, id, path, strerror(err_no ? err_no : EIO), MSG__COUNT, NULL, 0);
+    return 2;
+}
+
+int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
+{
+    report(c, id, a1, a2, MSG__COUNT, NULL, 0);
+    return 1;
 }
 
 int cli_finish(gir_cli *c, int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int e = errno;
-        fprintf(stderr, "girc: error[E0005]: ");
-        fprintf(stderr, msg_fmt(c->lang, CLI_CANNOT_WRITE), "<stdout>", strerror(e ? e : EIO));
-        fputc('\n', stderr);
+        /* the machine-readable stream is the one that failed */
+        report(c, CLI_CANNOT_WRITE, "<stdout>", strerror(e ? e : EIO), MSG__COUNT, NULL, 1);
         status = 2;   /* even after input errors: their diagnostics were lost */
     }
     free(c->includes);
     c->includes = NULL;
+    arena_free(c->arena);
+    c->arena = NULL;
     return status;
 }
+
+/* ---- global options ---- */
 
 int cli_add_include(gir_cli *c, const char *dir)
 {
@@ -49,30 +121,73 @@ int cli_add_include(gir_cli *c, const char *dir)
     return 0;
 }
 
+static int set_lang(gir_cli *c, const char *v)
+{
+    int l = msg_lang_parse(v);
+    if (l < 0) return -1;
+    c->lang = (gir_lang)l;
+    return 0;
+}
+
+static int set_diagnostics(gir_cli *c, const char *v)
+{
+    static const char *const forms[] = {"human", "json", "github"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(v, forms[i]) == 0) {
+            c->json = i;
+            return 0;
+        }
+    return -1;
+}
+
+static int set_color(gir_cli *c, const char *v)
+{
+    if (strcmp(v, "always") == 0) c->color = 1;
+    else if (strcmp(v, "never") == 0) c->color = 0;
+    else if (strcmp(v, "auto") == 0) {
+        const char *nc = getenv("NO_COLOR");
+        c->color = isatty(STDERR_FILENO) && !(nc && *nc);
+    } else return -1;
+    return 0;
+}
+
+/* The global options that take a value after '=': one table for the
+ * pre-scan and the parse. */
+typedef struct valued {
+    const char *prefix;    /* "--lang=" */
+    const char *option;    /* "--lang", for messages */
+    int (*set)(gir_cli *c, const char *v);
+} valued;
+
+static const valued valued_options[] = {
+    {"--lang=", "--lang", set_lang},
+    {"--diagnostics=", "--diagnostics", set_diagnostics},
+    {"--color=", "--color", set_color},
+};
+#define NVALUED (sizeof valued_options / sizeof valued_options[0])
+
+static const valued *valued_option(const char *a)
+{
+    for (size_t k = 0; k < NVALUED; k++)
+        if (strncmp(a, valued_options[k].prefix, strlen(valued_options[k].prefix)) == 0) return &valued_options[k];
+    return NULL;
+}
+
+void cli_prescan(gir_cli *c, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const valued *v = valued_option(argv[i]);
+        if (v) (void)v->set(c, argv[i] + strlen(v->prefix));
+    }
+}
+
 int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
 {
     const char *a = argv[*i];
-    if (strncmp(a, "--lang=", 7) == 0) {
-        int l = msg_lang_parse(a + 7);
-        if (l < 0) return cli_usage_error(c, CLI_BAD_VALUE, "--lang", a + 7);
-        c->lang = (gir_lang)l;
-        return 1;
-    }
-    if (strncmp(a, "--diagnostics=", 14) == 0) {
-        if (strcmp(a + 14, "json") == 0) c->json = 1;
-        else if (strcmp(a + 14, "github") == 0) c->json = 2;
-        else if (strcmp(a + 14, "human") == 0) c->json = 0;
-        else return cli_usage_error(c, CLI_BAD_VALUE, "--diagnostics", a + 14);
-        return 1;
-    }
-    if (strncmp(a, "--color=", 8) == 0) {
-        if (strcmp(a + 8, "always") == 0) c->color = 1;
-        else if (strcmp(a + 8, "never") == 0) c->color = 0;
-        else if (strcmp(a + 8, "auto") == 0) {
-            const char *nc = getenv("NO_COLOR");
-            c->color = isatty(STDERR_FILENO) && !(nc && *nc);
-        }
-        else return cli_usage_error(c, CLI_BAD_VALUE, "--color", a + 8);
+    const valued *v = valued_option(a);
+    if (v) {
+        const char *val = a + strlen(v->prefix);
+        if (v->set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, v->option, val);
         return 1;
     }
     if (strncmp(a, "-I", 2) == 0) {
@@ -87,21 +202,20 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
     return 0;
 }
 
-int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
+/* ---- lists ---- */
+
+const char *cli_list(const gir_cli *c, gir_arena *a, const char *const *items, size_t n, gir_msg last)
 {
-    fprintf(stderr, "girc: error[%s]: ", msg_code(id));
-    fprintf(stderr, msg_fmt(c->lang, id), a1, a2);
-    fputc('\n', stderr);
-    return -1;
+    gir_buf b;
+    buf_init(&b, a);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) buf_puts(&b, msg_fmt(c->lang, i + 1 == n ? last : CLI_LIST_SEP));
+        buf_puts(&b, items[i]);
+    }
+    return buf_cstr(&b);
 }
 
-int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
-{
-    fprintf(stderr, "girc: error[%s]: ", msg_code(id));
-    fprintf(stderr, msg_fmt(c->lang, id), path, strerror(err_no ? err_no : EIO));
-    fputc('\n', stderr);
-    return 2;
-}
+/* ---- input and diagnostics ---- */
 
 const char *cli_input_name(const char *path)
 {
@@ -137,19 +251,30 @@ void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g)
     else diag_render_json(out, g);
 }
 
+/* "N more not shown": a diagnostic of the command line's own. */
+static void report_dropped(gir_cli *c, size_t dropped)
+{
+    gir_diags *d = sink(c);
+    gir_span none = {0, 0};
+    gir_diag *g = d ? diag_add(d, GIR_SEV_WARNING, M_DIAGS_DROPPED, NULL, none, dropped) : NULL;
+    if (g) {
+        emit(c, g, 0);
+        return;
+    }
+    fprintf(stderr, "girc: warning[%s]: ", msg_code(M_DIAGS_DROPPED));   /* no memory: by hand */
+    fprintf(stderr, msg_fmt(c->lang, M_DIAGS_DROPPED), dropped);
+    fputc('\n', stderr);
+}
+
 void cli_print_diags(gir_cli *c, gir_diags *d)
 {
     diags_sort(d);
     gir_render_opts ro = {c->color, c->lang};
     for (size_t i = 0; i < d->n; i++) {
-        if (c->json) cli_render_machine(c, stdout, d->v[i]);
+        if (c->json) cli_render_machine(c, machine_out(c), d->v[i]);
         else diag_render_human(stderr, d->v[i], &ro);
     }
-    if (d->dropped) {
-        fprintf(stderr, "girc: warning[%s]: ", msg_code(M_DIAGS_DROPPED));
-        fprintf(stderr, msg_fmt(c->lang, M_DIAGS_DROPPED), d->dropped);
-        fputc('\n', stderr);
-    }
+    if (d->dropped) report_dropped(c, d->dropped);
 }
 
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn)

@@ -1,5 +1,7 @@
-/* cli.h - shared command-line state and helpers for the subcommands
- * (cmd_*.c): global options, diagnostic printing, the command table. */
+/* cli.h - shared command-line state and helpers for the commands (check.c,
+ * build.c, fmt.c, import.c, lsp.c): global options, the command line's
+ * own diagnostics, diagnostic printing, lists for messages, and the
+ * command table (commands.c), which drives dispatch and every help text. */
 #ifndef GIR_CLI_H
 #define GIR_CLI_H
 #include <stdio.h>
@@ -11,15 +13,44 @@ typedef struct gir_cli {
     gir_lang lang;
     int json;          /* --diagnostics=json (1) or github (2): machine-readable */
     int color;         /* ANSI colour on stderr */
-    const char **includes; size_t ninclude;   /* -I DIR (a heap array of base/array.h) */
-    int stdout_failed;
+    /* -I DIR, in command-line order (a heap array of base/array.h). The
+     * template search (template/template.c) takes a template the report
+     * declares itself; else a name that is a path, relative to the
+     * report, then as given; then NAME.gir in these directories, then in
+     * those of GIRPATH (read there, not here; not for an absolute path),
+     * then, for a plain name, the stdlib built into girc. */
+    const char **includes;
+    size_t ninclude;
+    int doc_on_stdout; /* the command writes its document on standard output:
+                          machine-readable diagnostics go to standard error */
+    gir_arena *arena;  /* the command line's own diagnostics (made on first use) */
+    gir_diags diags;
 } gir_cli;
 
+/* One command: the one table (commands.c) gives dispatch, `girc --help`,
+ * `girc help NAME` and `girc NAME --help`. */
 typedef struct gir_command {
     const char *name;
+    const char *synopsis;   /* what follows "girc ": options and operands */
+    gir_msg summary;        /* one line in girc --help */
+    gir_msg help;           /* the rest of girc help NAME: options, notes */
     int (*run)(gir_cli *c, int argc, char **argv);  /* returns the exit status */
+    /* The string arguments 1 and 2 of summary and help (e.g. build's
+     * formats, from the back-end table), in arena a; NULL when none. */
+    const char *(*help_arg)(gir_cli *c, gir_arena *a, int n);
 } gir_command;
 extern const gir_command gir_commands[];            /* terminated by name == NULL */
+
+/* The whole command line: global options, then one command (main.c). */
+int cli_main(int argc, char **argv);
+/* The command called name, or NULL. */
+const gir_command *cli_find_command(const char *name);
+/* The command nearest to a mistyped name (a few edits away), or NULL. */
+const gir_command *cli_nearest_command(const char *name);
+/* `girc --help`: the commands and the global options. */
+void cli_print_usage(gir_cli *c, FILE *out);
+/* `girc help NAME`: the usage line, the summary and the help. */
+void cli_print_command_help(gir_cli *c, const gir_command *k, FILE *out);
 
 void cli_init(gir_cli *c);
 /* Flushes stdout (a closed or full stdout is an I/O error: status 2),
@@ -27,13 +58,29 @@ void cli_init(gir_cli *c);
 int cli_finish(gir_cli *c, int status);
 /* Adds a -I directory; -1 when memory ran out (the caller reports it). */
 int cli_add_include(gir_cli *c, const char *dir);
+/* Applies --lang=, --diagnostics= and --color= from anywhere on the
+ * command line, quietly, so that messages printed before the options
+ * are parsed in order already use them; bad values are reported by
+ * cli_global_option later. */
+void cli_prescan(gir_cli *c, int argc, char **argv);
 /* Handles a global option at argv[*i] (may consume the next argument).
  * Returns 1 if consumed, 0 if not a global option, -1 after a usage error. */
 int cli_global_option(gir_cli *c, int *i, int argc, char **argv);
-/* Prints "girc: error[CODE]: ..." for a usage problem; returns -1. */
+
+/* The command line's own errors are diagnostics without a position
+ * (gir_diag with src NULL) in the message catalogue: printed at once by
+ * the same renderers as every other diagnostic ("girc: error[CODE]:
+ * message" in the human form; a JSON object with "file": null; a
+ * GitHub annotation). Catalogue entry id takes the strings a1 and a2. */
+/* A usage problem; returns -1. */
 int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
-/* Prints an I/O error for path (errno value err_no); returns 2. */
+/* A usage problem with a help line (catalogue entry help, with harg). */
+int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg);
+/* An I/O error for path (errno value err_no); returns 2. */
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
+/* A file that could not be processed (e.g. not built); returns 1. */
+int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
+
 /* Reads an input file ("-" = standard input) into arena a. Returns 0 on
  * success; 1 after reporting a file over the size limit (an input error,
  * E0001); 2 after reporting an I/O error. */
@@ -44,14 +91,22 @@ const char *cli_input_name(const char *path);
 void cli_compile_options(const gir_cli *c, gir_options *o);
 /* Prints one diagnostic in the machine form chosen (JSON or GitHub). */
 void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g);
-/* Prints every diagnostic of a document (human or JSON, sorted). */
+/* Prints every diagnostic of a document (human on stderr; JSON or GitHub
+ * on stdout, or stderr when the document is on stdout; sorted). */
 void cli_print_diags(gir_cli *c, gir_diags *d);
 /* Prints the "N errors, M warnings" line (human mode only). */
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn);
+/* items[0..n) as one list in c->lang: "a、b 或 c" / "a, b or c", where
+ * last is the separator before the last item (CLI_LIST_OR, CLI_LIST_AND,
+ * CLI_LIST_CHOICE); in arena a. */
+const char *cli_list(const gir_cli *c, gir_arena *a, const char *const *items, size_t n, gir_msg last);
 
 int cmd_check(gir_cli *c, int argc, char **argv);
-int cmd_import(gir_cli *c, int argc, char **argv);
-int cmd_fmt(gir_cli *c, int argc, char **argv);
-int cmd_lsp(gir_cli *c, int argc, char **argv);
 int cmd_build(gir_cli *c, int argc, char **argv);
+int cmd_fmt(gir_cli *c, int argc, char **argv);
+int cmd_import(gir_cli *c, int argc, char **argv);
+int cmd_lsp(gir_cli *c, int argc, char **argv);
+int cmd_help(gir_cli *c, int argc, char **argv);
+/* build's help arguments: 1 = the formats, 2 = a table of them. */
+const char *cmd_build_help_arg(gir_cli *c, gir_arena *a, int n);
 #endif

@@ -1,4 +1,4 @@
-/* cmd_fmt.c - `girc fmt [--check] [-w] FILE...`: print each file in the
+/* fmt.c - `girc fmt [--check] [-w] FILE...`: print each file in the
  * canonical layout (fmt.h); --check prints a diff of what would change
  * and exits 1 if anything would; -w rewrites changed files atomically.
  * A file with syntax errors is never rewritten: its diagnostics are
@@ -77,11 +77,6 @@ int cmd_fmt(gir_cli *c, int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--check") == 0) { check = 1; continue; }
         if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) { write = 1; continue; }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(msg_fmt(c->lang, F_USAGE), stdout);
-            free(files);
-            return 0;
-        }
         if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); free(files); return 2; }
         files[nfiles++] = a;
     }

@@ -1,4 +1,4 @@
-/* cmd_import.c - `girc import [-o OUT] [--check] [-j N] FILE|DIR...`.
+/* import.c - `girc import [-o OUT] [--check] [-j N] FILE|DIR...`.
  * One input: the import's diagnostics (positions in the input), then the
  * .gir on standard output or in OUT; with --check the .gir is also
  * checked and its diagnostics printed (positions in the .gir, named OUT
@@ -67,13 +67,9 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
         res->unreadable = 1;
         return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     }
-    if (c->json && !out && !io->check) {
-        /* the .gir goes to standard output: the JSON diagnostics go to standard error */
-        diags_sort(&im->diags);
-        for (size_t i = 0; i < im->diags.n; i++) cli_render_machine(c, stderr, im->diags.v[i]);
-    } else {
-        cli_print_diags(c, &im->diags);
-    }
+    /* the .gir goes to standard output: JSON diagnostics go to standard error */
+    c->doc_on_stdout = !out && !io->check;
+    cli_print_diags(c, &im->diags);
     res->nerr += im->diags.nerrors;
     res->nwarn += im->diags.nwarnings;
     for (size_t i = 0; i < im->diags.n; i++) res->nnote += im->diags.v[i]->sev == GIR_SEV_NOTE;

@@ -1,5 +1,5 @@
-/* cmd_lsp.c - `girc lsp [--stdio] [--lang=zh|en] [-I DIR]`: the language
- * server on standard input and output (lsp_server.h, lsp_rpc.h). Exit
+/* lsp.c - `girc lsp [--stdio] [--lang=zh|en] [-I DIR]`: the language
+ * server on standard input and output (lsp/server.h, lsp/rpc.h). Exit
  * status 0 after shutdown + exit (or end of input after shutdown), 1
  * otherwise, as LSP 3.17 specifies. Diagnostics messages use --lang, else
  * the client's initialize locale, else LANG. */
@@ -30,7 +30,6 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
         if (g < 0) return 2;
         if (g > 0) continue;
         if (strcmp(a, "--stdio") == 0) continue;         /* what VS Code clients pass */
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(msg_fmt(c->lang, L_USAGE), stdout); return 0; }
         cli_usage_error(c, CLI_UNKNOWN_OPTION, a, "");
         return 2;
     }

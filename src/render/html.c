@@ -1,4 +1,4 @@
-/* render_html.c - the HTML back end of `girc build`: a standalone HTML5
+/* html.c - the HTML back end of `girc build` (-f html, .html/.htm): a standalone HTML5
  * page (inline CSS in the style of a government publication, A4 print
  * stylesheet) or, with --fragment, the <article> alone for a portal's CMS.
  * Prose goes through libcmark (raw HTML never passed through); tables
@@ -105,12 +105,12 @@ static void h_section(gir_renderer *rr, const gir_rsection *s, int index)
 
 static void h_prose(gir_renderer *rr, const gir_rsection *s)
 {
-    cmark_node *doc = render_prose_tree(s->prose, 2, 0);
+    cmark_node *doc = render_prose_tree(rr, s->prose, 2, 0);
     char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
     buf_puts(rr->out, "<div class=\"gir-prose\">\n");
     buf_puts(rr->out, html);
     buf_puts(rr->out, "</div>\n");
-    free(html);
+    render_cmark_free(rr, html);
     cmark_node_free(doc);
 }
 
@@ -277,4 +277,16 @@ static void h_end(gir_renderer *rr)
     if (!rr->o->fragment) buf_puts(b, "</body>\n</html>\n");
 }
 
-const gir_backend gir_backend_html = {h_begin, h_section, h_prose, h_table, h_section_end, h_end};
+static const char *const exts[] = {"html", "htm", NULL};
+
+const gir_backend gir_backend_html = {
+    .name = "html",
+    .exts = exts,
+    .fragment = 1,
+    .begin = h_begin,
+    .section = h_section,
+    .prose = h_prose,
+    .table = h_table,
+    .section_end = h_section_end,
+    .end = h_end,
+};

@@ -1,4 +1,4 @@
-/* render_json.c - the JSON back end of `girc build -f json`: the checked
+/* json.c - the JSON back end of `girc build` (-f json, .json): the checked
  * report as data for aggregation. Schema version 1, documented in
  * girc-build(1): the report's metadata, the template, and per section
  * its heading, prose and table; per table cell its block, row and column
@@ -190,4 +190,16 @@ static void j_end(gir_renderer *rr)
     buf_puts(rr->out, "\n  ]\n}\n");
 }
 
-const gir_backend gir_backend_json = {j_begin, j_section, j_prose, j_table, j_section_end, j_end};
+static const char *const exts[] = {"json", NULL};
+
+const gir_backend gir_backend_json = {
+    .name = "json",
+    .exts = exts,
+    .fragment = 0,
+    .begin = j_begin,
+    .section = j_section,
+    .prose = j_prose,
+    .table = j_table,
+    .section_end = j_section_end,
+    .end = j_end,
+};

@@ -1,4 +1,4 @@
-/* render_latex.c - the LaTeX back end of `girc build`: a ctexart
+/* latex.c - the LaTeX back end of `girc build` (-f latex, .tex): a ctexart
  * document for xelatex (Noto CJK fonts), or with --fragment the body
  * alone. Tables are longtables (they break across pages, the header rows
  * repeat) drawing the official merged layout from render.c with
@@ -120,10 +120,10 @@ static void put_quotes(gir_buf *b, const char *s)
 
 static void l_prose(gir_renderer *rr, const gir_rsection *s)
 {
-    cmark_node *doc = render_prose_tree(s->prose, 1, PROSE_LATEX);
+    cmark_node *doc = render_prose_tree(rr, s->prose, 1, PROSE_LATEX);
     char *tex = cmark_render_latex(doc, CMARK_OPT_DEFAULT, 0);
     put_quotes(rr->out, tex);
-    free(tex);
+    render_cmark_free(rr, tex);
     cmark_node_free(doc);
 }
 
@@ -392,4 +392,16 @@ static void l_end(gir_renderer *rr)
     if (!rr->o->fragment) buf_puts(b, "\\end{document}\n");
 }
 
-const gir_backend gir_backend_latex = {l_begin, l_section, l_prose, l_table, l_section_end, l_end};
+static const char *const exts[] = {"tex", NULL};
+
+const gir_backend gir_backend_latex = {
+    .name = "latex",
+    .exts = exts,
+    .fragment = 1,
+    .begin = l_begin,
+    .section = l_section,
+    .prose = l_prose,
+    .table = l_table,
+    .section_end = l_section_end,
+    .end = l_end,
+};

@@ -1,36 +1,39 @@
-/* render.c - the renderer core: output formats, the walk over a checked
- * report (header, sections in template order, tables), the official
- * merged table layout computed from the template's header trees, value
- * text, dates, and the CommonMark prose tree made safe for rendering.
- * See render.h for the layout's rules. */
+/* render.c - the renderer core: finding a back end in the table (by
+ * name, by extension), the walk over a checked report (header, sections
+ * in template order, tables) as one protected call, the official merged
+ * table layout computed from the template's header trees, value text
+ * and dates. See render.h for the layout's rules; the prose is prose.c;
+ * the back ends are listed in backends.c, and none is named here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "render.h"
+#include "base/array.h"
 
-/* ---- formats ---- */
+/* ---- the back ends ---- */
 
-int gir_format_parse(const char *s)
+static int has_ext(const gir_backend *b, const char *ext)
 {
-    if (strcmp(s, "html") == 0) return GIR_FMT_HTML;
-    if (strcmp(s, "latex") == 0 || strcmp(s, "tex") == 0) return GIR_FMT_LATEX;
-    if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0) return GIR_FMT_TEXT;
-    if (strcmp(s, "json") == 0) return GIR_FMT_JSON;
-    return -1;
+    for (const char *const *e = b->exts; *e; e++)
+        if (strcmp(*e, ext) == 0) return 1;
+    return 0;
 }
 
-int gir_format_from_path(const char *path)
+const gir_backend *gir_backend_find(const char *s)
+{
+    for (const gir_backend *const *b = gir_backends; *b; b++)
+        if (strcmp((*b)->name, s) == 0 || has_ext(*b, s)) return *b;
+    return NULL;
+}
+
+const gir_backend *gir_backend_for_path(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash + 1 : path, '.');
-    if (!dot) return -1;
-    dot++;
-    if (strcmp(dot, "html") == 0 || strcmp(dot, "htm") == 0) return GIR_FMT_HTML;
-    if (strcmp(dot, "tex") == 0) return GIR_FMT_LATEX;
-    if (strcmp(dot, "txt") == 0) return GIR_FMT_TEXT;
-    if (strcmp(dot, "json") == 0) return GIR_FMT_JSON;
-    return -1;
+    if (!dot) return NULL;
+    for (const gir_backend *const *b = gir_backends; *b; b++)
+        if (has_ext(*b, dot + 1)) return *b;
+    return NULL;
 }
 
 /* ---- helpers ---- */
@@ -96,21 +99,23 @@ const char *render_date_iso(const gir_report *r, char *buf)
 
 /* ---- layout ---- */
 
+/* The layout being built: arrays of base/array.h on the render's arena
+ * (rkind and rblock, hkey and hval grow in step). */
 typedef struct lb {
     gir_arena *a;
-    gir_lcell **cells; size_t n, cap;
-    gir_lrkind *rkind; int *rblock; int nrows, rcap;
+    gir_lcell **cells;
+    size_t n;
+    gir_lrkind *rkind;
+    int *rblock;
+    int nrows;
     /* header cells of the current block, for the value cells' headers */
-    const gir_hnode **hkey; gir_lcell **hval; size_t nh, hcap;
+    const gir_hnode **hkey;
+    gir_lcell **hval;
+    size_t nh;
 } lb;
 
 static gir_lcell *lb_add(lb *b, gir_lkind kind, int row, int col, int rowspan, int colspan, const char *text)
 {
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 64;
-        b->cells = arena_grow(b->a, b->cells, b->cap * sizeof *b->cells, nc * sizeof *b->cells);
-        b->cap = nc;
-    }
     gir_lcell *c = arena_alloc(b->a, sizeof *c);
     c->kind = kind;
     c->row = row;
@@ -120,34 +125,22 @@ static gir_lcell *lb_add(lb *b, gir_lkind kind, int row, int col, int rowspan, i
     c->text = text ? text : "";
     c->block = -1;
     c->r = c->c = -1;
-    b->cells[b->n++] = c;
+    ARRAY_PUSH(b->a, b->cells, b->n, c);
     return c;
 }
 
 static void lb_row(lb *b, gir_lrkind kind, int block)
 {
-    if (b->nrows == b->rcap) {
-        int nc = b->rcap ? b->rcap * 2 : 32;
-        b->rkind = arena_grow(b->a, b->rkind, (size_t)b->rcap * sizeof *b->rkind, (size_t)nc * sizeof *b->rkind);
-        b->rblock = arena_grow(b->a, b->rblock, (size_t)b->rcap * sizeof *b->rblock, (size_t)nc * sizeof *b->rblock);
-        b->rcap = nc;
-    }
-    b->rkind[b->nrows] = kind;
-    b->rblock[b->nrows] = block;
-    b->nrows++;
+    int n = b->nrows;
+    ARRAY_PUSH(b->a, b->rkind, n, kind);
+    ARRAY_PUSH(b->a, b->rblock, b->nrows, block);
 }
 
 static void lb_map(lb *b, const gir_hnode *h, gir_lcell *c)
 {
-    if (b->nh == b->hcap) {
-        size_t nc = b->hcap ? b->hcap * 2 : 32;
-        b->hkey = arena_grow(b->a, b->hkey, b->hcap * sizeof *b->hkey, nc * sizeof *b->hkey);
-        b->hval = arena_grow(b->a, b->hval, b->hcap * sizeof *b->hval, nc * sizeof *b->hval);
-        b->hcap = nc;
-    }
-    b->hkey[b->nh] = h;
-    b->hval[b->nh] = c;
-    b->nh++;
+    size_t n = b->nh;
+    ARRAY_PUSH(b->a, b->hkey, n, h);
+    ARRAY_PUSH(b->a, b->hval, b->nh, c);
 }
 
 static gir_lcell *lb_find(const lb *b, const gir_hnode *h)
@@ -243,6 +236,8 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
         const gir_block *bl = t->blocks[bi];
         const gir_rblock *rb = &rt->blocks[bi];
         int blk = (int)bi;
+        b.hkey = NULL;   /* a new map per block */
+        b.hval = NULL;
         b.nh = 0;
         gir_lcell *caption = NULL;
         if (bl->caption && *bl->caption) {
@@ -366,200 +361,51 @@ gir_layout *layout_build(gir_arena *a, const gir_report *r, int table)
     return Lo;
 }
 
-/* ---- prose ---- */
-
-typedef struct nodelist { cmark_node **v; size_t n, cap; } nodelist;
-
-static void nl_push(nodelist *l, cmark_node *n)
-{
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 64;
-        cmark_node **v = realloc(l->v, nc * sizeof *v);
-        if (!v) abort();   /* as cmark itself does on out of memory */
-        l->v = v;
-        l->cap = nc;
-    }
-    l->v[l->n++] = n;
-}
-
-static cmark_node *text_node(cmark_node_type type, const char *s, size_t n)
-{
-    cmark_node *t = cmark_node_new(type);
-    char *tmp = malloc(n + 1);
-    if (!tmp) abort();
-    memcpy(tmp, s, n);
-    tmp[n] = 0;
-    cmark_node_set_literal(t, tmp);
-    free(tmp);
-    return t;
-}
-
-/* A paragraph holding literal's lines as inline nodes of `type` (TEXT or
- * CODE), separated by hard line breaks; inserted before `at`. */
-static void lines_paragraph(cmark_node *at, const char *lit, cmark_node_type type)
-{
-    cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-    size_t n = lit ? strlen(lit) : 0;
-    while (n && (lit[n - 1] == '\n' || lit[n - 1] == '\r')) n--;
-    size_t s = 0;
-    int first = 1;
-    while (s <= n) {
-        size_t e = s;
-        while (e < n && lit[e] != '\n') e++;
-        size_t len = e - s;
-        if (len && lit[s + len - 1] == '\r') len--;
-        if (!first) cmark_node_append_child(p, cmark_node_new(CMARK_NODE_LINEBREAK));
-        if (len) cmark_node_append_child(p, text_node(type, lit + s, len));
-        first = 0;
-        s = e + 1;
-    }
-    cmark_node_insert_before(at, p);
-}
-
-/* Moves every child of n before n. */
-static void hoist_children(cmark_node *n)
-{
-    cmark_node *k;
-    while ((k = cmark_node_first_child(n)) != NULL) cmark_node_insert_before(n, k);
-}
-
-/* The plain text of an inline subtree (for comparing link text with its URL). */
-static int is_plain_text(cmark_node *n, const char *url)
-{
-    cmark_node *k = cmark_node_first_child(n);
-    if (!k || cmark_node_next(k) || cmark_node_get_type(k) != CMARK_NODE_TEXT) return 0;
-    const char *lit = cmark_node_get_literal(k);
-    if (!lit) return 0;
-    if (strcmp(lit, url) == 0) return 1;
-    return strncmp(url, "mailto:", 7) == 0 && strcmp(lit, url + 7) == 0;
-}
-
-/* The URL schemes cmark's HTML writer blanks (its _scan_dangerous_url):
- * javascript:, vbscript:, file:, and data: except raster images. */
-static int dangerous_url(const char *u)
-{
-    static const char *const bad[] = {"javascript:", "vbscript:", "file:", "data:"};
-    static const char *const ok_data[] = {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"};
-    for (size_t i = 0; i < 4; i++)
-        if (strncasecmp(u, bad[i], strlen(bad[i])) == 0) {
-            if (i < 3) return 1;
-            for (size_t k = 0; k < 4; k++)
-                if (strncasecmp(u, ok_data[k], strlen(ok_data[k])) == 0) return 0;
-            return 1;
-        }
-    return 0;
-}
-
-cmark_node *render_prose_tree(const char *md, int heading_shift, int flags)
-{
-    cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-    nodelist l = {NULL, 0, 0};
-    cmark_iter *it = cmark_iter_new(doc);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER) nl_push(&l, cmark_iter_get_node(it));
-    cmark_iter_free(it);
-    /* reverse pre-order: a node's descendants are handled before it */
-    for (size_t i = l.n; i-- > 0;) {
-        cmark_node *n = l.v[i];
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_HEADING: {
-            int lv = cmark_node_get_heading_level(n) + heading_shift;
-            cmark_node_set_heading_level(n, lv > 6 ? 6 : lv);
-            break;
-        }
-        case CMARK_NODE_HTML_BLOCK:
-            /* raw HTML is never passed through: it becomes its own text */
-            lines_paragraph(n, cmark_node_get_literal(n), CMARK_NODE_TEXT);
-            cmark_node_free(n);
-            break;
-        case CMARK_NODE_HTML_INLINE: {
-            const char *lit = cmark_node_get_literal(n);
-            cmark_node_insert_before(n, text_node(CMARK_NODE_TEXT, lit ? lit : "", lit ? strlen(lit) : 0));
-            cmark_node_free(n);
-            break;
-        }
-        case CMARK_NODE_CODE_BLOCK:
-            /* cmark's LaTeX writer puts code blocks in verbatim unescaped,
-             * so "\end{verbatim}" inside one would run TeX: make it code
-             * spans (escaped) on separate lines instead. */
-            if (flags & PROSE_LATEX) {
-                lines_paragraph(n, cmark_node_get_literal(n), CMARK_NODE_CODE);
-                cmark_node_free(n);
-            }
-            break;
-        case CMARK_NODE_IMAGE:
-            /* LaTeX: \includegraphics would read the named file; keep the
-             * alt text only */
-            if (flags & PROSE_LATEX) {
-                hoist_children(n);
-                cmark_node_free(n);
-            }
-            break;
-        case CMARK_NODE_LINK:
-            /* a link cmark would blank (href="") becomes its text */
-            if (!(flags & PROSE_LATEX) && dangerous_url(cmark_node_get_url(n) ? cmark_node_get_url(n) : "")) {
-                hoist_children(n);
-                cmark_node_free(n);
-                break;
-            }
-            /* LaTeX: \href/\url arguments are not fully escaped by cmark;
-             * print the text and the address as ordinary (escaped) text */
-            if (flags & PROSE_LATEX) {
-                const char *url = cmark_node_get_url(n);
-                int same = url && is_plain_text(n, url);
-                hoist_children(n);
-                if (url && *url && !same) {
-                    size_t un = strlen(url);
-                    char *s = malloc(un + 8);
-                    if (!s) abort();
-                    memcpy(s, "（", 3);
-                    memcpy(s + 3, url, un);
-                    memcpy(s + 3 + un, "）", 4);
-                    cmark_node_insert_before(n, text_node(CMARK_NODE_TEXT, s, un + 6));
-                    free(s);
-                }
-                cmark_node_free(n);
-            }
-            break;
-        default: break;
-        }
-    }
-    free(l.v);
-    return doc;
-}
-
 /* ---- the walk ---- */
 
-int gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
-{
-    const gir_backend *be = NULL;
-    switch (o->format) {
-    case GIR_FMT_HTML: be = &gir_backend_html; break;
-    case GIR_FMT_LATEX: be = &gir_backend_latex; break;
-    case GIR_FMT_TEXT: be = &gir_backend_text; break;
-    case GIR_FMT_JSON: be = &gir_backend_json; break;
-    }
-    if (!be) return -1;
-    if (o->fragment && o->format != GIR_FMT_HTML && o->format != GIR_FMT_LATEX) return -1;
+typedef struct walk {
     gir_renderer rr;
-    memset(&rr, 0, sizeof rr);
-    rr.r = r;
-    rr.o = o;
-    rr.a = a;
-    rr.out = out;
-    size_t nt = r->schema->ntables;
-    rr.layouts = arena_alloc(a, (nt + 1) * sizeof *rr.layouts);
-    for (size_t i = 0; i < nt; i++) rr.layouts[i] = layout_build(a, r, (int)i);
-    be->begin(&rr);
+    const gir_backend *be;
+} walk;
+
+static void walk_sections(gir_renderer *rr, const gir_backend *be)
+{
+    const gir_report *r = rr->r;
     for (size_t i = 0; i < r->schema->nsections; i++) {
         const gir_rsection *s = &r->sections[i];
-        rr.section = (int)i;
-        be->section(&rr, s, (int)i);
-        if (s->prose && *s->prose) be->prose(&rr, s);
-        if (s->s->table) be->table(&rr, rr.layouts[s->s->table->index]);
-        be->section_end(&rr, s, (int)i);
+        rr->section = (int)i;
+        be->section(rr, s, (int)i);
+        if (s->prose && *s->prose) be->prose(rr, s);
+        if (s->s->table) be->table(rr, rr->layouts[s->s->table->index]);
+        be->section_end(rr, s, (int)i);
     }
-    be->end(&rr);
-    return 0;
+}
+
+/* The protected part of gir_render. */
+static void walk_run(void *ud)
+{
+    walk *w = ud;
+    gir_renderer *rr = &w->rr;
+    rr->cmark = render_cmark_open(rr->a, rr->o->mem);
+    size_t nt = rr->r->schema->ntables;
+    rr->layouts = arena_alloc(rr->a, (nt + 1) * sizeof *rr->layouts);
+    for (size_t i = 0; i < nt; i++) rr->layouts[i] = layout_build(rr->a, rr->r, (int)i);
+    w->be->begin(rr);
+    walk_sections(rr, w->be);
+    w->be->end(rr);
+}
+
+gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+{
+    if (o->fragment && !o->backend->fragment) return GIR_RENDER_NO_FRAGMENT;
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.be = o->backend;
+    w.rr.r = r;
+    w.rr.o = o;
+    w.rr.a = a;
+    w.rr.out = out;
+    int oom = arena_protect(a, walk_run, &w);
+    render_cmark_close(w.rr.cmark);
+    return oom ? GIR_RENDER_NOMEM : GIR_RENDER_OK;
 }

@@ -1,35 +1,66 @@
-/* render.h - the renderer core shared by every back end of `girc build`
- * (render_html.c, render_latex.c, render_text.c, render_json.c), after
- * cmark's render.h. The core walks the checked report in template order
- * and hands each back end the same pieces: the report header, each
- * section's heading and prose, and each table as its official merged
- * layout (gir_layout), computed once here from the template's header
- * trees. Back ends only draw and escape; none re-derives a total or a
- * span. */
+/* render.h - the renderer core shared by every back end of `girc build`,
+ * after cmark's render.h. The back ends are registered in one table of
+ * descriptors (gir_backends, backends.c): each names itself for -f,
+ * lists its output extensions, says whether it has a --fragment form and
+ * carries the hooks of the walk. The core walks the checked report in
+ * template order and hands each back end the same pieces: the report
+ * header, each section's heading and prose, and each table as its
+ * official merged layout (gir_layout), computed once here from the
+ * template's header trees. Back ends only draw and escape; none
+ * re-derives a total or a span. The core names no back end. */
 #ifndef GIR_RENDER_H
 #define GIR_RENDER_H
 #include <cmark.h>
 #include "base/arena.h"
 #include "check/check.h"
 
-typedef enum { GIR_FMT_HTML = 0, GIR_FMT_LATEX, GIR_FMT_TEXT, GIR_FMT_JSON } gir_format;
+typedef struct gir_renderer gir_renderer;
+typedef struct gir_layout gir_layout;
+
+/* One back end: a descriptor in the table, defined by its own file
+ * (html.c, latex.c, text.c, json.c). The walk calls, in order: begin;
+ * per section section, prose (when the section has prose), table (when
+ * it has a table), section_end; then end. */
+typedef struct gir_backend {
+    const char *name;                 /* -f NAME */
+    const char *const *exts;          /* output extensions without the dot, NULL-ended;
+                                         the first is the usual one; -f takes them too */
+    int fragment;                     /* has a --fragment form (the body alone) */
+    void (*begin)(gir_renderer *rr);                       /* document head, title */
+    void (*section)(gir_renderer *rr, const gir_rsection *s, int index);
+    void (*prose)(gir_renderer *rr, const gir_rsection *s); /* s->prose non-empty */
+    void (*table)(gir_renderer *rr, const gir_layout *L);
+    void (*section_end)(gir_renderer *rr, const gir_rsection *s, int index);
+    void (*end)(gir_renderer *rr);                         /* signature, closing */
+} gir_backend;
+
+/* The table: every back end once, in the order help lists them,
+ * NULL-ended (backends.c, the one file that names them). */
+extern const gir_backend *const gir_backends[];
+/* The back end called s: its name or one of its extensions; NULL if none. */
+const gir_backend *gir_backend_find(const char *s);
+/* The back end for an output file name: the one listing its extension
+ * (after the last dot of the last component); NULL if none does. */
+const gir_backend *gir_backend_for_path(const char *path);
 
 typedef struct gir_build_opts {
-    gir_format format;
-    int fragment;       /* html: no <html>/<head>; latex: no preamble */
+    const gir_backend *backend;
+    int fragment;           /* the body alone (no page head, no preamble) */
+    const gir_mem *mem;     /* libcmark's allocations; NULL = gir_mem_default() */
 } gir_build_opts;
 
-/* "html", "latex" (or "tex"), "text" (or "txt"), "json"; -1 if unknown. */
-int gir_format_parse(const char *s);
-/* Format from an output file's extension (.html .htm .tex .txt .json);
- * -1 if none matches. */
-int gir_format_from_path(const char *path);
+typedef enum {
+    GIR_RENDER_OK = 0,
+    GIR_RENDER_NO_FRAGMENT,   /* --fragment asked of a back end without one */
+    GIR_RENDER_NOMEM          /* memory ran out (out holds a partial document) */
+} gir_render_status;
 
 /* Renders a checked report (one without errors) into out, which must be
  * initialised on arena a. Deterministic: the same report gives the same
- * bytes. Returns 0, or -1 when the format cannot render (fragment for
- * text/json). */
-int gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out);
+ * bytes. Runs as one protected call of a (arena_protect): running out
+ * of memory, in girc or in libcmark, unwinds to here, frees what
+ * libcmark held and returns GIR_RENDER_NOMEM. */
+gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out);
 
 /* ---- the official merged layout of one table ----
  *
@@ -84,7 +115,7 @@ typedef struct gir_lrow {
     gir_lcell **cells; size_t ncells;  /* cells starting in this row, by column */
 } gir_lrow;
 
-typedef struct gir_layout {
+struct gir_layout {
     const gir_rtable *rt;
     int table;                 /* index of the table in the template */
     int nrows, ncols, nlabel;
@@ -94,7 +125,7 @@ typedef struct gir_layout {
     int nhead;                 /* leading LR_HEAD rows before the first body
                                   row when the table has one captionless
                                   block (an HTML <thead>), else 0 */
-} gir_layout;
+};
 
 gir_layout *layout_build(gir_arena *a, const gir_report *r, int table);
 /* The cell covering grid position (row, col). */
@@ -103,18 +134,9 @@ static inline gir_lcell *layout_at(const gir_layout *L, int row, int col)
     return L->grid[(size_t)row * (size_t)L->ncols + (size_t)col];
 }
 
-/* ---- the walk and the back ends ---- */
+/* ---- the walk ---- */
 
-typedef struct gir_renderer gir_renderer;
-
-typedef struct gir_backend {
-    void (*begin)(gir_renderer *rr);                       /* document head, title */
-    void (*section)(gir_renderer *rr, const gir_rsection *s, int index);
-    void (*prose)(gir_renderer *rr, const gir_rsection *s); /* s->prose non-empty */
-    void (*table)(gir_renderer *rr, const gir_layout *L);
-    void (*section_end)(gir_renderer *rr, const gir_rsection *s, int index);
-    void (*end)(gir_renderer *rr);                         /* signature, closing */
-} gir_backend;
+typedef struct render_cmark render_cmark;   /* libcmark's memory for this render (prose.c) */
 
 struct gir_renderer {
     const gir_report *r;
@@ -124,9 +146,8 @@ struct gir_renderer {
     gir_layout **layouts;      /* per template table */
     int section;               /* index of the section being rendered */
     int count;                 /* back-end scratch (e.g. JSON separators) */
+    render_cmark *cmark;       /* where render_prose_tree's trees live */
 };
-
-extern const gir_backend gir_backend_html, gir_backend_latex, gir_backend_text, gir_backend_json;
 
 /* ---- helpers for back ends ---- */
 
@@ -146,11 +167,22 @@ const char *render_date_iso(const gir_report *r, char *buf);
 
 enum {
     PROSE_LATEX = 1   /* also make code blocks, images and links safe for
-                         cmark's LaTeX writer (see render.c) */
+                         cmark's LaTeX writer (see prose.c) */
 };
 /* Parses a section's CommonMark prose with CMARK_OPT_DEFAULT and makes it
  * safe to render: raw HTML becomes literal text (never passed through),
- * headings move down by heading_shift levels (at most 6). The caller
- * frees the tree with cmark_node_free. */
-cmark_node *render_prose_tree(const char *md, int heading_shift, int flags);
+ * headings move down by heading_shift levels (at most 6). The tree and
+ * whatever cmark renders from it live in rr's libcmark memory: free the
+ * tree with cmark_node_free and a rendered string with render_cmark_free.
+ * Only inside gir_render (running out of memory unwinds). */
+cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags);
+/* Frees a string cmark_render_html / cmark_render_latex returned. */
+void render_cmark_free(gir_renderer *rr, void *p);
+
+/* ---- the core's own parts (prose.c) ---- */
+
+/* libcmark's memory for one render, released by the arena if memory
+ * runs out; render_cmark_close gives back what is left. */
+render_cmark *render_cmark_open(gir_arena *a, const gir_mem *mem);
+void render_cmark_close(render_cmark *cm);
 #endif

@@ -1,4 +1,4 @@
-/* render_text.c - the plain-text back end of `girc build -f text`: the
+/* text.c - the plain-text back end of `girc build` (-f text, .txt): the
  * report's sections with their prose as written (CommonMark source is
  * readable text), and each table drawn as a fixed-width grid of
  * box-drawing characters with the official merged cells from render.c.
@@ -348,4 +348,16 @@ static void t_end(gir_renderer *rr)
     }
 }
 
-const gir_backend gir_backend_text = {t_begin, t_section, t_prose, t_table, t_section_end, t_end};
+static const char *const exts[] = {"txt", NULL};
+
+const gir_backend gir_backend_text = {
+    .name = "text",
+    .exts = exts,
+    .fragment = 0,
+    .begin = t_begin,
+    .section = t_section,
+    .prose = t_prose,
+    .table = t_table,
+    .section_end = t_section_end,
+    .end = t_end,
+};

@@ -1,14 +1,18 @@
 #!/bin/sh
 # tests/suites/build.sh - `girc build`: goldens for every back end x every
-# example (tests/golden/build/NAME.{html,tex,txt,json}, byte for byte),
-# building twice gives identical bytes, the format from -o's extension,
-# a report with a checking error writes nothing and leaves an existing
-# file intact, warnings do not stop a build, and hostile strings
-# (tests/data/evil.gir: <script>, \input, \write18, TeX specials) come
-# out inert in HTML and LaTeX. The official merged layout is checked in
-# the HTML (rowspan/colspan of FORMATS.md) and the text grid's lines all
-# have one display width. Prints one "ok - NAME" / "not ok - NAME" line
-# per test. GIRC_UPDATE_GOLDEN=1 rewrites the goldens.
+# example (tests/golden/build/NAME.EXT, byte for byte; NAME.fragment.EXT
+# for the back ends with a --fragment form), building twice gives
+# identical bytes, the format from -o's extension, a report with a
+# checking error writes nothing and leaves an existing file intact,
+# warnings do not stop a build, and hostile strings (tests/data/evil.gir:
+# <script>, \input, \write18, TeX specials) come out inert in HTML and
+# LaTeX. The back ends come from the back-end table, as `girc help build`
+# lists them ("  NAME  .EXT ... [--fragment]"): each must have its
+# goldens and its section under FORMATS in girc-build(1), and -f NAME,
+# -f EXT and -o FILE.EXT must give the same bytes. The official merged
+# layout is checked in the HTML (rowspan/colspan of FORMATS.md) and the
+# text grid's lines all have one display width. Prints one "ok - NAME" /
+# "not ok - NAME" line per test. GIRC_UPDATE_GOLDEN=1 rewrites the goldens.
 GIRC=${GIRC:-build/girc}
 G=tests/golden/build
 T=$(mktemp -d "${TMPDIR:-/tmp}/girc-build.XXXXXX") || exit 2
@@ -18,32 +22,66 @@ mkdir -p "$G"
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; }
 check() { if [ "$1" -eq 0 ]; then ok "$2"; else nok "$2"; fi; }
-ext_of() { case $1 in html) echo html;; latex) echo tex;; text) echo txt;; json) echo json;; esac; }
+
+# ---- the back-end table ----
+"$GIRC" help build | grep -E '^  [a-z0-9]+ +\.' | sed 's/^  //' > "$T/backends"
+[ -s "$T/backends" ]; check $? "girc help build lists the back ends"
+FORMATS=$(cut -d' ' -f1 "$T/backends" | tr '\n' ' ')
+exts_of() { awk -v f="$1" '$1 == f { for (i = 2; i <= NF; i++) if ($i ~ /^\./) print substr($i, 2) }' "$T/backends"; }
+ext_of() { exts_of "$1" | head -n 1; }
+has_fragment() { awk -v f="$1" '$1 == f && /--fragment/ { found = 1 } END { exit !found }' "$T/backends"; }
+for fmt in html latex text json; do
+  case " $FORMATS " in *" $fmt "*) ;; *) nok "back end $fmt is in the table";; esac
+done
+# each back end has its section under FORMATS in girc-build(1), and each section a back end
+sed -n '/^\.SH FORMATS/,/^\.SH [^F]/p' man/girc-build.1 | sed -n 's/^\.SS *//p' | tr 'A-Z' 'a-z' > "$T/man-formats"
+for fmt in $FORMATS; do
+  grep -qx "$fmt" "$T/man-formats"; check $? "girc-build(1) has a FORMATS section for $fmt"
+done
+while read -r sec; do
+  case " $FORMATS " in *" $sec "*) ;; *) nok "girc-build(1) FORMATS section $sec names no back end";; esac
+done < "$T/man-formats"
 
 INPUTS="examples/mahekou-2020.gir examples/xinhua-gongan-2021.gir tests/data/evil.gir"
+
+# golden NAME FILE: FILE must equal $G/NAME (or becomes it when updating)
+golden() {
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$2" "$G/$1"; ok "golden $1 (updated)"; return; fi
+  if [ ! -f "$G/$1" ]; then nok "golden $1: missing $G/$1"; return; fi
+  if cmp -s "$2" "$G/$1"; then ok "golden $1"
+  else nok "golden $1"; diff "$G/$1" "$2" | head -20; fi
+}
 
 # ---- goldens ----
 for f in $INPUTS; do
   n=$(basename "$f" .gir)
-  for fmt in html latex text json; do
+  for fmt in $FORMATS; do
     e=$(ext_of $fmt)
     out="$T/$n.$e"
     "$GIRC" --lang=zh build -f $fmt "$f" > "$out" 2>"$T/err"; st=$?
     if [ $st -ne 0 ]; then nok "golden $n.$e (exit $st)"; cat "$T/err"; continue; fi
-    if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$out" "$G/$n.$e"; ok "golden $n.$e (updated)"; continue; fi
-    if [ ! -f "$G/$n.$e" ]; then nok "golden $n.$e: missing $G/$n.$e"; continue; fi
-    if cmp -s "$out" "$G/$n.$e"; then ok "golden $n.$e"
-    else nok "golden $n.$e"; diff "$G/$n.$e" "$out" | head -20; fi
+    golden "$n.$e" "$out"
+    has_fragment $fmt || continue
+    out="$T/$n.fragment.$e"
+    "$GIRC" build --fragment -f $fmt -o "$out" "$f" 2>/dev/null
+    golden "$n.fragment.$e" "$out"
   done
-  out="$T/$n.fragment.html"
-  "$GIRC" build --fragment -o "$out" "$f" 2>/dev/null
-  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$out" "$G/$n.fragment.html"; ok "golden $n.fragment.html (updated)"
-  elif cmp -s "$out" "$G/$n.fragment.html"; then ok "golden $n.fragment.html"
-  else nok "golden $n.fragment.html"; diff "$G/$n.fragment.html" "$out" | head -20; fi
+done
+
+# ---- every back end by name, by extension, from the output name ----
+for fmt in $FORMATS; do
+  e=$(ext_of $fmt)
+  ref="$T/mahekou-2020.$e"
+  for x in $(exts_of $fmt); do
+    "$GIRC" build -f "$x" examples/mahekou-2020.gir 2>/dev/null | cmp -s - "$ref"; check $? "-f $x is -f $fmt"
+  done
+  "$GIRC" build -f $fmt --fragment examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
+  if has_fragment $fmt; then check $st "--fragment with $fmt builds"
+  else [ $st -eq 2 ] && grep -q 'E0004' "$T/err"; check $? "--fragment with $fmt is a usage error"; fi
 done
 
 # ---- determinism: two builds, same bytes ----
-for fmt in html latex text json; do
+for fmt in $FORMATS; do
   e=$(ext_of $fmt)
   "$GIRC" build -f $fmt -o "$T/a.$e" examples/xinhua-gongan-2021.gir 2>/dev/null
   "$GIRC" build -f $fmt -o "$T/b.$e" examples/xinhua-gongan-2021.gir 2>/dev/null
@@ -51,11 +89,14 @@ for fmt in html latex text json; do
 done
 
 # ---- format from the output name; stdout without -o ----
-for e in html htm tex txt json; do
-  rm -f "$T/x.$e"
-  "$GIRC" build -o "$T/x.$e" examples/mahekou-2020.gir 2>/dev/null; st=$?
-  case $e in html|htm) want='<!DOCTYPE html>';; tex) want='% Generated by girc';; txt) want='麻河口镇2020年政府信息公开年度报告';; json) want='{';; esac
-  [ $st -eq 0 ] && head -n 1 "$T/x.$e" | grep -qF "$want"; check $? "format from the .$e extension"
+for fmt in $FORMATS; do
+  for e in $(exts_of $fmt); do
+    rm -f "$T/x.$e"
+    "$GIRC" build -o "$T/x.$e" examples/mahekou-2020.gir 2>/dev/null; st=$?
+    case $e in html|htm) want='<!DOCTYPE html>';; tex) want='% Generated by girc';; txt) want='麻河口镇2020年政府信息公开年度报告';; json) want='{';; *) want=;; esac
+    [ $st -eq 0 ] && head -n 1 "$T/x.$e" | grep -qF "$want" && cmp -s "$T/x.$e" "$T/mahekou-2020.$(ext_of $fmt)"
+    check $? "format from the .$e extension"
+  done
 done
 "$GIRC" build -o "$T/x.pdf" examples/mahekou-2020.gir 2>"$T/err"; st=$?
 [ $st -eq 2 ] && [ ! -e "$T/x.pdf" ] && grep -q 'E0004' "$T/err"; check $? "unknown extension without -f is a usage error"
@@ -88,6 +129,11 @@ printf 'previous output\n' > "$T/keep.html"
 [ $st -eq 1 ] && [ "$(cat "$T/keep.html")" = 'previous output' ]; check $? "a failed build leaves an existing output intact"
 "$GIRC" build -f json tests/data/bad-total.gir > "$T/bad.json" 2>/dev/null; st=$?
 [ $st -eq 1 ] && [ ! -s "$T/bad.json" ]; check $? "a failed build writes nothing to standard output"
+"$GIRC" --diagnostics=json build -f json tests/data/bad-total.gir > "$T/bad.json" 2>"$T/err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/bad.json" ] && grep -q '"code":"E0502"' "$T/err" && grep -q '^{"schema":1,"file":null,"severity":"error","code":"E0801"' "$T/err"
+check $? "--diagnostics=json: 'not built' is a JSON diagnostic too (on stderr when the document would be on stdout)"
+"$GIRC" --diagnostics=json build -o "$T/bad.html" tests/data/bad-total.gir > "$T/out" 2>"$T/err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/err" ] && grep -q '"code":"E0801"' "$T/out"; check $? "--diagnostics=json with -o: every diagnostic on stdout"
 "$GIRC" build -o "$T/t.html" stdlib/gov2021.gir >/dev/null 2>"$T/err"; st=$?
 [ $st -eq 1 ] && [ ! -e "$T/t.html" ] && grep -q 'E0802' "$T/err"; check $? "a template is not a report: exit 1"
 "$GIRC" build -o "$T/nodir/x.html" examples/mahekou-2020.gir 2>"$T/err"; st=$?

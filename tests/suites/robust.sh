@@ -2,7 +2,9 @@
 # tests/suites/robust.sh - bad and enormous input never crashes or hangs
 # girc: each case must end with exit 0 or 1 (never a signal, never 2),
 # within a generous hang guard (not a performance assertion), and with a
-# positioned diagnostic ("file:line:col: error[") when it fails.
+# positioned diagnostic ("file:line:col: error[") when it fails. Then the
+# command line: its errors are diagnostics (JSON, GitHub, translated,
+# with did-you-mean), and every command has its help.
 GIRC=${GIRC:-build/girc}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -72,3 +74,30 @@ LANG=en_US.UTF-8 "$GIRC" --help | grep -q 'usage' && echo "ok - help-en" || echo
 out=$("$GIRC" --diagnostics=github check tests/golden/010-total-column-off-by-one.gir 2>/dev/null)
 [ "$out" = '::error file=tests/golden/010-total-column-off-by-one.gir,line=76,col=28,endLine=76,endColumn=30,title=E0501::总计（新收）应为 23（= 自然人 17 + 商业企业 3 + 法律服务机构 2 + 其他 1），实为 24，多 1%0A改为 23' ] \
   && echo "ok - github-annotations" || { echo "not ok - github-annotations"; printf '%s\n' "$out"; }
+# command-line errors are diagnostics: JSON and GitHub forms, translated
+"$GIRC" --diagnostics=json check "$T/missing.gir" > "$T/j.out" 2> "$T/j.err"; st=$?
+[ $st -eq 2 ] && [ ! -s "$T/j.err" ] && [ "$(wc -l < "$T/j.out")" -eq 1 ] && grep -q '^{"schema":1,"file":null,"severity":"error","code":"E0002",' "$T/j.out" \
+  && echo "ok - json-io-error" || { echo "not ok - json-io-error (exit $st)"; cat "$T/j.out" "$T/j.err"; }
+out=$("$GIRC" --diagnostics=github --lang=en check --bogus 2>/dev/null)
+[ "$out" = "::error title=E0004::unknown option '--bogus' (see girc --help)" ] && echo "ok - github-usage-error" || { echo "not ok - github-usage-error"; printf '%s\n' "$out"; }
+# --lang and --diagnostics apply to errors printed before them
+out=$("$GIRC" --color=never --bogus --lang=en 2>&1)
+[ "$out" = "girc: error[E0004]: unknown option '--bogus' (see girc --help)" ] && echo "ok - lang-after-the-error" || { echo "not ok - lang-after-the-error"; printf '%s\n' "$out"; }
+out=$("$GIRC" --color=never --bogus --lang=zh 2>&1)
+[ "$out" = "girc: error[E0004]: 未知选项“--bogus”（运行 girc --help 查看用法）" ] && echo "ok - usage-error-zh" || { echo "not ok - usage-error-zh"; printf '%s\n' "$out"; }
+"$GIRC" --bogus --diagnostics=json 2>/dev/null | grep -q '"code":"E0004"' && echo "ok - json-after-the-error" || echo "not ok - json-after-the-error"
+# a mistyped command: the nearest one as the help line
+out=$("$GIRC" --color=never --lang=en biuld x.gir 2>&1)
+[ "$out" = "girc: error[E0004]: unknown command 'biuld' (see girc --help)
+   = help: did you mean 'build'?" ] && echo "ok - did-you-mean" || { echo "not ok - did-you-mean"; printf '%s\n' "$out"; }
+# help: girc help, girc help CMD, girc CMD --help (every command of --help)
+"$GIRC" --help > "$T/help.txt"
+"$GIRC" help | cmp -s - "$T/help.txt" && echo "ok - help-command" || echo "not ok - help-command"
+bad=""
+for cmd in $("$GIRC" --lang=en --help | awk '/^commands:/ { on = 1; next } on && /^$/ { exit } on && /^  [a-z]/ { print $1 }'); do
+  a=$("$GIRC" --lang=en help "$cmd"); s1=$?
+  b=$("$GIRC" --lang=en "$cmd" --help); s2=$?
+  [ $s1 -eq 0 ] && [ $s2 -eq 0 ] && [ "$a" = "$b" ] && printf '%s\n' "$a" | head -n 1 | grep -q "^usage: girc $cmd" || bad="$bad $cmd"
+done
+[ -z "$bad" ] && echo "ok - help-of-each-command" || echo "not ok - help-of-each-command:$bad"
+"$GIRC" help frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok - help-unknown-command-exit-2" || echo "not ok - help-unknown-command-exit-2"

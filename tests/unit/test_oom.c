@@ -7,7 +7,11 @@
  * build (build/asan-tests/test_oom, LeakSanitizer) checks memory taken
  * outside gir_mem (utf8proc, cJSON, io) on the failure paths. Also
  * swept: a report with a `previous` report, whose nested compilation
- * shares the allocator.
+ * shares the allocator; and every back end of the table (with and
+ * without --fragment) rendering the checked examples, where the same
+ * allocator serves the arena and libcmark (gir_build_opts.mem): each
+ * failure must end in GIR_RENDER_NOMEM with every block given back
+ * (libcmark's included), or in the normal output byte for byte.
  *
  * The sweep is only as fine as the arena's blocks: with the usual 64 KiB
  * blocks a compile of the example makes about ten allocations. This test
@@ -27,6 +31,7 @@
 #include <string.h>
 #include "driver/compile.h"
 #include "check/check.h"
+#include "render/render.h"
 
 typedef struct counting {
     long calls;     /* malloc_fn calls so far */
@@ -172,12 +177,100 @@ static void test_sweep_deep_nesting(void **state)
     print_message("deep.gir (%d nested groups): %ld allocation failure points\n", depth, k - 1);
 }
 
+/* ---- the renderers ---- */
+
+/* Renders r with back end b into a new arena on mem; the output (malloc'd)
+ * in *out when it is complete. Returns the status, or -1 when the arena
+ * itself could not be made. */
+static int render_on(const gir_report *r, const gir_backend *b, int fragment, gir_mem *mem, char **out)
+{
+    *out = NULL;
+    gir_arena *a = arena_new(mem);
+    if (!a) return -1;
+    gir_build_opts o = {b, fragment, mem};
+    gir_buf buf;
+    buf_init(&buf, a);
+    gir_render_status st = gir_render(r, &o, a, &buf);
+    if (st == GIR_RENDER_OK) {
+        *out = strdup(buf_cstr(&buf));
+        assert_non_null(*out);
+    }
+    arena_free(a);
+    return (int)st;
+}
+
+/* Sweeps one back end over r; returns the number of failure points. */
+static long sweep_render(const char *path, const gir_report *r, const gir_backend *b, int fragment)
+{
+    counting ref = {0, 0, 0, 0};
+    gir_mem mem = {count_malloc, count_free, &ref};
+    char *want = NULL;
+    assert_int_equal(render_on(r, b, fragment, &mem, &want), GIR_RENDER_OK);
+    assert_int_equal(ref.live, 0);
+    long total = ref.calls;
+    long n;
+    for (n = 1;; n++) {
+        counting c = {0, n, 0, 0};
+        mem.ud = &c;
+        char *got = NULL;
+        int st = render_on(r, b, fragment, &mem, &got);
+        if (c.failed == 0) {
+            assert_int_equal(st, GIR_RENDER_OK);
+            assert_string_equal(got, want);
+            free(got);
+            break;
+        }
+        if (st != GIR_RENDER_NOMEM && !(st == -1 && n == 1))
+            fail_msg("%s as %s: allocation %ld of %ld failed: status %d", path, b->name, n, total, st);
+        if (c.live != 0) fail_msg("%s as %s: allocation %ld failed: %ld block(s) not freed", path, b->name, n, c.live);
+        free(got);
+        assert_true(n <= total);
+    }
+    assert_int_equal(n, total + 1);
+    free(want);
+    return n - 1;
+}
+
+static void sweep_renders(const char *path)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    gir_options o = {0};
+    gir_doc *d = gir_doc_compile(path, text, len, &o);
+    assert_non_null(d);
+    assert_non_null(d->report);
+    assert_int_equal(d->diags.nerrors, 0);
+    for (const gir_backend *const *b = gir_backends; *b; b++)
+        for (int fragment = 0; fragment <= (*b)->fragment; fragment++) {
+            long k = sweep_render(path, d->report, *b, fragment);
+            print_message("%s as %s%s: %ld allocation failure points\n", path, (*b)->name, fragment ? " --fragment" : "", k);
+        }
+    gir_doc_free(d);
+    free(text);
+}
+
+static void test_sweep_render_example(void **state)
+{
+    (void)state;
+    sweep_renders("examples/xinhua-gongan-2021.gir");
+}
+
+/* Raw HTML, code blocks, images and links: every rewrite of prose.c. */
+static void test_sweep_render_hostile(void **state)
+{
+    (void)state;
+    sweep_renders("tests/data/evil.gir");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sweep_example),
         cmocka_unit_test(test_sweep_with_previous),
         cmocka_unit_test(test_sweep_deep_nesting),
+        cmocka_unit_test(test_sweep_render_example),
+        cmocka_unit_test(test_sweep_render_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
