@@ -176,9 +176,9 @@ demo: deps
 	@$(MAKE) --no-print-directory $(B)/girc
 	@mkdir -p out
 	$(B)/girc check examples/mahekou-2020.gir
-	@if $(B)/girc --help 2>/dev/null | grep -q ' build'; then \
-	  for f in html latex text json; do $(B)/girc build -f $$f -o out/mahekou-2020.$$( case $$f in latex) echo tex;; text) echo txt;; *) echo $$f;; esac ) examples/mahekou-2020.gir || exit 1; done; \
-	  echo "girc: wrote out/mahekou-2020.{html,tex,txt,json}"; fi
+	@tools/backends.sh $(B)/girc | while read name ext; do \
+	  $(B)/girc build -f $$name -o out/mahekou-2020$$ext examples/mahekou-2020.gir || exit 1; \
+	  echo "girc: wrote out/mahekou-2020$$ext"; done
 
 # ---- install ----
 install: $(B)/girc

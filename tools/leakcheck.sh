@@ -53,7 +53,7 @@ if has build; then
   for f in $inputs; do
     case $f in stdlib/*) continue;; esac
     if "$GIRC" check "$f" >/dev/null 2>&1; then
-      for fmt in html latex text json; do
+      for fmt in $(tools/backends.sh "$GIRC" | cut -d" " -f1); do
         vg "build -f $fmt $f" "$GIRC" build -f "$fmt" -o "$T/out" "$f"
       done
     elif [ $nbad -lt 3 ]; then

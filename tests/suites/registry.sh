@@ -39,7 +39,8 @@ sed -n 's/^MSG(\([A-Z_0-9]*\), "\([^"]*\)".*/\1 \2/p' src/base/msgs_*.def > "$T/
 [ -s "$T/ids" ] || nok "messages: no MSG entries found in src/base/msgs_*.def"
 dups=$(cut -d' ' -f1 "$T/ids" | sort | uniq -d | tr '\n' ' ')
 [ -z "$dups" ] && ok "messages: every id is defined once ($(wc -l < "$T/ids") ids)" || nok "messages: defined more than once: $dups"
-find src -name '*.c' -o -name '*.h' -o -name '*.inc' > "$T/sources"
+# the code, and the tables of other .def files (not the catalogue itself)
+find src \( -name '*.c' -o -name '*.h' -o -name '*.inc' -o -name '*.def' \) ! -name 'msgs_*.def' > "$T/sources"
 ls grammar/*.re grammar/*.y >> "$T/sources" 2>/dev/null
 # shellcheck disable=SC2046 # paths have no spaces
 cat $(cat "$T/sources") | grep -o '\b[A-Z][A-Z0-9]*_[A-Z0-9_]*\b' | sort -u > "$T/words"
