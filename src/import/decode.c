@@ -1,4 +1,4 @@
-/* import_decode.c - the input's bytes to UTF-8. A byte-order mark wins;
+/* decode.c - the input's bytes to UTF-8. A byte-order mark wins;
  * then bytes that are valid UTF-8 are read as UTF-8 (whatever a page
  * declares: valid multi-byte UTF-8 is almost never GBK by accident);
  * otherwise the encoding the page declares (<meta charset>, http-equiv),
@@ -11,8 +11,8 @@
 #include <setjmp.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
 #include "base/utf8.h"
+#include "decode.h"
 
 /* The charset a page declares in its first 8 KiB, lower-cased, or NULL. */
 static const char *sniff_charset(gir_arena *a, const char *s, size_t n)

@@ -1,4 +1,4 @@
-/* import_emit.c - the reconstructed report as .gir text. Every table cell
+/* emit.c - the reconstructed report as .gir text. Every table cell
  * is written out (nothing is left to the "omitted means 0" rule): values
  * as normalised literals, "_" for a cell blank, unreadable or missing in
  * the input. Row labels are the official labels in quotes; comments say
@@ -8,9 +8,10 @@
  * The output does not depend on --lang, so it can be compared byte for
  * byte. */
 #include <string.h>
-#include "internal.h"
 #include "base/label.h"
 #include "base/utf8.h"
+#include "emit.h"
+#include "meta.h"
 
 static void put_escaped_string(gir_buf *b, const char *s)
 {

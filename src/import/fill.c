@@ -1,4 +1,4 @@
-/* import_fill.c - a table's cells from the regions between its anchors.
+/* fill.c - a table's cells from the regions between its anchors.
  * The values after a row label belong to that row, in column order, and
  * also to the rows right after it whose labels were lost (a flattened
  * copy keeps the numbers of "1.属于国家秘密" … but not the labels): such
@@ -6,34 +6,19 @@
  * ("|  |", "/", "—") are written _ (missing, never 0). A row with fewer
  * values than columns whose last value is the sum of the others is read
  * as those columns plus the total. Digits that ran together ("640020470")
- * are split by import_split.c. */
-#include <stdarg.h>
+ * are split by split.c. */
 #include <string.h>
+#include "base/array.h"
 #include "base/dec.h"
-#include "internal.h"
 #include "base/label.h"
+#include "cells.h"
+#include "fill.h"
+#include "split.h"
+#include "text.h"
+#include "units.h"
 
-void imp_row_note(imp_ctx *c, imp_row *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);   /* a cut character is dropped when written */
-    va_end(ap);
-    IMP_PUSH(c->a, r->notes, r->nnotes, arena_strdup(c->a, tmp));
-}
 
-void imp_table_note(imp_ctx *c, imp_table *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    IMP_PUSH(c->a, t->notes, t->nnotes, arena_strdup(c->a, tmp));
-}
 
-const char *imp_rname(const imp_row *r) { return r->h->label && *r->h->label ? r->h->label : r->h->name; }
 
 static gir_cell_type col_type(const imp_table *t, const imp_row *r, size_t col)
 {
@@ -68,31 +53,8 @@ static void set_tok(imp_ctx *c, imp_table *t, imp_row *r, size_t col, const imp_
     }
 }
 
-/* ---- decimals of literals ---- */
 
-int imp_lit_dec(const char *s, gir_dec *v)
-{
-    int neg = 0;
-    if (*s == '+' || *s == '-') neg = *s++ == '-';
-    char ip[24], fp[16];
-    size_t n = 0, m = 0;
-    while (*s >= '0' && *s <= '9') { if (n >= sizeof ip - 1) return 0; ip[n++] = *s++; }
-    ip[n] = 0;
-    if (*s == '.') { s++; while (*s >= '0' && *s <= '9') { if (m >= sizeof fp - 1) return 0; fp[m++] = *s++; } }
-    fp[m] = 0;
-    if (!n) return 0;
-    return dec_parse(ip, fp, neg, v) == DEC_OK;
-}
 
-imp_row *imp_row_of(imp_table *t, const gir_hnode *h)
-{
-    for (size_t i = 0; i < t->nrows; i++) if (t->rows[i].h == h) return &t->rows[i];
-    return NULL;
-}
-
-/* 1: a label of the table repeated; 2: the start of a label ("本年新"
- * for "本年新制作数量": a header cut short, or the last words of a
- * truncated copy); 0: neither. */
 /* ---- one region ---- */
 
 static int is_value(const imp_tok *k) { return k->k == TK_NUM || k->k == TK_NA; }
@@ -141,7 +103,7 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
         if (digits >= r->ncols && !has_empty) {
             const imp_tok **v = NULL;
             size_t nvv = 0;
-            for (size_t i = 0; i < n; i++) if (is_value(&tk[i])) IMP_PUSH(c->a, v, nvv, &tk[i]);
+            for (size_t i = 0; i < n; i++) if (is_value(&tk[i])) ARRAY_PUSH(c->a, v, nvv, &tk[i]);
             if (imp_split_row(c, t, r, v, nvv)) return;
         }
     }
@@ -203,8 +165,8 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
         if (i >= n) break;
         size_t j = i;
         while (j < n && is_value(&tk[j])) j++;
-        IMP_PUSH(c->a, gb, ng, i);
-        IMP_PUSH(c->a, ge, ng2, j);
+        ARRAY_PUSH(c->a, gb, ng, i);
+        ARRAY_PUSH(c->a, ge, ng2, j);
         i = j;
     }
     int per_group = ng == nr;
@@ -243,6 +205,9 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
 
 /* ---- the table ---- */
 
+/* 1: a label of the table repeated; 2: the start of a label ("本年新"
+ * for "本年新制作数量": a header cut short, or the last words of a
+ * truncated copy); 0: neither. */
 static int known_label(imp_ctx *c, imp_table *t, const imp_tok *k)
 {
     for (size_t i = 0; i < t->nan; i++)
@@ -286,7 +251,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             r.anchor = -1;
             r.ncols = tt->blocks[b]->ncols;
             r.cells = arena_alloc(c->a, (r.ncols + 1) * sizeof *r.cells);
-            IMP_PUSH(c->a, t->rows, t->nrows, r);
+            ARRAY_PUSH(c->a, t->rows, t->nrows, r);
         }
     for (size_t i = 0; i < t->nan; i++) {
         imp_row *r = t->an[i].kind == A_LEAF ? imp_row_of(t, t->an[i].h) : NULL;
@@ -305,9 +270,9 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
         /* the rows this region feeds: its own, then those whose labels were lost */
         imp_row **rows = NULL;
         size_t nr = 0;
-        if (an->kind == A_LEAF) IMP_PUSH(c->a, rows, nr, imp_row_of(t, an->h));
+        if (an->kind == A_LEAF) ARRAY_PUSH(c->a, rows, nr, imp_row_of(t, an->h));
         for (size_t k = i + 1; k < t->nan && t->an[k].chosen < 0; k++)
-            if (t->an[k].kind == A_LEAF) IMP_PUSH(c->a, rows, nr, imp_row_of(t, t->an[k].h));
+            if (t->an[k].kind == A_LEAF) ARRAY_PUSH(c->a, rows, nr, imp_row_of(t, t->an[k].h));
         imp_tok *tk = NULL;
         size_t n = imp_tokens(c, db, de, &tk);
         /* repeated labels are skipped; text nobody expects is reported */
@@ -319,7 +284,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             if (kl) continue;
             if (tk[k].k == TK_TEXT && last_anchor && !c->w.html && label_length(tk[k].text) >= 10) { cut = k; break; }
             if (tk[k].k == TK_TEXT) {
-                IMP_PUSH(c->a, c->leftover, c->nleftover, arena_printf(c->a, "line %u: %s", imp_line(c, tk[k].ub), tk[k].text));
+                ARRAY_PUSH(c->a, c->leftover, c->nleftover, arena_printf(c->a, "line %u: %s", imp_line(c, tk[k].ub), tk[k].text));
                 imp_table_note(c, t, "not understood (line %u): %s", imp_line(c, tk[k].ub), tk[k].text);
                 diag_add(c->dg, GIR_SEV_WARNING, I_EXTRA, c->src, imp_span(c, tk[k].ub, tk[k].ue), tk[k].text);
                 continue;

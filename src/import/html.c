@@ -1,4 +1,4 @@
-/* import_html.c - an HTML page (already UTF-8) to the working text, with
+/* html.c - an HTML page (already UTF-8) to the working text, with
  * libxml2's HTML parser. The report is taken from the smallest element
  * that holds every data table and some prose (200 bytes, or 40% of the
  * page's text outside tables); the page's navigation and footer are left
@@ -13,7 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
-#include "internal.h"
+#include "base/array.h"
+#include "html.h"
 
 #define MAX_DEPTH 256
 #define MAX_ROWS 4000
@@ -193,7 +194,7 @@ static void collect_rows(const xmlNode *n, const xmlNode ***rows, size_t *nr, gi
 {
     if (depth > 4) return;
     for (const xmlNode *k = n->children; k; k = k->next) {
-        if (is_name(k, "tr")) { if (*nr < MAX_ROWS) IMP_PUSH(a, *rows, *nr, k); }
+        if (is_name(k, "tr")) { if (*nr < MAX_ROWS) ARRAY_PUSH(a, *rows, *nr, k); }
         else if (is_name(k, "thead") || is_name(k, "tbody") || is_name(k, "tfoot")) collect_rows(k, rows, nr, a, depth + 1);
     }
 }
@@ -218,7 +219,7 @@ static void render_table(rend *r, const xmlNode *tbl)
             gcell g = {k, (int)i, col, span_attr(k, "rowspan", MAX_ROWS), span_attr(k, "colspan", MAX_COLS)};
             if (g.rs > (int)(nr - i)) g.rs = (int)(nr - i);
             if (g.cs > MAX_COLS - col) g.cs = MAX_COLS - col;
-            IMP_PUSH(a, cells, nc, g);
+            ARRAY_PUSH(a, cells, nc, g);
             for (int y = 0; y < g.rs; y++)
                 for (int x = 0; x < g.cs; x++) grid[(i + (size_t)y) * MAX_COLS + (size_t)(col + x)] = (int)nc;
             col += g.cs;
@@ -252,7 +253,7 @@ static void render_table(rend *r, const xmlNode *tbl)
         newline(r);
     }
     rg.e = (uint32_t)r->out.n;
-    IMP_PUSH(a, r->c->w.tables, r->c->w.ntables, rg);
+    ARRAY_PUSH(a, r->c->w.tables, r->c->w.ntables, rg);
 }
 
 static void render(rend *r, const xmlNode *first, int depth);
@@ -296,7 +297,7 @@ static void data_tables(const xmlNode *n, const xmlNode ***out, size_t *no, gir_
     if (depth > MAX_DEPTH) return;
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || skipped(k)) continue;
-        if (is_name(k, "table") && !has_table_inside(k, 0)) { IMP_PUSH(a, *out, *no, k); continue; }
+        if (is_name(k, "table") && !has_table_inside(k, 0)) { ARRAY_PUSH(a, *out, *no, k); continue; }
         data_tables(k, out, no, a, depth + 1);
     }
 }

@@ -1,4 +1,4 @@
-/* import_meta.c - the report header and the prose, from the text around
+/* meta.c - the report header and the prose, from the text around
  * the tables. Title: the page's ArticleTitle/<title>, a "标题:" line, or
  * a first line that names a report. Year: the title's, else the first
  * "YYYY年度" / "YYYY年" of the text. Agency: the title before its year,
@@ -9,9 +9,10 @@
  * page's PubDate. Prose: each line of the input (each paragraph of the
  * page) is one paragraph, tables and pipe-only lines left out. */
 #include <string.h>
-#include "internal.h"
+#include "base/array.h"
 #include "base/label.h"
-#include "base/utf8.h"
+#include "meta.h"
+#include "units.h"
 
 /* ---- lines of the working text ---- */
 
@@ -27,7 +28,7 @@ static size_t lines_of(imp_ctx *c, line **out)
         if (!q) q = e;
         line l = {s, (size_t)(q - s), (uint32_t)(s - c->w.s)};
         if (l.n && l.s[l.n - 1] == '\r') l.n--;
-        IMP_PUSH(c->a, v, n, l);
+        ARRAY_PUSH(c->a, v, n, l);
         s = q + 1;
     }
     *out = v;
@@ -278,7 +279,7 @@ size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out)
         while (j < ue && c->u[j].cp != U_NL && !in_table(c, j)) j++;
         uint32_t b = c->u[i].b, e = c->u[j - 1].e;
         const char *p = trimmed(c, c->w.s + b, e - b);
-        if (p) IMP_PUSH(c->a, v, n, p);
+        if (p) ARRAY_PUSH(c->a, v, n, p);
         i = j;
     }
     *out = v;

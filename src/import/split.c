@@ -1,4 +1,4 @@
-/* import_split.c - digits that ran together in a copied table
+/* split.c - digits that ran together in a copied table
  * ("640020470" for 64 0 0 2 0 4 70). Every way of cutting the digits into
  * the row's cells is enumerated (no piece with a leading zero, a fraction
  * and unit stay with the last piece of their number); the one possible
@@ -7,9 +7,13 @@
  * they all agree are set and the others wait: imp_resolve_columns keeps
  * the readings that make a column total (（七）总计 = its rows) add up.
  * Cells still undecided are written _ and every reading is listed. */
+#include <stdio.h>
 #include <string.h>
+#include "base/array.h"
 #include "base/dec.h"
-#include "internal.h"
+#include "cells.h"
+#include "split.h"
+#include "units.h"
 
 #define MAX_CAND 4000
 
@@ -37,7 +41,7 @@ static void enumerate(splitter *s, size_t ti, size_t pos)
         if (s->nout >= MAX_CAND) { s->overflow = 1; return; }
         char **v = arena_alloc(s->c->a, s->cells * sizeof *v);
         memcpy(v, s->cur, s->cells * sizeof *v);
-        IMP_PUSH(s->c->a, s->out, s->nout, v);
+        ARRAY_PUSH(s->c->a, s->out, s->nout, v);
         return;
     }
     const imp_tok *k = s->tok[ti];
@@ -136,7 +140,7 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
     }
     char ***ok = NULL;
     size_t nok = 0;
-    for (size_t i = 0; i < s.nout; i++) if (sums_hold(t, r, s.out[i])) IMP_PUSH(c->a, ok, nok, s.out[i]);
+    for (size_t i = 0; i < s.nout; i++) if (sums_hold(t, r, s.out[i])) ARRAY_PUSH(c->a, ok, nok, s.out[i]);
     if (nok == 1 && !s.overflow) {
         r->cand = ok;
         r->ncand = 1;
@@ -211,7 +215,7 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
                 for (size_t q = 0; q < open->ncand; q++) {
                     gir_dec x;
                     int cok;
-                    if (imp_lit_dec(open->cand[q][col], &x) && dec_cmp(x, need, &cok) == 0) IMP_PUSH(c->a, keep, nk, open->cand[q]);
+                    if (imp_lit_dec(open->cand[q][col], &x) && dec_cmp(x, need, &cok) == 0) ARRAY_PUSH(c->a, keep, nk, open->cand[q]);
                 }
                 if (!nk || nk == open->ncand) continue;
                 open->cand = keep;
