@@ -8,6 +8,7 @@
  * The output does not depend on --lang, so it can be compared byte for
  * byte. */
 #include <string.h>
+#include "base/array.h"
 #include "base/label.h"
 #include "base/utf8.h"
 #include "emit.h"
@@ -197,6 +198,60 @@ static int closing_line(const char *l, const imp_meta *m)
     return l[0] >= '0' && l[0] <= '9' && utf8_width(l, strlen(l)) <= 20 && (strstr(l, "日") || strchr(l, '-'));
 }
 
+/* Cuts the closing words off the end of paragraph l (its first keep
+ * bytes), last first, into w; returns 0 when a word that is not one
+ * stopped it (or the paragraph has a single word left), 1 when the
+ * paragraph is used up. */
+static int cut_words(imp_ctx *c, const char *l, size_t *keep, const imp_meta *m, const char ***w, size_t *nw)
+{
+    while (*keep) {
+        const char *sp = l + *keep;
+        while (sp > l && sp[-1] != ' ')
+            sp--;
+        if (sp == l)
+            return 0;
+        sp--;
+        const char *word = arena_strndup(c->a, sp + 1, *keep - (size_t)(sp + 1 - l));
+        if (!closing_line(word, m))
+            return 0;
+        ARRAY_PUSH(c->a, *w, *nw, word);
+        size_t n = (size_t)(sp - l);
+        while (n && l[n - 1] == ' ')
+            n--;
+        *keep = n;
+    }
+    return 1;
+}
+
+/* A copy on one line ("… 平潭综合实验区财政金融局 2021年1月27日 附件下载"):
+ * the closing words at the end of the last paragraphs, cut from them
+ * and returned in order, or NULL. */
+static const char *closing_words(imp_ctx *c, const char **par, size_t *np, const imp_meta *m)
+{
+    const char **w = NULL;
+    size_t nw = 0;
+    while (*np) {
+        const char *l = par[*np - 1];
+        size_t len = strlen(l), keep = len;
+        int used_up = cut_words(c, l, &keep, m, &w, &nw);
+        if (keep < len)
+            par[*np - 1] = arena_strndup(c->a, l, keep);
+        if (!used_up || keep)
+            break;
+        (*np)--;
+    }
+    if (!nw)
+        return NULL;
+    gir_buf b;
+    buf_init(&b, c->a);
+    for (size_t i = nw; i-- > 0;) {
+        buf_puts(&b, w[i]);
+        if (i)
+            buf_putc(&b, ' ');
+    }
+    return buf_cstr(&b);
+}
+
 static void header_field(gir_buf *b, const char *key, const char *val, int quote, const char *from)
 {
     size_t at = b->n;
@@ -259,16 +314,7 @@ const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
             np--;
         }
         /* a copy on one line: "… 平潭综合实验区财政金融局 2021年1月27日 附件下载" */
-        const char *words = NULL;
-        while (np && k + 1 == c->s->nsections) {
-            const char *l = par[np - 1], *sp = strrchr(l, ' ');
-            if (!sp || !closing_line(sp + 1, m)) break;
-            words = words ? arena_printf(c->a, "%s %s", sp + 1, words) : sp + 1;
-            size_t n = (size_t)(sp - l);
-            while (n && l[n - 1] == ' ') n--;
-            par[np - 1] = arena_strndup(c->a, l, n);
-            if (!n) np--;
-        }
+        const char *words = k + 1 == c->s->nsections ? closing_words(c, par, &np, m) : NULL;
         if (words) put_comment(&b, "", arena_printf(c->a, "closing words: %s", words));
         if (np) put_prose(&b, s->name, par, np);
         if (s->table) {

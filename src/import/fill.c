@@ -228,15 +228,13 @@ static int known_label(imp_ctx *c, imp_table *t, const imp_tok *k)
 /* The end of the rendered HTML table holding unit i (or lim). */
 static size_t html_table_end(imp_ctx *c, size_t i, size_t lim)
 {
-    if (!c->w.html || i >= c->nu) return lim;
-    uint32_t b = c->u[i].b;
-    for (size_t k = 0; k < c->w.ntables; k++)
-        if (b >= c->w.tables[k].b && b < c->w.tables[k].e) {
-            size_t j = i;
-            while (j < lim && c->u[j].b < c->w.tables[k].e) j++;
-            return j;
-        }
-    return lim;
+    const imp_range *tb = imp_html_table(c, i);
+    if (!tb)
+        return lim;
+    size_t j = i;
+    while (j < lim && c->u[j].b < tb->e)
+        j++;
+    return j;
 }
 
 void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)

@@ -9,7 +9,6 @@
  * cells keep their columns; an empty cell spanning k columns is k empty
  * cells. Every working byte maps back to an input byte (the text node's
  * place in the source, found from its element's line). */
-#include <setjmp.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
@@ -23,7 +22,7 @@
 typedef struct rend {
     imp_ctx *c;
     gir_buf out;
-    uint32_t *map; size_t mapcap;
+    uint32_t *map; size_t nmap;    /* input offset of each byte of out (ARRAY_PUSH) */
     uint32_t last;                 /* input offset of the last byte written */
     uint32_t cursor;               /* where the last text node was found */
     int bol;                       /* at the beginning of a line */
@@ -70,18 +69,15 @@ static int is_block(const xmlNode *n)
 
 static void put(rend *r, const char *s, size_t n, uint32_t src, int advance)
 {
-    if (r->out.n + n + 1 > r->mapcap) {
-        size_t cap = (r->out.n + n + 1) * 2 + 256;
-        r->map = arena_grow(r->c->a, r->map, r->mapcap * sizeof *r->map, cap * sizeof *r->map);
-        r->mapcap = cap;
-    }
     for (size_t i = 0; i < n; i++) {
         uint32_t o = advance ? src + (uint32_t)i : src;
-        if (o > r->c->src->len) o = r->c->src->len;
-        r->map[r->out.n + i] = o;
+        if (o > r->c->src->len)
+            o = r->c->src->len;
+        ARRAY_PUSH(r->c->a, r->map, r->nmap, o);
     }
     buf_put(&r->out, s, n);
-    r->last = n ? r->map[r->out.n - 1] : r->last;
+    if (n)
+        r->last = r->map[r->nmap - 1];
 }
 
 static void newline(rend *r)
@@ -332,53 +328,89 @@ static const xmlNode *container(imp_ctx *c, const xmlNode *body)
 
 /* ---- the head ---- */
 
+static void free_xml(void *p) { xmlFree(p); }
+
+/* A copy in the arena of what libxml2 returned (freed here, or with the
+ * arena when the copy runs out of memory); NULL for NULL. */
+static const char *xml_copy(imp_ctx *c, gir_defer *d, xmlChar *v)
+{
+    arena_defer_set(d, v);
+    const char *s = v ? arena_strdup(c->a, (const char *)v) : NULL;
+    arena_release(d);
+    return s;
+}
+
+/* An attribute of k, copied into the arena, or NULL. */
+static const char *attr(imp_ctx *c, const xmlNode *k, const char *name)
+{
+    gir_defer *d = arena_defer(c->a, free_xml, NULL);
+    if (!d)
+        return NULL;
+    return xml_copy(c, d, xmlGetProp((xmlNodePtr)k, (const xmlChar *)name));
+}
+
+/* The text of k, copied into the arena, or NULL. */
+static const char *content(imp_ctx *c, const xmlNode *k)
+{
+    gir_defer *d = arena_defer(c->a, free_xml, NULL);
+    if (!d)
+        return NULL;
+    return xml_copy(c, d, xmlNodeGetContent((xmlNodePtr)k));
+}
+
+/* One <meta name=… content=…> of the head. */
+static void head_meta(imp_ctx *c, const xmlNode *k)
+{
+    const char *n = attr(c, k, "name");
+    const char *v = attr(c, k, "content");
+    if (!n || !v || !*v)
+        return;
+    if (!strcasecmp(n, "ArticleTitle"))
+        c->w.title = v;
+    else if (!strcasecmp(n, "PubDate") || !strcasecmp(n, "publishdate") || !strcasecmp(n, "firstpublishedtime"))
+        c->w.date = v;
+    else if ((!strcasecmp(n, "Author") || !strcasecmp(n, "ContentSource")) && !c->w.author)
+        c->w.author = v;
+}
+
 static void head_info(imp_ctx *c, const xmlNode *html)
 {
     const xmlNode *head = NULL;
-    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next) if (is_name(k, "head")) head = k;
-    if (!head) return;
+    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next)
+        if (is_name(k, "head"))
+            head = k;
+    if (!head)
+        return;
     for (const xmlNode *k = head->children; k; k = k->next) {
-        if (is_name(k, "title") && !c->w.title) {
-            xmlChar *t = xmlNodeGetContent((xmlNodePtr)k);
-            if (t) { c->w.title = arena_strdup(c->a, (const char *)t); xmlFree(t); }
-        }
-        if (!is_name(k, "meta")) continue;
-        xmlChar *nm = xmlGetProp((xmlNodePtr)k, (const xmlChar *)"name");
-        xmlChar *ct = xmlGetProp((xmlNodePtr)k, (const xmlChar *)"content");
-        if (nm && ct && *ct) {
-            const char *n = (const char *)nm, *v = (const char *)ct;
-            if (!strcasecmp(n, "ArticleTitle")) c->w.title = arena_strdup(c->a, v);
-            else if (!strcasecmp(n, "PubDate") || !strcasecmp(n, "publishdate") || !strcasecmp(n, "firstpublishedtime"))
-                c->w.date = arena_strdup(c->a, v);
-            else if (!strcasecmp(n, "Author") || !strcasecmp(n, "ContentSource")) {
-                if (!c->w.author) c->w.author = arena_strdup(c->a, v);
-            }
-        }
-        if (nm) xmlFree(nm);
-        if (ct) xmlFree(ct);
+        if (is_name(k, "title") && !c->w.title)
+            c->w.title = content(c, k);
+        if (is_name(k, "meta"))
+            head_meta(c, k);
     }
 }
+
+static void free_doc(void *p) { xmlFreeDoc(p); }
 
 int imp_html_render(imp_ctx *c)
 {
     const gir_source *src = c->src;
-    htmlDocPtr volatile doc = htmlReadMemory(src->text, (int)src->len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    if (!doc) return 0;
-    /* the document is libxml2's memory: free it if an arena allocation fails */
-    jmp_buf here;
-    jmp_buf *volatile outer = NULL;
-    if (setjmp(here)) {
-        xmlFreeDoc(doc);
-        arena_set_oom(c->a, outer);
-        if (outer) longjmp(*outer, 1);
+    /* the document is libxml2's memory: released with the arena if an
+     * allocation fails, else below */
+    gir_defer *d = arena_defer(c->a, free_doc, NULL);
+    if (!d)
         return 0;
-    }
-    outer = arena_set_oom(c->a, &here);
+    htmlDocPtr doc = htmlReadMemory(src->text, (int)src->len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    if (!doc)
+        return 0;
+    arena_defer_set(d, doc);
     const xmlNode *html = xmlDocGetRootElement(doc);
     const xmlNode *body = NULL;
-    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next) if (is_name(k, "body")) body = k;
-    if (!body) body = html;
+    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next)
+        if (is_name(k, "body"))
+            body = k;
+    if (!body)
+        body = html;
     head_info(c, html);
     rend r = {0};
     r.c = c;
@@ -390,13 +422,12 @@ int imp_html_render(imp_ctx *c)
         render_node(&r, root, 0);
     }
     newline(&r);
-    put(&r, "", 0, src->len, 0);      /* makes room for the end entry */
-    r.map[r.out.n] = src->len;
+    uint32_t end = src->len;          /* the entry for the end of the text */
+    ARRAY_PUSH(c->a, r.map, r.nmap, end);
     c->w.s = (char *)buf_cstr(&r.out);
     c->w.n = (uint32_t)r.out.n;
     c->w.map = r.map;
     c->w.html = 1;
-    arena_set_oom(c->a, outer);
-    xmlFreeDoc(doc);
+    arena_release(d);
     return 1;
 }

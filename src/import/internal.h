@@ -111,6 +111,7 @@ typedef struct imp_ctx {
     const char *out_name;         /* the .gir's name, for its first comment */
     imp_work w;
     imp_unit *u; size_t nu;
+    uint64_t *ix; size_t nix;     /* (class of cp << 32 | unit) of every non-separator unit, sorted (units.h) */
     int pipes;                    /* cells are separated by '|' */
     int dblspace;                 /* text cells are separated by blank lines */
     const gir_schema *s;          /* the chosen template */

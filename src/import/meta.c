@@ -141,20 +141,52 @@ static int names_report(const char *s)
            !strstr(s, "，") && !strstr(s, ",") && !strstr(s, "。") && !ends_with(s, ":") && !ends_with(s, "：");
 }
 
+/* The first occurrence of needle inside s[0, n), or NULL. */
+static const char *find_in(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* The last occurrence of needle in s, or NULL. */
+static const char *last_of(const char *s, const char *needle)
+{
+    const char *last = NULL;
+    for (const char *f = strstr(s, needle); f; f = strstr(f + 1, needle))
+        last = f;
+    return last;
+}
+
+/* The start of the agency's name before p: after the last of the words
+ * that end the text before it, at most 45 bytes back. */
+static const char *agency_start(const char *l, const char *p)
+{
+    static const char *cuts[] = {"公布", "现将", "根据", "关于", "我", "，", ",", "。", "：", ":", "、", "（", "(", "》", " "};
+    const char *b = p > l + 45 ? p - 45 : l;
+    while (((unsigned char)*b & 0xC0) == 0x80)
+        b++;
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        const char *f;
+        while ((f = find_in(b, (size_t)(p - b), cuts[i])) != NULL)
+            b = f + strlen(cuts[i]);
+    }
+    return b;
+}
+
 /* "现公布区统计局2023年政府信息公开工作年度报告" -> "区统计局". */
 static const char *agency_in_sentence(imp_ctx *c, const char *l)
 {
-    static const char *cuts[] = {"公布", "现将", "根据", "关于", "我", "，", ",", "。", "：", ":", "、", "（", "(", "》", " "};
-    for (const char *p = l; *p; p++) {
-        if (!year_at(p) || !strstr(p, "政府信息公开")) continue;
-        const char *b = p > l + 45 ? p - 45 : l;
-        while (((unsigned char)*b & 0xC0) == 0x80) b++;
-        for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
-            const char *q = b, *f;
-            while ((f = strstr(q, cuts[i])) && f < p) { b = f + strlen(cuts[i]); q = b; }
-        }
+    const char *last = last_of(l, "政府信息公开");
+    for (const char *p = l; last && p <= last; p++) {
+        if (!year_at(p))
+            continue;
+        const char *b = agency_start(l, p);
         const char *a = trimmed(c, b, (size_t)(p - b));
-        if (a && label_length(a) >= 3 && kind_of(a)) return a;
+        if (a && label_length(a) >= 3 && kind_of(a))
+            return a;
     }
     return NULL;
 }
@@ -260,10 +292,7 @@ static int in_table(imp_ctx *c, size_t u)
 {
     for (size_t t = 0; c->tab && t < c->s->ntables; t++)
         if (c->tab[t].found && u >= c->tab[t].ub && u < c->tab[t].ue) return 1;
-    if (c->w.html && u < c->nu)
-        for (size_t k = 0; k < c->w.ntables; k++)
-            if (c->u[u].b >= c->w.tables[k].b && c->u[u].b < c->w.tables[k].e) return 1;
-    return 0;
+    return imp_html_table(c, u) != NULL;
 }
 
 size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out)

@@ -35,6 +35,7 @@ void imp_fold(imp_ctx *c)
             ARRAY_PUSH(c->a, c->u, c->nu, u);
         }
     }
+    imp_index(c);
 }
 
 /* ---- tokens ---- */
@@ -71,14 +72,15 @@ static int classify(imp_ctx *c, imp_tok *t)
     else if (strncmp(p, "增", 3) == 0) { t->sign = 1; p += 3; t->note = "增"; }
     else if (strncmp(p, "减", 3) == 0) { t->sign = -1; p += 3; t->note = "减"; }
     if (!is_digit((unsigned char)*p)) { t->k = TK_TEXT; return TK_TEXT; }
-    gir_buf ip;
-    buf_init(&ip, c->a);
+    char *ip = arena_alloc(c->a, strlen(p) + 1);     /* the digits, without commas */
+    size_t nip = 0;
     int commas = 0;
     while (is_digit((unsigned char)*p) || (*p == ',' && is_digit((unsigned char)p[1]) && is_digit((unsigned char)p[2]) &&
                                            is_digit((unsigned char)p[3]) && !is_digit((unsigned char)p[4]))) {
         if (*p == ',') { commas = 1; p++; continue; }
-        buf_putc(&ip, *p++);
+        ip[nip++] = *p++;
     }
+    ip[nip] = 0;
     const char *fp = "";
     if (*p == '.' && is_digit((unsigned char)p[1])) {
         const char *q = ++p;
@@ -89,7 +91,7 @@ static int classify(imp_ctx *c, imp_tok *t)
     for (size_t i = 0; *p && i < sizeof count_units / sizeof count_units[0]; i++)
         if (strcmp(p, count_units[i]) == 0) { unit = count_units[i]; p += strlen(unit); }
     if (*p) { t->k = TK_TEXT; return TK_TEXT; }
-    t->ip = buf_cstr(&ip);
+    t->ip = ip;
     t->fp = fp;
     t->unit = unit;
     if (commas) t->note = t->note ? t->note : ",";

@@ -17,7 +17,8 @@ typedef struct imp_tok {
     const char *note;             /* how the sign or digits were written ("增", ","), or NULL */
 } imp_tok;
 
-/* Folds c->w into c->u / c->nu: one unit per folded code point. */
+/* Folds c->w into c->u / c->nu (one unit per folded code point) and
+ * indexes it. */
 void imp_fold(imp_ctx *c);
 /* The tokens of units [ub, ue) (an arena array); returns how many. */
 size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out);

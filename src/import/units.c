@@ -106,20 +106,42 @@ uint32_t imp_line(const imp_ctx *c, size_t ub)
     return source_line_of(c->src, sp.start) + 1;
 }
 
-const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue)
+/* Writes units [ub, ue) as imp_units_text does into out (NULL: only
+ * counts); returns the length. */
+static size_t units_text_into(const imp_ctx *c, size_t ub, size_t ue, char *out)
 {
-    gir_buf b;
-    buf_init(&b, c->a);
+    size_t n = 0;
     int sep = 0;
     for (size_t i = ub; i < ue && i < c->nu; i++) {
         uint32_t cp = c->u[i].cp;
-        if (imp_is_sep(cp)) { sep = b.n > 0; continue; }
-        if (sep) buf_putc(&b, ' ');
+        if (imp_is_sep(cp)) {
+            sep = n > 0;
+            continue;
+        }
+        if (sep) {
+            if (out)
+                out[n] = ' ';
+            n++;
+        }
         sep = 0;
         char enc[4];
-        buf_put(&b, enc, (size_t)utf8_encode(cp, enc));
+        int k = utf8_encode(cp, enc);
+        if (out)
+            memcpy(out + n, enc, (size_t)k);
+        n += (size_t)k;
     }
-    return buf_cstr(&b);
+    return n;
+}
+
+const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue)
+{
+    size_t n = units_text_into(c, ub, ue, NULL);
+    char *s = arena_alloc(c->a, n + 1);
+    if (!s)
+        return "";
+    units_text_into(c, ub, ue, s);
+    s[n] = 0;
+    return s;
 }
 
 const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
@@ -150,21 +172,120 @@ const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
 
 /* ---- tokens ---- */
 
+/* The class of a code point for imp_cp_eq: equal classes, equal. */
+static uint32_t cp_class(uint32_t cp) { return minor_punct(cp) ? '.' : cp; }
+
+/* Sorts v (n entries, class << 32 | unit, units ascending) by class,
+ * keeping units ascending: a stable radix sort on the class's 21 bits,
+ * 11 then 10 of them. */
+static void sort_index(gir_arena *a, uint64_t *v, size_t n)
+{
+    uint64_t *tmp = arena_alloc(a, (n + 1) * sizeof *tmp);
+    size_t *count = arena_alloc(a, 2049 * sizeof *count);
+    uint64_t *from = v, *to = tmp;
+    for (int shift = 32; shift < 32 + 22; shift += 11) {
+        memset(count, 0, 2049 * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[((from[i] >> shift) & 2047) + 1]++;
+        for (size_t k = 1; k <= 2048; k++)
+            count[k] += count[k - 1];
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 2047]++] = from[i];
+        uint64_t *t = from;
+        from = to;
+        to = t;
+    }
+    /* two passes: the result is back in v */
+}
+
+void imp_index(imp_ctx *c)
+{
+    c->ix = arena_alloc(c->a, (c->nu + 1) * sizeof *c->ix);
+    c->nix = 0;
+    for (size_t i = 0; i < c->nu; i++)
+        if (!imp_is_sep(c->u[i].cp))
+            c->ix[c->nix++] = (uint64_t)cp_class(c->u[i].cp) << 32 | (uint64_t)i;
+    sort_index(c->a, c->ix, c->nix);
+}
+
+/* Does p match at unit i (within to)? *me: one past its end. */
+static int match_at(const imp_ctx *c, size_t i, size_t to, const uint32_t *p, size_t np, size_t *me)
+{
+    size_t j = i + 1, k = 1;
+    while (k < np && j < to) {
+        uint32_t cp = c->u[j].cp;
+        if (cp == U_SP || cp == U_NL) {
+            j++;
+            continue;
+        }
+        if (!imp_cp_eq(cp, p[k]))
+            break;
+        j++;
+        k++;
+    }
+    *me = j;
+    return k == np;
+}
+
+/* The first entry of the index at or after (class, from). */
+static size_t index_from(const imp_ctx *c, uint64_t key)
+{
+    size_t lo = 0, hi = c->nix;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ix[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t imp_find(const imp_ctx *c, size_t from, size_t to, const uint32_t *p, size_t np, size_t *me)
 {
-    if (!np) return (size_t)-1;
-    if (to > c->nu) to = c->nu;
-    for (size_t i = from; i < to; i++) {
-        if (!imp_cp_eq(c->u[i].cp, p[0])) continue;
-        size_t j = i + 1, k = 1;
-        while (k < np && j < to) {
-            uint32_t cp = c->u[j].cp;
-            if (cp == U_SP || cp == U_NL) { j++; continue; }
-            if (!imp_cp_eq(cp, p[k])) break;
-            j++;
-            k++;
+    if (!np || imp_is_sep(p[0]))
+        return (size_t)-1;
+    if (to > c->nu)
+        to = c->nu;
+    if (from >= to || from > UINT32_MAX)
+        return (size_t)-1;
+    size_t e;
+    if (!c->ix) {
+        for (size_t i = from; i < to; i++)
+            if (imp_cp_eq(c->u[i].cp, p[0]) && match_at(c, i, to, p, np, &e)) {
+                *me = e;
+                return i;
+            }
+        return (size_t)-1;
+    }
+    /* the units whose class is p[0]'s, in order, from `from` on */
+    uint64_t cls = (uint64_t)cp_class(p[0]) << 32;
+    for (size_t x = index_from(c, cls | from); x < c->nix && (c->ix[x] >> 32) == (cls >> 32); x++) {
+        size_t i = (size_t)(c->ix[x] & 0xFFFFFFFFu);
+        if (i >= to)
+            break;
+        if (match_at(c, i, to, p, np, &e)) {
+            *me = e;
+            return i;
         }
-        if (k == np) { *me = j; return i; }
     }
     return (size_t)-1;
+}
+
+const imp_range *imp_html_table(const imp_ctx *c, size_t u)
+{
+    if (!c->w.html || u >= c->nu)
+        return NULL;
+    uint32_t b = c->u[u].b;
+    size_t lo = 0, hi = c->w.ntables;      /* tables in text order, disjoint */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->w.tables[mid].e <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < c->w.ntables && b >= c->w.tables[lo].b)
+        return &c->w.tables[lo];
+    return NULL;
 }

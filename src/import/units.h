@@ -18,6 +18,8 @@ int imp_is_sep(uint32_t cp);
 int imp_cp_eq(uint32_t a, uint32_t b);
 /* The folded code points of a label, separators left out; returns how many. */
 size_t imp_fold_str(gir_arena *a, const char *s, uint32_t **out);
+/* Indexes the unit stream for imp_find (once c->u is complete). */
+void imp_index(imp_ctx *c);
 /* First match of folded pattern p in units [from, to), across spaces and
  * line breaks: its first unit (*me = one past its last), or (size_t)-1. */
 size_t imp_find(const imp_ctx *c, size_t from, size_t to, const uint32_t *p, size_t np, size_t *me);
@@ -29,4 +31,6 @@ uint32_t imp_line(const imp_ctx *c, size_t ub);
 const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue);
 /* The working text of units [ub, ue), white space collapsed. */
 const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue);
+/* The rendered HTML table holding unit u, or NULL. */
+const imp_range *imp_html_table(const imp_ctx *c, size_t u);
 #endif
