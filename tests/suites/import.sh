@@ -18,6 +18,12 @@
 #     parses and diagnostics naming what was lost.
 #  6. Bulk: import --check and check over directories, one summary line per
 #     file and a tally, JSON for all, -j N with the same output as -j 1.
+#  7. Size: a generated 1,000-row table of 50 cells a row (HTML) and an
+#     80 KB text page whose one table row holds all its numbers import
+#     under a memory cap (ulimit -v 256 MB; for a build that cannot start
+#     under ulimit -v, such as ASan's, a 512 MB peak RSS measured by
+#     /usr/bin/time), so cost that grows faster than the input fails here.
+#     No timing.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (NAME.gir, NAME.err) only.
 GIRC=${GIRC:-build/girc}
@@ -163,3 +169,67 @@ grep -q '^tests/import/golden/seed-mahekou-2020.txt.gir：1 个警告，2 项无
 check $? "check DIR: the summary counts not-checkable rules apart"
 "$GIRC" --color=never check examples/mahekou-2020.gir > "$T/s.out" 2> "$T/s.err"
 ! grep -q '：\|共 ' "$T/s.out"; check $? "check FILE: no summary line or tally for a single file"
+
+# ---- 7: size ----
+# big_table ROWS: an HTML page whose table 3 has ROWS rows of 50 cells
+# (a label of table 3, in turn, then 49 numbers)
+big_table() {
+  LC_ALL=C awk -v rows="$1" 'BEGIN {
+    print "<html><head><meta charset=\"utf-8\"><title>某县人民政府2021年政府信息公开工作年度报告</title></head><body>"
+    print "<p>一、总体情况</p><p>2021年，某县政务公开工作运行良好。</p>"
+    print "<p>三、收到和处理政府信息公开申请情况</p><table>"
+    split("一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 （一）予以公开 （三）不予公开 1.属于国家秘密 2.其他法律行政法规禁止公开 5.属于三类内部事务信息 （七）总计", lab, " ")
+    for (r = 1; r <= rows; r++) {
+      printf "<tr><td>%s</td>", lab[(r - 1) % 8 + 1]
+      for (k = 1; k <= 49; k++) printf "<td>%d</td>", (r * k) % 997
+      print "</tr>"
+    }
+    print "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+  }'
+}
+# long_row BYTES: a text page whose one row of table 1 holds numbers up to BYTES
+long_row() {
+  LC_ALL=C awk -v size="$1" 'BEGIN {
+    print "某县人民政府2021年政府信息公开工作年度报告"
+    print "一、总体情况"
+    print "2021年，某县政务公开工作运行良好。"
+    print "二、主动公开政府信息情况"
+    print "第二十条第（一）项"
+    print "信息内容 本年制发件数 本年废止件数 现行有效件数"
+    printf "规章"; n = 0; len = 6
+    while (len < size) { n++; v = " " (n % 1000); printf "%s", v; len += length(v) }
+    printf "\n"
+    print "三、收到和处理政府信息公开申请情况"
+  }'
+}
+# capped FILE: imports FILE into $T/cap.gir under the memory cap; exit
+# status of the import (3 when the cap was exceeded)
+if (ulimit -v 262144 && "$GIRC" --version) > /dev/null 2>&1; then
+  cap_how="ulimit -v 256 MB"
+  capped() { (ulimit -v 262144; "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"); }
+elif [ -x /usr/bin/time ]; then
+  cap_how="peak RSS 512 MB"
+  capped() {
+    /usr/bin/time -f '%M' -o "$T/cap.rss" "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"; st=$?
+    [ "$(tail -n 1 "$T/cap.rss")" -le 524288 ] || return 3
+    return $st
+  }
+else
+  cap_how=""
+fi
+if [ -n "$cap_how" ]; then
+  big_table 1000 > "$T/table.html"
+  capped "$T/table.html"; st=$?
+  "$GIRC" --color=never check "$T/cap.gir" > /dev/null 2> "$T/cap.check"
+  [ $st -le 1 ] && ! grep -q '\[E0[12][0-9][0-9]\]' "$T/cap.check" &&
+    grep -Eq '^  "一、本年新收政府信息公开申请数量"( +[0-9]+){7}$' "$T/cap.gir"
+  check $? "size: a 1,000 x 50-cell table imports under $cap_how, its rows read"
+  long_row 80000 > "$T/row.txt"
+  capped "$T/row.txt"; st=$?
+  "$GIRC" --color=never check "$T/cap.gir" > /dev/null 2> "$T/cap.check"
+  [ $st -le 1 ] && ! grep -q '\[E0[12][0-9][0-9]\]' "$T/cap.check" && grep -q '^  "规章" *1 2 3$' "$T/cap.gir"
+  check $? "size: an 80 KB page whose one table row holds every number imports under $cap_how"
+else
+  ok "size: SKIPPED, neither ulimit -v nor /usr/bin/time can cap this girc (# SKIP)"
+  ok "size: SKIPPED (# SKIP)"
+fi
