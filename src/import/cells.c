@@ -1,29 +1,6 @@
 /* cells.c - helpers on reconstructed rows and cells (cells.h). */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
-#include "base/array.h"
 #include "cells.h"
-
-void imp_row_note(imp_ctx *c, imp_row *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);   /* a cut character is dropped when written */
-    va_end(ap);
-    ARRAY_PUSH(c->a, r->notes, r->nnotes, arena_strdup(c->a, tmp));
-}
-
-void imp_table_note(imp_ctx *c, imp_table *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    ARRAY_PUSH(c->a, t->notes, t->nnotes, arena_strdup(c->a, tmp));
-}
 
 const char *imp_rname(const imp_row *r) { return r->h->label && *r->h->label ? r->h->label : r->h->name; }
 

@@ -191,6 +191,9 @@ static const char *agency_in_sentence(imp_ctx *c, const char *l)
     return NULL;
 }
 
+/* Where a field came from, as its comment says it. */
+static const char *from(const imp_ctx *c, gir_msg id) { return msg_fmt(c->dg->lang, id); }
+
 int imp_guess_year(imp_ctx *c)
 {
     imp_meta m = {0};
@@ -211,40 +214,40 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         const char *t = c->w.title;
         const char *cut = strstr(t, "_");
         m->title = trimmed(c, t, cut ? (size_t)(cut - t) : strlen(t));
-        m->title_from = "the page's title";
+        m->title_from = from(c, I_G_FROM_PAGE_TITLE);
     }
     for (size_t i = 0; i < nl && i < 40 && !m->title; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
         if (!l) continue;
         if (!strncmp(l, "标题:", 7) || !strncmp(l, "标题：", 9)) {
             m->title = trimmed(c, l + (l[6] == ':' ? 7 : 9), strlen(l) - (l[6] == ':' ? 7 : 9));
-            m->title_from = "the “标题” line";
+            m->title_from = from(c, I_G_FROM_TITLE_LINE);
             title_line = i;
         } else if (names_report(l) && year_in(l, 0) && !strstr(l, "。")) {
             m->title = l;
-            m->title_from = "the first lines";
+            m->title_from = from(c, I_G_FROM_FIRST_LINES);
             title_line = i;
         }
     }
     /* year */
-    if (m->title && (m->year = year_in(m->title, 0))) m->year_from = "the title";
+    if (m->title && (m->year = year_in(m->title, 0))) m->year_from = from(c, I_G_FROM_TITLE);
     for (size_t i = 0; i < nl && !m->year; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->year = year_in(l, 1))) m->year_from = "the text";
+        if (l && (m->year = year_in(l, 1))) m->year_from = from(c, I_G_FROM_TEXT);
     }
     for (size_t i = 0; i < nl && !m->year; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->year = year_in(l, 0))) m->year_from = "the text";
+        if (l && (m->year = year_in(l, 0))) m->year_from = from(c, I_G_FROM_TEXT);
     }
     /* agency */
-    if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = "the title";
+    if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = from(c, I_G_FROM_TITLE);
     for (size_t i = 0; i < nl && i < first_body + 3 && !m->agency; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = "the opening sentence";
+        if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = from(c, I_G_FROM_OPENING);
     }
     if (!m->agency && title_line != (size_t)-1 && title_line > 0) {
         const char *p = trimmed(c, ln[title_line - 1].s, ln[title_line - 1].n);
-        if (p && label_length(p) <= 30 && kind_of(p)) { m->agency = p; m->agency_from = "the line above the title"; }
+        if (p && label_length(p) <= 30 && kind_of(p)) { m->agency = p; m->agency_from = from(c, I_G_FROM_ABOVE_TITLE); }
     }
     /* closing lines: agency and date */
     size_t seen = 0;
@@ -254,13 +257,13 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         seen++;
         if (!m->date && date_at(c, l) && label_length(l) <= 12) {
             m->date = date_at(c, l);
-            m->date_from = "the closing date";
+            m->date_from = from(c, I_G_FROM_CLOSING_DATE);
             for (size_t j = i; j-- > 0;) {
                 const char *a = trimmed(c, ln[j].s, ln[j].n);
                 if (!a) continue;
                 if (label_length(a) <= 30 && kind_of(a) && (!m->agency || strstr(a, m->agency))) {
                     m->agency = a;
-                    m->agency_from = "the signature";
+                    m->agency_from = from(c, I_G_FROM_SIGNATURE);
                 }
                 break;
             }
@@ -269,7 +272,7 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         const char *d = first_date(c, l);
         if (!m->date && d && label_length(l) <= 60) {
             m->date = d;
-            m->date_from = "the closing date";
+            m->date_from = from(c, I_G_FROM_CLOSING_DATE);
         }
     }
     for (size_t i = 0; i < nl && i < first_body + 1 && !m->date; i++) {
@@ -280,10 +283,10 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         if (!k) k = strstr(l, "日期");
         if (!k) continue;
         const char *d = first_date(c, k);
-        if (d) { m->date = d; m->date_from = "the publication date"; }
+        if (d) { m->date = d; m->date_from = from(c, I_G_FROM_PUBLISHED); }
     }
-    if (!m->date && c->w.date && (m->date = first_date(c, c->w.date))) m->date_from = "the page's PubDate";
-    if (m->agency && (m->kind = kind_of(m->agency))) m->kind_from = "the agency's name (a guess)";
+    if (!m->date && c->w.date && (m->date = first_date(c, c->w.date))) m->date_from = from(c, I_G_FROM_PUBDATE);
+    if (m->agency && (m->kind = kind_of(m->agency))) m->kind_from = from(c, I_G_FROM_AGENCY_NAME);
 }
 
 /* ---- prose ---- */

@@ -12,6 +12,7 @@
 #include "base/array.h"
 #include "base/dec.h"
 #include "cells.h"
+#include "notes.h"
 #include "split.h"
 #include "units.h"
 
@@ -134,7 +135,7 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
         r->cand = s.out;
         r->ncand = 1;
         apply_candidates(c, t, r, HOW_SPLIT);
-        imp_row_note(c, r, "inferred: the digits “%s” run together; the only split is %s", digits, joined(c, s.out[0], r->ncols));
+        imp_row_note(c, r, I_G_SPLIT, digits, joined(c, s.out[0], r->ncols));
         diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT, c->src, sp, imp_rname(r), digits, joined(c, s.out[0], r->ncols));
         return 1;
     }
@@ -145,8 +146,7 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
         r->cand = ok;
         r->ncand = 1;
         apply_candidates(c, t, r, HOW_SPLIT_SUM);
-        imp_row_note(c, r, "inferred: the digits “%s” run together; the only split whose totals add up is %s",
-                     digits, joined(c, ok[0], r->ncols));
+        imp_row_note(c, r, I_G_SPLIT_SUM, digits, joined(c, ok[0], r->ncols));
         diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT_SUM, c->src, sp, imp_rname(r), digits, joined(c, ok[0], r->ncols));
         return 1;
     }
@@ -156,8 +156,8 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
     r->cand = nok ? ok : s.out;
     r->ncand = nok ? nok : s.nout;
     apply_candidates(c, t, r, nok ? HOW_SPLIT_SUM : HOW_SPLIT);
-    imp_row_note(c, r, "the digits “%s” run together and can be split %s%zu ways%s", digits, s.overflow ? "more than " : "",
-                 r->ncand, nok ? " with the totals adding up" : "");
+    gir_msg ways = nok ? (s.overflow ? I_G_WAYS_SUM_MORE : I_G_WAYS_SUM) : (s.overflow ? I_G_WAYS_MORE : I_G_WAYS);
+    imp_row_note(c, r, ways, digits, r->ncand);
     return 1;
 }
 
@@ -171,8 +171,8 @@ static void report_unsure(imp_ctx *c, imp_row *r)
     char n[32];
     snprintf(n, sizeof n, "%zu", r->ncand);
     diag_add(c->dg, GIR_SEV_WARNING, I_AMBIGUOUS, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), k->raw ? k->raw : "", n);
-    for (size_t i = 0; i < r->ncand && i < 6; i++) imp_row_note(c, r, "reading %zu: %s", i + 1, joined(c, r->cand[i], r->ncols));
-    if (r->ncand > 6) imp_row_note(c, r, "… and %zu more readings", r->ncand - 6);
+    for (size_t i = 0; i < r->ncand && i < 6; i++) imp_row_note(c, r, I_G_READING, i + 1, joined(c, r->cand[i], r->ncols));
+    if (r->ncand > 6) imp_row_note(c, r, I_G_MORE_READINGS, r->ncand - 6);
 }
 
 /* ---- column totals decide split digits ---- */
@@ -224,7 +224,7 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
                 changed = 1;
                 if (nk == 1) {
                     const imp_cell *k0 = &open->cells[0];
-                    imp_row_note(c, open, "inferred: the column total “%s” decides the split: %s", imp_rname(d), joined(c, keep[0], open->ncols));
+                    imp_row_note(c, open, I_G_SPLIT_COL, imp_rname(d), joined(c, keep[0], open->ncols));
                     diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT_COL, c->src, imp_span(c, k0->ub, k0->ue), imp_rname(open),
                              k0->raw ? k0->raw : "", joined(c, keep[0], open->ncols), imp_rname(d));
                 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "base/array.h"
 #include "base/utf8.h"
+#include "notes.h"
 #include "text.h"
 #include "units.h"
 
@@ -110,7 +111,7 @@ const char *imp_literal(imp_ctx *c, const imp_tok *t, gir_cell_type type, const 
     if (*unit && type != CT_MONEY && type != CT_COUNT && type != CT_CHANGE) unit = "";
     const char *lit = arena_printf(c->a, "%s%s%s%s%s", t->sign > 0 ? "+" : t->sign < 0 ? "-" : "", ip,
                                    *t->fp ? "." : "", t->fp, unit);
-    if (strcmp(lit, t->text) != 0) *note = arena_printf(c->a, "“%s” → %s", t->text, lit);
+    if (strcmp(lit, t->text) != 0) *note = imp_say(c, I_G_LITERAL, t->text, lit);
     return lit;
 }
 

@@ -4,6 +4,10 @@
 #     ../shared/corpus/) imports into a .gir equal byte for byte to
 #     tests/import/golden/NAME.gir (each golden was checked by reading the
 #     original), with the import diagnostics of NAME.err.
+#     The comments of the .gir are in the language of --lang: with
+#     --lang=en, every import is the same .gir but for its comments, and
+#     tests/import/golden-en/pingtan-2021.txt.{gir,err} is one such import
+#     (with its English diagnostics), byte for byte.
 #  2. `girc check` on each golden reports exactly the arithmetic findings
 #     (E05xx, W05xx) and the "not checkable" notes (N05xx) listed by hand
 #     in tests/import/expect/NAME.expect (see EXPECTED_ERRORS.md): codes
@@ -25,7 +29,8 @@
 #     /usr/bin/time), so cost that grows faster than the input fails here.
 #     No timing.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
-# GIRC_UPDATE_GOLDEN=1 rewrites the goldens (NAME.gir, NAME.err) only.
+# GIRC_UPDATE_GOLDEN=1 rewrites the goldens (NAME.gir, NAME.err, and the
+# English ones) only.
 GIRC=${GIRC:-build/girc}
 D=tests/import
 T=$(mktemp -d "${TMPDIR:-/tmp}/girc-import.XXXXXX") || exit 2
@@ -67,6 +72,26 @@ for f in $D/corpus/*.txt $D/corpus/*.html; do
   else nok "check $b: findings equal the hand-made list"; diff "$T/$b.want" "$T/$b.got" | head -10; fi
 done
 
+# ---- 1 (cont.): the comments follow --lang ----
+uncomment() { sed 's/ *#.*//' "$1"; }
+for f in $D/corpus/*.txt $D/corpus/*.html; do
+  b=$(basename "$f")
+  "$GIRC" --color=never --lang=en import "$f" > "$T/$b.en.gir" 2> /dev/null
+  uncomment "$T/$b.gir" > "$T/$b.zh.vals"; uncomment "$T/$b.en.gir" > "$T/$b.en.vals"
+  cmp -s "$T/$b.zh.vals" "$T/$b.en.vals" && ! cmp -s "$T/$b.gir" "$T/$b.en.gir"
+  check $? "import --lang=en $b: the same .gir but for its comments"
+done
+for b in pingtan-2021.txt; do
+  "$GIRC" --color=never --lang=en import "$D/corpus/$b" > "$T/$b.en.gir" 2> "$T/$b.en.err"; echo "[exit $?]" >> "$T/$b.en.err"
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then
+    mkdir -p "$D/golden-en"; cp "$T/$b.en.gir" "$D/golden-en/$b.gir"; cp "$T/$b.en.err" "$D/golden-en/$b.err"
+    ok "golden-en $b (updated)"; continue
+  fi
+  if cmp -s "$T/$b.en.gir" "$D/golden-en/$b.gir"; then ok "import --lang=en $b: .gir equals the English golden"
+  else nok "import --lang=en $b: .gir equals the English golden"; diff "$D/golden-en/$b.gir" "$T/$b.en.gir" | head -20; fi
+  cmp -s "$T/$b.en.err" "$D/golden-en/$b.err"; check $? "import --lang=en $b: diagnostics equal the English golden"
+done
+
 # ---- 3: round trip ----
 if "$GIRC" --help 2>/dev/null | grep -q '^  build'; then
   for n in $D/published/*.nums; do
@@ -105,7 +130,7 @@ dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
   for want in "$@"; do grep -qF "$want" "$T/d.err"; check $? "damaged $n: diagnostics name $want"; done
 }
 dmg truncated-2021.html 'W1008' '三、收到和处理政府信息公开申请情况'
-grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q 'the input ends before this row' "$T/d.gir"
+grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q '# 输入在这一行之前结束' "$T/d.gir"
 check $? "damaged truncated-2021.html: the rows after the cut are written _ with a comment"
 dmg missing-row-2023.html 'W1011' '3.危及“三安全一稳定”'
 grep -q '"2.其他法律行政法规禁止公开" *0 *0 *0 *0 *0 *0 *0$' "$T/d.gir" && grep -q '"3.危及“三安全一稳定”" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" &&
@@ -137,7 +162,7 @@ grep -q '"一、本年新收政府信息公开申请数量" *5 _ _ _ _ _ 5$' "$T
 check $? "synthetic-2021.html: an empty cell with colspan=5 is five blank cells"
 grep -q '"（二）部分公开（区分处理的，只计这一情形，不计其他情形）" *_ 0 0 0 0 0 2$' "$T/s.gir"
 check $? "synthetic-2021.html: under a merged (rowspan) value cell the row keeps its columns, the covered cell blank"
-! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# closing line: 合成县测试局' "$T/s.gir"
+! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# 落款：合成县测试局' "$T/s.gir"
 check $? "synthetic-2021.html: navigation and footer left out, the signature kept as a comment"
 "$GIRC" --color=never check "$T/s.gir" 2>&1 >/dev/null | findings | awk '$1 ~ /^E/' > "$T/s.find"
 [ "$(wc -l < "$T/s.find")" -eq 2 ]; check $? "synthetic-2021.html: check finds the two planted total errors (E0501)"
