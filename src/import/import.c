@@ -309,7 +309,8 @@ gir_import *gir_import_run(const char *name, const char *bytes, size_t len, cons
     }
     im->arena = a;
     diags_init(&im->diags, a, o ? o->lang : GIR_LANG_ZH);
-    source_init(&im->src, a, "", "", 0);     /* until run names it */
+    im->src.name = "";                       /* until run reads the input */
+    im->src.text = "";
     run_args ra = {im, name ? name : "<stdin>", bytes, len, o};
     if (arena_protect(a, run, &ra))
         im->oom = 1;
