@@ -17,8 +17,8 @@ int imp_is_space_cp(uint32_t cp)
 
 static int dropped_cp(uint32_t cp)
 {
-    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
-           cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD || cp == '"' ||
+           cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
            (cp >= 0x300C && cp <= 0x300F) || cp == 0xFF02 || cp == 0xFF07 || cp == 0x2032 || cp == 0x2033;
 }
 
@@ -35,26 +35,44 @@ int imp_cp_eq(uint32_t a, uint32_t b) { return a == b || (minor_punct(a) && mino
 /* Folds one code point into out (up to 8); returns how many. */
 int imp_fold_cp(uint32_t cp, uint32_t *out)
 {
-    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) { out[0] = U_NL; return 1; }
-    if (imp_is_space_cp(cp)) { out[0] = U_SP; return 1; }
-    if (cp == '|' || cp == 0xFF5C || cp == 0x2502 || cp == 0xFFE8) { out[0] = U_PIPE; return 1; }
-    if (dropped_cp(cp) || cp < 0x20 || cp == 0x7F) return 0;
-    if (cp == 0x2212 || cp == 0xFF0D || cp == 0xFE63) { out[0] = '-'; return 1; }
+    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        out[0] = U_NL;
+        return 1;
+    }
+    if (imp_is_space_cp(cp)) {
+        out[0] = U_SP;
+        return 1;
+    }
+    if (cp == '|' || cp == 0xFF5C || cp == 0x2502 || cp == 0xFFE8) {
+        out[0] = U_PIPE;
+        return 1;
+    }
+    if (dropped_cp(cp) || cp < 0x20 || cp == 0x7F)
+        return 0;
+    if (cp == 0x2212 || cp == 0xFF0D || cp == 0xFE63) {
+        out[0] = '-';
+        return 1;
+    }
     utf8proc_int32_t d[8];
     int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
-    if (n <= 0 || n > 8) { out[0] = cp; return 1; }
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+    if (n <= 0 || n > 8) {
+        out[0] = cp;
+        return 1;
+    }
     int k = 0;
     for (utf8proc_ssize_t i = 0; i < n; i++) {
         uint32_t x = (uint32_t)d[i];
-        if (imp_is_space_cp(x) || dropped_cp(x)) continue;
+        if (imp_is_space_cp(x) || dropped_cp(x))
+            continue;
         /* decomposition leaves combining marks; they never matter in labels */
-        if (utf8proc_category((utf8proc_int32_t)x) == UTF8PROC_CATEGORY_MN) continue;
+        if (utf8proc_category((utf8proc_int32_t)x) == UTF8PROC_CATEGORY_MN)
+            continue;
         out[k++] = x;
     }
     return k;
 }
-
 
 size_t imp_fold_str(gir_arena *a, const char *str, uint32_t **out)
 {
@@ -64,10 +82,15 @@ size_t imp_fold_str(gir_arena *a, const char *str, uint32_t **out)
     while (p < e) {
         uint32_t cp, f[8];
         int k = utf8_decode(p, e, &cp);
-        if (k < 0) { cp = 0xFFFD; k = 1; }
+        if (k < 0) {
+            cp = 0xFFFD;
+            k = 1;
+        }
         p += k;
         int m = imp_fold_cp(cp, f);
-        for (int i = 0; i < m; i++) if (!imp_is_sep(f[i]) && n < len * 2) v[n++] = f[i];
+        for (int i = 0; i < m; i++)
+            if (!imp_is_sep(f[i]) && n < len * 2)
+                v[n++] = f[i];
     }
     *out = v;
     return n;
@@ -77,15 +100,21 @@ size_t imp_fold_str(gir_arena *a, const char *str, uint32_t **out)
 
 static uint32_t in_off(const imp_ctx *c, uint32_t wb)
 {
-    if (wb > c->w.n) wb = c->w.n;
+    if (wb > c->w.n)
+        wb = c->w.n;
     return c->w.map ? c->w.map[wb] : wb;
 }
 
 gir_span imp_span(const imp_ctx *c, size_t ub, size_t ue)
 {
-    if (!c->nu) return (gir_span){0, 0};
-    if (ub >= c->nu) { uint32_t o = in_off(c, c->w.n); return (gir_span){o, o}; }
-    if (ue > c->nu) ue = c->nu;
+    if (!c->nu)
+        return (gir_span){0, 0};
+    if (ub >= c->nu) {
+        uint32_t o = in_off(c, c->w.n);
+        return (gir_span){o, o};
+    }
+    if (ue > c->nu)
+        ue = c->nu;
     uint32_t b = in_off(c, c->u[ub].b);
     uint32_t e = ue > ub ? in_off(c, c->u[ue - 1].e) : b;
     if (c->w.map && ue > ub) {
@@ -93,10 +122,15 @@ gir_span imp_span(const imp_ctx *c, size_t ub, size_t ue)
         uint32_t last = in_off(c, c->u[ue - 1].b);
         const unsigned char *t = (const unsigned char *)c->src->text;
         uint32_t k = last;
-        if (k < c->src->len) { k++; while (k < c->src->len && (t[k] & 0xC0) == 0x80) k++; }
+        if (k < c->src->len) {
+            k++;
+            while (k < c->src->len && (t[k] & 0xC0) == 0x80)
+                k++;
+        }
         e = k;
     }
-    if (e < b) e = b;
+    if (e < b)
+        e = b;
     return (gir_span){b, e};
 }
 
@@ -146,8 +180,10 @@ const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue)
 
 const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
 {
-    if (ub >= ue || ub >= c->nu) return "";
-    if (ue > c->nu) ue = c->nu;
+    if (ub >= ue || ub >= c->nu)
+        return "";
+    if (ue > c->nu)
+        ue = c->nu;
     uint32_t b = c->u[ub].b, e = c->u[ue - 1].e;
     gir_buf o;
     buf_init(&o, c->a);
@@ -156,13 +192,17 @@ const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
     while (p < end) {
         uint32_t cp;
         int k = utf8_decode(p, end, &cp);
-        if (k < 0) { cp = 0xFFFD; k = 1; }
+        if (k < 0) {
+            cp = 0xFFFD;
+            k = 1;
+        }
         if (cp < 0x20 || cp == 0x7F || imp_is_space_cp(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
             sp = o.n > 0;
             p += k;
             continue;
         }
-        if (sp) buf_putc(&o, ' ');
+        if (sp)
+            buf_putc(&o, ' ');
         sp = 0;
         buf_put(&o, (const char *)p, (size_t)k);
         p += k;
@@ -277,7 +317,7 @@ const imp_range *imp_html_table(const imp_ctx *c, size_t u)
     if (!c->w.html || u >= c->nu)
         return NULL;
     uint32_t b = c->u[u].b;
-    size_t lo = 0, hi = c->w.ntables;      /* tables in text order, disjoint */
+    size_t lo = 0, hi = c->w.ntables; /* tables in text order, disjoint */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->w.tables[mid].e <= b)
