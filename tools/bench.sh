@@ -18,6 +18,16 @@
 #   pandoc      Markdown to HTML on big.md, when installed
 # Timing: hyperfine when installed (apt-get install hyperfine), else the
 # median of BENCH_RUNS runs measured with date +%s%N.
+#
+# The import family (girc import on generated pages; no peers): one run
+# each, seconds and peak RSS from /usr/bin/time -f '%e %M', at 8 KB,
+# 80 KB and 800 KB, so that cost that grows faster than the input shows:
+#   import-row    a text page whose one table row holds thousands of
+#                 numbers (a copy that lost its line breaks)
+#   import-table  an HTML page whose table is a grid of 50 cells a row
+#
+# Usage: tools/bench.sh [FAMILY...]; families: check (the table above)
+# and import; default both.
 cd "$(dirname "$0")/.." || exit 2
 GIRC=${GIRC:-build/girc}
 B=${B:-build}
@@ -25,6 +35,82 @@ D=$B/bench
 RUNS=${BENCH_RUNS:-5}
 [ -x "$GIRC" ] || { echo "bench: $GIRC is not built (make)" >&2; exit 2; }
 mkdir -p "$D/corpus"
+FAMILIES=${*:-check import}
+want() { case " $FAMILIES " in *" $1 "*) return 0;; esac; return 1; }
+has() { "$GIRC" --help 2>/dev/null | grep -q "^  $1 "; }
+
+# ---- the import family ----
+# import_row SIZE: a text page whose one table row (规章, table 1 of the
+# 2021 format) holds numbers up to SIZE bytes
+import_row() {
+  LC_ALL=C awk -v size="$1" 'BEGIN {
+    print "某县人民政府2021年政府信息公开工作年度报告"
+    print "一、总体情况"
+    print "2021年，某县政务公开工作运行良好。"
+    print "二、主动公开政府信息情况"
+    print "第二十条第（一）项"
+    print "信息内容 本年制发件数 本年废止件数 现行有效件数"
+    printf "规章"; n = 0; len = 6
+    while (len < size) { n++; v = " " (n % 1000); printf "%s", v; len += length(v) }
+    printf "\n"
+    print "三、收到和处理政府信息公开申请情况"
+  }'
+}
+# import_table SIZE: an HTML page with a table of 50 numbers a row (the
+# first cell a label of table 3, in turn), up to SIZE bytes
+import_table() {
+  LC_ALL=C awk -v size="$1" 'BEGIN {
+    print "<html><head><meta charset=\"utf-8\"><title>某县人民政府2021年政府信息公开工作年度报告</title></head><body>"
+    print "<p>一、总体情况</p><p>2021年，某县政务公开工作运行良好。</p>"
+    print "<p>三、收到和处理政府信息公开申请情况</p><table>"
+    split("一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 （一）予以公开 （三）不予公开 1.属于国家秘密 2.其他法律行政法规禁止公开 5.属于三类内部事务信息 （七）总计", lab, " ")
+    total = 0; r = 0
+    while (total < size) {
+      r++; row = "<tr><td>" lab[(r - 1) % 8 + 1] "</td>"
+      for (k = 1; k <= 50; k++) row = row "<td>" ((r * k) % 997) "</td>"
+      row = row "</tr>"; print row; total += length(row) + 1
+    }
+    print "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+  }'
+}
+# measure NAME FILE: "NAME<TAB>bytes<TAB>seconds<TAB>peak RSS KB"
+measure() {
+  bytes=$(wc -c < "$2")
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%e %M' -o "$D/time.out" "$GIRC" import "$2" >/dev/null 2>&1
+    set -- "$1" "$bytes" $(tail -n 1 "$D/time.out")
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4"
+  else
+    s=$(date +%s%N); "$GIRC" import "$2" >/dev/null 2>&1; e=$(date +%s%N)
+    printf '%s\t%s\t%s\t-\n' "$1" "$bytes" "$(awk -v t=$(( (e - s) / 1000 )) 'BEGIN { printf "%.2f", t / 1e6 }')"
+  fi
+}
+import_family() {
+  has import || { echo "bench: $GIRC has no import command; import family skipped" >&2; return; }
+  RI=$D/import.tsv
+  : > "$RI"
+  for kb in 8 80 800; do
+    for g in row table; do
+      f=$D/import-$g-$kb.$( [ $g = row ] && echo txt || echo html )
+      [ -f "$f" ] || import_$g $((kb * 1000)) > "$f"
+      measure "import-$g" "$f" >> "$RI"
+    done
+  done
+  {
+    echo "# girc import bench ($(date -u +%Y-%m-%d), $(uname -m), one run each, /usr/bin/time -f '%e %M')"
+    echo
+    echo "| input | bytes | seconds | peak RSS (MB) |"
+    echo "|---|---:|---:|---:|"
+    awk -F '\t' '{ m = ($4 ~ /^[0-9]+$/) ? sprintf("%.1f", $4 / 1024) : $4
+      printf "| %s | %s | %s | %s |\n", $1, $2, $3, m }' "$RI"
+    echo
+    echo "import-row: a text page whose one table row holds thousands of numbers; import-table: an HTML table of 50 cells a row. Linear cost: 10 times the input, about 10 times the seconds and the memory."
+  } | tee "$D/import.md"
+}
+if ! want check; then
+  want import && import_family
+  exit 0
+fi
 
 # ---- inputs ----
 ex=examples/xinhua-gongan-2021.gir
@@ -84,7 +170,6 @@ EOF
   fi
 fi
 PANDOC=$(command -v pandoc)
-has() { "$GIRC" --help 2>/dev/null | grep -q "^  $1 "; }
 
 # ---- timing ----
 # time_cmd NAME CMD...: prints "NAME<TAB>seconds" (mean or median)
@@ -147,3 +232,4 @@ R=$D/results.tsv
   echo
   echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir). Ratios below 1: faster than girc check."
 } | tee "$D/results.md"
+if want import; then echo; import_family; fi

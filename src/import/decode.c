@@ -1,4 +1,4 @@
-/* import_decode.c - the input's bytes to UTF-8. A byte-order mark wins;
+/* decode.c - the input's bytes to UTF-8. A byte-order mark wins;
  * then bytes that are valid UTF-8 are read as UTF-8 (whatever a page
  * declares: valid multi-byte UTF-8 is almost never GBK by accident);
  * otherwise the encoding the page declares (<meta charset>, http-equiv),
@@ -8,11 +8,10 @@
  * exists (positions are in the UTF-8 text; lines are unchanged). */
 #include <errno.h>
 #include <iconv.h>
-#include <setjmp.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
 #include "base/utf8.h"
+#include "decode.h"
 
 /* The charset a page declares in its first 8 KiB, lower-cased, or NULL. */
 static const char *sniff_charset(gir_arena *a, const char *s, size_t n)
@@ -45,65 +44,62 @@ static int is_gb(const char *cs)
 
 static int is_utf8_name(const char *cs) { return strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0; }
 
-/* The conversion loop (see convert). */
-static char *convert_body(gir_arena *a, iconv_t cd, const char *in, size_t n, int strict, size_t *out_n, size_t *nbad)
+/* The conversion loop (see convert): iconv writes into a small chunk
+ * that is appended to out; a bad byte becomes U+FFFD. */
+static int convert_body(iconv_t cd, const char *in, size_t n, int strict, gir_buf *out, size_t *nbad)
 {
-    size_t cap = n * 2 + 16, used = 0;
-    char *out = arena_alloc(a, cap + 1);
+    char chunk[4096];
     char *ip = (char *)in;
     size_t il = n;
     *nbad = 0;
     for (;;) {
-        char *op = out + used;
-        size_t ol = cap - used;
+        char *op = chunk;
+        size_t ol = sizeof chunk;
         size_t r = iconv(cd, il ? &ip : NULL, il ? &il : NULL, &op, &ol);
         int err = errno;
-        used = (size_t)(op - out);
+        buf_put(out, chunk, (size_t)(op - chunk));
         if (r != (size_t)-1) {
-            if (il == 0) break;
+            if (il == 0)
+                return 0;
             continue;
         }
-        if (err == E2BIG || cap - used < 3) {
-            char *nb = arena_alloc(a, cap * 2 + 1);
-            memcpy(nb, out, used);
-            out = nb;
-            cap *= 2;
-            if (err == E2BIG) continue;
-        }
-        if (strict) return NULL;
+        if (err == E2BIG)
+            continue;
+        if (strict)
+            return -1;
         /* EILSEQ or EINVAL (cut short at the end): one byte becomes U+FFFD */
-        memcpy(out + used, "\xEF\xBF\xBD", 3);
-        used += 3;
+        buf_put(out, "\xEF\xBF\xBD", 3);
         ip++;
         il--;
         (*nbad)++;
-        if (il == 0) break;
+        if (il == 0)
+            return 0;
     }
-    out[used] = 0;
-    *out_n = used;
-    return out;
 }
+
+static void close_iconv(void *p) { iconv_close((iconv_t)p); }
 
 /* Converts with iconv. strict: fail on the first bad sequence; otherwise
  * each bad byte becomes U+FFFD (counted in *nbad). Returns NULL on failure.
- * An arena allocation that fails longjmps: the converter is closed first. */
+ * The descriptor is a deferred release of the arena, so running out of
+ * memory in the middle closes it too. */
 static char *convert(gir_arena *a, const char *from, const char *in, size_t n, int strict, size_t *out_n, size_t *nbad)
 {
-    iconv_t volatile cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) return NULL;
-    jmp_buf here;
-    jmp_buf *volatile outer = NULL;
-    if (setjmp(here)) {
-        iconv_close(cd);
-        arena_set_oom(a, outer);
-        if (outer) longjmp(*outer, 1);
+    gir_defer *d = arena_defer(a, close_iconv, NULL);
+    if (!d)
         return NULL;
-    }
-    outer = arena_set_oom(a, &here);
-    char *out = convert_body(a, cd, in, n, strict, out_n, nbad);
-    arena_set_oom(a, outer);
-    iconv_close(cd);
-    return out;
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    arena_defer_set(d, cd);
+    gir_buf out;
+    buf_init(&out, a);
+    int st = convert_body(cd, in, n, strict, &out, nbad);
+    arena_release(d);
+    if (st)
+        return NULL;
+    *out_n = out.n;
+    return (char *)buf_cstr(&out);
 }
 
 /* Valid UTF-8 copy: invalid bytes and NULs become U+FFFD. */

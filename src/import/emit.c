@@ -1,16 +1,19 @@
-/* import_emit.c - the reconstructed report as .gir text. Every table cell
+/* emit.c - the reconstructed report as .gir text. Every table cell
  * is written out (nothing is left to the "omitted means 0" rule): values
  * as normalised literals, "_" for a cell blank, unreadable or missing in
  * the input. Row labels are the official labels in quotes; comments say
  * where each inference came from and keep what was not understood. The
  * prose is CommonMark: one paragraph per published paragraph, with the
  * characters CommonMark would read as markup escaped, and never a `"""`.
- * The output does not depend on --lang, so it can be compared byte for
- * byte. */
+ * The comments are catalogue entries (notes.h) in the language of
+ * --lang; the labels are the template's official ones. */
 #include <string.h>
-#include "internal.h"
+#include "base/array.h"
 #include "base/label.h"
 #include "base/utf8.h"
+#include "emit.h"
+#include "meta.h"
+#include "notes.h"
 
 static void put_escaped_string(gir_buf *b, const char *s)
 {
@@ -43,6 +46,17 @@ static void put_comment(gir_buf *b, const char *indent, const char *text)
         p += k;
     }
     buf_putc(b, '\n');
+}
+
+/* Comment lines, one for each line of text (a catalogue entry with "\n"). */
+static void put_comments(gir_buf *b, const char *indent, const char *text)
+{
+    const char *nl;
+    while ((nl = strchr(text, '\n')) != NULL) {
+        put_comment(b, indent, arena_strndup(b->arena, text, (size_t)(nl - text)));
+        text = nl + 1;
+    }
+    put_comment(b, indent, text);
 }
 
 /* A paragraph as CommonMark text that reads back as itself. */
@@ -102,6 +116,22 @@ static const char *cell_text(const imp_cell *k)
     return k->st == IC_VALUE && k->val ? k->val : "_";
 }
 
+/* The comment above a block: its caption and column labels (or, for a
+ * table of one block without row labels, the column names). */
+static const char *column_heads(imp_ctx *c, const gir_block *bl, int names)
+{
+    gir_buf h;
+    buf_init(&h, c->a);
+    for (size_t col = 0; col < bl->ncols; col++) {
+        if (col)
+            buf_putc(&h, ' ');
+        buf_puts(&h, names ? bl->cols[col]->name : bl->cols[col]->label);
+    }
+    if (names || !bl->caption)
+        return buf_cstr(&h);
+    return imp_say(c, I_G_COLUMNS, bl->caption, buf_cstr(&h));
+}
+
 static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
 {
     const gir_ttable *tt = t->t;
@@ -133,28 +163,19 @@ static void emit_table(imp_ctx *c, gir_buf *b, imp_table *t)
                     size_t w = width(cell_text(&t->rows[j].cells[col]));
                     if (w > cw[col]) cw[col] = w;
                 }
-            gir_buf h;
-            buf_init(&h, c->a);
-            if (bl->caption) buf_printf(&h, "%s: ", bl->caption);
-            for (size_t col = 0; col < bl->ncols; col++) buf_printf(&h, "%s%s", col ? " " : "", bl->cols[col]->label);
-            if (tt->nblocks == 1 && !bl->rowlabels) {
-                h.n = 0;
-                for (size_t col = 0; col < bl->ncols; col++) buf_printf(&h, "%s%s", col ? " " : "", bl->cols[col]->name);
-            }
-            put_comment(b, "  ", buf_cstr(&h));
+            put_comment(b, "  ", column_heads(c, bl, tt->nblocks == 1 && !bl->rowlabels));
         }
         for (size_t k = 0; k < r->nnotes; k++) put_comment(b, "  ", r->notes[k]);
         int any = 0;
         for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
         int missing = 0;
         for (size_t col = 0; col < r->ncols; col++) missing += r->cells[col].st == IC_MISSING;
-        if (i == tail && tail > 0) put_comment(b, "  ", "the input ends before this row: it and the rows below are written _ (missing)");
-        else if (!any && i < tail) put_comment(b, "  ", "not in the input: every cell is written _ (missing)");
-        else if (missing && i < tail) {
-            char m[96];
-            snprintf(m, sizeof m, "%d cell%s not in the input: written _ (missing)", missing, missing == 1 ? "" : "s");
-            put_comment(b, "  ", m);
-        }
+        if (i == tail && tail > 0)
+            put_comment(b, "  ", imp_say(c, I_G_ROWS_CUT));
+        else if (!any && i < tail)
+            put_comment(b, "  ", imp_say(c, I_G_ROW_ABSENT));
+        else if (missing && i < tail)
+            put_comment(b, "  ", imp_say(c, missing == 1 ? I_G_CELL_ABSENT : I_G_CELLS_ABSENT, missing));
         buf_puts(b, "  ");
         size_t w = 0;
         if (bl->rowlabels) {
@@ -196,6 +217,60 @@ static int closing_line(const char *l, const imp_meta *m)
     return l[0] >= '0' && l[0] <= '9' && utf8_width(l, strlen(l)) <= 20 && (strstr(l, "日") || strchr(l, '-'));
 }
 
+/* Cuts the closing words off the end of paragraph l (its first keep
+ * bytes), last first, into w; returns 0 when a word that is not one
+ * stopped it (or the paragraph has a single word left), 1 when the
+ * paragraph is used up. */
+static int cut_words(imp_ctx *c, const char *l, size_t *keep, const imp_meta *m, const char ***w, size_t *nw)
+{
+    while (*keep) {
+        const char *sp = l + *keep;
+        while (sp > l && sp[-1] != ' ')
+            sp--;
+        if (sp == l)
+            return 0;
+        sp--;
+        const char *word = arena_strndup(c->a, sp + 1, *keep - (size_t)(sp + 1 - l));
+        if (!closing_line(word, m))
+            return 0;
+        ARRAY_PUSH(c->a, *w, *nw, word);
+        size_t n = (size_t)(sp - l);
+        while (n && l[n - 1] == ' ')
+            n--;
+        *keep = n;
+    }
+    return 1;
+}
+
+/* A copy on one line ("… 平潭综合实验区财政金融局 2021年1月27日 附件下载"):
+ * the closing words at the end of the last paragraphs, cut from them
+ * and returned in order, or NULL. */
+static const char *closing_words(imp_ctx *c, const char **par, size_t *np, const imp_meta *m)
+{
+    const char **w = NULL;
+    size_t nw = 0;
+    while (*np) {
+        const char *l = par[*np - 1];
+        size_t len = strlen(l), keep = len;
+        int used_up = cut_words(c, l, &keep, m, &w, &nw);
+        if (keep < len)
+            par[*np - 1] = arena_strndup(c->a, l, keep);
+        if (!used_up || keep)
+            break;
+        (*np)--;
+    }
+    if (!nw)
+        return NULL;
+    gir_buf b;
+    buf_init(&b, c->a);
+    for (size_t i = nw; i-- > 0;) {
+        buf_puts(&b, w[i]);
+        if (i)
+            buf_putc(&b, ' ');
+    }
+    return buf_cstr(&b);
+}
+
 static void header_field(gir_buf *b, const char *key, const char *val, int quote, const char *from)
 {
     size_t at = b->n;
@@ -203,7 +278,7 @@ static void header_field(gir_buf *b, const char *key, const char *val, int quote
     if (quote) put_escaped_string(b, val); else buf_puts(b, val);
     if (from) {
         pad(b, utf8_width(b->p + at, b->n - at), 30);
-        buf_printf(b, "  # from %s", from);
+        buf_printf(b, "  # %s", from);
     }
     buf_putc(b, '\n');
 }
@@ -213,22 +288,25 @@ const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
     gir_buf b;
     buf_init(&b, c->a);
     const char *nm = c->im && c->im->template_name ? c->im->template_name : c->tmpl;
-    put_comment(&b, "", arena_printf(c->a, "%s - imported with `girc import` from %s (%s, %s)", base(c->out_name),
-                                     base(c->src->name), c->w.html ? "HTML" : "text", c->im->encoding ? c->im->encoding : "UTF-8"));
-    if (c->evidence) put_comment(&b, "", arena_printf(c->a, "Format %s, from the table labels: %s", nm, c->evidence));
-    else put_comment(&b, "", arena_printf(c->a, "Format %s: no table label tells the formats apart (chosen by the year, else the current format)", nm));
-    put_comment(&b, "", "Every table cell is written out: \"_\" is a cell that is blank or missing in the");
-    put_comment(&b, "", "input (blank means missing, not 0). Comments say how cells were inferred.");
-    if (c->w.chrome) put_comment(&b, "", arena_printf(c->a, "%zu bytes of page text outside the report (navigation, footer) were left out.", c->w.chrome));
+    const char *kind = c->w.html ? "HTML" : imp_say(c, I_G_TEXT);
+    const char *enc = c->im->encoding ? c->im->encoding : "UTF-8";
+    put_comments(&b, "", imp_say(c, I_G_HEADER, base(c->out_name), base(c->src->name), kind, enc));
+    if (c->evidence)
+        put_comments(&b, "", imp_say(c, I_G_FORMAT, nm, c->evidence));
+    else
+        put_comments(&b, "", imp_say(c, I_G_FORMAT_NONE, nm));
+    put_comments(&b, "", imp_say(c, I_G_CELLS));
+    if (c->w.chrome)
+        put_comments(&b, "", imp_say(c, I_G_CHROME, c->w.chrome));
     buf_putc(&b, '\n');
     /* header */
     if (m->title) { buf_puts(&b, "report "); put_escaped_string(&b, m->title); buf_puts(&b, " {\n"); }
     else buf_puts(&b, "report {\n");
     header_field(&b, "template", nm, 0, NULL);
-    header_field(&b, "agency", m->agency ? m->agency : "", 1, m->agency ? m->agency_from : "nowhere: not found in the input");
+    header_field(&b, "agency", m->agency ? m->agency : "", 1, m->agency ? m->agency_from : imp_say(c, I_G_FROM_NOWHERE));
     if (m->kind) header_field(&b, "kind", m->kind, 0, m->kind_from);
     if (m->year) header_field(&b, "year", arena_printf(c->a, "%d", m->year), 0, m->year_from);
-    else put_comment(&b, "  ", "year: not found in the input");
+    else put_comment(&b, "  ", imp_say(c, I_G_NO_YEAR));
     if (m->date) header_field(&b, "date", m->date, 0, m->date_from);
     buf_puts(&b, "}\n");
     /* text before the first part */
@@ -238,7 +316,7 @@ const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
     size_t np = imp_paragraphs(c, 0, first, &par);
     if (np) {
         buf_putc(&b, '\n');
-        put_comment(&b, "", "Text before the first part (not part of any section):");
+        put_comment(&b, "", imp_say(c, I_G_BEFORE_FIRST));
         for (size_t i = 0; i < np; i++) put_comment(&b, "", arena_printf(c->a, "  %s", par[i]));
     }
     /* parts in template order */
@@ -247,38 +325,29 @@ const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
         imp_heading *h = &c->head[k];
         buf_putc(&b, '\n');
         if (h->variant || (h->found && strcmp(label_fold(c->a, h->text), label_fold(c->a, s->label)) != 0))
-            put_comment(&b, "", arena_printf(c->a, "published heading: %s", h->text));
+            put_comment(&b, "", imp_say(c, I_G_HEADING, h->text));
         size_t end = c->nu;
         for (size_t j = k + 1; j < c->s->nsections; j++) if (c->head[j].found) { end = c->head[j].ub; break; }
         np = h->found ? imp_paragraphs(c, h->ue, end, &par) : 0;
-        if (!h->found) put_comment(&b, "", arena_printf(c->a, "%s: this part is not in the input", s->label));
+        if (!h->found) put_comment(&b, "", imp_say(c, I_G_PART_MISSING, s->label));
         /* the closing signature and date stay out of the last part */
         while (np && k + 1 == c->s->nsections && closing_line(par[np - 1], m)) {
-            put_comment(&b, "", arena_printf(c->a, "closing line: %s", par[np - 1]));
+            put_comment(&b, "", imp_say(c, I_G_CLOSING_LINE, par[np - 1]));
             np--;
         }
         /* a copy on one line: "… 平潭综合实验区财政金融局 2021年1月27日 附件下载" */
-        const char *words = NULL;
-        while (np && k + 1 == c->s->nsections) {
-            const char *l = par[np - 1], *sp = strrchr(l, ' ');
-            if (!sp || !closing_line(sp + 1, m)) break;
-            words = words ? arena_printf(c->a, "%s %s", sp + 1, words) : sp + 1;
-            size_t n = (size_t)(sp - l);
-            while (n && l[n - 1] == ' ') n--;
-            par[np - 1] = arena_strndup(c->a, l, n);
-            if (!n) np--;
-        }
-        if (words) put_comment(&b, "", arena_printf(c->a, "closing words: %s", words));
+        const char *words = k + 1 == c->s->nsections ? closing_words(c, par, &np, m) : NULL;
+        if (words) put_comment(&b, "", imp_say(c, I_G_CLOSING_WORDS, words));
         if (np) put_prose(&b, s->name, par, np);
         if (s->table) {
             imp_table *t = &c->tab[s->table->index];
             if (t->found) { if (np) buf_putc(&b, '\n'); emit_table(c, &b, t); }
-            else put_comment(&b, "", arena_printf(c->a, "table %s (%s) is not in the input", s->table->name, s->label));
+            else put_comment(&b, "", imp_say(c, I_G_TABLE_MISSING, s->table->name, s->label));
         }
     }
     if (c->nleftover) {
         buf_putc(&b, '\n');
-        put_comment(&b, "", "Not understood (kept here so nothing is lost):");
+        put_comment(&b, "", imp_say(c, I_G_LEFTOVER));
         for (size_t i = 0; i < c->nleftover; i++) put_comment(&b, "", arena_printf(c->a, "  %s", c->leftover[i]));
     }
     *len = b.n;

@@ -1,4 +1,4 @@
-/* import_fill.c - a table's cells from the regions between its anchors.
+/* fill.c - a table's cells from the regions between its anchors.
  * The values after a row label belong to that row, in column order, and
  * also to the rows right after it whose labels were lost (a flattened
  * copy keeps the numbers of "1.属于国家秘密" … but not the labels): such
@@ -6,34 +6,20 @@
  * ("|  |", "/", "—") are written _ (missing, never 0). A row with fewer
  * values than columns whose last value is the sum of the others is read
  * as those columns plus the total. Digits that ran together ("640020470")
- * are split by import_split.c. */
-#include <stdarg.h>
+ * are split by split.c. */
 #include <string.h>
+#include "base/array.h"
 #include "base/dec.h"
-#include "internal.h"
 #include "base/label.h"
+#include "cells.h"
+#include "fill.h"
+#include "notes.h"
+#include "split.h"
+#include "text.h"
+#include "units.h"
 
-void imp_row_note(imp_ctx *c, imp_row *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);   /* a cut character is dropped when written */
-    va_end(ap);
-    IMP_PUSH(c->a, r->notes, r->nnotes, arena_strdup(c->a, tmp));
-}
 
-void imp_table_note(imp_ctx *c, imp_table *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    IMP_PUSH(c->a, t->notes, t->nnotes, arena_strdup(c->a, tmp));
-}
 
-const char *imp_rname(const imp_row *r) { return r->h->label && *r->h->label ? r->h->label : r->h->name; }
 
 static gir_cell_type col_type(const imp_table *t, const imp_row *r, size_t col)
 {
@@ -55,44 +41,21 @@ static void set_tok(imp_ctx *c, imp_table *t, imp_row *r, size_t col, const imp_
         cell->val = imp_literal(c, k, col_type(t, r, col), &note);
         cell->raw = k->text;
         if (note) {
-            imp_row_note(c, r, "%s: %s", t->t->blocks[r->block]->cols[col]->label, note);
+            imp_row_note(c, r, I_G_NORMALISED, t->t->blocks[r->block]->cols[col]->label, note);
             diag_add(c->dg, GIR_SEV_NOTE, I_NORMALISED, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), note);
         }
     } else {
         cell->st = IC_BLANK;
         cell->raw = k->k == TK_NA ? k->text : "";
         if (k->k == TK_NA) {
-            imp_row_note(c, r, "%s: “%s” (not applicable) → _", t->t->blocks[r->block]->cols[col]->label, k->text);
+            imp_row_note(c, r, I_G_NA, t->t->blocks[r->block]->cols[col]->label, k->text);
             diag_add(c->dg, GIR_SEV_NOTE, I_NA, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), k->text);
         }
     }
 }
 
-/* ---- decimals of literals ---- */
 
-int imp_lit_dec(const char *s, gir_dec *v)
-{
-    int neg = 0;
-    if (*s == '+' || *s == '-') neg = *s++ == '-';
-    char ip[24], fp[16];
-    size_t n = 0, m = 0;
-    while (*s >= '0' && *s <= '9') { if (n >= sizeof ip - 1) return 0; ip[n++] = *s++; }
-    ip[n] = 0;
-    if (*s == '.') { s++; while (*s >= '0' && *s <= '9') { if (m >= sizeof fp - 1) return 0; fp[m++] = *s++; } }
-    fp[m] = 0;
-    if (!n) return 0;
-    return dec_parse(ip, fp, neg, v) == DEC_OK;
-}
 
-imp_row *imp_row_of(imp_table *t, const gir_hnode *h)
-{
-    for (size_t i = 0; i < t->nrows; i++) if (t->rows[i].h == h) return &t->rows[i];
-    return NULL;
-}
-
-/* 1: a label of the table repeated; 2: the start of a label ("本年新"
- * for "本年新制作数量": a header cut short, or the last words of a
- * truncated copy); 0: neither. */
 /* ---- one region ---- */
 
 static int is_value(const imp_tok *k) { return k->k == TK_NUM || k->k == TK_NA; }
@@ -117,7 +80,7 @@ static void short_row(imp_ctx *c, imp_table *t, imp_row *r, size_t nvals)
     r->cells[last].how = HOW_SHORT;
     r->cells[nvals - 1].st = IC_BLANK;
     r->cells[nvals - 1].val = NULL;
-    imp_row_note(c, r, "inferred: only %zu values; the last is the sum of the others, so it is taken as %s", nvals, tot->label);
+    imp_row_note(c, r, I_G_SHORT_ROW, nvals, tot->label);
     diag_add(c->dg, GIR_SEV_NOTE, I_SHORT_ROW, c->src, imp_span(c, r->cells[last].ub, r->cells[last].ue), imp_rname(r), (int)nvals, tot->label);
 }
 
@@ -141,14 +104,14 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
         if (digits >= r->ncols && !has_empty) {
             const imp_tok **v = NULL;
             size_t nvv = 0;
-            for (size_t i = 0; i < n; i++) if (is_value(&tk[i])) IMP_PUSH(c->a, v, nvv, &tk[i]);
+            for (size_t i = 0; i < n; i++) if (is_value(&tk[i])) ARRAY_PUSH(c->a, v, nvv, &tk[i]);
             if (imp_split_row(c, t, r, v, nvv)) return;
         }
     }
     if (nv == r->ncols + 1) {
         size_t first = 0;
         while (!is_value(&tk[first])) first++;
-        imp_row_note(c, r, "one value too many: “%s” (where the row label should be) was left out", tk[first].text);
+        imp_row_note(c, r, I_G_DROPPED_FIRST, tk[first].text);
         diag_add(c->dg, GIR_SEV_WARNING, I_DROPPED_FIRST, c->src, imp_span(c, tk[first].ub, tk[first].ue), imp_rname(r), tk[first].text);
         size_t col = 0;
         for (size_t i = first + 1; i < n; i++) if (is_value(&tk[i])) set_tok(c, t, r, col++, &tk[i], how);
@@ -168,18 +131,24 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
         gir_buf rest;
         buf_init(&rest, c->a);
         size_t seen = 0;
-        for (size_t i = 0; i < n; i++) if (is_value(&tk[i]) && ++seen > r->ncols) { buf_putc(&rest, ' '); buf_puts(&rest, tk[i].text); }
-        imp_row_note(c, r, "%zu values where %zu were expected; left out:%s", nv, r->ncols, buf_cstr(&rest));
+        for (size_t i = 0; i < n; i++) {
+            if (!is_value(&tk[i]) || ++seen <= r->ncols)
+                continue;
+            if (rest.n)
+                buf_putc(&rest, ' ');
+            buf_puts(&rest, tk[i].text);
+        }
+        imp_row_note(c, r, I_G_TOO_MANY, nv, r->ncols, buf_cstr(&rest));
         return;
     }
     if (col < r->ncols && !at_end) {
         if (n) diag_add(c->dg, GIR_SEV_WARNING, I_COUNT, c->src, imp_span(c, tk[0].ub, tk[n - 1].ue), imp_rname(r), (int)r->ncols, (int)nv);
-        imp_row_note(c, r, "only %zu of %zu cells in the input; the rest are written _", col, r->ncols);
+        imp_row_note(c, r, I_G_FEWER_CELLS, col, r->ncols);
         for (; col < r->ncols; col++) { r->cells[col].st = IC_BLANK; r->cells[col].how = how; }
     }
     if (nblank && nvals < r->ncols) {
         diag_add(c->dg, GIR_SEV_NOTE, I_BLANK_CELLS, c->src, imp_span(c, tk[0].ub, tk[n - 1].ue), imp_rname(r), (int)nblank);
-        imp_row_note(c, r, "%zu cell%s blank in the input: written _ (missing, not 0)", nblank, nblank == 1 ? " is" : "s are");
+        imp_row_note(c, r, nblank == 1 ? I_G_BLANK_CELL : I_G_BLANK_CELLS, nblank);
     }
     short_row(c, t, r, nvals);
 }
@@ -203,8 +172,8 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
         if (i >= n) break;
         size_t j = i;
         while (j < n && is_value(&tk[j])) j++;
-        IMP_PUSH(c->a, gb, ng, i);
-        IMP_PUSH(c->a, ge, ng2, j);
+        ARRAY_PUSH(c->a, gb, ng, i);
+        ARRAY_PUSH(c->a, ge, ng2, j);
         i = j;
     }
     int per_group = ng == nr;
@@ -220,7 +189,7 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
             diag_add(c->dg, GIR_SEV_WARNING, I_DROPPED_FIRST, c->src, imp_span(c, tk[gb[0]].ub, tk[gb[0]].ue),
                      imp_rname(rows[0]), tk[gb[0]].text);
         for (size_t g = 0; g < nr; g++) {
-            if (drop) imp_row_note(c, rows[g], "“%s” where the row label should be was left out", tk[gb[g]].text);
+            if (drop) imp_row_note(c, rows[g], I_G_DROPPED_LABEL, tk[gb[g]].text);
             one_row(c, t, rows[g], tk + gb[g] + drop, ge[g] - gb[g] - drop, at_end, rows[g]->found ? HOW_LABEL : HOW_POSITION);
         }
         return;
@@ -234,7 +203,7 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
             if (is_value(&tk[k])) set_tok(c, t, r, col++, &tk[k], r->found ? HOW_LABEL : HOW_POSITION);
             k++;
         }
-        if (col < r->ncols && col > 0) imp_row_note(c, r, "only %zu of %zu values in the input", col, r->ncols);
+        if (col < r->ncols && col > 0) imp_row_note(c, r, I_G_FEWER_VALUES, col, r->ncols);
     }
     if (nv != nr * ncols && n && !(at_end && nv < nr * ncols))
         diag_add(c->dg, GIR_SEV_WARNING, I_COUNT, c->src, imp_span(c, tk[0].ub, tk[n - 1].ue), imp_rname(rows[0]),
@@ -243,6 +212,9 @@ static void many_rows(imp_ctx *c, imp_table *t, imp_row **rows, size_t nr, imp_t
 
 /* ---- the table ---- */
 
+/* 1: a label of the table repeated; 2: the start of a label ("本年新"
+ * for "本年新制作数量": a header cut short, or the last words of a
+ * truncated copy); 0: neither. */
 static int known_label(imp_ctx *c, imp_table *t, const imp_tok *k)
 {
     for (size_t i = 0; i < t->nan; i++)
@@ -263,15 +235,13 @@ static int known_label(imp_ctx *c, imp_table *t, const imp_tok *k)
 /* The end of the rendered HTML table holding unit i (or lim). */
 static size_t html_table_end(imp_ctx *c, size_t i, size_t lim)
 {
-    if (!c->w.html || i >= c->nu) return lim;
-    uint32_t b = c->u[i].b;
-    for (size_t k = 0; k < c->w.ntables; k++)
-        if (b >= c->w.tables[k].b && b < c->w.tables[k].e) {
-            size_t j = i;
-            while (j < lim && c->u[j].b < c->w.tables[k].e) j++;
-            return j;
-        }
-    return lim;
+    const imp_range *tb = imp_html_table(c, i);
+    if (!tb)
+        return lim;
+    size_t j = i;
+    while (j < lim && c->u[j].b < tb->e)
+        j++;
+    return j;
 }
 
 void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
@@ -286,7 +256,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             r.anchor = -1;
             r.ncols = tt->blocks[b]->ncols;
             r.cells = arena_alloc(c->a, (r.ncols + 1) * sizeof *r.cells);
-            IMP_PUSH(c->a, t->rows, t->nrows, r);
+            ARRAY_PUSH(c->a, t->rows, t->nrows, r);
         }
     for (size_t i = 0; i < t->nan; i++) {
         imp_row *r = t->an[i].kind == A_LEAF ? imp_row_of(t, t->an[i].h) : NULL;
@@ -305,9 +275,9 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
         /* the rows this region feeds: its own, then those whose labels were lost */
         imp_row **rows = NULL;
         size_t nr = 0;
-        if (an->kind == A_LEAF) IMP_PUSH(c->a, rows, nr, imp_row_of(t, an->h));
+        if (an->kind == A_LEAF) ARRAY_PUSH(c->a, rows, nr, imp_row_of(t, an->h));
         for (size_t k = i + 1; k < t->nan && t->an[k].chosen < 0; k++)
-            if (t->an[k].kind == A_LEAF) IMP_PUSH(c->a, rows, nr, imp_row_of(t, t->an[k].h));
+            if (t->an[k].kind == A_LEAF) ARRAY_PUSH(c->a, rows, nr, imp_row_of(t, t->an[k].h));
         imp_tok *tk = NULL;
         size_t n = imp_tokens(c, db, de, &tk);
         /* repeated labels are skipped; text nobody expects is reported */
@@ -315,12 +285,12 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
         size_t cut = n;
         for (size_t k = 0; k < n; k++) {
             int kl = tk[k].k == TK_TEXT ? known_label(c, t, &tk[k]) : 0;
-            if (kl == 2) imp_table_note(c, t, "label cut short (line %u): %s", imp_line(c, tk[k].ub), tk[k].text);
+            if (kl == 2) imp_table_note(c, t, I_G_LABEL_CUT, imp_line(c, tk[k].ub), tk[k].text);
             if (kl) continue;
             if (tk[k].k == TK_TEXT && last_anchor && !c->w.html && label_length(tk[k].text) >= 10) { cut = k; break; }
             if (tk[k].k == TK_TEXT) {
-                IMP_PUSH(c->a, c->leftover, c->nleftover, arena_printf(c->a, "line %u: %s", imp_line(c, tk[k].ub), tk[k].text));
-                imp_table_note(c, t, "not understood (line %u): %s", imp_line(c, tk[k].ub), tk[k].text);
+                ARRAY_PUSH(c->a, c->leftover, c->nleftover, imp_say(c, I_G_LINE, imp_line(c, tk[k].ub), tk[k].text));
+                imp_table_note(c, t, I_G_NOT_UNDERSTOOD, imp_line(c, tk[k].ub), tk[k].text);
                 diag_add(c->dg, GIR_SEV_WARNING, I_EXTRA, c->src, imp_span(c, tk[k].ub, tk[k].ue), tk[k].text);
                 continue;
             }
@@ -343,7 +313,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             for (size_t k = 0; k < m; k++) nums |= tk[k].k == TK_NUM;
             if (nums) {
                 const char *txt = imp_raw_text(c, tk[0].ub, tk[m - 1].ue);
-                imp_table_note(c, t, "values without a row (line %u): %s", imp_line(c, tk[0].ub), txt);
+                imp_table_note(c, t, I_G_NO_ROW, imp_line(c, tk[0].ub), txt);
                 diag_add(c->dg, GIR_SEV_WARNING, I_EXTRA, c->src, imp_span(c, tk[0].ub, tk[m - 1].ue), txt);
             }
             continue;
@@ -357,7 +327,7 @@ void imp_fill_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
             for (size_t col = 0; col < r->ncols; col++) any |= r->cells[col].st != IC_MISSING;
             if (!any) continue;
             const char *after = an->label ? an->label : "";
-            imp_row_note(c, r, "inferred by position: the label is not in the input; row %zu after “%s”", k + (an->kind != A_LEAF), after);
+            imp_row_note(c, r, I_G_BY_POSITION, k + (an->kind != A_LEAF), after);
             diag_add(c->dg, GIR_SEV_NOTE, I_ROW_POSITION, c->src, imp_span(c, db, db + 1), r->h->label, after,
                      (int)(k + (an->kind != A_LEAF)));
         }

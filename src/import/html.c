@@ -1,4 +1,4 @@
-/* import_html.c - an HTML page (already UTF-8) to the working text, with
+/* html.c - an HTML page (already UTF-8) to the working text, with
  * libxml2's HTML parser. The report is taken from the smallest element
  * that holds every data table and some prose (200 bytes, or 40% of the
  * page's text outside tables); the page's navigation and footer are left
@@ -9,11 +9,11 @@
  * cells keep their columns; an empty cell spanning k columns is k empty
  * cells. Every working byte maps back to an input byte (the text node's
  * place in the source, found from its element's line). */
-#include <setjmp.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
-#include "internal.h"
+#include "base/array.h"
+#include "html.h"
 
 #define MAX_DEPTH 256
 #define MAX_ROWS 4000
@@ -22,7 +22,7 @@
 typedef struct rend {
     imp_ctx *c;
     gir_buf out;
-    uint32_t *map; size_t mapcap;
+    uint32_t *map; size_t nmap;    /* input offset of each byte of out (ARRAY_PUSH) */
     uint32_t last;                 /* input offset of the last byte written */
     uint32_t cursor;               /* where the last text node was found */
     int bol;                       /* at the beginning of a line */
@@ -69,18 +69,15 @@ static int is_block(const xmlNode *n)
 
 static void put(rend *r, const char *s, size_t n, uint32_t src, int advance)
 {
-    if (r->out.n + n + 1 > r->mapcap) {
-        size_t cap = (r->out.n + n + 1) * 2 + 256;
-        r->map = arena_grow(r->c->a, r->map, r->mapcap * sizeof *r->map, cap * sizeof *r->map);
-        r->mapcap = cap;
-    }
     for (size_t i = 0; i < n; i++) {
         uint32_t o = advance ? src + (uint32_t)i : src;
-        if (o > r->c->src->len) o = r->c->src->len;
-        r->map[r->out.n + i] = o;
+        if (o > r->c->src->len)
+            o = r->c->src->len;
+        ARRAY_PUSH(r->c->a, r->map, r->nmap, o);
     }
     buf_put(&r->out, s, n);
-    r->last = n ? r->map[r->out.n - 1] : r->last;
+    if (n)
+        r->last = r->map[r->nmap - 1];
 }
 
 static void newline(rend *r)
@@ -193,7 +190,7 @@ static void collect_rows(const xmlNode *n, const xmlNode ***rows, size_t *nr, gi
 {
     if (depth > 4) return;
     for (const xmlNode *k = n->children; k; k = k->next) {
-        if (is_name(k, "tr")) { if (*nr < MAX_ROWS) IMP_PUSH(a, *rows, *nr, k); }
+        if (is_name(k, "tr")) { if (*nr < MAX_ROWS) ARRAY_PUSH(a, *rows, *nr, k); }
         else if (is_name(k, "thead") || is_name(k, "tbody") || is_name(k, "tfoot")) collect_rows(k, rows, nr, a, depth + 1);
     }
 }
@@ -218,7 +215,7 @@ static void render_table(rend *r, const xmlNode *tbl)
             gcell g = {k, (int)i, col, span_attr(k, "rowspan", MAX_ROWS), span_attr(k, "colspan", MAX_COLS)};
             if (g.rs > (int)(nr - i)) g.rs = (int)(nr - i);
             if (g.cs > MAX_COLS - col) g.cs = MAX_COLS - col;
-            IMP_PUSH(a, cells, nc, g);
+            ARRAY_PUSH(a, cells, nc, g);
             for (int y = 0; y < g.rs; y++)
                 for (int x = 0; x < g.cs; x++) grid[(i + (size_t)y) * MAX_COLS + (size_t)(col + x)] = (int)nc;
             col += g.cs;
@@ -252,7 +249,7 @@ static void render_table(rend *r, const xmlNode *tbl)
         newline(r);
     }
     rg.e = (uint32_t)r->out.n;
-    IMP_PUSH(a, r->c->w.tables, r->c->w.ntables, rg);
+    ARRAY_PUSH(a, r->c->w.tables, r->c->w.ntables, rg);
 }
 
 static void render(rend *r, const xmlNode *first, int depth);
@@ -296,7 +293,7 @@ static void data_tables(const xmlNode *n, const xmlNode ***out, size_t *no, gir_
     if (depth > MAX_DEPTH) return;
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || skipped(k)) continue;
-        if (is_name(k, "table") && !has_table_inside(k, 0)) { IMP_PUSH(a, *out, *no, k); continue; }
+        if (is_name(k, "table") && !has_table_inside(k, 0)) { ARRAY_PUSH(a, *out, *no, k); continue; }
         data_tables(k, out, no, a, depth + 1);
     }
 }
@@ -331,53 +328,89 @@ static const xmlNode *container(imp_ctx *c, const xmlNode *body)
 
 /* ---- the head ---- */
 
+static void free_xml(void *p) { xmlFree(p); }
+
+/* A copy in the arena of what libxml2 returned (freed here, or with the
+ * arena when the copy runs out of memory); NULL for NULL. */
+static const char *xml_copy(imp_ctx *c, gir_defer *d, xmlChar *v)
+{
+    arena_defer_set(d, v);
+    const char *s = v ? arena_strdup(c->a, (const char *)v) : NULL;
+    arena_release(d);
+    return s;
+}
+
+/* An attribute of k, copied into the arena, or NULL. */
+static const char *attr(imp_ctx *c, const xmlNode *k, const char *name)
+{
+    gir_defer *d = arena_defer(c->a, free_xml, NULL);
+    if (!d)
+        return NULL;
+    return xml_copy(c, d, xmlGetProp((xmlNodePtr)k, (const xmlChar *)name));
+}
+
+/* The text of k, copied into the arena, or NULL. */
+static const char *content(imp_ctx *c, const xmlNode *k)
+{
+    gir_defer *d = arena_defer(c->a, free_xml, NULL);
+    if (!d)
+        return NULL;
+    return xml_copy(c, d, xmlNodeGetContent((xmlNodePtr)k));
+}
+
+/* One <meta name=… content=…> of the head. */
+static void head_meta(imp_ctx *c, const xmlNode *k)
+{
+    const char *n = attr(c, k, "name");
+    const char *v = attr(c, k, "content");
+    if (!n || !v || !*v)
+        return;
+    if (!strcasecmp(n, "ArticleTitle"))
+        c->w.title = v;
+    else if (!strcasecmp(n, "PubDate") || !strcasecmp(n, "publishdate") || !strcasecmp(n, "firstpublishedtime"))
+        c->w.date = v;
+    else if ((!strcasecmp(n, "Author") || !strcasecmp(n, "ContentSource")) && !c->w.author)
+        c->w.author = v;
+}
+
 static void head_info(imp_ctx *c, const xmlNode *html)
 {
     const xmlNode *head = NULL;
-    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next) if (is_name(k, "head")) head = k;
-    if (!head) return;
+    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next)
+        if (is_name(k, "head"))
+            head = k;
+    if (!head)
+        return;
     for (const xmlNode *k = head->children; k; k = k->next) {
-        if (is_name(k, "title") && !c->w.title) {
-            xmlChar *t = xmlNodeGetContent((xmlNodePtr)k);
-            if (t) { c->w.title = arena_strdup(c->a, (const char *)t); xmlFree(t); }
-        }
-        if (!is_name(k, "meta")) continue;
-        xmlChar *nm = xmlGetProp((xmlNodePtr)k, (const xmlChar *)"name");
-        xmlChar *ct = xmlGetProp((xmlNodePtr)k, (const xmlChar *)"content");
-        if (nm && ct && *ct) {
-            const char *n = (const char *)nm, *v = (const char *)ct;
-            if (!strcasecmp(n, "ArticleTitle")) c->w.title = arena_strdup(c->a, v);
-            else if (!strcasecmp(n, "PubDate") || !strcasecmp(n, "publishdate") || !strcasecmp(n, "firstpublishedtime"))
-                c->w.date = arena_strdup(c->a, v);
-            else if (!strcasecmp(n, "Author") || !strcasecmp(n, "ContentSource")) {
-                if (!c->w.author) c->w.author = arena_strdup(c->a, v);
-            }
-        }
-        if (nm) xmlFree(nm);
-        if (ct) xmlFree(ct);
+        if (is_name(k, "title") && !c->w.title)
+            c->w.title = content(c, k);
+        if (is_name(k, "meta"))
+            head_meta(c, k);
     }
 }
+
+static void free_doc(void *p) { xmlFreeDoc(p); }
 
 int imp_html_render(imp_ctx *c)
 {
     const gir_source *src = c->src;
-    htmlDocPtr volatile doc = htmlReadMemory(src->text, (int)src->len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    if (!doc) return 0;
-    /* the document is libxml2's memory: free it if an arena allocation fails */
-    jmp_buf here;
-    jmp_buf *volatile outer = NULL;
-    if (setjmp(here)) {
-        xmlFreeDoc(doc);
-        arena_set_oom(c->a, outer);
-        if (outer) longjmp(*outer, 1);
+    /* the document is libxml2's memory: released with the arena if an
+     * allocation fails, else below */
+    gir_defer *d = arena_defer(c->a, free_doc, NULL);
+    if (!d)
         return 0;
-    }
-    outer = arena_set_oom(c->a, &here);
+    htmlDocPtr doc = htmlReadMemory(src->text, (int)src->len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    if (!doc)
+        return 0;
+    arena_defer_set(d, doc);
     const xmlNode *html = xmlDocGetRootElement(doc);
     const xmlNode *body = NULL;
-    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next) if (is_name(k, "body")) body = k;
-    if (!body) body = html;
+    for (const xmlNode *k = html ? html->children : NULL; k; k = k->next)
+        if (is_name(k, "body"))
+            body = k;
+    if (!body)
+        body = html;
     head_info(c, html);
     rend r = {0};
     r.c = c;
@@ -389,13 +422,12 @@ int imp_html_render(imp_ctx *c)
         render_node(&r, root, 0);
     }
     newline(&r);
-    put(&r, "", 0, src->len, 0);      /* makes room for the end entry */
-    r.map[r.out.n] = src->len;
+    uint32_t end = src->len;          /* the entry for the end of the text */
+    ARRAY_PUSH(c->a, r.map, r.nmap, end);
     c->w.s = (char *)buf_cstr(&r.out);
     c->w.n = (uint32_t)r.out.n;
     c->w.map = r.map;
     c->w.html = 1;
-    arena_set_oom(c->a, outer);
-    xmlFreeDoc(doc);
+    arena_release(d);
     return 1;
 }

@@ -1,24 +1,61 @@
 /* import.c - the importer's driver (import.h): decode the input, render
- * HTML to the working text, fold it, build the schemas of the stdlib
- * templates (the labels come from the templates, never from C), detect
- * the format, find the section headings, anchor and fill every table,
- * find the header fields, write the .gir, and parse that .gir again: an
- * output that does not parse is an internal error, reported as such. */
+ * HTML to the working text, fold it, build the schemas of the templates
+ * the stdlib declares (the labels come from the templates, never from C),
+ * detect the format, find the section headings, anchor and fill every
+ * table, find the header fields, write the .gir, and parse that .gir
+ * again: an output that does not parse is an internal error, reported as
+ * such. It all runs inside the one protected call (arena_protect): when
+ * memory runs out, the import stops with im->oom set, and every foreign
+ * object (libxml2 document, iconv descriptor, the parsed output) is
+ * released through the arena's deferred releases. */
 #include <string.h>
+#include "base/array.h"
+#include "decode.h"
 #include "driver/compile.h"
-#include "internal.h"
+#include "emit.h"
+#include "fill.h"
+#include "html.h"
+#include "match.h"
+#include "meta.h"
+#include "split.h"
 #include "syntax/parse.h"
 #include "template/stdlib_data.h"
+#include "template/template.h"
+#include "text.h"
+#include "units.h"
 
-static const gir_schema *builtin_schema(gir_arena *a, gir_diags *tdg, const gir_embedded *e)
+/* The schema of an embedded template, or NULL. */
+static const gir_schema *builtin_schema(gir_arena *a, gir_diags *tdg, const char *name)
 {
+    size_t len = 0;
+    const char *path = NULL;
+    const char *text = template_builtin(name, &len, &path);
+    if (!text)
+        return NULL;
     gir_source *src = arena_alloc(a, sizeof *src);
-    char *copy = arena_strndup(a, e->text, e->len);
-    source_init(src, a, e->path, copy, (uint32_t)e->len);
+    char *copy = arena_strndup(a, text, len);
+    source_init(src, a, path ? path : name, copy, (uint32_t)len);
     gir_node *ast = gir_parse(a, tdg, src);
     for (const gir_node *n = ast ? ast->first : NULL; n; n = n->next)
-        if (n->kind == N_TEMPLATE) return schema_build(a, tdg, src, n);
+        if (n->kind == N_TEMPLATE)
+            return schema_build(a, tdg, src, n);
     return NULL;
+}
+
+/* The schemas of every template the stdlib declares (an arena array). */
+static size_t stdlib_schemas(gir_arena *a, gir_lang lang, const gir_schema ***out)
+{
+    gir_diags tdg;
+    diags_init(&tdg, a, lang);
+    const gir_schema **v = NULL;
+    size_t n = 0;
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        const gir_schema *s = builtin_schema(a, &tdg, e->name);
+        if (s)
+            ARRAY_PUSH(a, v, n, s);
+    }
+    *out = v;
+    return n;
 }
 
 static void decode_diags(imp_ctx *c, const imp_decoded *d)
@@ -145,48 +182,102 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
     if (!m->year) diag_add(c->dg, GIR_SEV_WARNING, I_NO_FIELD, c->src, (gir_span){0, 0}, msg_fmt(c->dg->lang, I_FIELD_YEAR));
 }
 
-static void run(gir_import *im, const char *bytes, size_t len, const gir_import_opts *o)
+/* Chooses the template and says why. */
+static int choose_template(imp_ctx *c, const gir_import_opts *o)
 {
+    const gir_schema **sch;
+    size_t ns = stdlib_schemas(c->a, o ? o->lang : GIR_LANG_ZH, &sch);
+    if (!ns) {
+        diag_add(c->dg, GIR_SEV_ERROR, I_INTERNAL, c->src, (gir_span){0, 0}, "no template");
+        return 0;
+    }
+    int year = imp_guess_year(c);
+    int best = imp_detect(c, sch, ns, year);
+    c->s = sch[best];
+    c->tmpl = c->s->name;
+    c->im->template_name = c->tmpl;
+    gir_span none = {0, 0};
+    if (c->evidence)
+        diag_add(c->dg, GIR_SEV_NOTE, I_FORMAT, c->src, none, c->tmpl, c->evidence);
+    else if (year)
+        diag_add(c->dg, GIR_SEV_NOTE, I_FORMAT_YEAR, c->src, none, c->tmpl, year);
+    else
+        diag_add(c->dg, GIR_SEV_NOTE, I_FORMAT_DEFAULT, c->src, none, c->tmpl);
+    return 1;
+}
+
+static void free_doc(void *p) { gir_doc_free(p); }
+
+/* The output must parse: an error there is an internal error. */
+static void parse_back(imp_ctx *c, const gir_import_opts *o)
+{
+    gir_import *im = c->im;
+    gir_options po = {0};
+    po.lang = o ? o->lang : GIR_LANG_ZH;
+    po.mem = o ? o->mem : NULL;
+    gir_defer *d = arena_defer(c->a, free_doc, NULL);
+    gir_doc *pd = gir_doc_parse(c->out_name, im->gir, im->gir_len, &po);
+    arena_defer_set(d, pd);
+    if (!pd || pd->oom) {
+        im->oom = 1;              /* the parse ran out of memory */
+    } else if (pd->diags.nerrors) {
+        const char *msg = "?";
+        for (size_t i = 0; i < pd->diags.n; i++)
+            if (pd->diags.v[i]->sev == GIR_SEV_ERROR) {
+                msg = arena_strdup(c->a, pd->diags.v[i]->msg);
+                break;
+            }
+        diag_add(c->dg, GIR_SEV_ERROR, I_INTERNAL, c->src, (gir_span){0, 0}, msg);
+    }
+    arena_release(d);
+}
+
+typedef struct run_args {
+    gir_import *im;
+    const char *name;
+    const char *bytes;
+    size_t len;
+    const gir_import_opts *o;
+} run_args;
+
+static void run(void *ud)
+{
+    run_args *ra = ud;
+    gir_import *im = ra->im;
+    const gir_import_opts *o = ra->o;
     gir_arena *a = im->arena;
-    im->html = imp_looks_html(bytes, len);
+    const char *name = arena_strdup(a, ra->name);
+    source_init(&im->src, a, name, "", 0);
+    im->html = imp_looks_html(ra->bytes, ra->len);
     imp_decoded d;
-    imp_decode(a, bytes, len, im->html, &d);
-    source_init(&im->src, a, im->src.name, d.text, (uint32_t)d.len);
+    imp_decode(a, ra->bytes, ra->len, im->html, &d);
+    source_init(&im->src, a, name, d.text, (uint32_t)d.len);
     im->encoding = d.encoding;
     imp_ctx c = {0};
     c.a = a;
     c.dg = &im->diags;
     c.src = &im->src;
     c.im = im;
+    c.out_name = o && o->out_name ? o->out_name : "report.gir";
     decode_diags(&c, &d);
     if (im->html && !imp_html_render(&c)) {
         diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
         im->html = 0;
     }
-    if (!im->html) { c.w.s = d.text; c.w.n = (uint32_t)d.len; }
+    if (!im->html) {
+        c.w.s = d.text;
+        c.w.n = (uint32_t)d.len;
+    }
     imp_fold(&c);
     layout(&c);
-    /* the templates */
-    gir_diags tdg;
-    diags_init(&tdg, a, o ? o->lang : GIR_LANG_ZH);
-    const gir_schema *sch[8];
-    const char *names[8];
-    size_t ns = 0;
-    for (const gir_embedded *e = gir_stdlib; e->name && ns < 8; e++) {
-        const gir_schema *s = builtin_schema(a, &tdg, e);
-        if (s) { sch[ns] = s; names[ns++] = e->name; }
-    }
-    if (!ns) { diag_add(c.dg, GIR_SEV_ERROR, I_INTERNAL, c.src, (gir_span){0, 0}, "no template"); return; }
-    int year = imp_guess_year(&c);
-    c.tmpl = imp_detect(&c, sch, names, ns, year);
-    for (size_t i = 0; i < ns; i++) if (strcmp(names[i], c.tmpl) == 0) c.s = sch[i];
-    im->template_name = c.tmpl;
-    if (c.evidence) diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT, c.src, (gir_span){0, 0}, c.tmpl, c.evidence);
-    else if (year) diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT_YEAR, c.src, (gir_span){0, 0}, c.tmpl, year);
-    else diag_add(c.dg, GIR_SEV_NOTE, I_FORMAT_DEFAULT, c.src, (gir_span){0, 0}, c.tmpl);
+    if (!choose_template(&c, o))
+        return;
     c.head = arena_alloc(a, (c.s->nsections + 1) * sizeof *c.head);
     c.tab = arena_alloc(a, (c.s->ntables + 1) * sizeof *c.tab);
-    for (size_t i = 0; i < c.s->ntables; i++) { c.tab[i].t = c.s->tables[i]; imp_table_anchors(&c, &c.tab[i]); }
+    for (size_t i = 0; i < c.s->ntables; i++) {
+        c.tab[i].t = c.s->tables[i];
+        imp_table_anchors(&c, &c.tab[i]);
+    }
     imp_headings(&c);
     tables(&c);
     imp_meta m;
@@ -194,49 +285,40 @@ static void run(gir_import *im, const char *bytes, size_t len, const gir_import_
     if (m.year && c.evidence && (m.year < c.s->year_from || m.year > c.s->year_to))
         diag_add(c.dg, GIR_SEV_NOTE, I_YEAR_FORMAT, c.src, (gir_span){0, 0}, m.year, c.tmpl);
     int anything = 0;
-    for (size_t k = 0; k < c.s->nsections; k++) anything |= c.head[k].found;
-    for (size_t i = 0; i < c.s->ntables; i++) anything |= c.tab[i].found;
-    if (!anything) diag_add(c.dg, GIR_SEV_ERROR, I_NO_REPORT, c.src, (gir_span){0, 0});
-    else missing_diags(&c, &m);
-    c.out_name = o && o->out_name ? o->out_name : "report.gir";
-    const char *text = imp_emit(&c, &m, &im->gir_len);
-    im->gir = text;
-    /* the output must parse */
-    gir_options po = {0};
-    po.lang = o ? o->lang : GIR_LANG_ZH;
-    gir_doc *pd = gir_doc_parse(o && o->out_name ? o->out_name : "import.gir", text, im->gir_len, &po);
-    if (pd && pd->diags.nerrors) {
-        const char *msg = "?";
-        for (size_t i = 0; i < pd->diags.n; i++)
-            if (pd->diags.v[i]->sev == GIR_SEV_ERROR) { msg = arena_strdup(a, pd->diags.v[i]->msg); break; }
-        diag_add(c.dg, GIR_SEV_ERROR, I_INTERNAL, c.src, (gir_span){0, 0}, msg);
-    }
-    gir_doc_free(pd);
+    for (size_t k = 0; k < c.s->nsections; k++)
+        anything |= c.head[k].found;
+    for (size_t i = 0; i < c.s->ntables; i++)
+        anything |= c.tab[i].found;
+    if (!anything)
+        diag_add(c.dg, GIR_SEV_ERROR, I_NO_REPORT, c.src, (gir_span){0, 0});
+    else
+        missing_diags(&c, &m);
+    im->gir = imp_emit(&c, &m, &im->gir_len);
+    parse_back(&c, o);
 }
 
 gir_import *gir_import_run(const char *name, const char *bytes, size_t len, const gir_import_opts *o)
 {
     gir_arena *a = arena_new(o ? o->mem : NULL);
-    if (!a) return NULL;
-    gir_import *volatile im = arena_alloc(a, sizeof *im);
-    if (!im) { arena_free(a); return NULL; }
+    if (!a)
+        return NULL;
+    gir_import *im = arena_alloc(a, sizeof *im);
+    if (!im) {
+        arena_free(a);
+        return NULL;
+    }
     im->arena = a;
     diags_init(&im->diags, a, o ? o->lang : GIR_LANG_ZH);
-    im->src.name = arena_strdup(a, name ? name : "<stdin>");
-    source_init(&im->src, a, im->src.name, "", 0);
-    jmp_buf jb;
-    if (setjmp(jb)) {
-        arena_set_oom(a, NULL);
+    im->src.name = "";                       /* until run reads the input */
+    im->src.text = "";
+    run_args ra = {im, name ? name : "<stdin>", bytes, len, o};
+    if (arena_protect(a, run, &ra))
         im->oom = 1;
-        return im;
-    }
-    arena_set_oom(a, &jb);
-    run(im, bytes, len, o);
-    arena_set_oom(a, NULL);
     return im;
 }
 
 void gir_import_free(gir_import *im)
 {
-    if (im) arena_free(im->arena);
+    if (im)
+        arena_free(im->arena);
 }

@@ -1,9 +1,11 @@
 /* import.h - `girc import`: a published annual report (HTML page or text
  * copied from a page) -> a .gir report. The importer detects the format
- * (gov2019 / gov2021) from the labels, rebuilds every table cell by label
+ * (which stdlib template) from the labels, rebuilds every table cell by label
  * or by position, splits run-together digits where only one reading is
  * possible, keeps the prose, and says in comments and diagnostics what it
- * inferred and what it could not read. The .gir it writes always parses. */
+ * inferred and what it could not read. The .gir it writes always parses.
+ * The formats it knows are the templates the stdlib declares; their
+ * labels, not the importer, tell them apart. */
 #ifndef GIR_IMPORT_H
 #define GIR_IMPORT_H
 #include <stddef.h>
@@ -24,7 +26,7 @@ typedef struct gir_import {
     gir_source src;            /* the input, converted to UTF-8 */
     const char *gir;           /* the .gir text (NUL-terminated) */
     size_t gir_len;
-    const char *template_name; /* "gov2019", "gov2021", or NULL */
+    const char *template_name; /* the stdlib template chosen, or NULL */
     const char *encoding;      /* encoding the input was read in */
     int html;                  /* the input was HTML */
     size_t ncells, nvalues, nblank, nmissing, ninferred, nunsure;  /* table cells */

@@ -1,4 +1,4 @@
-/* import_match.c - finding the template's labels in the folded stream.
+/* match.c - finding the template's labels in the folded stream.
  * A label matches across white space and line breaks, with full-width and
  * half-width punctuation equal (and 、 . , : ; all alike); failing the
  * official text, the label without its trailing "（…）" or without its
@@ -11,9 +11,10 @@
  * template order (so a label that also occurs elsewhere cannot pull the
  * rows out of order); labels not in the chain are "lost". */
 #include <string.h>
-#include "internal.h"
+#include "base/array.h"
 #include "base/label.h"
-#include "base/utf8.h"
+#include "match.h"
+#include "units.h"
 
 #define MAX_OCC 8
 
@@ -27,24 +28,6 @@ static int cjk_numeral(uint32_t cp)
 static int numeral(uint32_t cp) { return cjk_numeral(cp) || (cp >= '0' && cp <= '9'); }
 static int punct(uint32_t cp) { return imp_cp_eq(cp, '.'); }
 
-size_t imp_find(const imp_ctx *c, size_t from, size_t to, const uint32_t *p, size_t np, size_t *me)
-{
-    if (!np) return (size_t)-1;
-    if (to > c->nu) to = c->nu;
-    for (size_t i = from; i < to; i++) {
-        if (!imp_cp_eq(c->u[i].cp, p[0])) continue;
-        size_t j = i + 1, k = 1;
-        while (k < np && j < to) {
-            uint32_t cp = c->u[j].cp;
-            if (cp == U_SP || cp == U_NL) { j++; continue; }
-            if (!imp_cp_eq(cp, p[k])) break;
-            j++;
-            k++;
-        }
-        if (k == np) { *me = j; return i; }
-    }
-    return (size_t)-1;
-}
 
 /* Length of a numbering prefix "（一）" "(1)" "一、" "1." at the start of p. */
 static size_t prefix_len(const uint32_t *p, size_t n)
@@ -78,7 +61,7 @@ static void add_pat(gir_arena *a, imp_anchor *an, const uint32_t *p, size_t n, i
     for (size_t i = 0; i < an->npats; i++)
         if (an->pats[i].n == n && memcmp(an->pats[i].cp, p, n * sizeof *p) == 0) return;
     imp_pat pt = {p, n, core};
-    IMP_PUSH(a, an->pats, an->npats, pt);
+    ARRAY_PUSH(a, an->pats, an->npats, pt);
 }
 
 static int has_cjk(const char *s)
@@ -129,7 +112,7 @@ static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
             }
             imp_occ o = {st, me, (int)p};
             size_t at = an->nocc;
-            IMP_PUSH(c->a, an->occ, an->nocc, o);
+            ARRAY_PUSH(c->a, an->occ, an->nocc, o);
             while (at > 0 && an->occ[at - 1].ub > o.ub) { an->occ[at] = an->occ[at - 1]; an->occ[--at] = o; }
             from = s + 1;
         }
@@ -171,7 +154,7 @@ static void add_anchor(imp_ctx *c, imp_table *t, imp_akind k, int block, const g
     an.chosen = -1;
     if (h && (k == A_LEAF || k == A_GROUP || k == A_COLHEAD)) node_pats(c->a, &an, h);
     else label_pats(c->a, &an, label);
-    IMP_PUSH(c->a, t->an, t->nan, an);
+    ARRAY_PUSH(c->a, t->an, t->nan, an);
 }
 
 static void add_rows(imp_ctx *c, imp_table *t, int block, const gir_hnode *h)
@@ -188,11 +171,11 @@ static void add_cols(imp_ctx *c, imp_table *t, int block, const gir_hnode *root)
     /* breadth first: the order a header's rows are printed in */
     const gir_hnode **q = NULL;
     size_t nq = 0, at = 0;
-    for (size_t i = 0; i < root->nkids; i++) IMP_PUSH(c->a, q, nq, root->kids[i]);
+    for (size_t i = 0; i < root->nkids; i++) ARRAY_PUSH(c->a, q, nq, root->kids[i]);
     while (at < nq) {
         const gir_hnode *h = q[at++];
         add_anchor(c, t, A_COLHEAD, block, h, h->label);
-        for (size_t i = 0; i < h->nkids; i++) IMP_PUSH(c->a, q, nq, h->kids[i]);
+        for (size_t i = 0; i < h->nkids; i++) ARRAY_PUSH(c->a, q, nq, h->kids[i]);
     }
 }
 
@@ -220,7 +203,7 @@ void imp_anchor_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
     node *v = NULL;
     size_t nv = 0;
     for (size_t i = 0; i < t->nan; i++)
-        for (size_t k = 0; k < t->an[i].nocc; k++) { node x = {i, k, 0, -1}; IMP_PUSH(c->a, v, nv, x); }
+        for (size_t k = 0; k < t->an[i].nocc; k++) { node x = {i, k, 0, -1}; ARRAY_PUSH(c->a, v, nv, x); }
     int top = -1;
     for (size_t i = 0; i < nv; i++) {
         const imp_occ *oi = &t->an[v[i].a].occ[v[i].o];
@@ -336,23 +319,23 @@ static void labels_of(gir_arena *a, const gir_schema *s, const char ***out, size
         const gir_ttable *tt = s->tables[t];
         for (size_t b = 0; b < tt->nblocks; b++) {
             const gir_block *bl = tt->blocks[b];
-            if (bl->caption) IMP_PUSH(a, *out, *n, bl->caption);
+            if (bl->caption) ARRAY_PUSH(a, *out, *n, bl->caption);
             const gir_hnode *roots[2] = {bl->colroot, bl->rowroot};
             for (int r = 0; r < 2; r++) {
                 const gir_hnode **st = NULL;
                 size_t ns = 0;
-                IMP_PUSH(a, st, ns, roots[r]);
+                ARRAY_PUSH(a, st, ns, roots[r]);
                 while (ns) {
                     const gir_hnode *h = st[--ns];
-                    if (h != roots[r] && h->label && *h->label) IMP_PUSH(a, *out, *n, h->label);
-                    for (size_t i = 0; i < h->nkids; i++) IMP_PUSH(a, st, ns, h->kids[i]);
+                    if (h != roots[r] && h->label && *h->label) ARRAY_PUSH(a, *out, *n, h->label);
+                    for (size_t i = 0; i < h->nkids; i++) ARRAY_PUSH(a, st, ns, h->kids[i]);
                 }
             }
         }
     }
 }
 
-const char *imp_detect(imp_ctx *c, const gir_schema **schemas, const char **names, size_t n, int year)
+int imp_detect(imp_ctx *c, const gir_schema *const *schemas, size_t n, int year)
 {
     /* every template's labels, folded once */
     const char ***lab = arena_alloc(c->a, (n + 1) * sizeof *lab), ***fold = arena_alloc(c->a, (n + 1) * sizeof *fold);
@@ -388,5 +371,5 @@ const char *imp_detect(imp_ctx *c, const gir_schema **schemas, const char **name
         if (score > bscore || (score == bscore && years_fit)) { best = (int)i; bscore = score; bev = buf_cstr(&ev); }
     }
     c->evidence = bscore > 0 ? bev : NULL;
-    return best >= 0 ? names[best] : NULL;
+    return best;
 }

@@ -1,4 +1,4 @@
-/* import_meta.c - the report header and the prose, from the text around
+/* meta.c - the report header and the prose, from the text around
  * the tables. Title: the page's ArticleTitle/<title>, a "标题:" line, or
  * a first line that names a report. Year: the title's, else the first
  * "YYYY年度" / "YYYY年" of the text. Agency: the title before its year,
@@ -9,9 +9,10 @@
  * page's PubDate. Prose: each line of the input (each paragraph of the
  * page) is one paragraph, tables and pipe-only lines left out. */
 #include <string.h>
-#include "internal.h"
+#include "base/array.h"
 #include "base/label.h"
-#include "base/utf8.h"
+#include "meta.h"
+#include "units.h"
 
 /* ---- lines of the working text ---- */
 
@@ -27,7 +28,7 @@ static size_t lines_of(imp_ctx *c, line **out)
         if (!q) q = e;
         line l = {s, (size_t)(q - s), (uint32_t)(s - c->w.s)};
         if (l.n && l.s[l.n - 1] == '\r') l.n--;
-        IMP_PUSH(c->a, v, n, l);
+        ARRAY_PUSH(c->a, v, n, l);
         s = q + 1;
     }
     *out = v;
@@ -140,23 +141,58 @@ static int names_report(const char *s)
            !strstr(s, "，") && !strstr(s, ",") && !strstr(s, "。") && !ends_with(s, ":") && !ends_with(s, "：");
 }
 
+/* The first occurrence of needle inside s[0, n), or NULL. */
+static const char *find_in(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* The last occurrence of needle in s, or NULL. */
+static const char *last_of(const char *s, const char *needle)
+{
+    const char *last = NULL;
+    for (const char *f = strstr(s, needle); f; f = strstr(f + 1, needle))
+        last = f;
+    return last;
+}
+
+/* The start of the agency's name before p: after the last of the words
+ * that end the text before it, at most 45 bytes back. */
+static const char *agency_start(const char *l, const char *p)
+{
+    static const char *cuts[] = {"公布", "现将", "根据", "关于", "我", "，", ",", "。", "：", ":", "、", "（", "(", "》", " "};
+    const char *b = p > l + 45 ? p - 45 : l;
+    while (((unsigned char)*b & 0xC0) == 0x80)
+        b++;
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        const char *f;
+        while ((f = find_in(b, (size_t)(p - b), cuts[i])) != NULL)
+            b = f + strlen(cuts[i]);
+    }
+    return b;
+}
+
 /* "现公布区统计局2023年政府信息公开工作年度报告" -> "区统计局". */
 static const char *agency_in_sentence(imp_ctx *c, const char *l)
 {
-    static const char *cuts[] = {"公布", "现将", "根据", "关于", "我", "，", ",", "。", "：", ":", "、", "（", "(", "》", " "};
-    for (const char *p = l; *p; p++) {
-        if (!year_at(p) || !strstr(p, "政府信息公开")) continue;
-        const char *b = p > l + 45 ? p - 45 : l;
-        while (((unsigned char)*b & 0xC0) == 0x80) b++;
-        for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
-            const char *q = b, *f;
-            while ((f = strstr(q, cuts[i])) && f < p) { b = f + strlen(cuts[i]); q = b; }
-        }
+    const char *last = last_of(l, "政府信息公开");
+    for (const char *p = l; last && p <= last; p++) {
+        if (!year_at(p))
+            continue;
+        const char *b = agency_start(l, p);
         const char *a = trimmed(c, b, (size_t)(p - b));
-        if (a && label_length(a) >= 3 && kind_of(a)) return a;
+        if (a && label_length(a) >= 3 && kind_of(a))
+            return a;
     }
     return NULL;
 }
+
+/* Where a field came from, as its comment says it. */
+static const char *from(const imp_ctx *c, gir_msg id) { return msg_fmt(c->dg->lang, id); }
 
 int imp_guess_year(imp_ctx *c)
 {
@@ -178,40 +214,40 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         const char *t = c->w.title;
         const char *cut = strstr(t, "_");
         m->title = trimmed(c, t, cut ? (size_t)(cut - t) : strlen(t));
-        m->title_from = "the page's title";
+        m->title_from = from(c, I_G_FROM_PAGE_TITLE);
     }
     for (size_t i = 0; i < nl && i < 40 && !m->title; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
         if (!l) continue;
         if (!strncmp(l, "标题:", 7) || !strncmp(l, "标题：", 9)) {
             m->title = trimmed(c, l + (l[6] == ':' ? 7 : 9), strlen(l) - (l[6] == ':' ? 7 : 9));
-            m->title_from = "the “标题” line";
+            m->title_from = from(c, I_G_FROM_TITLE_LINE);
             title_line = i;
         } else if (names_report(l) && year_in(l, 0) && !strstr(l, "。")) {
             m->title = l;
-            m->title_from = "the first lines";
+            m->title_from = from(c, I_G_FROM_FIRST_LINES);
             title_line = i;
         }
     }
     /* year */
-    if (m->title && (m->year = year_in(m->title, 0))) m->year_from = "the title";
+    if (m->title && (m->year = year_in(m->title, 0))) m->year_from = from(c, I_G_FROM_TITLE);
     for (size_t i = 0; i < nl && !m->year; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->year = year_in(l, 1))) m->year_from = "the text";
+        if (l && (m->year = year_in(l, 1))) m->year_from = from(c, I_G_FROM_TEXT);
     }
     for (size_t i = 0; i < nl && !m->year; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->year = year_in(l, 0))) m->year_from = "the text";
+        if (l && (m->year = year_in(l, 0))) m->year_from = from(c, I_G_FROM_TEXT);
     }
     /* agency */
-    if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = "the title";
+    if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = from(c, I_G_FROM_TITLE);
     for (size_t i = 0; i < nl && i < first_body + 3 && !m->agency; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
-        if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = "the opening sentence";
+        if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = from(c, I_G_FROM_OPENING);
     }
     if (!m->agency && title_line != (size_t)-1 && title_line > 0) {
         const char *p = trimmed(c, ln[title_line - 1].s, ln[title_line - 1].n);
-        if (p && label_length(p) <= 30 && kind_of(p)) { m->agency = p; m->agency_from = "the line above the title"; }
+        if (p && label_length(p) <= 30 && kind_of(p)) { m->agency = p; m->agency_from = from(c, I_G_FROM_ABOVE_TITLE); }
     }
     /* closing lines: agency and date */
     size_t seen = 0;
@@ -221,13 +257,13 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         seen++;
         if (!m->date && date_at(c, l) && label_length(l) <= 12) {
             m->date = date_at(c, l);
-            m->date_from = "the closing date";
+            m->date_from = from(c, I_G_FROM_CLOSING_DATE);
             for (size_t j = i; j-- > 0;) {
                 const char *a = trimmed(c, ln[j].s, ln[j].n);
                 if (!a) continue;
                 if (label_length(a) <= 30 && kind_of(a) && (!m->agency || strstr(a, m->agency))) {
                     m->agency = a;
-                    m->agency_from = "the signature";
+                    m->agency_from = from(c, I_G_FROM_SIGNATURE);
                 }
                 break;
             }
@@ -236,7 +272,7 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         const char *d = first_date(c, l);
         if (!m->date && d && label_length(l) <= 60) {
             m->date = d;
-            m->date_from = "the closing date";
+            m->date_from = from(c, I_G_FROM_CLOSING_DATE);
         }
     }
     for (size_t i = 0; i < nl && i < first_body + 1 && !m->date; i++) {
@@ -247,10 +283,10 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
         if (!k) k = strstr(l, "日期");
         if (!k) continue;
         const char *d = first_date(c, k);
-        if (d) { m->date = d; m->date_from = "the publication date"; }
+        if (d) { m->date = d; m->date_from = from(c, I_G_FROM_PUBLISHED); }
     }
-    if (!m->date && c->w.date && (m->date = first_date(c, c->w.date))) m->date_from = "the page's PubDate";
-    if (m->agency && (m->kind = kind_of(m->agency))) m->kind_from = "the agency's name (a guess)";
+    if (!m->date && c->w.date && (m->date = first_date(c, c->w.date))) m->date_from = from(c, I_G_FROM_PUBDATE);
+    if (m->agency && (m->kind = kind_of(m->agency))) m->kind_from = from(c, I_G_FROM_AGENCY_NAME);
 }
 
 /* ---- prose ---- */
@@ -259,10 +295,7 @@ static int in_table(imp_ctx *c, size_t u)
 {
     for (size_t t = 0; c->tab && t < c->s->ntables; t++)
         if (c->tab[t].found && u >= c->tab[t].ub && u < c->tab[t].ue) return 1;
-    if (c->w.html && u < c->nu)
-        for (size_t k = 0; k < c->w.ntables; k++)
-            if (c->u[u].b >= c->w.tables[k].b && c->u[u].b < c->w.tables[k].e) return 1;
-    return 0;
+    return imp_html_table(c, u) != NULL;
 }
 
 size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out)
@@ -278,7 +311,7 @@ size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out)
         while (j < ue && c->u[j].cp != U_NL && !in_table(c, j)) j++;
         uint32_t b = c->u[i].b, e = c->u[j - 1].e;
         const char *p = trimmed(c, c->w.s + b, e - b);
-        if (p) IMP_PUSH(c->a, v, n, p);
+        if (p) ARRAY_PUSH(c->a, v, n, p);
         i = j;
     }
     *out = v;

@@ -1,4 +1,4 @@
-/* import_split.c - digits that ran together in a copied table
+/* split.c - digits that ran together in a copied table
  * ("640020470" for 64 0 0 2 0 4 70). Every way of cutting the digits into
  * the row's cells is enumerated (no piece with a leading zero, a fraction
  * and unit stay with the last piece of their number); the one possible
@@ -7,9 +7,14 @@
  * they all agree are set and the others wait: imp_resolve_columns keeps
  * the readings that make a column total (（七）总计 = its rows) add up.
  * Cells still undecided are written _ and every reading is listed. */
+#include <stdio.h>
 #include <string.h>
+#include "base/array.h"
 #include "base/dec.h"
-#include "internal.h"
+#include "cells.h"
+#include "notes.h"
+#include "split.h"
+#include "units.h"
 
 #define MAX_CAND 4000
 
@@ -37,7 +42,7 @@ static void enumerate(splitter *s, size_t ti, size_t pos)
         if (s->nout >= MAX_CAND) { s->overflow = 1; return; }
         char **v = arena_alloc(s->c->a, s->cells * sizeof *v);
         memcpy(v, s->cur, s->cells * sizeof *v);
-        IMP_PUSH(s->c->a, s->out, s->nout, v);
+        ARRAY_PUSH(s->c->a, s->out, s->nout, v);
         return;
     }
     const imp_tok *k = s->tok[ti];
@@ -130,19 +135,18 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
         r->cand = s.out;
         r->ncand = 1;
         apply_candidates(c, t, r, HOW_SPLIT);
-        imp_row_note(c, r, "inferred: the digits “%s” run together; the only split is %s", digits, joined(c, s.out[0], r->ncols));
+        imp_row_note(c, r, I_G_SPLIT, digits, joined(c, s.out[0], r->ncols));
         diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT, c->src, sp, imp_rname(r), digits, joined(c, s.out[0], r->ncols));
         return 1;
     }
     char ***ok = NULL;
     size_t nok = 0;
-    for (size_t i = 0; i < s.nout; i++) if (sums_hold(t, r, s.out[i])) IMP_PUSH(c->a, ok, nok, s.out[i]);
+    for (size_t i = 0; i < s.nout; i++) if (sums_hold(t, r, s.out[i])) ARRAY_PUSH(c->a, ok, nok, s.out[i]);
     if (nok == 1 && !s.overflow) {
         r->cand = ok;
         r->ncand = 1;
         apply_candidates(c, t, r, HOW_SPLIT_SUM);
-        imp_row_note(c, r, "inferred: the digits “%s” run together; the only split whose totals add up is %s",
-                     digits, joined(c, ok[0], r->ncols));
+        imp_row_note(c, r, I_G_SPLIT_SUM, digits, joined(c, ok[0], r->ncols));
         diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT_SUM, c->src, sp, imp_rname(r), digits, joined(c, ok[0], r->ncols));
         return 1;
     }
@@ -152,8 +156,8 @@ int imp_split_row(imp_ctx *c, imp_table *t, imp_row *r, const imp_tok **tok, siz
     r->cand = nok ? ok : s.out;
     r->ncand = nok ? nok : s.nout;
     apply_candidates(c, t, r, nok ? HOW_SPLIT_SUM : HOW_SPLIT);
-    imp_row_note(c, r, "the digits “%s” run together and can be split %s%zu ways%s", digits, s.overflow ? "more than " : "",
-                 r->ncand, nok ? " with the totals adding up" : "");
+    gir_msg ways = nok ? (s.overflow ? I_G_WAYS_SUM_MORE : I_G_WAYS_SUM) : (s.overflow ? I_G_WAYS_MORE : I_G_WAYS);
+    imp_row_note(c, r, ways, digits, r->ncand);
     return 1;
 }
 
@@ -167,8 +171,8 @@ static void report_unsure(imp_ctx *c, imp_row *r)
     char n[32];
     snprintf(n, sizeof n, "%zu", r->ncand);
     diag_add(c->dg, GIR_SEV_WARNING, I_AMBIGUOUS, c->src, imp_span(c, k->ub, k->ue), imp_rname(r), k->raw ? k->raw : "", n);
-    for (size_t i = 0; i < r->ncand && i < 6; i++) imp_row_note(c, r, "reading %zu: %s", i + 1, joined(c, r->cand[i], r->ncols));
-    if (r->ncand > 6) imp_row_note(c, r, "… and %zu more readings", r->ncand - 6);
+    for (size_t i = 0; i < r->ncand && i < 6; i++) imp_row_note(c, r, I_G_READING, i + 1, joined(c, r->cand[i], r->ncols));
+    if (r->ncand > 6) imp_row_note(c, r, I_G_MORE_READINGS, r->ncand - 6);
 }
 
 /* ---- column totals decide split digits ---- */
@@ -211,7 +215,7 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
                 for (size_t q = 0; q < open->ncand; q++) {
                     gir_dec x;
                     int cok;
-                    if (imp_lit_dec(open->cand[q][col], &x) && dec_cmp(x, need, &cok) == 0) IMP_PUSH(c->a, keep, nk, open->cand[q]);
+                    if (imp_lit_dec(open->cand[q][col], &x) && dec_cmp(x, need, &cok) == 0) ARRAY_PUSH(c->a, keep, nk, open->cand[q]);
                 }
                 if (!nk || nk == open->ncand) continue;
                 open->cand = keep;
@@ -220,7 +224,7 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
                 changed = 1;
                 if (nk == 1) {
                     const imp_cell *k0 = &open->cells[0];
-                    imp_row_note(c, open, "inferred: the column total “%s” decides the split: %s", imp_rname(d), joined(c, keep[0], open->ncols));
+                    imp_row_note(c, open, I_G_SPLIT_COL, imp_rname(d), joined(c, keep[0], open->ncols));
                     diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT_COL, c->src, imp_span(c, k0->ub, k0->ue), imp_rname(open),
                              k0->raw ? k0->raw : "", joined(c, keep[0], open->ncols), imp_rname(d));
                 }

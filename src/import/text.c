@@ -1,178 +1,42 @@
-/* import_text.c - the folded unit stream and the tokens of a data region.
- * Folding makes labels comparable however they were typed: NFKC per code
- * point (full-width letters, digits and punctuation to ASCII), quotes and
- * zero-width characters dropped, white space and '|' kept as separator
- * units (labels are matched across them, numbers are split at them).
+/* text.c - the working text to the folded unit stream, and the tokens of
+ * a data region (text.h). Folding (units.h) makes labels comparable
+ * however they were typed; white space and '|' stay as separator units
+ * (labels are matched across them, numbers are split at them).
  * A data region (the units between two anchors) becomes tokens: numbers,
  * "not applicable" marks (/ - — 无), empty cells (between two '|', or
  * extra blank lines in a copy with one cell per paragraph), row breaks
  * (a table row per line) and text nobody asked for. */
 #include <string.h>
-#include <utf8proc.h>
-#include "internal.h"
+#include "base/array.h"
 #include "base/utf8.h"
-
-static int is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x1680;
-}
-
-static int dropped_cp(uint32_t cp)
-{
-    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
-           cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
-           (cp >= 0x300C && cp <= 0x300F) || cp == 0xFF02 || cp == 0xFF07 || cp == 0x2032 || cp == 0x2033;
-}
-
-int imp_is_sep(uint32_t cp) { return cp == U_SP || cp == U_NL || cp == U_PIPE; }
-
-static int minor_punct(uint32_t cp)
-{
-    return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x3001 || cp == 0x3002 || cp == 0xB7 ||
-           cp == 0x30FB || cp == 0xFF64;
-}
-
-int imp_cp_eq(uint32_t a, uint32_t b) { return a == b || (minor_punct(a) && minor_punct(b)); }
-
-/* Folds one code point into out (up to 8); returns how many. */
-static int fold_cp(uint32_t cp, uint32_t *out)
-{
-    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) { out[0] = U_NL; return 1; }
-    if (is_space_cp(cp)) { out[0] = U_SP; return 1; }
-    if (cp == '|' || cp == 0xFF5C || cp == 0x2502 || cp == 0xFFE8) { out[0] = U_PIPE; return 1; }
-    if (dropped_cp(cp) || cp < 0x20 || cp == 0x7F) return 0;
-    if (cp == 0x2212 || cp == 0xFF0D || cp == 0xFE63) { out[0] = '-'; return 1; }
-    utf8proc_int32_t d[8];
-    int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
-    if (n <= 0 || n > 8) { out[0] = cp; return 1; }
-    int k = 0;
-    for (utf8proc_ssize_t i = 0; i < n; i++) {
-        uint32_t x = (uint32_t)d[i];
-        if (is_space_cp(x) || dropped_cp(x)) continue;
-        /* decomposition leaves combining marks; they never matter in labels */
-        if (utf8proc_category((utf8proc_int32_t)x) == UTF8PROC_CATEGORY_MN) continue;
-        out[k++] = x;
-    }
-    return k;
-}
+#include "notes.h"
+#include "text.h"
+#include "units.h"
 
 void imp_fold(imp_ctx *c)
 {
     const unsigned char *s = (const unsigned char *)c->w.s, *p = s, *e = s + c->w.n;
-    size_t cap = c->w.n + 16;
-    c->u = arena_alloc(c->a, cap * sizeof *c->u);
+    c->u = NULL;
     c->nu = 0;
     while (p < e) {
         uint32_t cp;
         int k = utf8_decode(p, e, &cp);
-        if (k < 0) { cp = 0xFFFD; k = 1; }
+        if (k < 0) {
+            cp = 0xFFFD;
+            k = 1;
+        }
         uint32_t b = (uint32_t)(p - s);
         p += k;
-        if (cp == '\r' && p < e && *p == '\n') { p++; }
+        if (cp == '\r' && p < e && *p == '\n')
+            p++;
         uint32_t f[8];
-        int m = fold_cp(cp, f);
+        int m = imp_fold_cp(cp, f);
         for (int i = 0; i < m; i++) {
-            if (c->nu == cap) {
-                c->u = arena_grow(c->a, c->u, cap * sizeof *c->u, cap * 2 * sizeof *c->u);
-                cap *= 2;
-            }
-            c->u[c->nu++] = (imp_unit){f[i], b, (uint32_t)(p - s)};
+            imp_unit u = {f[i], b, (uint32_t)(p - s)};
+            ARRAY_PUSH(c->a, c->u, c->nu, u);
         }
     }
-}
-
-size_t imp_fold_str(gir_arena *a, const char *str, uint32_t **out)
-{
-    size_t len = strlen(str), n = 0;
-    uint32_t *v = arena_alloc(a, (len * 2 + 1) * sizeof *v);
-    const unsigned char *p = (const unsigned char *)str, *e = p + len;
-    while (p < e) {
-        uint32_t cp, f[8];
-        int k = utf8_decode(p, e, &cp);
-        if (k < 0) { cp = 0xFFFD; k = 1; }
-        p += k;
-        int m = fold_cp(cp, f);
-        for (int i = 0; i < m; i++) if (!imp_is_sep(f[i]) && n < len * 2) v[n++] = f[i];
-    }
-    *out = v;
-    return n;
-}
-
-/* ---- positions ---- */
-
-static uint32_t in_off(const imp_ctx *c, uint32_t wb)
-{
-    if (wb > c->w.n) wb = c->w.n;
-    return c->w.map ? c->w.map[wb] : wb;
-}
-
-gir_span imp_span(const imp_ctx *c, size_t ub, size_t ue)
-{
-    if (!c->nu) return (gir_span){0, 0};
-    if (ub >= c->nu) { uint32_t o = in_off(c, c->w.n); return (gir_span){o, o}; }
-    if (ue > c->nu) ue = c->nu;
-    uint32_t b = in_off(c, c->u[ub].b);
-    uint32_t e = ue > ub ? in_off(c, c->u[ue - 1].e) : b;
-    if (c->w.map && ue > ub) {
-        /* a rendered byte maps to one input byte: end after that character */
-        uint32_t last = in_off(c, c->u[ue - 1].b);
-        const unsigned char *t = (const unsigned char *)c->src->text;
-        uint32_t k = last;
-        if (k < c->src->len) { k++; while (k < c->src->len && (t[k] & 0xC0) == 0x80) k++; }
-        e = k;
-    }
-    if (e < b) e = b;
-    return (gir_span){b, e};
-}
-
-uint32_t imp_line(const imp_ctx *c, size_t ub)
-{
-    gir_span sp = imp_span(c, ub, ub + 1);
-    return source_line_of(c->src, sp.start) + 1;
-}
-
-const char *imp_units_text(const imp_ctx *c, size_t ub, size_t ue)
-{
-    gir_buf b;
-    buf_init(&b, c->a);
-    int sep = 0;
-    for (size_t i = ub; i < ue && i < c->nu; i++) {
-        uint32_t cp = c->u[i].cp;
-        if (imp_is_sep(cp)) { sep = b.n > 0; continue; }
-        if (sep) buf_putc(&b, ' ');
-        sep = 0;
-        char enc[4];
-        buf_put(&b, enc, (size_t)utf8_encode(cp, enc));
-    }
-    return buf_cstr(&b);
-}
-
-const char *imp_raw_text(const imp_ctx *c, size_t ub, size_t ue)
-{
-    if (ub >= ue || ub >= c->nu) return "";
-    if (ue > c->nu) ue = c->nu;
-    uint32_t b = c->u[ub].b, e = c->u[ue - 1].e;
-    gir_buf o;
-    buf_init(&o, c->a);
-    int sp = 0;
-    const unsigned char *p = (const unsigned char *)c->w.s + b, *end = (const unsigned char *)c->w.s + e;
-    while (p < end) {
-        uint32_t cp;
-        int k = utf8_decode(p, end, &cp);
-        if (k < 0) { cp = 0xFFFD; k = 1; }
-        if (cp < 0x20 || cp == 0x7F || is_space_cp(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-            sp = o.n > 0;
-            p += k;
-            continue;
-        }
-        if (sp) buf_putc(&o, ' ');
-        sp = 0;
-        buf_put(&o, (const char *)p, (size_t)k);
-        p += k;
-    }
-    return buf_cstr(&o);
+    imp_index(c);
 }
 
 /* ---- tokens ---- */
@@ -181,7 +45,7 @@ static int is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 static const char *const count_units[] = {"件", "个", "项", "笔", "条", "次", "家", "人", "份", "宗", "元", "万元"};
 
-int imp_classify(imp_ctx *c, imp_tok *t)
+static int classify(imp_ctx *c, imp_tok *t)
 {
     t->text = imp_units_text(c, t->ub, t->ue);
     const char *s = t->text;
@@ -209,14 +73,15 @@ int imp_classify(imp_ctx *c, imp_tok *t)
     else if (strncmp(p, "增", 3) == 0) { t->sign = 1; p += 3; t->note = "增"; }
     else if (strncmp(p, "减", 3) == 0) { t->sign = -1; p += 3; t->note = "减"; }
     if (!is_digit((unsigned char)*p)) { t->k = TK_TEXT; return TK_TEXT; }
-    gir_buf ip;
-    buf_init(&ip, c->a);
+    char *ip = arena_alloc(c->a, strlen(p) + 1);     /* the digits, without commas */
+    size_t nip = 0;
     int commas = 0;
     while (is_digit((unsigned char)*p) || (*p == ',' && is_digit((unsigned char)p[1]) && is_digit((unsigned char)p[2]) &&
                                            is_digit((unsigned char)p[3]) && !is_digit((unsigned char)p[4]))) {
         if (*p == ',') { commas = 1; p++; continue; }
-        buf_putc(&ip, *p++);
+        ip[nip++] = *p++;
     }
+    ip[nip] = 0;
     const char *fp = "";
     if (*p == '.' && is_digit((unsigned char)p[1])) {
         const char *q = ++p;
@@ -227,7 +92,7 @@ int imp_classify(imp_ctx *c, imp_tok *t)
     for (size_t i = 0; *p && i < sizeof count_units / sizeof count_units[0]; i++)
         if (strcmp(p, count_units[i]) == 0) { unit = count_units[i]; p += strlen(unit); }
     if (*p) { t->k = TK_TEXT; return TK_TEXT; }
-    t->ip = buf_cstr(&ip);
+    t->ip = ip;
     t->fp = fp;
     t->unit = unit;
     if (commas) t->note = t->note ? t->note : ",";
@@ -246,7 +111,7 @@ const char *imp_literal(imp_ctx *c, const imp_tok *t, gir_cell_type type, const 
     if (*unit && type != CT_MONEY && type != CT_COUNT && type != CT_CHANGE) unit = "";
     const char *lit = arena_printf(c->a, "%s%s%s%s%s", t->sign > 0 ? "+" : t->sign < 0 ? "-" : "", ip,
                                    *t->fp ? "." : "", t->fp, unit);
-    if (strcmp(lit, t->text) != 0) *note = arena_printf(c->a, "“%s” → %s", t->text, lit);
+    if (strcmp(lit, t->text) != 0) *note = imp_say(c, I_G_LITERAL, t->text, lit);
     return lit;
 }
 
@@ -275,8 +140,8 @@ static void push_word(imp_ctx *c, size_t b, size_t e, imp_tok **out, size_t *n)
     imp_tok t = {0};
     t.ub = b;
     t.ue = e;
-    imp_classify(c, &t);
-    IMP_PUSH(c->a, *out, *n, t);
+    classify(c, &t);
+    ARRAY_PUSH(c->a, *out, *n, t);
 }
 
 /* Words of units [ub, ue): runs of non-separators; a number glued to the
@@ -321,9 +186,9 @@ size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out)
             int blank = only_space(c, pb, i, &nl);
             int leading_nl = 0;
             for (size_t k = pb; k < i && imp_is_sep(c->u[k].cp); k++) if (c->u[k].cp == U_NL) leading_nl = 1;
-            if (c->w.html && leading_nl && !first) { imp_tok t = {TK_BREAK, pb, pb, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            if (c->w.html && leading_nl && !first) { imp_tok t = {TK_BREAK, pb, pb, "", 0, "", "", "", NULL}; ARRAY_PUSH(c->a, v, n, t); }
             if (!blank) words(c, pb, i, &v, &n);
-            else if (!first && !last) { imp_tok t = {TK_EMPTY, pb, i, "", 0, "", "", "", NULL}; IMP_PUSH(c->a, v, n, t); }
+            else if (!first && !last) { imp_tok t = {TK_EMPTY, pb, i, "", 0, "", "", "", NULL}; ARRAY_PUSH(c->a, v, n, t); }
             first = 0;
             pb = i + 1;
         }
@@ -336,7 +201,7 @@ size_t imp_tokens(imp_ctx *c, size_t ub, size_t ue, imp_tok **out)
             int empties = c->dblspace ? nl - 2 : nl - 1;
             for (int k = 0; k < empties; k++) {
                 imp_tok t = {TK_EMPTY, i, j, "", 0, "", "", "", NULL};
-                IMP_PUSH(c->a, v, n, t);
+                ARRAY_PUSH(c->a, v, n, t);
             }
             if (j >= ue) break;
             size_t e = j;

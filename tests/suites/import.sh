@@ -4,6 +4,10 @@
 #     ../shared/corpus/) imports into a .gir equal byte for byte to
 #     tests/import/golden/NAME.gir (each golden was checked by reading the
 #     original), with the import diagnostics of NAME.err.
+#     The comments of the .gir are in the language of --lang: with
+#     --lang=en, every import is the same .gir but for its comments, and
+#     tests/import/golden-en/pingtan-2021.txt.{gir,err} is one such import
+#     (with its English diagnostics), byte for byte.
 #  2. `girc check` on each golden reports exactly the arithmetic findings
 #     (E05xx, W05xx) and the "not checkable" notes (N05xx) listed by hand
 #     in tests/import/expect/NAME.expect (see EXPECTED_ERRORS.md): codes
@@ -18,8 +22,15 @@
 #     parses and diagnostics naming what was lost.
 #  6. Bulk: import --check and check over directories, one summary line per
 #     file and a tally, JSON for all, -j N with the same output as -j 1.
+#  7. Size: a generated 1,000-row table of 50 cells a row (HTML) and an
+#     80 KB text page whose one table row holds all its numbers import
+#     under a memory cap (ulimit -v 256 MB; for a build that cannot start
+#     under ulimit -v, such as ASan's, a 512 MB peak RSS measured by
+#     /usr/bin/time), so cost that grows faster than the input fails here.
+#     No timing.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
-# GIRC_UPDATE_GOLDEN=1 rewrites the goldens (NAME.gir, NAME.err) only.
+# GIRC_UPDATE_GOLDEN=1 rewrites the goldens (NAME.gir, NAME.err, and the
+# English ones) only.
 GIRC=${GIRC:-build/girc}
 D=tests/import
 T=$(mktemp -d "${TMPDIR:-/tmp}/girc-import.XXXXXX") || exit 2
@@ -61,6 +72,26 @@ for f in $D/corpus/*.txt $D/corpus/*.html; do
   else nok "check $b: findings equal the hand-made list"; diff "$T/$b.want" "$T/$b.got" | head -10; fi
 done
 
+# ---- 1 (cont.): the comments follow --lang ----
+uncomment() { sed 's/ *#.*//' "$1"; }
+for f in $D/corpus/*.txt $D/corpus/*.html; do
+  b=$(basename "$f")
+  "$GIRC" --color=never --lang=en import "$f" > "$T/$b.en.gir" 2> /dev/null
+  uncomment "$T/$b.gir" > "$T/$b.zh.vals"; uncomment "$T/$b.en.gir" > "$T/$b.en.vals"
+  cmp -s "$T/$b.zh.vals" "$T/$b.en.vals" && ! cmp -s "$T/$b.gir" "$T/$b.en.gir"
+  check $? "import --lang=en $b: the same .gir but for its comments"
+done
+for b in pingtan-2021.txt; do
+  "$GIRC" --color=never --lang=en import "$D/corpus/$b" > "$T/$b.en.gir" 2> "$T/$b.en.err"; echo "[exit $?]" >> "$T/$b.en.err"
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then
+    mkdir -p "$D/golden-en"; cp "$T/$b.en.gir" "$D/golden-en/$b.gir"; cp "$T/$b.en.err" "$D/golden-en/$b.err"
+    ok "golden-en $b (updated)"; continue
+  fi
+  if cmp -s "$T/$b.en.gir" "$D/golden-en/$b.gir"; then ok "import --lang=en $b: .gir equals the English golden"
+  else nok "import --lang=en $b: .gir equals the English golden"; diff "$D/golden-en/$b.gir" "$T/$b.en.gir" | head -20; fi
+  cmp -s "$T/$b.en.err" "$D/golden-en/$b.err"; check $? "import --lang=en $b: diagnostics equal the English golden"
+done
+
 # ---- 3: round trip ----
 if "$GIRC" --help 2>/dev/null | grep -q '^  build'; then
   for n in $D/published/*.nums; do
@@ -99,7 +130,7 @@ dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
   for want in "$@"; do grep -qF "$want" "$T/d.err"; check $? "damaged $n: diagnostics name $want"; done
 }
 dmg truncated-2021.html 'W1008' '三、收到和处理政府信息公开申请情况'
-grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q 'the input ends before this row' "$T/d.gir"
+grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q '# 输入在这一行之前结束' "$T/d.gir"
 check $? "damaged truncated-2021.html: the rows after the cut are written _ with a comment"
 dmg missing-row-2023.html 'W1011' '3.危及“三安全一稳定”'
 grep -q '"2.其他法律行政法规禁止公开" *0 *0 *0 *0 *0 *0 *0$' "$T/d.gir" && grep -q '"3.危及“三安全一稳定”" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" &&
@@ -131,7 +162,7 @@ grep -q '"一、本年新收政府信息公开申请数量" *5 _ _ _ _ _ 5$' "$T
 check $? "synthetic-2021.html: an empty cell with colspan=5 is five blank cells"
 grep -q '"（二）部分公开（区分处理的，只计这一情形，不计其他情形）" *_ 0 0 0 0 0 2$' "$T/s.gir"
 check $? "synthetic-2021.html: under a merged (rowspan) value cell the row keeps its columns, the covered cell blank"
-! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# closing line: 合成县测试局' "$T/s.gir"
+! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# 落款：合成县测试局' "$T/s.gir"
 check $? "synthetic-2021.html: navigation and footer left out, the signature kept as a comment"
 "$GIRC" --color=never check "$T/s.gir" 2>&1 >/dev/null | findings | awk '$1 ~ /^E/' > "$T/s.find"
 [ "$(wc -l < "$T/s.find")" -eq 2 ]; check $? "synthetic-2021.html: check finds the two planted total errors (E0501)"
@@ -163,3 +194,67 @@ grep -q '^tests/import/golden/seed-mahekou-2020.txt.gir：1 个警告，2 项无
 check $? "check DIR: the summary counts not-checkable rules apart"
 "$GIRC" --color=never check examples/mahekou-2020.gir > "$T/s.out" 2> "$T/s.err"
 ! grep -q '：\|共 ' "$T/s.out"; check $? "check FILE: no summary line or tally for a single file"
+
+# ---- 7: size ----
+# big_table ROWS: an HTML page whose table 3 has ROWS rows of 50 cells
+# (a label of table 3, in turn, then 49 numbers)
+big_table() {
+  LC_ALL=C awk -v rows="$1" 'BEGIN {
+    print "<html><head><meta charset=\"utf-8\"><title>某县人民政府2021年政府信息公开工作年度报告</title></head><body>"
+    print "<p>一、总体情况</p><p>2021年，某县政务公开工作运行良好。</p>"
+    print "<p>三、收到和处理政府信息公开申请情况</p><table>"
+    split("一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 （一）予以公开 （三）不予公开 1.属于国家秘密 2.其他法律行政法规禁止公开 5.属于三类内部事务信息 （七）总计", lab, " ")
+    for (r = 1; r <= rows; r++) {
+      printf "<tr><td>%s</td>", lab[(r - 1) % 8 + 1]
+      for (k = 1; k <= 49; k++) printf "<td>%d</td>", (r * k) % 997
+      print "</tr>"
+    }
+    print "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+  }'
+}
+# long_row BYTES: a text page whose one row of table 1 holds numbers up to BYTES
+long_row() {
+  LC_ALL=C awk -v size="$1" 'BEGIN {
+    print "某县人民政府2021年政府信息公开工作年度报告"
+    print "一、总体情况"
+    print "2021年，某县政务公开工作运行良好。"
+    print "二、主动公开政府信息情况"
+    print "第二十条第（一）项"
+    print "信息内容 本年制发件数 本年废止件数 现行有效件数"
+    printf "规章"; n = 0; len = 6
+    while (len < size) { n++; v = " " (n % 1000); printf "%s", v; len += length(v) }
+    printf "\n"
+    print "三、收到和处理政府信息公开申请情况"
+  }'
+}
+# capped FILE: imports FILE into $T/cap.gir under the memory cap; exit
+# status of the import (3 when the cap was exceeded)
+if (ulimit -v 262144 && "$GIRC" --version) > /dev/null 2>&1; then
+  cap_how="ulimit -v 256 MB"
+  capped() { (ulimit -v 262144; "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"); }
+elif [ -x /usr/bin/time ]; then
+  cap_how="peak RSS 512 MB"
+  capped() {
+    /usr/bin/time -f '%M' -o "$T/cap.rss" "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"; st=$?
+    [ "$(tail -n 1 "$T/cap.rss")" -le 524288 ] || return 3
+    return $st
+  }
+else
+  cap_how=""
+fi
+if [ -n "$cap_how" ]; then
+  big_table 1000 > "$T/table.html"
+  capped "$T/table.html"; st=$?
+  "$GIRC" --color=never check "$T/cap.gir" > /dev/null 2> "$T/cap.check"
+  [ $st -le 1 ] && ! grep -q '\[E0[12][0-9][0-9]\]' "$T/cap.check" &&
+    grep -Eq '^  "一、本年新收政府信息公开申请数量"( +[0-9]+){7}$' "$T/cap.gir"
+  check $? "size: a 1,000 x 50-cell table imports under $cap_how, its rows read"
+  long_row 80000 > "$T/row.txt"
+  capped "$T/row.txt"; st=$?
+  "$GIRC" --color=never check "$T/cap.gir" > /dev/null 2> "$T/cap.check"
+  [ $st -le 1 ] && ! grep -q '\[E0[12][0-9][0-9]\]' "$T/cap.check" && grep -q '^  "规章" *1 2 3$' "$T/cap.gir"
+  check $? "size: an 80 KB page whose one table row holds every number imports under $cap_how"
+else
+  ok "size: SKIPPED, neither ulimit -v nor /usr/bin/time can cap this girc (# SKIP)"
+  ok "size: SKIPPED (# SKIP)"
+fi

@@ -13,6 +13,15 @@
  * failure must end in GIR_RENDER_NOMEM with every block given back
  * (libcmark's included), or in the normal output byte for byte.
  *
+ * The importer is swept the same way (gir_import_run with the counting
+ * allocator): every failure point must end with im->oom set (or no
+ * import at all when the arena or its first block failed), or with the
+ * .gir and diagnostics of the normal run, and give every block back;
+ * under ASan, libxml2's documents, iconv descriptors and the parse of
+ * the output (released through arena_defer) must not leak either.
+ * Swept: a text copy, an HTML page, the same page in GB18030 (iconv) and
+ * as UTF-16 with a byte-order mark, and a copy with bad bytes.
+ *
  * The sweep is only as fine as the arena's blocks: with the usual 64 KiB
  * blocks a compile of the example makes about ten allocations. This test
  * carries its own copy of the arena with 512-byte blocks (the linker then
@@ -29,9 +38,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <iconv.h>
 #include "driver/compile.h"
 #include "check/check.h"
 #include "render/render.h"
+#include "import/import.h"
 
 typedef struct counting {
     long calls;     /* malloc_fn calls so far */
@@ -263,6 +274,148 @@ static void test_sweep_render_hostile(void **state)
     sweep_renders("tests/data/evil.gir");
 }
 
+/* ---- the importer ---- */
+
+/* The .gir and every diagnostic of an import (malloc'd), to compare. */
+static char *import_text(gir_import *im)
+{
+    diags_sort(&im->diags);
+    size_t cap = im->gir_len + 64, n = 0;
+    for (size_t i = 0; i < im->diags.n; i++) cap += strlen(im->diags.v[i]->msg) + 64;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    n += (size_t)snprintf(s + n, cap - n, "%s\n%s\n", im->template_name ? im->template_name : "-", im->gir ? im->gir : "");
+    for (size_t i = 0; i < im->diags.n; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%d %s %u %s\n", (int)im->diags.v[i]->sev, im->diags.v[i]->code,
+                              im->diags.v[i]->span.start, im->diags.v[i]->msg);
+    return s;
+}
+
+/* Sweeps the import of text (len bytes, not freed) named path, which
+ * reads as encoding; returns the number of failure points tried. */
+static long sweep_import(const char *path, const char *text, size_t len, const char *encoding)
+{
+    counting ref = {0, 0, 0, 0};
+    gir_mem mem = {count_malloc, count_free, &ref};
+    gir_import_opts o = {GIR_LANG_ZH, "import.gir", &mem};
+    gir_import *im = gir_import_run(path, text, len, &o);
+    assert_non_null(im);
+    assert_false(im->oom);
+    assert_string_equal(im->encoding, encoding);
+    long total = ref.calls;
+    char *want = import_text(im);
+    gir_import_free(im);
+    assert_int_equal(ref.live, 0);
+    long n;
+    for (n = 1;; n++) {
+        counting c = {0, n, 0, 0};
+        mem.ud = &c;
+        im = gir_import_run(path, text, len, &o);
+        if (c.failed == 0) {
+            assert_non_null(im);
+            assert_false(im->oom);
+            c.fail_at = 0;
+            char *got = import_text(im);
+            assert_string_equal(got, want);
+            free(got);
+            gir_import_free(im);
+            assert_int_equal(c.live, 0);
+            break;
+        }
+        if (!im) {
+            if (n > 2) fail_msg("%s: allocation %ld failed and no import came back", path, n);
+        } else if (!im->oom) {
+            fail_msg("%s: allocation %ld of %ld failed but im->oom is not set", path, n, total);
+        }
+        gir_import_free(im);
+        if (c.live != 0) fail_msg("%s: allocation %ld failed: %ld block(s) not freed", path, n, c.live);
+        assert_true(n <= total);
+    }
+    assert_int_equal(n, total + 1);
+    free(want);
+    return n;
+}
+
+static void sweep_import_file(const char *path, const char *encoding)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    long n = sweep_import(path, text, len, encoding);
+    print_message("import %s: %ld allocation failure points\n", path, n - 1);
+    free(text);
+}
+
+/* text converted from UTF-8 to encoding `to` with iconv (malloc'd). */
+static char *recode(const char *to, const char *text, size_t len, size_t *out_len)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t cap = len * 4 + 16, ol = cap;
+    char *out = malloc(cap), *op = out, *ip = (char *)text;
+    assert_non_null(out);
+    size_t il = len;
+    assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+    iconv_close(cd);
+    *out_len = cap - ol;
+    return out;
+}
+
+static void test_import_text(void **state)
+{
+    (void)state;
+    sweep_import_file("tests/import/corpus/seed-mahekou-2020.txt", "UTF-8");
+}
+
+static void test_import_html(void **state)
+{
+    (void)state;
+    sweep_import_file("tests/import/damaged/synthetic-2021.html", "UTF-8");
+}
+
+static void test_import_bad_bytes(void **state)
+{
+    (void)state;
+    sweep_import_file("tests/import/damaged/bad-bytes.txt", "UTF-8");
+}
+
+/* The page in GB18030 declaring gbk: read through iconv (strict). */
+static void test_import_gb18030(void **state)
+{
+    (void)state;
+    size_t len = 0, n = 0;
+    char *page = slurp("tests/import/damaged/synthetic-2021.html", &len);
+    assert_non_null(page);
+    char *at = strstr(page, "charset=\"utf-8\"");
+    assert_non_null(at);
+    memcpy(at, "charset=\"gbk\"  ", 15);
+    char *gb = recode("GB18030", page, len, &n);
+    long k = sweep_import("synthetic-gb18030.html", gb, n, "GB18030");
+    print_message("import synthetic-2021.html in GB18030: %ld allocation failure points\n", k - 1);
+    free(gb);
+    free(page);
+}
+
+/* The text copy in UTF-16 with a byte-order mark: iconv, not strict. */
+static void test_import_utf16(void **state)
+{
+    (void)state;
+    size_t len = 0, n = 0;
+    char *text = slurp("tests/import/corpus/excerpt-009.txt", &len);
+    assert_non_null(text);
+    char *u16 = recode("UTF-16LE", text, len, &n);
+    char *bom = malloc(n + 2);
+    assert_non_null(bom);
+    bom[0] = (char)0xFF;
+    bom[1] = (char)0xFE;
+    memcpy(bom + 2, u16, n);
+    long k = sweep_import("excerpt-009-utf16.txt", bom, n + 2, "UTF-16LE");
+    print_message("import excerpt-009.txt in UTF-16: %ld allocation failure points\n", k - 1);
+    free(bom);
+    free(u16);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +424,11 @@ int main(void)
         cmocka_unit_test(test_sweep_deep_nesting),
         cmocka_unit_test(test_sweep_render_example),
         cmocka_unit_test(test_sweep_render_hostile),
+        cmocka_unit_test(test_import_text),
+        cmocka_unit_test(test_import_html),
+        cmocka_unit_test(test_import_bad_bytes),
+        cmocka_unit_test(test_import_gb18030),
+        cmocka_unit_test(test_import_utf16),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
