@@ -369,7 +369,9 @@ gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, con
         }
         if (dg->nerrors == 0) {
             gir_diag *g = diag_add(dg, GIR_SEV_ERROR, C_NO_REPORT, src, (gir_span){0, 0});
-            diag_help(dg, g, C_HELP_REPORT);
+            int from = 0;
+            const char *newest = template_builtin_newest(a, &from);
+            diag_help(dg, g, C_HELP_REPORT, newest ? newest : "…", from);
         }
         return NULL;
     }

@@ -44,6 +44,43 @@ static int builtin_years(gir_arena *a, const gir_embedded *e, int *from, int *to
     return 1;
 }
 
+/* One embedded template with its years, in the words of lang. */
+static const char *builtin_entry(gir_arena *a, gir_lang lang, const gir_embedded *e)
+{
+    int from = 0;
+    int to = 0;
+    if (!builtin_years(a, e, &from, &to)) return e->name;
+    if (to >= 9999) return arena_printf(a, msg_fmt(lang, R_BUILTIN_ON), e->name, from);
+    if (to == from) return arena_printf(a, msg_fmt(lang, R_BUILTIN_ONE), e->name, from);
+    if (to == from + 1) return arena_printf(a, msg_fmt(lang, R_BUILTIN_TWO), e->name, from, to);
+    return arena_printf(a, msg_fmt(lang, R_BUILTIN_RANGE), e->name, from, to);
+}
+
+const char *template_builtin_list(gir_arena *a, gir_lang lang)
+{
+    gir_buf b;
+    buf_init(&b, a);
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        if (e != gir_stdlib) buf_puts(&b, msg_fmt(lang, CLI_LIST_SEP));
+        buf_puts(&b, builtin_entry(a, lang, e));
+    }
+    return buf_cstr(&b);
+}
+
+const char *template_builtin_newest(gir_arena *a, int *from)
+{
+    const char *best = NULL;
+    *from = 0;
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        int f = 0;
+        int to = 0;
+        if (!builtin_years(a, e, &f, &to) || (best && f <= *from)) continue;
+        best = e->name;
+        *from = f;
+    }
+    return best;
+}
+
 const char *template_builtin_for_year(gir_arena *a, int year)
 {
     const char *best = NULL;
@@ -131,6 +168,6 @@ const gir_schema *template_load(const gir_tload *d, const char *name, gir_span a
         if (text) return build_from(d, path, text, len, name, at);
     }
     gir_diag *g = diag_add(d->diags, GIR_SEV_ERROR, R_UNKNOWN_TEMPLATE, d->src, at, name);
-    diag_help(d->diags, g, R_HELP_TEMPLATES);
+    diag_help(d->diags, g, R_HELP_TEMPLATES, template_builtin_list(d->arena, d->diags->lang));
     return NULL;
 }

@@ -27,4 +27,10 @@ const char *template_builtin(const char *name, size_t *len, const char **path);
  * else are nearest to it (the first such in the stdlib); NULL if the
  * stdlib is empty. Parses the embedded texts into a. */
 const char *template_builtin_for_year(gir_arena *a, int year);
+/* The embedded templates with the years each declares, as one list in
+ * the words of lang ("gov2019（2019、2020 年度报告）、…"), for messages. */
+const char *template_builtin_list(gir_arena *a, gir_lang lang);
+/* The embedded template whose declared years start latest, and that
+ * year in *from (for examples in messages); NULL if there is none. */
+const char *template_builtin_newest(gir_arena *a, int *from);
 #endif

@@ -23,6 +23,7 @@
 #include "syntax/lang.h"
 #include "template/schema.h"
 #include "template/stdlib_data.h"
+#include "template/template.h"
 
 /* ---- a language server session ---- */
 
@@ -263,16 +264,28 @@ static void test_messages_list_the_units(void **st)
     assert_string_equal(msg_fmt(GIR_LANG_EN, K_HELP_TYPES), cat("types: ", join(tv, CT__COUNT, ", ", ", "), ""));
 }
 
-/* The sentences about templates name every embedded one. */
+/* The sentences about templates name every embedded one: hover's by
+ * its text, the unknown-template hint through the list the stdlib's own
+ * declarations make (template_builtin_list), with the years each declares. */
 static void test_messages_name_the_stdlib(void **st)
 {
     (void)st;
-    static const gir_msg ids[] = {R_HELP_TEMPLATES, L_F_TEMPLATE};
-    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        for (const gir_embedded *e = gir_stdlib; e->name; e++) {
-            assert_non_null(strstr(msg_fmt(GIR_LANG_ZH, ids[i]), e->name));
-            assert_non_null(strstr(msg_fmt(GIR_LANG_EN, ids[i]), e->name));
-        }
+    gir_arena *a = arena_new(NULL);
+    assert_non_null(a);
+    const char *zh = template_builtin_list(a, GIR_LANG_ZH);
+    const char *en = template_builtin_list(a, GIR_LANG_EN);
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        assert_non_null(strstr(msg_fmt(GIR_LANG_ZH, L_F_TEMPLATE), e->name));
+        assert_non_null(strstr(msg_fmt(GIR_LANG_EN, L_F_TEMPLATE), e->name));
+        assert_non_null(strstr(zh, e->name));
+        assert_non_null(strstr(en, e->name));
+    }
+    assert_non_null(strstr(msg_fmt(GIR_LANG_ZH, R_HELP_TEMPLATES), "%s"));
+    int from = 0;
+    const char *newest = template_builtin_newest(a, &from);
+    assert_non_null(newest);
+    assert_true(from >= 1990);
+    arena_free(a);
 }
 
 /* ---- the documentation ---- */
