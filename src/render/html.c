@@ -125,19 +125,32 @@ static void spans(gir_buf *b, const gir_lcell *c)
     if (c->rowspan > 1) buf_printf(b, " rowspan=\"%d\"", c->rowspan);
 }
 
+/* A header cell: <th class scope id spans>text</th>. */
+static void th_cell(gir_renderer *rr, const gir_lcell *c, const char *cls, const char *scope)
+{
+    gir_buf *b = rr->out;
+    buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", cls, scope);
+    cell_id(rr, c);
+    buf_puts(b, "\"");
+    spans(b, c);
+    buf_puts(b, ">");
+    esc(b, c->text);
+    buf_puts(b, "</th>");
+}
+
+static const char *head_scope(const gir_lcell *c)
+{
+    if (c->kind == LAYOUT_COLHEAD) return c->is_group ? "colgroup" : "col";
+    return c->is_group ? "rowgroup" : "row";
+}
+
 static void h_cell(gir_renderer *rr, const gir_lcell *c)
 {
     gir_buf *b = rr->out;
     char vb[64];
     switch (c->kind) {
     case LAYOUT_CAPTION:
-        buf_puts(b, "<th class=\"gir-cap\" scope=\"rowgroup\" id=\"");
-        cell_id(rr, c);
-        buf_puts(b, "\"");
-        spans(b, c);
-        buf_puts(b, ">");
-        esc(b, c->text);
-        buf_puts(b, "</th>");
+        th_cell(rr, c, "gir-cap", "rowgroup");
         break;
     case LAYOUT_CORNER:
         if (c->is_note || !*c->text) {
@@ -147,13 +160,7 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
             esc(b, c->text);
             buf_puts(b, "</td>");
         } else {
-            buf_puts(b, "<th class=\"gir-corner\" scope=\"col\" id=\"");
-            cell_id(rr, c);
-            buf_puts(b, "\"");
-            spans(b, c);
-            buf_puts(b, ">");
-            esc(b, c->text);
-            buf_puts(b, "</th>");
+            th_cell(rr, c, "gir-corner", "col");
         }
         break;
     case LAYOUT_COLHEAD:
@@ -164,14 +171,7 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
             buf_puts(b, "></td>");
             break;
         }
-        buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", c->kind == LAYOUT_COLHEAD ? "gir-col" : "gir-row",
-                   c->kind == LAYOUT_COLHEAD ? (c->is_group ? "colgroup" : "col") : (c->is_group ? "rowgroup" : "row"));
-        cell_id(rr, c);
-        buf_puts(b, "\"");
-        spans(b, c);
-        buf_puts(b, ">");
-        esc(b, c->text);
-        buf_puts(b, "</th>");
+        th_cell(rr, c, c->kind == LAYOUT_COLHEAD ? "gir-col" : "gir-row", head_scope(c));
         break;
     case LAYOUT_VALUE:
         buf_puts(b, "<td");
