@@ -58,7 +58,15 @@ static void emit_bare(gir_cli *c, gir_msg id, const char *a1, const char *a2)
     fputc('\n', stderr);
 }
 
-static void report(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg, int human)
+/* What one command-line diagnostic says besides its message. */
+typedef struct extra {
+    gir_msg help;       /* MSG__COUNT: none */
+    const char *harg;
+    const char *file;   /* the file it is about, or NULL */
+    int human;          /* human form whatever --diagnostics says */
+} extra;
+
+static void report_ex(gir_cli *c, gir_msg id, const char *a1, const char *a2, const extra *x)
 {
     gir_diags *d = sink(c);
     gir_span none = {0, 0};
@@ -67,8 +75,15 @@ static void report(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_m
         emit_bare(c, id, a1, a2);
         return;
     }
-    if (help != MSG__COUNT) diag_help(d, g, help, harg);
-    emit(c, g, human);
+    if (x->help != MSG__COUNT) diag_help(d, g, x->help, x->harg);
+    diag_file(d, g, x->file);
+    emit(c, g, x->human);
+}
+
+static void report(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg, int human)
+{
+    extra x = {help, harg, NULL, human};
+    report_ex(c, id, a1, a2, &x);
 }
 
 int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
@@ -92,6 +107,13 @@ int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
 int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
 {
     report(c, id, a1, a2, MSG__COUNT, NULL, 0);
+    return 1;
+}
+
+int cli_whole_file_error(gir_cli *c, const char *path, gir_msg id, const char *a1, const char *a2)
+{
+    extra x = {MSG__COUNT, NULL, cli_input_name(path), 0};
+    report_ex(c, id, a1, a2, &x);
     return 1;
 }
 
@@ -231,10 +253,7 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
     char n1[32], n2[32];
     snprintf(n1, sizeof n1, "%zu+", *len);
     snprintf(n2, sizeof n2, "%u", (unsigned)GIR_MAX_FILE_SIZE);
-    fprintf(stderr, "%s: error[%s]: ", cli_input_name(path), msg_code(M_FILE_TOO_LARGE));
-    fprintf(stderr, msg_fmt(c->lang, M_FILE_TOO_LARGE), n1, n2);
-    fputc('\n', stderr);
-    return 1;
+    return cli_whole_file_error(c, path, M_FILE_TOO_LARGE, n1, n2);
 }
 
 void cli_compile_options(const gir_cli *c, gir_options *o)

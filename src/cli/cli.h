@@ -80,6 +80,9 @@ int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, c
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
 /* A file that could not be processed (e.g. not built); returns 1. */
 int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
+/* An error about the whole of input path (too large, not formatted):
+ * "path: error[CODE]: ..." and "file" in the machine forms; returns 1. */
+int cli_whole_file_error(gir_cli *c, const char *path, gir_msg id, const char *a1, const char *a2);
 
 /* Reads an input file ("-" = standard input) into arena a. Returns 0 on
  * success; 1 after reporting a file over the size limit (an input error,

@@ -11,9 +11,7 @@
 
 static void file_error(gir_cli *c, const char *path, gir_msg id)
 {
-    fprintf(stderr, "%s: error[%s]: ", strcmp(path, "-") == 0 ? "<stdin>" : path, msg_code(id));
-    fprintf(stderr, msg_fmt(c->lang, id), path);
-    fputc('\n', stderr);
+    cli_whole_file_error(c, path, id, path, "");
 }
 
 /* Returns 0 (unchanged or written), 1 (would change, or errors), 2. */

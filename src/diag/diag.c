@@ -26,7 +26,8 @@
  *                 "byte_start", "byte_end", "text"}: replace that span of
  *                 "file" with "text"
  *
- * Positions are null when "file" is null. An invalid byte counts as one
+ * Positions are null when "file" is null, and for a diagnostic about a
+ * whole file (diag_file: too large, not formatted). An invalid byte counts as one
  * character. Every string is valid UTF-8: invalid bytes are replaced by
  * U+FFFD. Example:
  *
@@ -134,6 +135,12 @@ void diag_note(gir_diags *d, gir_diag *g, gir_msg id, ...)
     va_start(ap, id);
     v[g->nnotes++] = vformat(d->arena, msg_fmt(d->lang, id), ap);
     va_end(ap);
+}
+
+void diag_file(gir_diags *d, gir_diag *g, const char *file)
+{
+    if (!g || g->src || !file) return;
+    g->file = arena_strdup(d->arena, file);
 }
 
 void diag_help(gir_diags *d, gir_diag *g, gir_msg id, ...)
@@ -285,11 +292,14 @@ static gir_span clamp_span(const gir_source *src, gir_span sp)
     return sp;
 }
 
-/* "file:LINE:COL: " (or "girc: " without a source), bold. */
-static void put_loc(const pen *p, const gir_source *src, uint32_t off)
+/* "file:LINE:COL: " (or "file: " / "girc: " without a source), bold. */
+static void put_loc(const pen *p, const gir_source *src, const char *file, uint32_t off)
 {
     color_on(p, COLOR_BOLD);
-    if (!src) {
+    if (!src && file) {
+        put_clean(p->out, file);
+        fputc(':', p->out);
+    } else if (!src) {
         fputs("girc:", p->out);
     } else {
         gir_pos ps;
@@ -501,7 +511,7 @@ static int gutter_width(const gir_diag *g)
 static void put_related(const pen *p, const gir_diag *g, const gir_related *r)
 {
     const gir_source *src = r->src ? r->src : g->src;
-    put_loc(p, src, r->span.start);
+    put_loc(p, src, NULL, r->span.start);
     put_head(p, GIR_SEV_NOTE, NULL, r->msg);
     if (src && g->nrelated <= 2) put_snippet(p, src, r->span, COLOR_CYAN);
 }
@@ -509,7 +519,7 @@ static void put_related(const pen *p, const gir_diag *g, const gir_related *r)
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o)
 {
     pen p = {out, o && o->color, gutter_width(g)};
-    put_loc(&p, g->src, g->span.start);
+    put_loc(&p, g->src, g->file, g->span.start);
     put_head(&p, g->sev, g->code, g->msg);
     if (g->src) put_snippet(&p, g->src, g->span, sev_color(g->sev));
     for (size_t i = 0; i < g->nnotes; i++) put_sub(&p, "note", g->notes[i]);
@@ -609,7 +619,8 @@ void diag_render_json(FILE *out, const gir_diag *g)
     cJSON *o = cJSON_CreateObject();
     if (!o) return;
     cJSON_AddItemToObject(o, "schema", cJSON_CreateNumber(1));
-    cJSON_AddItemToObject(o, "file", g->src ? json_str(source_name(g->src)) : cJSON_CreateNull());
+    const char *file = g->src ? source_name(g->src) : g->file;
+    cJSON_AddItemToObject(o, "file", file ? json_str(file) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "severity", cJSON_CreateString(sev_word(g->sev)));
     cJSON_AddItemToObject(o, "code", g->code && *g->code ? json_str(g->code) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "message", json_str(g->msg ? g->msg : ""));
@@ -666,6 +677,10 @@ void diag_render_github(FILE *out, const gir_diag *g)
         fputs("file=", out);
         gh_escape(out, source_name(g->src), 1);
         fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", a.line, a.char_col, b.line, b.char_col);
+    } else if (g->file) {
+        fputs("file=", out);
+        gh_escape(out, g->file, 1);
+        fputc(',', out);
     }
     fputs("title=", out);
     gh_escape(out, g->code && *g->code ? g->code : "girc", 1);

@@ -24,7 +24,8 @@ typedef struct gir_fix {          /* replace span with text */
 typedef struct gir_diag {
     gir_severity sev;
     const char *code;             /* stable code, e.g. "E0201" */
-    const gir_source *src;        /* may be NULL for file-less diagnostics */
+    const gir_source *src;        /* may be NULL for position-less diagnostics */
+    const char *file;             /* src NULL: the file it is about (diag_file), or NULL */
     gir_span span;
     const char *msg;
     gir_related *related; size_t nrelated;
@@ -54,6 +55,10 @@ gir_diag *diag_add(gir_diags *d, gir_severity sev, gir_msg id,
 void diag_related(gir_diags *d, gir_diag *g, const gir_source *src, gir_span span, gir_msg id, ...);
 void diag_note(gir_diags *d, gir_diag *g, gir_msg id, ...);
 /* Sets the help line (a later call replaces an earlier one). */
+/* Names the file a position-less diagnostic (src NULL) is about: the
+ * renderers show "file: error[...]" and "file" in JSON and GitHub lines,
+ * with no position. */
+void diag_file(gir_diags *d, gir_diag *g, const char *file);
 void diag_help(gir_diags *d, gir_diag *g, gir_msg id, ...);
 /* text is copied into the arena. */
 void diag_fix(gir_diags *d, gir_diag *g, gir_span span, const char *text);

@@ -48,6 +48,11 @@ cp "$tmp/bad.gir" "$tmp/bad.orig"
 "$GIRC" --color=never fmt -w "$tmp/bad.gir" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ $rc -eq 1 ] && cmp -s "$tmp/bad.gir" "$tmp/bad.orig" && grep -q 'E0103' "$tmp/err" && grep -q 'E0901' "$tmp/err"
 then echo "ok - fmt -w refuses a file with syntax errors"; else echo "not ok - fmt -w with syntax errors (exit $rc)"; cat "$tmp/err"; fi
+# the refusal is a diagnostic like any other: in JSON with its file
+"$GIRC" --diagnostics=json --lang=en fmt "$tmp/bad.gir" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q '"code":"E0103"' "$tmp/out" \
+   && grep -q "^{\"schema\":1,\"file\":\"$tmp/bad.gir\",\"severity\":\"error\",\"code\":\"E0901\",\"message\":\"'$tmp/bad.gir' has syntax errors; not formatted\",\"line\":null," "$tmp/out"
+then echo "ok - fmt's refusal in --diagnostics=json"; else echo "not ok - fmt's refusal in --diagnostics=json (exit $rc)"; cat "$tmp/out" "$tmp/err"; fi
 # GObject Introspection XML is not .gir source: refused, not mangled
 printf '<?xml version="1.0"?>\n<repository version="1.2"/>\n' > "$tmp/Gtk-3.0.gir"
 "$GIRC" fmt -w "$tmp/Gtk-3.0.gir" > /dev/null 2>&1; rc=$?

@@ -52,6 +52,13 @@ if [ $st -ge 1 ] && [ $st -le 2 ] && [ -s "$T/err" ] && ! grep -q 'runtime error
 else echo "not ok - check-empty-directory (exit $st)"; head -c 1500 "$T/err"; fi
 # beyond the 64 MiB limit: a diagnostic (exit 1), not memory exhaustion
 fault read-too-large 1 '"$GIRC" check /dev/zero' && grep -q 'E0001' "$T/err" && pass read-too-large-is-a-diagnostic
+# ... named as the file it is about, in every form, and translated
+fault too-large-human 1 '"$GIRC" --color=never check /dev/zero' && head -1 "$T/err" | grep -qx '/dev/zero: error\[E0001\]: 文件过大(67108865+ 字节)，上限为 67108864 字节' && pass too-large-human-names-the-file
+fault too-large-json 1 '"$GIRC" --diagnostics=json --lang=en check /dev/zero >"$T/j.out"' \
+  && grep -q '^{"schema":1,"file":"/dev/zero","severity":"error","code":"E0001","message":"file too large (67108865+ bytes); the limit is 67108864 bytes","line":null,' "$T/j.out" \
+  && pass too-large-in-json
+fault too-large-github 1 '"$GIRC" --diagnostics=github check /dev/zero >"$T/g.out"' \
+  && grep -q '^::error file=/dev/zero,title=E0001::' "$T/g.out" && pass too-large-in-github-lines
 
 # ---- check: diagnostics on a stdout that fails ----
 fault check-stdout-full 2 '"$GIRC" --diagnostics=json check "$bad" >/dev/full' && still_full && pass check-stdout-full
