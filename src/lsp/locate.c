@@ -4,6 +4,7 @@
  * definition. A cursor just after a token counts as on it. */
 #include <string.h>
 #include "locate.h"
+#include "syntax/lang.h"
 
 static int in(gir_span sp, uint32_t off) { return sp.start <= off && off < sp.end; }
 
@@ -39,7 +40,7 @@ static int in_header(const gir_report *r, uint32_t off, lsp_target *t)
         const gir_node *k = ast_child(f, 0), *v = ast_child(f, 1);
         if (k && in(k->span, off)) { t->kind = LOC_FIELD; t->field = f; t->span = k->span; return 1; }
         if (v && in(v->span, off)) {
-            t->kind = k && strcmp(k->str, "template") == 0 ? LOC_TEMPLATE : LOC_FIELD;
+            t->kind = k && strcmp(k->str, gir_fields[FIELD_TEMPLATE].name) == 0 ? LOC_TEMPLATE : LOC_FIELD;
             t->field = f;
             t->span = v->span;
             return 1;

@@ -8,6 +8,7 @@
  * the same order; one cell per line. */
 #include <string.h>
 #include "render.h"
+#include "syntax/lang.h"
 
 static void jstr(gir_buf *b, const char *s)
 {
@@ -35,17 +36,6 @@ static void jstr_opt(gir_buf *b, const char *s)
     jstr(b, s && *s ? s : NULL);
 }
 
-static const char *kind_name(gir_agency_kind k)
-{
-    switch (k) {
-    case KIND_DEPARTMENT: return "department";
-    case KIND_GOVERNMENT: return "government";
-    case KIND_TOWNSHIP: return "township";
-    case KIND_UNKNOWN: break;
-    }
-    return NULL;
-}
-
 static void j_begin(gir_renderer *rr)
 {
     gir_buf *b = rr->out;
@@ -57,7 +47,7 @@ static void j_begin(gir_renderer *rr)
     buf_puts(b, ",\n    \"agency\": ");
     jstr_opt(b, r->agency);
     buf_puts(b, ",\n    \"kind\": ");
-    jstr(b, kind_name(r->kind));
+    jstr(b, gir_kind_names[r->kind]);   /* the canonical name (syntax/kinds.def), null if unknown */
     buf_puts(b, ",\n    \"year\": ");
     if (r->year) buf_printf(b, "%d", r->year);
     else buf_puts(b, "null");

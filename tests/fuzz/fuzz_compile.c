@@ -13,14 +13,10 @@
 #include <stdlib.h>
 #include "driver/compile.h"
 #include "check/check.h"
-#if __has_include("render/render.h")
 #include "render/render.h"
-#define FUZZ_RENDER 1
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#ifdef FUZZ_RENDER
 /* Every back end of the table, and its --fragment form when it has one. */
 static void render_all(const gir_report *r)
 {
@@ -36,7 +32,6 @@ static void render_all(const gir_report *r)
             arena_free(a);
         }
 }
-#endif
 
 static void print_diags(gir_diags *dg, int lang)
 {
@@ -61,9 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gir_doc *d = gir_doc_compile("fuzz.gir", (const char *)data, size, &o);
         if (!d) return 0;
         print_diags(&d->diags, lang);
-#ifdef FUZZ_RENDER
         if (lang == 0 && !d->oom && d->report && d->diags.nerrors == 0) render_all(d->report);
-#endif
         gir_doc_free(d);
         if (size > 1024) break;  /* the English pass only on small inputs */
     }

@@ -6,7 +6,7 @@
  * GIR_FMT_UNSAFE (the formatter's own re-parse check refused its output)
  * is a formatter bug and is reported as a crash too. A property failure
  * prints both texts and aborts, so libFuzzer saves the input.
- * Without src/fmt/fmt.h the harness is inactive and says so. */
+ */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,7 +16,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("fmt/fmt.h")
 #include "driver/compile.h"
 #include "fmt/fmt.h"
 
@@ -87,12 +86,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#else /* no formatter yet */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_fmt: harness inactive: src/fmt/fmt.h is not present\n");
-    return 0;
-}
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }
-#endif

@@ -13,7 +13,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("import/import.h")
 #include "driver/compile.h"
 #include "import/import.h"
 
@@ -43,12 +42,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#else /* no importer yet */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_import: harness inactive: src/import/import.h is not present\n");
-    return 0;
-}
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }
-#endif

@@ -16,7 +16,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#if __has_include("lsp/server.h") && __has_include("lsp/rpc.h")
 #include <cJSON.h>
 #include "lsp/rpc.h"
 #include "lsp/server.h"
@@ -78,12 +77,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#else /* no language server yet */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc; (void)argv;
-    fprintf(stderr, "fuzz_lsp: harness inactive: src/lsp/server.h is not present\n");
-    return 0;
-}
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { (void)data; (void)size; return 0; }
-#endif
