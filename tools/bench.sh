@@ -40,39 +40,9 @@ want() { case " $FAMILIES " in *" $1 "*) return 0;; esac; return 1; }
 has() { "$GIRC" --help 2>/dev/null | grep -q "^  $1 "; }
 
 # ---- the import family ----
-# import_row SIZE: a text page whose one table row (规章, table 1 of the
-# 2021 format) holds numbers up to SIZE bytes
-import_row() {
-  LC_ALL=C awk -v size="$1" 'BEGIN {
-    print "某县人民政府2021年政府信息公开工作年度报告"
-    print "一、总体情况"
-    print "2021年，某县政务公开工作运行良好。"
-    print "二、主动公开政府信息情况"
-    print "第二十条第（一）项"
-    print "信息内容 本年制发件数 本年废止件数 现行有效件数"
-    printf "规章"; n = 0; len = 6
-    while (len < size) { n++; v = " " (n % 1000); printf "%s", v; len += length(v) }
-    printf "\n"
-    print "三、收到和处理政府信息公开申请情况"
-  }'
-}
-# import_table SIZE: an HTML page with a table of 50 numbers a row (the
-# first cell a label of table 3, in turn), up to SIZE bytes
-import_table() {
-  LC_ALL=C awk -v size="$1" 'BEGIN {
-    print "<html><head><meta charset=\"utf-8\"><title>某县人民政府2021年政府信息公开工作年度报告</title></head><body>"
-    print "<p>一、总体情况</p><p>2021年，某县政务公开工作运行良好。</p>"
-    print "<p>三、收到和处理政府信息公开申请情况</p><table>"
-    split("一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 （一）予以公开 （三）不予公开 1.属于国家秘密 2.其他法律行政法规禁止公开 5.属于三类内部事务信息 （七）总计", lab, " ")
-    total = 0; r = 0
-    while (total < size) {
-      r++; row = "<tr><td>" lab[(r - 1) % 8 + 1] "</td>"
-      for (k = 1; k <= 50; k++) row = row "<td>" ((r * k) % 997) "</td>"
-      row = row "</tr>"; print row; total += length(row) + 1
-    }
-    print "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
-  }'
-}
+# the generated pages: tools/gen-import.sh (the import suite's too)
+import_row() { tools/gen-import.sh row "$1"; }
+import_table() { tools/gen-import.sh table "$1"; }
 # measure NAME FILE: "NAME<TAB>bytes<TAB>seconds<TAB>peak RSS KB"
 measure() {
   bytes=$(wc -c < "$2")

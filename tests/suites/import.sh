@@ -196,37 +196,9 @@ check $? "check DIR: the summary counts not-checkable rules apart"
 ! grep -q '：\|共 ' "$T/s.out"; check $? "check FILE: no summary line or tally for a single file"
 
 # ---- 7: size ----
-# big_table ROWS: an HTML page whose table 3 has ROWS rows of 50 cells
-# (a label of table 3, in turn, then 49 numbers)
-big_table() {
-  LC_ALL=C awk -v rows="$1" 'BEGIN {
-    print "<html><head><meta charset=\"utf-8\"><title>某县人民政府2021年政府信息公开工作年度报告</title></head><body>"
-    print "<p>一、总体情况</p><p>2021年，某县政务公开工作运行良好。</p>"
-    print "<p>三、收到和处理政府信息公开申请情况</p><table>"
-    split("一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 （一）予以公开 （三）不予公开 1.属于国家秘密 2.其他法律行政法规禁止公开 5.属于三类内部事务信息 （七）总计", lab, " ")
-    for (r = 1; r <= rows; r++) {
-      printf "<tr><td>%s</td>", lab[(r - 1) % 8 + 1]
-      for (k = 1; k <= 49; k++) printf "<td>%d</td>", (r * k) % 997
-      print "</tr>"
-    }
-    print "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
-  }'
-}
-# long_row BYTES: a text page whose one row of table 1 holds numbers up to BYTES
-long_row() {
-  LC_ALL=C awk -v size="$1" 'BEGIN {
-    print "某县人民政府2021年政府信息公开工作年度报告"
-    print "一、总体情况"
-    print "2021年，某县政务公开工作运行良好。"
-    print "二、主动公开政府信息情况"
-    print "第二十条第（一）项"
-    print "信息内容 本年制发件数 本年废止件数 现行有效件数"
-    printf "规章"; n = 0; len = 6
-    while (len < size) { n++; v = " " (n % 1000); printf "%s", v; len += length(v) }
-    printf "\n"
-    print "三、收到和处理政府信息公开申请情况"
-  }'
-}
+# the generated pages: tools/gen-import.sh (the bench's generator too)
+big_table() { tools/gen-import.sh rows "$1"; }
+long_row() { tools/gen-import.sh row "$1"; }
 # capped FILE: imports FILE into $T/cap.gir under the memory cap; exit
 # status of the import (3 when the cap was exceeded)
 if (ulimit -v 262144 && "$GIRC" --version) > /dev/null 2>&1; then
