@@ -80,17 +80,23 @@ def nm(path, undefined):
     return syms
 
 
-def check_objects(objdir, rank, errors):
+def check_objects(objdir, src, rank, errors):
+    """Objects of sources that exist (a stale object of a removed or moved
+    source is not part of the build, and is passed over)."""
     objs = {}
     for root, _, files in os.walk(objdir):
         for f in files:
             if not f.endswith(".o"):
                 continue
             rel = os.path.relpath(os.path.join(root, f), objdir)
-            folder = rel.split(os.sep)[0] if os.sep in rel else GENERATED.get(f[:-2])
-            if folder is None:
-                errors.append(f"{objdir}/{rel}: object of no known folder")
-                continue
+            if os.sep in rel:
+                folder = rel.split(os.sep)[0]
+                if not os.path.exists(os.path.join(src, rel[:-2] + ".c")):
+                    continue
+            else:
+                folder = GENERATED.get(f[:-2])
+                if folder is None:
+                    continue
             objs[os.path.join(root, f)] = folder
     owner = {}
     for o, folder in objs.items():
@@ -140,7 +146,7 @@ def main(argv):
         p = os.path.join(root, g)
         if os.path.exists(p):
             check_includes(p, folder, rank, src, errors)
-    nobj = check_objects(objdir, rank, errors) if objdir else 0
+    nobj = check_objects(objdir, src, rank, errors) if objdir else 0
     for e in errors:
         print("layers: " + e, file=sys.stderr)
     if errors:

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
+#include "base/array.h"
 #include "base/utf8.h"
 
 #define TEXT_TARGET_WIDTH 100   /* a table wider than this wraps its headers more */
@@ -110,9 +111,6 @@ static wrapped wrap_text(gir_arena *a, const char *s, int width)
 {
     wrapped w = {NULL, NULL, 0};
     size_t n = strlen(s);
-    int cap = 4;
-    w.line = arena_alloc(a, (size_t)cap * sizeof *w.line);
-    w.len = arena_alloc(a, (size_t)cap * sizeof *w.len);
     if (width < 1) width = 1;
     size_t i = 0;
     while (i < n) {
@@ -134,13 +132,10 @@ static wrapped wrap_text(gir_arena *a, const char *s, int width)
             cw += cwid;
             i += (size_t)k;
         }
-        if (w.n == cap) {
-            w.line = arena_grow(a, w.line, (size_t)cap * sizeof *w.line, (size_t)cap * 2 * sizeof *w.line);
-            w.len = arena_grow(a, w.len, (size_t)cap * sizeof *w.len, (size_t)cap * 2 * sizeof *w.len);
-            cap *= 2;
-        }
-        w.line[w.n] = s + start;
-        w.len[w.n] = (int)(i - start);
+        size_t at = (size_t)w.n;
+        ARRAY_PUSH(a, w.line, at, s + start);
+        at = (size_t)w.n;
+        ARRAY_PUSH(a, w.len, at, (int)(i - start));
         w.n++;
     }
     return w;

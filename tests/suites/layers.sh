@@ -33,7 +33,12 @@ fresh; printf '/* stray.c - x */\n' > "$tmp/src/stray.c"
 expect_fail "file outside the folders" "outside the stage folders"
 # an upward symbol: an object of base/ that calls a cli/ function
 fresh; mkdir -p "$tmp/obj/base" "$tmp/obj/cli"
-printf 'int cli_thing(void);\nint f(void) { return cli_thing(); }\n' > "$tmp/up.c"
-printf 'int cli_thing(void) { return 1; }\n' > "$tmp/down.c"
-cc -c -o "$tmp/obj/base/up.o" "$tmp/up.c" && cc -c -o "$tmp/obj/cli/down.o" "$tmp/down.c"
+printf '/* up.c - x */\nint cli_thing(void);\nint f(void) { return cli_thing(); }\n' > "$tmp/src/base/up.c"
+printf '/* down.c - x */\nint cli_thing(void) { return 1; }\n' > "$tmp/src/cli/down.c"
+cc -c -o "$tmp/obj/base/up.o" "$tmp/src/base/up.c" && cc -c -o "$tmp/obj/cli/down.o" "$tmp/src/cli/down.c"
 expect_fail "upward symbol" "base/ uses cli_thing" --objects "$tmp/obj"
+# objects whose sources were removed or moved are not part of the build:
+# passed over, as after `git pull` over an old build/
+rm -f "$tmp/src/base/up.c" "$tmp/src/cli/down.c"
+if python3 tools/layers.py --objects "$tmp/obj" "$tmp/src" >/dev/null 2>"$tmp/err"; then ok "stale objects passed over"
+else nok "stale objects passed over"; cat "$tmp/err"; fi
