@@ -167,17 +167,24 @@ char *arena_strndup(gir_arena *a, const char *s, size_t n)
 
 char *arena_strdup(gir_arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
 
-char *arena_printf(gir_arena *a, const char *fmt, ...)
+char *arena_vprintf(gir_arena *a, const char *fmt, va_list ap)
 {
-    va_list ap, aq;
-    va_start(ap, fmt);
+    va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
     if (n < 0) n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);
-    if (p) vsnprintf(p, (size_t)n + 1, fmt, aq);
-    va_end(aq);
+    if (p) vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *arena_printf(gir_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
     return p;
 }
 

@@ -5,6 +5,7 @@
 #ifndef GIR_ARENA_H
 #define GIR_ARENA_H
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Swappable allocator (tests inject failures through it). */
@@ -55,7 +56,9 @@ void *arena_alloc(gir_arena *a, size_t n);
 void *arena_grow(gir_arena *a, void *old, size_t old_n, size_t new_n);
 char *arena_strndup(gir_arena *a, const char *s, size_t n);
 char *arena_strdup(gir_arena *a, const char *s);
-/* printf into the arena. */
+/* printf into the arena (no length limit); NULL only on out of memory
+ * outside a protected call. */
+char *arena_vprintf(gir_arena *a, const char *fmt, va_list ap);
 char *arena_printf(gir_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Total bytes handed out (for limits and statistics). */

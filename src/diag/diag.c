@@ -63,15 +63,8 @@ void diags_init(gir_diags *d, gir_arena *a, gir_lang lang)
 /* vsnprintf into the arena; "" if formatting fails. */
 static const char *vformat(gir_arena *a, const char *fmt, va_list ap)
 {
-    va_list aq;
-    va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    if (n < 0) return "";
-    char *p = arena_alloc(a, (size_t)n + 1);
-    if (!p) return "";
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    return p;
+    const char *p = arena_vprintf(a, fmt, ap);
+    return p ? p : "";
 }
 
 static int push_diag(gir_diags *d, gir_diag *g)

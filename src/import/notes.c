@@ -6,27 +6,18 @@
 
 const char *imp_say(imp_ctx *c, gir_msg id, ...)
 {
-    const char *fmt = msg_fmt(c->dg->lang, id);
-    va_list ap, aq;
+    va_list ap;
     va_start(ap, id);
-    va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    const char *p = arena_vprintf(c->a, msg_fmt(c->dg->lang, id), ap);
     va_end(ap);
-    if (n < 0)
-        n = 0;
-    char *p = arena_alloc(c->a, (size_t)n + 1);
-    if (p)
-        vsnprintf(p, (size_t)n + 1, fmt, aq);
-    va_end(aq);
     return p ? p : "";
 }
 
-/* Entry id with the arguments, cut to 1023 bytes, in the arena. */
+/* Entry id with the arguments, in the arena (never cut). */
 static const char *note_text(imp_ctx *c, gir_msg id, va_list ap)
 {
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, msg_fmt(c->dg->lang, id), ap);
-    return arena_strdup(c->a, tmp);
+    const char *p = arena_vprintf(c->a, msg_fmt(c->dg->lang, id), ap);
+    return p ? p : "";
 }
 
 void imp_row_note(imp_ctx *c, imp_row *r, gir_msg id, ...)
