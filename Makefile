@@ -22,7 +22,7 @@ endif
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 B        := build
-PKGS     := libcmark libutf8proc libcjson libxml-2.0
+PKGS     := libcmark libutf8proc libcjson libxml-2.0 poppler-glib libzip xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)

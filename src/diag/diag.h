@@ -32,6 +32,7 @@ typedef struct gir_diag {
     const char **notes; size_t nnotes;
     const char *help;             /* one hint line, may be NULL */
     gir_fix *fixes; size_t nfixes;
+    const char *waived;           /* the reason of the waiver that made this finding a note, or NULL */
 } gir_diag;
 
 typedef struct gir_diags {

@@ -17,6 +17,7 @@
 #include "html.h"
 #include "match.h"
 #include "meta.h"
+#include "sniff.h"
 #include "split.h"
 #include "syntax/parse.h"
 #include "template/stdlib_data.h"
@@ -232,6 +233,17 @@ static void parse_back(imp_ctx *c, const gir_import_opts *o)
     arena_release(d);
 }
 
+/* Forms no reader takes yet: one error, and no .gir. */
+static int readable_form(gir_import *im)
+{
+    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML)
+        return 1;
+    gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
+    diag_file(&im->diags, g, im->src.name);
+    diag_help(&im->diags, g, I_HELP_FORM_UNREAD);
+    return 0;
+}
+
 typedef struct run_args {
     gir_import *im;
     const char *name;
@@ -248,6 +260,9 @@ static void run(void *ud)
     gir_arena *a = im->arena;
     const char *name = arena_strdup(a, ra->name);
     source_init(&im->src, a, name, "", 0);
+    im->form = imp_sniff(ra->bytes, ra->len);
+    if (!readable_form(im))
+        return;
     im->html = imp_looks_html(ra->bytes, ra->len);
     imp_decoded d;
     imp_decode(a, ra->bytes, ra->len, im->html, &d);

@@ -28,6 +28,7 @@ typedef struct gir_import {
     size_t gir_len;
     const char *template_name; /* the stdlib template chosen, or NULL */
     const char *encoding;      /* encoding the input was read in */
+    int form;                  /* imp_form (import/sniff.h): what the input was, by content */
     int html;                  /* the input was HTML */
     size_t ncells, nvalues, nblank, nmissing, ninferred, nunsure;  /* table cells */
     int oom;

@@ -147,7 +147,10 @@ sed -n '/^table/,$p' "$T/d.gir" > "$T/d1"; cmp -s "$T/d1" "$T/d2" && ! grep -q '
 check $? "a GBK page that says gb2312 reads as the UTF-8 page, without warnings"
 dmg bad-bytes.txt 'W1002' 'W1003'
 dmg empty.txt 'E1006'
-dmg junk.txt 'E1006' 'W1002'
+# random bytes are told by their content to be binary: one error, no .gir
+imp "$D/damaged/junk.txt" > "$T/d.gir" 2> "$T/d.err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/d.gir" ] && grep -qF 'E1026' "$T/d.err" && [ "$(grep -c 'error\[' "$T/d.err")" -eq 1 ]
+check $? "damaged junk.txt: binary data is one error E1026, exit 1, nothing written"
 dmg markup-prose.txt 'N1005'
 grep -qF '三个引号""\"在这里，四个引号""\""也在这里，七个引号""\""\""\"到此' "$T/d.gir" && grep -qF '\# 这一行以井号开头' "$T/d.gir" &&
   grep -qF '1\. 这一行像有序列表' "$T/d.gir" && grep -qF '\<b>像标签\</b> \&amp;' "$T/d.gir"
