@@ -122,3 +122,84 @@ gir_io_status io_write_atomic(const char *path, const char *data, size_t len, in
     free(tmp);
     return IO_OK;
 }
+
+/* ---- outputs written by a path (libxlsxwriter) or piece by piece ---- */
+
+/* Writes to path directly rather than replacing it: standard output, or
+ * an existing device, FIFO or socket. */
+static int is_stream(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") == 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+}
+
+gir_io_status io_temp_beside(const char *path, char **tmp, int *err_no)
+{
+    *err_no = 0;
+    *tmp = NULL;
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) { *err_no = EISDIR; return IO_ERR_IS_DIR; }
+    const char *dir = getenv("TMPDIR");
+    const char *base = is_stream(path) ? (dir && *dir ? dir : "/tmp") : path;
+    const char *suffix = is_stream(path) ? "/girc.tmp.XXXXXX" : ".tmp.XXXXXX";
+    size_t bl = strlen(base), sl = strlen(suffix);
+    char *t = malloc(bl + sl + 1);
+    if (!t) { *err_no = ENOMEM; return IO_ERR_WRITE; }
+    memcpy(t, base, bl);
+    memcpy(t + bl, suffix, sl + 1);
+    int fd = mkstemp(t);
+    if (fd < 0) { *err_no = errno; free(t); return IO_ERR_OPEN; }
+    close(fd);
+    *tmp = t;
+    return IO_OK;
+}
+
+void io_discard_temp(char *tmp)
+{
+    if (!tmp) return;
+    unlink(tmp);
+    free(tmp);
+}
+
+/* Copies the temporary file to a stream (standard output, a device). */
+static gir_io_status copy_out(const char *tmp, const char *path, int *err_no)
+{
+    int in = open(tmp, O_RDONLY);
+    if (in < 0) { *err_no = errno; return IO_ERR_READ; }
+    int out = strcmp(path, "-") == 0 ? STDOUT_FILENO : open(path, O_WRONLY);
+    if (out < 0) { *err_no = errno; close(in); return IO_ERR_OPEN; }
+    char buf[65536];
+    gir_io_status st = IO_OK;
+    for (;;) {
+        ssize_t r = read(in, buf, sizeof buf);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) { *err_no = errno; st = IO_ERR_READ; break; }
+        if (r == 0) break;
+        if (write_all(out, buf, (size_t)r) < 0) { *err_no = errno; st = IO_ERR_WRITE; break; }
+    }
+    close(in);
+    if (out != STDOUT_FILENO && close(out) < 0 && st == IO_OK) { *err_no = errno; st = IO_ERR_WRITE; }
+    return st;
+}
+
+gir_io_status io_commit_temp(char *tmp, const char *path, int *err_no)
+{
+    *err_no = 0;
+    gir_io_status st = IO_OK;
+    if (is_stream(path)) {
+        st = copy_out(tmp, path, err_no);
+        io_discard_temp(tmp);
+        return st;
+    }
+    struct stat ps;
+    int keep_mode = stat(path, &ps) == 0;
+    int fd = open(tmp, O_RDWR);
+    if (fd < 0 || fsync(fd) < 0) st = IO_ERR_WRITE;
+    if (st == IO_OK) fchmod(fd, keep_mode ? (ps.st_mode & 07777) : 0644);
+    if (st != IO_OK) *err_no = errno;
+    if (fd >= 0 && close(fd) < 0 && st == IO_OK) { *err_no = errno; st = IO_ERR_WRITE; }
+    if (st == IO_OK && rename(tmp, path) < 0) { *err_no = errno; st = IO_ERR_WRITE; }
+    if (st != IO_OK) unlink(tmp);
+    free(tmp);
+    return st;
+}

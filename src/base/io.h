@@ -18,4 +18,15 @@ gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *
  * existing device, FIFO or socket (/dev/stdout, /dev/full) is written
  * directly, never replaced. */
 gir_io_status io_write_atomic(const char *path, const char *data, size_t len, int *err_no);
+/* For an output written by a path or piece by piece (an XLSX workbook, a
+ * batch's CSV): makes an empty temporary file, path.tmp.XXXXXX beside
+ * path (in $TMPDIR or /tmp when path is "-" or a device), its name in
+ * *tmp (malloc'd). Then io_commit_temp puts it in place as
+ * io_write_atomic would (a rename over path keeping an existing file's
+ * mode; copied to standard output or the device, then removed) and
+ * frees the name; on failure the temporary file is removed and path is
+ * untouched. io_discard_temp removes it and frees the name. */
+gir_io_status io_temp_beside(const char *path, char **tmp, int *err_no);
+gir_io_status io_commit_temp(char *tmp, const char *path, int *err_no);
+void io_discard_temp(char *tmp);
 #endif

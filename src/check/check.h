@@ -31,6 +31,10 @@ typedef struct gir_cell {
     int bad;                   /* a diagnostic was reported on it */
     int mismatch;              /* written total differs from its parts */
     gir_dec expected;          /* derived: the value computed from its parts */
+    const char *rule;          /* the first check that failed on this cell: a
+                                  total's name (mismatch) or a rule's id ("R3.1"),
+                                  for the data back ends; NULL if none */
+    int rule_warning;          /* that rule is a warning, not an error */
 } gir_cell;
 
 typedef struct gir_rblock {

@@ -82,6 +82,8 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     diag_fix(c->dg, g, cell->span, e);
     cell->bad = 1;
     cell->mismatch = 1;
+    cell->rule = h->name;
+    cell->rule_warning = 0;
 }
 
 static int check_derived(sumctx *s, const gir_hnode *h, int axis, int r, int col, gir_cell *cell)
@@ -325,6 +327,25 @@ static int needs_previous(const gir_rule *ru)
     return 0;
 }
 
+/* Names the failed rule on each cell of this report that an instance
+ * involves (last year's cells are left alone), unless a rule already
+ * failed there; an error takes the place of a warning. */
+static void mark_rule_cells(ck *c, gir_rtable *rt, const gir_rule *ru, const inst *in)
+{
+    const gir_expr *es[2] = {&ru->lhs, &ru->rhs};
+    int warning = ru->severity == 2;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < es[k]->nterms; i++) {
+            const gir_term *t = &es[k]->terms[i];
+            int r, col;
+            if (t->is_const || t->prev || !term_cell(c, rt, ru, t, in, &r, &col)) continue;
+            gir_cell *cell = CELL(rt, in->blk, r, col);
+            if (cell->rule && (warning || !cell->rule_warning)) continue;
+            cell->rule = ru->id;
+            cell->rule_warning = warning;
+        }
+}
+
 static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
 {
     if (!c->r->previous && needs_previous(ru)) return;
@@ -355,6 +376,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         counted++;
         if (ru->pattern) { held += holds; any_nonzero |= nz; continue; }
         if (holds) continue;
+        mark_rule_cells(c, rt, ru, &ins[i]);
         gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR,
                                ru->severity == 2 ? C_RULE_WARNING : C_RULE_ERROR, c->src,
                                inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, ru->message);

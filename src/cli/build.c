@@ -1,20 +1,28 @@
-/* build.c - `girc build [-f FMT] [-o OUT] [--fragment] FILE`: compile
- * and check one report, then render it with one of the back ends of the
- * back-end table (render.h): named by -f, or found from OUT's extension.
- * A report with checking errors is not built (its diagnostics are
- * printed, exit 1); warnings are printed and do not stop the build.
- * Output goes to OUT through a temporary file and a rename
- * (io_write_atomic), or to standard output. The lists of formats in its
+/* build.c - `girc build [-f FMT] [-o OUT] [--fragment] FILE|DIR...`:
+ * compile and check reports, then render them with one of the back ends
+ * of the back-end table (render.h): named by -f, or found from OUT's
+ * extension. A report with checking errors is not built by the document
+ * back ends (its diagnostics are printed, exit 1); the data back ends
+ * (with_errors: json, csv, xlsx) write it all the same, with each cell's
+ * state, say so, and exit 1. Warnings never stop a build. Only the batch
+ * back ends (csv, xlsx) take several files or directories, into one
+ * output, one report after the other (each compiled, written and freed
+ * before the next). Output goes to OUT through a temporary file and a
+ * rename (io.h), or to standard output. The lists of formats in its
  * messages and help come from the table. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "base/array.h"
 #include "base/io.h"
+#include "bulk.h"
 #include "render/render.h"
 
 typedef struct build_args {
-    const char *file, *out, *format;
+    const char *file, *out, *format;   /* file: the first input */
+    char **inputs; size_t ninputs;     /* every input operand (argv's strings) */
     int fragment;
 } build_args;
 
@@ -45,8 +53,11 @@ static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
         }
         if (strcmp(a, "--fragment") == 0) { ba->fragment = 1; continue; }
         if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); return 2; }
-        if (ba->file) { cli_usage_error(c, B_ONE_FILE, a, ""); return 2; }
-        ba->file = a;
+        void *v = ba->inputs;
+        if (array_reserve(NULL, &v, ba->ninputs, sizeof *ba->inputs) < 0) { cli_io_error(c, CLI_OUT_OF_MEMORY, a, 0); return 2; }
+        ba->inputs = v;
+        ba->inputs[ba->ninputs++] = argv[i];
+        if (!ba->file) ba->file = a;
     }
     if (!ba->file) { cli_usage_error(c, CLI_NO_FILES, "", ""); return 2; }
     return 0;
@@ -54,7 +65,7 @@ static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
 
 /* ---- the formats, from the back-end table ---- */
 
-typedef enum { LIST_NAMES, LIST_EXTS, LIST_FRAGMENT } list_kind;
+typedef enum { LIST_NAMES, LIST_EXTS, LIST_FRAGMENT, LIST_BATCH } list_kind;
 
 /* The back ends' names, their extensions (".html") or the names of
  * those with a --fragment form, as one list. */
@@ -63,7 +74,8 @@ static const char *format_list(gir_cli *c, gir_arena *a, list_kind kind, gir_msg
     const char **v = NULL;
     size_t n = 0;
     for (const gir_backend *const *b = gir_backends; *b; b++) {
-        if (kind == LIST_NAMES || (kind == LIST_FRAGMENT && (*b)->fragment)) ARRAY_PUSH(a, v, n, (*b)->name);
+        if (kind == LIST_NAMES || (kind == LIST_FRAGMENT && (*b)->fragment) || (kind == LIST_BATCH && (*b)->batch))
+            ARRAY_PUSH(a, v, n, (*b)->name);
         for (const char *const *e = (*b)->exts; kind == LIST_EXTS && *e; e++) ARRAY_PUSH(a, v, n, arena_printf(a, ".%s", *e));
     }
     return cli_list(c, a, v, n, last);
@@ -78,7 +90,12 @@ static const char *format_table(gir_arena *a)
         gir_buf e;
         buf_init(&e, a);
         for (const char *const *x = (*k)->exts; *x; x++) buf_printf(&e, "%s.%s", x == (*k)->exts ? "" : " ", *x);
-        if ((*k)->fragment) buf_printf(&b, "  %-8s %-14s --fragment\n", (*k)->name, buf_cstr(&e));
+        gir_buf f;
+        buf_init(&f, a);
+        if ((*k)->fragment) buf_puts(&f, " --fragment");
+        if ((*k)->with_errors) buf_puts(&f, " data");
+        if ((*k)->batch) buf_puts(&f, ", batch");
+        if (f.n) buf_printf(&b, "  %-8s %-14s%s\n", (*k)->name, buf_cstr(&e), buf_cstr(&f));
         else buf_printf(&b, "  %-8s %s\n", (*k)->name, buf_cstr(&e));
     }
     return buf_cstr(&b);
@@ -110,72 +127,168 @@ static const gir_backend *choose_backend(gir_cli *c, gir_arena *a, const build_a
     return be;
 }
 
-/* Compiles FILE; NULL after reporting why not (*rc is then the status). */
-static gir_doc *compile(gir_cli *c, const build_args *ba, int *rc)
+/* Compiles path; NULL after reporting why not (*rc is then the status). */
+static gir_doc *compile(gir_cli *c, const char *path, int *rc)
 {
     gir_arena *tmp = arena_new(NULL);
     if (!tmp) {
-        *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, ba->file, 0);
+        *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
         return NULL;
     }
     char *text = NULL;
     size_t len = 0;
-    *rc = cli_read_input(c, tmp, ba->file, &text, &len);
+    *rc = cli_read_input(c, tmp, path, &text, &len);
     if (*rc) {
         arena_free(tmp);
         return NULL;
     }
     gir_options o;
     cli_compile_options(c, &o);
-    gir_doc *d = gir_doc_compile(cli_input_name(ba->file), text, len, &o);
+    gir_doc *d = gir_doc_compile(cli_input_name(path), text, len, &o);
     arena_free(tmp);
     if (!d || d->oom) {
         gir_doc_free(d);
-        *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, ba->file, 0);
+        *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
         return NULL;
     }
     return d;
 }
 
-/* Renders the checked report and writes it to dest. */
-static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const build_args *ba, const char *dest)
+/* Where the output goes: one write of the whole (io_write_atomic), or,
+ * for a batch back end, a temporary file beside the target that each
+ * report adds to and that is renamed over it at the end (io.h). */
+typedef struct sink {
+    const char *dest;
+    char *tmp;              /* batch: the temporary file */
+    FILE *f;                /* batch, walk back ends: tmp, open */
+    gir_book *book;         /* batch, book back ends */
+    size_t index;           /* reports written so far */
+} sink;
+
+static int sink_open(gir_cli *c, sink *k, const gir_backend *be, const char *dest)
 {
-    gir_build_opts bo = {be, ba->fragment, NULL};
+    memset(k, 0, sizeof *k);
+    k->dest = dest;
+    if (!be->batch) return 0;
+    int e = 0;
+    const char *shown = strcmp(dest, "-") == 0 ? "<stdout>" : dest;
+    if (io_temp_beside(dest, &k->tmp, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    if (be->book) k->book = be->book->open(k->tmp);
+    else k->f = fopen(k->tmp, "wb");
+    if (k->book || k->f) return 0;
+    e = errno;
+    io_discard_temp(k->tmp);
+    k->tmp = NULL;
+    return be->book ? cli_file_error(c, B_BOOK_FAILED, shown, "") + 1 : cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+}
+
+/* Puts the batch's output in place (or removes it when failed). */
+static int sink_close(gir_cli *c, sink *k, const gir_backend *be, int failed)
+{
+    if (!k->tmp) return 0;
+    const char *shown = strcmp(k->dest, "-") == 0 ? "<stdout>" : k->dest;
+    int bad = failed;
+    if (k->book && be->book->close(k->book) != 0 && !bad) bad = cli_file_error(c, B_BOOK_FAILED, shown, "") + 1;
+    int e = 0;
+    if (k->f && (ferror(k->f) | fclose(k->f)) && !bad) bad = cli_io_error(c, CLI_CANNOT_WRITE, shown, errno);
+    if (bad) {
+        io_discard_temp(k->tmp);
+        return bad;
+    }
+    if (strcmp(k->dest, "-") == 0) fflush(stdout);
+    if (io_commit_temp(k->tmp, k->dest, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    return 0;
+}
+
+/* Renders the checked report and writes it: the whole output, or its
+ * part of a batch. */
+static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const build_args *ba, const char *path, sink *k)
+{
+    const char *name = cli_input_name(path);
+    if (k->book) {
+        if (be->book->add(k->book, d->report, &d->diags, name) != 0)
+            return cli_file_error(c, B_BOOK_FAILED, strcmp(k->dest, "-") == 0 ? "<stdout>" : k->dest, "") + 1;
+        k->index++;
+        return 0;
+    }
+    gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index};
     gir_buf out;
     buf_init(&out, d->arena);
     gir_render_status rs = gir_render(d->report, &bo, d->arena, &out);
-    if (rs == GIR_RENDER_NOMEM) return cli_io_error(c, CLI_OUT_OF_MEMORY, ba->file, 0);
+    if (rs == GIR_RENDER_NOMEM) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     if (rs != GIR_RENDER_OK) {
-        cli_file_error(c, B_RENDER_FAILED, be->name, cli_input_name(ba->file));
+        cli_file_error(c, B_RENDER_FAILED, be->name, name);
         return 2;
     }
-    if (strcmp(dest, "-") == 0) fflush(stdout);
+    k->index++;
+    const char *shown = strcmp(k->dest, "-") == 0 ? "<stdout>" : k->dest;
+    if (k->f) return out.n && fwrite(out.p, 1, out.n, k->f) != out.n ? cli_io_error(c, CLI_CANNOT_WRITE, shown, errno) : 0;
+    if (strcmp(k->dest, "-") == 0) fflush(stdout);
     int e = 0;
-    if (io_write_atomic(dest, out.p ? out.p : "", out.n, &e) != IO_OK)
-        return cli_io_error(c, CLI_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
+    if (io_write_atomic(k->dest, out.p ? out.p : "", out.n, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    return 0;
+}
+
+/* One input: compiled, its diagnostics printed, rendered when it may be.
+ * Returns its status; *fatal is set when the output cannot go on. */
+static int build_one(gir_cli *c, const gir_backend *be, const build_args *ba, const char *path, sink *k, int *fatal)
+{
+    int rc = 0;
+    gir_doc *d = compile(c, path, &rc);
+    if (!d) return rc;
+    cli_print_diags(c, &d->diags);
+    cli_print_summary(c, d->diags.nerrors, d->diags.nwarnings);
+    const char *name = cli_input_name(path);
+    if (!d->report) rc = cli_file_error(c, B_NOT_A_REPORT, name, "");
+    else if (d->diags.nerrors && !be->with_errors) rc = cli_file_error(c, B_NOT_BUILT, name, "");
+    else {
+        rc = render_and_write(c, d, be, ba, path, k);
+        *fatal = rc != 0;
+        if (!rc && d->diags.nerrors) rc = cli_file_error(c, B_BUILT_WITH_ERRORS, name, be->name);
+    }
+    gir_doc_free(d);
+    return rc;
+}
+
+/* The input files: FILE operands as given, directories walked for .gir
+ * files (batch back ends only). Returns 0 or 2. */
+static int gather(gir_cli *c, const gir_backend *be, const build_args *ba, bulk_files *f, gir_arena *a)
+{
+    static const char *const exts[] = {".gir", NULL};
+    int many = ba->ninputs > 1 || (ba->ninputs == 1 && strcmp(ba->file, "-") != 0 && bulk_is_dir(ba->file));
+    if (many && !be->batch) {
+        const char *extra = ba->ninputs > 1 ? ba->inputs[1] : ba->file;
+        cli_usage_error(c, B_ONE_FILE, extra, format_list(c, a, LIST_BATCH, CLI_LIST_AND));
+        return 2;
+    }
+    for (size_t i = 0; i < ba->ninputs; i++)
+        if (bulk_add(c, f, ba->inputs[i], exts)) return 2;
     return 0;
 }
 
 int cmd_build(gir_cli *c, int argc, char **argv)
 {
     build_args ba;
-    if (parse_args(c, argc, argv, &ba)) return 2;
+    if (parse_args(c, argc, argv, &ba)) { free(ba.inputs); return 2; }
     gir_arena *a = arena_new(NULL);
-    if (!a) return cli_io_error(c, CLI_OUT_OF_MEMORY, ba.file, 0);
+    if (!a) { free(ba.inputs); return cli_io_error(c, CLI_OUT_OF_MEMORY, ba.file, 0); }
     const gir_backend *be = choose_backend(c, a, &ba);
+    bulk_files files = {NULL, 0};
+    int rc = be ? gather(c, be, &ba, &files, a) : 2;
     arena_free(a);
-    if (!be) return 2;
+    free(ba.inputs);
+    if (rc) { bulk_files_free(&files); return rc; }
     const char *dest = ba.out ? ba.out : "-";
     /* JSON diagnostics go to standard error when the document goes to standard output */
     c->doc_on_stdout = strcmp(dest, "-") == 0;
-    int rc = 0;
-    gir_doc *d = compile(c, &ba, &rc);
-    if (!d) return rc;
-    cli_print_diags(c, &d->diags);
-    cli_print_summary(c, d->diags.nerrors, d->diags.nwarnings);
-    if (d->diags.nerrors) rc = cli_file_error(c, B_NOT_BUILT, cli_input_name(ba.file), "");
-    else if (!d->report) rc = cli_file_error(c, B_NOT_A_REPORT, cli_input_name(ba.file), "");
-    else rc = render_and_write(c, d, be, &ba, dest);
-    gir_doc_free(d);
-    return rc;
+    sink k;
+    rc = sink_open(c, &k, be, dest);
+    int fatal = rc != 0;
+    for (size_t i = 0; !fatal && i < files.n; i++) {
+        int r = build_one(c, be, &ba, files.v[i], &k, &fatal);
+        if (r > rc) rc = r;
+    }
+    int sr = sink_close(c, &k, be, fatal || (be->batch && k.index == 0));
+    bulk_files_free(&files);
+    return sr > rc ? sr : rc;
 }

@@ -14,7 +14,7 @@
  * same in every language. */
 const gir_command gir_commands[] = {
     {"check", "check [-j N] FILE|DIR...", CLI_SUM_CHECK, CLI_HELP_CHECK, cmd_check, NULL},
-    {"build", "build [-f FMT] [-o OUT] [--fragment] FILE", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
+    {"build", "build [-f FMT] [-o OUT] [--fragment] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
     {"fmt", "fmt [--check] [-w] FILE...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
     {"import", "import [-o OUT] [--check] [-j N] FILE|DIR...", CLI_SUM_IMPORT, CLI_HELP_IMPORT, cmd_import, NULL},
     {"lsp", "lsp [--stdio]", CLI_SUM_LSP, CLI_HELP_LSP, cmd_lsp, NULL},

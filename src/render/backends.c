@@ -10,7 +10,9 @@
     X(html)             \
     X(latex)            \
     X(text)             \
-    X(json)
+    X(json)             \
+    X(csv)              \
+    X(xlsx)
 
 #define DECLARE(name) extern const gir_backend gir_backend_##name;
 GIR_BACKENDS(DECLARE)

@@ -4,11 +4,14 @@
  * its heading, prose and table; per table cell its block, row and column
  * names and official label paths, exact value (a JSON number written
  * from the decimal, never through a float), unit, display text and state
- * (zero = omitted, written, computed, blank, text). Keys always come in
- * the same order; one cell per line. */
+ * (zero = omitted, written, computed, blank, text; in a report with
+ * errors also missing, wrong, invalid, unknown, warning: data.c) with
+ * the expected value and the failed rule, and the report's diagnostics.
+ * Keys always come in the same order; one cell per line. */
 #include <string.h>
 #include "render.h"
 #include "syntax/lang.h"
+#include "diag/source.h"
 
 static void jstr(gir_buf *b, const char *s)
 {
@@ -98,8 +101,16 @@ static void label_path(gir_buf *b, const gir_hnode *h)
     buf_putc(b, ']');
 }
 
-static void j_cell(gir_buf *b, const gir_lcell *c, const gir_block *bl)
+/* The line a cell was written on, or null. */
+static void j_line(gir_buf *b, const gir_report *r, const gir_cell *v)
 {
+    if (!v->node || !r->src) { buf_puts(b, "null"); return; }
+    buf_printf(b, "%u", (unsigned)source_line_of(r->src, v->span.start) + 1);
+}
+
+static void j_cell(gir_renderer *rr, const gir_lcell *c, const gir_rtable *rt, const gir_block *bl)
+{
+    gir_buf *b = rr->out;
     const gir_cell *v = c->cell;
     const gir_hnode *row = bl->rows[c->r], *col = bl->cols[c->c];
     char vb[64], num[48];
@@ -112,7 +123,8 @@ static void j_cell(gir_buf *b, const gir_lcell *c, const gir_block *bl)
     buf_puts(b, ", \"column_path\": ");
     label_path(b, col);
     buf_puts(b, ", \"value\": ");
-    switch (v->state) {
+    if (!render_data_has_value(rt, v)) buf_puts(b, "null");
+    else switch (v->state) {
     case CELL_ZERO:
         buf_puts(b, v->type == CT_TEXT ? "null" : "0");
         break;
@@ -129,9 +141,15 @@ static void j_cell(gir_buf *b, const gir_lcell *c, const gir_block *bl)
     buf_puts(b, ", \"type\": ");
     jstr(b, cell_type_name(v->type));
     buf_puts(b, ", \"state\": ");
-    jstr(b, render_state_name(v->state));
+    jstr(b, render_data_state(rt, v));
     buf_printf(b, ", \"derived\": %s, \"text\": ", v->derived || col->nsum || row->nsum ? "true" : "false");
-    jstr(b, render_value_text(c, vb));
+    jstr(b, render_data_has_value(rt, v) ? render_value_text(c, vb) : "");
+    buf_puts(b, ", \"expected\": ");
+    buf_puts(b, v->mismatch ? render_data_expected(v, num) : "null");
+    buf_puts(b, ", \"rule\": ");
+    jstr(b, v->rule);
+    buf_puts(b, ", \"line\": ");
+    j_line(b, rr->r, v);
     buf_putc(b, '}');
 }
 
@@ -163,7 +181,7 @@ static void j_table(gir_renderer *rr, const gir_layout *L)
                 const gir_lcell *c = L->rows[y].cells[i];
                 if (c->kind != LAYOUT_VALUE || c->block != (int)bi) continue;
                 buf_puts(b, n++ ? ",\n          " : "\n          ");
-                j_cell(b, c, t->blocks[bi]);
+                j_cell(rr, c, L->rt, t->blocks[bi]);
             }
     buf_puts(b, "\n        ]\n      }");
 }
@@ -175,9 +193,44 @@ static void j_section_end(gir_renderer *rr, const gir_rsection *s, int index)
     buf_puts(rr->out, "\n    }");
 }
 
+static const char *sev_name(gir_severity s)
+{
+    return s == GIR_SEV_ERROR ? "error" : s == GIR_SEV_WARNING ? "warning" : "note";
+}
+
+/* One diagnostic: code, severity, message, position (1-based line and
+ * column in characters, null without a source), waiver reason. */
+static void j_diag(gir_buf *b, const gir_diag *g)
+{
+    buf_puts(b, "{\"code\": ");
+    jstr(b, g->code);
+    buf_puts(b, ", \"severity\": ");
+    jstr(b, sev_name(g->sev));
+    buf_puts(b, ", \"message\": ");
+    jstr(b, g->msg ? g->msg : "");
+    if (g->src) {
+        gir_pos p;
+        source_pos(g->src, g->span.start, &p);
+        buf_printf(b, ", \"line\": %u, \"column\": %u", (unsigned)p.line, (unsigned)p.char_col);
+    } else {
+        buf_puts(b, ", \"line\": null, \"column\": null");
+    }
+    buf_puts(b, ", \"waived\": ");
+    jstr(b, g->waived);
+    buf_putc(b, '}');
+}
+
 static void j_end(gir_renderer *rr)
 {
-    buf_puts(rr->out, "\n  ]\n}\n");
+    gir_buf *b = rr->out;
+    const gir_diags *dg = rr->o->diags;
+    buf_puts(b, "\n  ],\n  \"errors\": ");
+    buf_printf(b, "%zu,\n  \"warnings\": %zu,\n  \"diagnostics\": [", dg ? dg->nerrors : 0, dg ? dg->nwarnings : 0);
+    for (size_t i = 0; dg && i < dg->n; i++) {
+        buf_puts(b, i ? ",\n    " : "\n    ");
+        j_diag(b, dg->v[i]);
+    }
+    buf_puts(b, dg && dg->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 static const char *const exts[] = {"json", NULL};
@@ -186,6 +239,7 @@ const gir_backend gir_backend_json = {
     .name = "json",
     .exts = exts,
     .fragment = 0,
+    .with_errors = 1,
     .begin = j_begin,
     .section = j_section,
     .prose = j_prose,

@@ -4,11 +4,13 @@
  * table layout computed from the template's header trees, value text
  * and dates. See render.h for the layout's rules; the prose is prose.c;
  * the back ends are listed in backends.c, and none is named here. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
 #include "base/array.h"
+#include "base/io.h"
 
 /* ---- the back ends ---- */
 
@@ -395,9 +397,45 @@ static void walk_run(void *ud)
     w->be->end(rr);
 }
 
+/* A back end that writes a file (a book): one report into a temporary
+ * file, read back into out inside one protected call. */
+typedef struct book_read {
+    const char *tmp;
+    gir_arena *a;
+    gir_buf *out;
+    int bad;
+} book_read;
+
+static void book_read_back(void *ud)
+{
+    book_read *k = ud;
+    char *text = NULL;
+    size_t len = 0;
+    int e = 0;
+    if (io_read_file(k->a, k->tmp, &text, &len, &e) != IO_OK) { k->bad = 1; return; }
+    buf_put(k->out, text, len);
+}
+
+static gir_render_status render_book(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+{
+    const gir_book_ops *k = o->backend->book;
+    char *tmp = NULL;
+    int e = 0;
+    if (io_temp_beside("-", &tmp, &e) != IO_OK) return GIR_RENDER_FAILED;
+    gir_book *b = k->open(tmp);
+    int bad = !b || k->add(b, r, o->diags, o->file) != 0;
+    if (b && k->close(b) != 0) bad = 1;
+    book_read rd = {tmp, a, out, bad};
+    int oom = bad ? 0 : arena_protect(a, book_read_back, &rd);
+    io_discard_temp(tmp);
+    if (oom) return GIR_RENDER_NOMEM;
+    return rd.bad ? GIR_RENDER_FAILED : GIR_RENDER_OK;
+}
+
 gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
 {
     if (o->fragment && !o->backend->fragment) return GIR_RENDER_NO_FRAGMENT;
+    if (o->backend->book) return render_book(r, o, a, out);
     walk w;
     memset(&w, 0, sizeof w);
     w.be = o->backend;

@@ -16,6 +16,19 @@
 
 typedef struct gir_renderer gir_renderer;
 typedef struct gir_layout gir_layout;
+typedef struct gir_book gir_book;
+
+/* A back end that writes a file itself (xlsx.c: libxlsxwriter writes to a
+ * path): open the book on a temporary path, add each report of the batch
+ * in order, close. The caller renames the temporary file over the target
+ * when close succeeds, and removes it otherwise. open returns NULL and
+ * add and close return non-zero on failure (close frees the book in
+ * every case). */
+typedef struct gir_book_ops {
+    gir_book *(*open)(const char *tmp_path);
+    int (*add)(gir_book *b, const gir_report *r, const gir_diags *dg, const char *file);
+    int (*close)(gir_book *b);
+} gir_book_ops;
 
 /* One back end: a descriptor in the table, defined by its own file
  * (html.c, latex.c, text.c, json.c). The walk calls, in order: begin;
@@ -26,6 +39,11 @@ typedef struct gir_backend {
     const char *const *exts;          /* output extensions without the dot, NULL-ended;
                                          the first is the usual one; -f takes them too */
     int fragment;                     /* has a --fragment form (the body alone) */
+    int with_errors;                  /* data: also writes a report that has checking
+                                         errors, with each cell's state and the
+                                         diagnostics (exit status stays 1) */
+    int batch;                        /* takes many reports into one output */
+    const gir_book_ops *book;         /* writes a file itself instead of the walk */
     void (*begin)(gir_renderer *rr);                       /* document head, title */
     void (*section)(gir_renderer *rr, const gir_rsection *s, int index);
     void (*prose)(gir_renderer *rr, const gir_rsection *s); /* s->prose non-empty */
@@ -47,16 +65,23 @@ typedef struct gir_build_opts {
     const gir_backend *backend;
     int fragment;           /* the body alone (no page head, no preamble) */
     const gir_mem *mem;     /* libcmark's allocations; NULL = gir_mem_default() */
+    const gir_diags *diags; /* the report's diagnostics (data back ends), or NULL */
+    const char *file;       /* the input's name as diagnostics show it, or NULL */
+    size_t index;           /* place in a batch: 0 for the first report (which
+                               alone carries a CSV's BOM and header line) */
 } gir_build_opts;
 
 typedef enum {
     GIR_RENDER_OK = 0,
     GIR_RENDER_NO_FRAGMENT,   /* --fragment asked of a back end without one */
-    GIR_RENDER_NOMEM          /* memory ran out (out holds a partial document) */
+    GIR_RENDER_NOMEM,         /* memory ran out (out holds a partial document) */
+    GIR_RENDER_FAILED         /* a book back end could not write its file */
 } gir_render_status;
 
-/* Renders a checked report (one without errors) into out, which must be
- * initialised on arena a. Deterministic: the same report gives the same
+/* Renders a checked report (one without errors, unless the back end is
+ * with_errors) into out, which must be initialised on arena a; a book
+ * back end (xlsx) writes its file to a temporary file that is read back
+ * into out. Deterministic: the same report gives the same
  * bytes. Runs as one protected call of a (arena_protect): running out
  * of memory, in girc or in libcmark, unwinds to here, frees what
  * libcmark held and returns GIR_RENDER_NOMEM. */
@@ -160,6 +185,26 @@ const char *render_hnode_text(const gir_hnode *h);
 const char *render_value_text(const gir_lcell *c, char *buf);
 /* "zero", "written", "computed", "blank", "text". */
 const char *render_state_name(gir_cell_state s);
+/* The state of a cell for the data back ends (json, csv, xlsx), which
+ * also write reports with errors: "missing" (its table is not in the
+ * report), "wrong" (a total that differs from its parts, or a cell of a
+ * failed error rule: v->rule names it), "invalid" (its literal was
+ * rejected), "unknown" (a total that cannot be computed: a part is blank
+ * or the table has an unplaced row), "warning" (a cell of a failed
+ * warning rule), else render_state_name's. */
+const char *render_data_state(const gir_rtable *rt, const gir_cell *v);
+/* Does the data form carry a value for this cell (a number or text)? */
+int render_data_has_value(const gir_rtable *rt, const gir_cell *v);
+/* The data value as plain text into buf (>= 64 bytes): a number as the
+ * exact decimal ("126.35", no unit, no "+"), a text cell's text, "" when
+ * render_data_has_value says there is none. */
+const char *render_data_value(const gir_rtable *rt, const gir_cell *v, char *buf);
+/* A wrong total's expected value (the sum of its parts) into buf (>= 48
+ * bytes), else "". */
+const char *render_data_expected(const gir_cell *v, char *buf);
+/* The official labels from the outermost group down to h, joined by sep
+ * (h's name when it has no label), in arena a. */
+const char *render_label_path(gir_arena *a, const gir_hnode *h, const char *sep);
 /* The report date as 2021年1月25日 into buf (>= 32 bytes); "" if none. */
 const char *render_date_zh(const gir_report *r, char *buf);
 /* The report date as 2021-01-25 into buf (>= 16 bytes); "" if none. */

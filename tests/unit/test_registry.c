@@ -130,6 +130,12 @@ static void test_backends_have_hooks(void **state)
 {
     (void)state;
     for (const gir_backend *const *b = gir_backends; *b; b++) {
+        if ((*b)->book) {   /* writes its file itself (xlsx): no walk */
+            assert_non_null((*b)->book->open);
+            assert_non_null((*b)->book->add);
+            assert_non_null((*b)->book->close);
+            continue;
+        }
         assert_non_null((*b)->begin);
         assert_non_null((*b)->section);
         assert_non_null((*b)->prose);
@@ -170,7 +176,7 @@ static void test_backends_render(void **state)
             assert_non_null(a);
             gir_buf out;
             buf_init(&out, a);
-            gir_build_opts o = {*b, fragment, NULL};
+            gir_build_opts o = {*b, fragment, NULL, NULL, NULL, 0};
             gir_render_status st = gir_render(d->report, &o, a, &out);
             if (fragment && !(*b)->fragment) {
                 assert_int_equal(st, GIR_RENDER_NO_FRAGMENT);
