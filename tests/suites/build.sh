@@ -103,7 +103,8 @@ done
 "$GIRC" build -f docx examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
 [ $st -eq 2 ] && grep -q 'docx' "$T/err"; check $? "unknown -f format is a usage error"
 "$GIRC" build -f json --fragment examples/mahekou-2020.gir >/dev/null 2>&1; check $(( $? != 2 )) "--fragment with json is a usage error"
-"$GIRC" build examples/mahekou-2020.gir examples/xinhua-gongan-2021.gir >/dev/null 2>&1; check $(( $? != 2 )) "two input files is a usage error"
+"$GIRC" build examples/mahekou-2020.gir examples/xinhua-gongan-2021.gir >/dev/null 2>&1; check $(( $? != 2 )) "two input files is a usage error (html)"
+"$GIRC" build -f json examples/ >/dev/null 2>&1; check $(( $? != 2 )) "a directory is a usage error (json)"
 "$GIRC" build examples/mahekou-2020.gir > "$T/stdout.html" 2>/dev/null
 [ "$(head -n 1 "$T/stdout.html")" = '<!DOCTYPE html>' ] && cmp -s "$T/stdout.html" "$T/mahekou-2020.html"
 check $? "no -o: HTML on standard output"
@@ -116,7 +117,7 @@ check $? "--fragment with latex: the body without preamble"
 "$GIRC" --diagnostics=json build -f json examples/mahekou-2020.gir 2>"$T/err" | cmp -s - "$T/mahekou-2020.json" && grep -q '"W0502"' "$T/err"
 check $? "--diagnostics=json: diagnostics on stderr when the document is on stdout"
 
-# ---- warnings do not stop a build; errors do ----
+# ---- warnings do not stop a build; errors do, except for the data back ends (data.sh) ----
 "$GIRC" --lang=en build -o "$T/w.html" examples/mahekou-2020.gir 2>"$T/err"; st=$?
 [ $st -eq 0 ] && [ -s "$T/w.html" ] && grep -q 'warning\[W0502\]' "$T/err"; check $? "a warning is printed and the build goes on"
 rm -f "$T/bad.html"
@@ -127,10 +128,10 @@ check $? "a report with a checking error: exit 1, diagnostics, no output file"
 printf 'previous output\n' > "$T/keep.html"
 "$GIRC" build -o "$T/keep.html" tests/data/bad-total.gir 2>/dev/null; st=$?
 [ $st -eq 1 ] && [ "$(cat "$T/keep.html")" = 'previous output' ]; check $? "a failed build leaves an existing output intact"
-"$GIRC" build -f json tests/data/bad-total.gir > "$T/bad.json" 2>/dev/null; st=$?
-[ $st -eq 1 ] && [ ! -s "$T/bad.json" ]; check $? "a failed build writes nothing to standard output"
-"$GIRC" --diagnostics=json build -f json tests/data/bad-total.gir > "$T/bad.json" 2>"$T/err"; st=$?
-[ $st -eq 1 ] && [ ! -s "$T/bad.json" ] && grep -q '"code":"E0502"' "$T/err" && grep -q '^{"schema":1,"file":null,"severity":"error","code":"E0801"' "$T/err"
+"$GIRC" build -f text tests/data/bad-total.gir > "$T/bad.txt" 2>/dev/null; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/bad.txt" ]; check $? "a failed build writes nothing to standard output"
+"$GIRC" --diagnostics=json build -f text tests/data/bad-total.gir > "$T/bad.txt" 2>"$T/err"; st=$?
+[ $st -eq 1 ] && [ ! -s "$T/bad.txt" ] && grep -q '"code":"E0502"' "$T/err" && grep -q '^{"schema":1,"file":null,"severity":"error","code":"E0801"' "$T/err"
 check $? "--diagnostics=json: 'not built' is a JSON diagnostic too (on stderr when the document would be on stdout)"
 "$GIRC" --diagnostics=json build -o "$T/bad.html" tests/data/bad-total.gir > "$T/out" 2>"$T/err"; st=$?
 [ $st -eq 1 ] && [ ! -s "$T/err" ] && grep -q '"code":"E0801"' "$T/out"; check $? "--diagnostics=json with -o: every diagnostic on stdout"
