@@ -16,7 +16,7 @@
 
 static void field(gir_buf *b, const char *s, int text)
 {
-    if (!s) s = "";
+    s = s ? render_data_clean(b->arena, s) : "";
     int formula = text && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
     if (strpbrk(s, ",\"\r\n") == NULL) {
         if (formula) buf_putc(b, '\'');

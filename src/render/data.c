@@ -6,6 +6,7 @@
  * value as plain text; a header node's official label path. */
 #include <string.h>
 #include "render.h"
+#include "base/utf8.h"
 
 /* A blank written as `_`, as opposed to a total left blank by a part. */
 static int written_blank(const gir_cell *v)
@@ -67,6 +68,37 @@ const char *render_label_path(gir_arena *a, const gir_hnode *h, const char *sep)
         if (!first) buf_puts(&b, sep);
         first = 0;
         buf_puts(&b, t);
+    }
+    return buf_cstr(&b);
+}
+
+/* A code point a data format cannot carry as it is: a C0 control other
+ * than tab, LF and CR, DEL, or a noncharacter XML forbids. */
+static int unfit(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f || cp == 0xfffe || cp == 0xffff;
+}
+
+const char *render_data_clean(gir_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    int clean = 1;
+    for (const unsigned char *q = p; q < end && clean;) {
+        uint32_t cp;
+        int k = utf8_decode(q, end, &cp);
+        clean = k > 0 && !unfit(cp);
+        q += k > 0 ? k : 1;
+    }
+    if (clean) return s;
+    gir_buf b;
+    buf_init(&b, a);
+    while (p < end) {
+        uint32_t cp;
+        int k = utf8_decode(p, end, &cp);
+        if (k > 0 && !unfit(cp)) buf_put(&b, (const char *)p, (size_t)k);
+        else buf_puts(&b, "\xEF\xBF\xBD");
+        p += k > 0 ? k : 1;
     }
     return buf_cstr(&b);
 }

@@ -16,6 +16,7 @@
 static void jstr(gir_buf *b, const char *s)
 {
     if (!s) { buf_puts(b, "null"); return; }
+    s = render_data_clean(b->arena, s);
     buf_putc(b, '"');
     for (const char *p = s; *p; p++) {
         unsigned char ch = (unsigned char)*p;

@@ -205,6 +205,12 @@ const char *render_data_expected(const gir_cell *v, char *buf);
 /* The official labels from the outermost group down to h, joined by sep
  * (h's name when it has no label), in arena a. */
 const char *render_label_path(gir_arena *a, const gir_hnode *h, const char *sep);
+/* s as the data formats can carry it, which must be valid UTF-8 (and,
+ * for XLSX, XML): an invalid byte and a control character other than
+ * tab, LF and CR become U+FFFD. A report with errors (bad UTF-8 is an
+ * error) reaches the data back ends too. s itself when already fit;
+ * NULL for NULL. */
+const char *render_data_clean(gir_arena *a, const char *s);
 /* The report date as 2021年1月25日 into buf (>= 32 bytes); "" if none. */
 const char *render_date_zh(const gir_report *r, char *buf);
 /* The report date as 2021-01-25 into buf (>= 16 bytes); "" if none. */

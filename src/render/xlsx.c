@@ -127,6 +127,23 @@ typedef struct adding {
     gir_arena *a;
 } adding;
 
+/* s as a cell can hold it: valid UTF-8 without the controls XML forbids
+ * (render_data_clean), cut at a character boundary below Excel's 32,767
+ * characters a cell holds. */
+static const char *fit(gir_arena *a, const char *s)
+{
+    s = render_data_clean(a, s ? s : "");
+    size_t n = strlen(s);
+    if (n <= 32000) return s;
+    while (n > 32000 || ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return arena_strndup(a, s, n);
+}
+
+static void put_string(adding *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
+{
+    if (worksheet_write_string(ws, row, col, fit(x->a, s), f) != LXW_NO_ERROR) x->b->failed = 1;
+}
+
 static double number(gir_dec v)
 {
     char num[48];
@@ -142,14 +159,15 @@ static lxw_format *state_format(gir_book *b, const char *state)
 }
 
 /* A cell's value at (row, col), in format f; a blank stays blank. */
-static void write_value(gir_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const gir_rtable *rt, const gir_cell *v, lxw_format *f)
+static void write_value(adding *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const gir_rtable *rt, const gir_cell *v, lxw_format *f)
 {
+    gir_book *b = x->b;
     if (!render_data_has_value(rt, v)) {
         worksheet_write_blank(ws, row, col, f);
         return;
     }
     if (v->state == CELL_TEXT) {
-        worksheet_write_string(ws, row, col, v->text ? v->text : "", f);
+        put_string(x, ws, row, col, v->text, f);
         return;
     }
     lxw_error e = worksheet_write_number(ws, row, col, v->state == CELL_ZERO ? 0 : number(v->v), f);
@@ -162,10 +180,10 @@ static void summary_row(adding *x)
     const gir_report *r = x->r;
     lxw_worksheet *ws = b->summary;
     lxw_row_t row = ++b->nreports;
-    worksheet_write_string(ws, row, 0, x->file ? x->file : "", NULL);
-    worksheet_write_string(ws, row, 1, r->agency ? r->agency : "", NULL);
+    put_string(x, ws, row, 0, x->file, NULL);
+    put_string(x, ws, row, 1, r->agency, NULL);
     if (r->year) worksheet_write_number(ws, row, 2, r->year, NULL);
-    worksheet_write_string(ws, row, 3, r->schema->name ? r->schema->name : "", NULL);
+    put_string(x, ws, row, 3, r->schema->name, NULL);
     worksheet_write_number(ws, row, 4, x->dg ? (double)x->dg->nerrors : 0, NULL);
     worksheet_write_number(ws, row, 5, x->dg ? (double)x->dg->nwarnings : 0, NULL);
     for (size_t t = 0; t < r->schema->ntables; t++) {
@@ -174,12 +192,12 @@ static void summary_row(adding *x)
             const gir_block *bl = rt->t->blocks[bi];
             for (size_t i = 0; i < bl->nrows * bl->ncols; i++) {
                 const gir_hnode *rh = bl->rows[i / bl->ncols], *ch = bl->cols[i % bl->ncols];
-                long k = key_column(b, arena_printf(x->a, "%s.%s.%s", rt->t->name, rh->name, ch->name));
+                long k = key_column(b, fit(x->a, arena_printf(x->a, "%s.%s.%s", rt->t->name, rh->name, ch->name)));
                 if (k < 0) { b->failed = 1; return; }
                 const gir_cell *v = &rt->blocks[bi].cells[i];
                 const char *st = render_data_state(rt, v);
                 lxw_format *f = strcmp(st, "wrong") == 0 ? b->wrong : NULL;
-                write_value(b, ws, row, (lxw_col_t)(SUMMARY_FIXED + k), rt, v, f);
+                write_value(x, ws, row, (lxw_col_t)(SUMMARY_FIXED + k), rt, v, f);
             }
         }
     }
@@ -188,7 +206,7 @@ static void summary_row(adding *x)
 /* A sheet name Excel accepts: no []:*?/\, at most 31 characters. */
 static const char *sheet_name(gir_arena *a, const char *tmpl, const char *table)
 {
-    char *s = arena_printf(a, "%s %s", tmpl ? tmpl : "", table);
+    char *s = arena_printf(a, "%s %s", tmpl ? tmpl : "", render_data_clean(a, table));
     size_t chars = 0;
     for (char *p = s; *p; p++) {
         if (strchr("[]:*?/\\'", *p)) *p = '_';
@@ -224,10 +242,10 @@ static void layout_cell(adding *x, lxw_worksheet *ws, lxw_row_t top, const gir_l
     int merged = r1 > r0 || c1 > c0;
     lxw_format *f = c->kind == LAYOUT_VALUE ? state_format(b, render_data_state(L->rt, c->cell))
                     : c->kind == LAYOUT_COLHEAD || c->kind == LAYOUT_CAPTION ? b->head : b->label;
-    const char *text = c->kind == LAYOUT_VALUE || c->kind == LAYOUT_EMPTY || !c->text ? "" : c->text;
+    const char *text = c->kind == LAYOUT_VALUE || c->kind == LAYOUT_EMPTY || !c->text ? "" : fit(x->a, c->text);
     if (merged && worksheet_merge_range(ws, r0, c0, r1, c1, text, f) != LXW_NO_ERROR) b->failed = 1;
-    if (c->kind == LAYOUT_VALUE) write_value(b, ws, r0, c0, L->rt, c->cell, f);
-    else if (!merged && *text) worksheet_write_string(ws, r0, c0, text, f);
+    if (c->kind == LAYOUT_VALUE) write_value(x, ws, r0, c0, L->rt, c->cell, f);
+    else if (!merged && *text) put_string(x, ws, r0, c0, text, f);
     else if (!merged) worksheet_write_blank(ws, r0, c0, f);
 }
 
@@ -238,7 +256,7 @@ static void table_block(adding *x, int t)
     if (!s) return;
     const gir_layout *L = layout_build(x->a, x->r, t);
     const char *title = arena_printf(x->a, "%s  %s  %d", x->file ? x->file : "", x->r->agency ? x->r->agency : "", x->r->year);
-    worksheet_write_string(s->ws, s->next, 0, title, x->b->title);
+    put_string(x, s->ws, s->next, 0, title, x->b->title);
     lxw_row_t top = s->next + 1;
     for (int y = 0; y < L->nrows; y++)
         for (size_t i = 0; i < L->rows[y].ncells; i++) layout_cell(x, s->ws, top, L, L->rows[y].cells[i]);
@@ -266,7 +284,7 @@ static void set_created(adding *x)
     const gir_report *r = x->r;
     lxw_doc_properties p;
     memset(&p, 0, sizeof p);
-    p.title = (char *)(r->title ? r->title : "");
+    p.title = (char *)fit(x->a, r->title);
     p.author = (char *)"girc";
     long days = r->has_date ? days_from_civil(r->date_y, r->date_m, r->date_d) : days_from_civil(2000, 1, 1);
     p.created = (time_t)(days * 86400L + 12 * 3600L);

@@ -203,6 +203,26 @@ EOF
   check $? "xlsx: merged ranges of FORMATS.md in the XML, sheet names, created time from the report's date"
 fi
 
+# ---- hostile bytes: invalid UTF-8 and controls (an error) stay valid output ----
+sed 's/"新华县\\"示范\\",公安局"/"新华\xff\x01县"/' $E > "$T/bad8.gir"
+if command -v python3 >/dev/null 2>&1 && grep -q "$(printf '\377')" "$T/bad8.gir"; then
+  for fmt in json csv xlsx; do "$GIRC" build -f $fmt -o "$T/bad8.$fmt" "$T/bad8.gir" 2>/dev/null; done
+  python3 - "$T/bad8.json" "$T/bad8.csv" "$T/bad8.xlsx" <<'EOF2'
+import csv, json, sys, zipfile
+import xml.etree.ElementTree as ET
+j = json.load(open(sys.argv[1], encoding='utf-8'))
+assert j['report']['agency'] == '新华\ufffd\ufffd县', j['report']['agency']
+rows = list(csv.DictReader(open(sys.argv[2], encoding='utf-8-sig', newline='')))
+assert rows[0]['agency'] == '新华\ufffd\ufffd县'
+z = zipfile.ZipFile(sys.argv[3])
+for n in z.namelist():
+    if n.endswith('.xml'): ET.fromstring(z.read(n))
+EOF2
+  check $? "invalid UTF-8 and a control character become U+FFFD: valid JSON, CSV and XLSX XML"
+else
+  skip "invalid UTF-8 becomes U+FFFD" "no python3"
+fi
+
 # ---- batches: one output for many files and directories ----
 "$GIRC" build -f csv -o "$T/two.csv" $M examples/xinhua-gongan-2021.gir 2>/dev/null; st=$?
 n=$(grep -c '^.\{0,3\}file,agency,' "$T/two.csv")
