@@ -237,6 +237,20 @@ printf 'old\n' > "$T/keep.csv"
 "$GIRC" build -f xlsx -o "$T/nodir/x.xlsx" $M 2>"$T/err"; st=$?
 [ $st -eq 2 ] && grep -q 'E0005' "$T/err" && [ ! -e "$T/nodir" ]; check $? "xlsx: an unwritable output is an I/O error (exit 2)"
 [ -z "$(ls "$T" | grep '\.tmp\.')" ]; check $? "no temporary file is left beside the outputs"
+if command -v python3 >/dev/null 2>&1; then
+  # a template wider than Excel's 16,384 columns: libxlsxwriter refuses the cells
+  python3 - "$T/wide.gir" <<'EOF'
+import sys
+cols = ' '.join('c%d "c%d"' % (i, i) for i in range(16400))
+open(sys.argv[1], 'w').write('template wide "w" {\n years 2000 .. 9999\n section t "t" table t\n'
+    ' table t "t" {\n  columns { %s }\n  rows { a "a" }\n }\n}\n'
+    'report "r" {\n template wide\n agency "x"\n year 2021\n}\ntable t {}\n' % cols)
+EOF
+  printf 'old\n' > "$T/wide.xlsx"
+  "$GIRC" build -o "$T/wide.xlsx" "$T/wide.gir" 2>"$T/err"; st=$?
+  [ $st -eq 2 ] && grep -q 'E0805' "$T/err" && [ "$(cat "$T/wide.xlsx")" = old ] && [ -z "$(ls "$T" | grep 'wide.xlsx.tmp')" ]
+  check $? "xlsx: a workbook libxlsxwriter cannot write is E0805, exit 2, the target untouched, no temporary file"
+fi
 "$GIRC" build -f json $M examples/xinhua-gongan-2021.gir >/dev/null 2>"$T/err"; st=$?
 [ $st -eq 2 ] && grep -q 'E0004' "$T/err" && grep -q 'csv' "$T/err"; check $? "json takes one file: a second is a usage error naming the batch formats"
 "$GIRC" build -f html examples >/dev/null 2>&1; check $(( $? != 2 )) "html takes no directory"
