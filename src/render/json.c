@@ -199,8 +199,8 @@ static const char *sev_name(gir_severity s)
     return s == GIR_SEV_ERROR ? "error" : s == GIR_SEV_WARNING ? "warning" : "note";
 }
 
-/* One diagnostic: code, severity, message, position (1-based line and
- * column in characters, null without a source), waiver reason. */
+/* One diagnostic: code, severity, message, file and position (1-based
+ * line and column in characters, null without a source), waiver reason. */
 static void j_diag(gir_buf *b, const gir_diag *g)
 {
     buf_puts(b, "{\"code\": ");
@@ -209,6 +209,8 @@ static void j_diag(gir_buf *b, const gir_diag *g)
     jstr(b, sev_name(g->sev));
     buf_puts(b, ", \"message\": ");
     jstr(b, g->msg ? g->msg : "");
+    buf_puts(b, ", \"file\": ");
+    jstr(b, g->src ? source_name(g->src) : g->file);   /* the report, its template, or last year's */
     if (g->src) {
         gir_pos p;
         source_pos(g->src, g->span.start, &p);
