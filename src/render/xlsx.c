@@ -226,6 +226,10 @@ static sheet_slot *table_sheet(adding *x, const gir_ttable *t)
     if (workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR)
         name = arena_printf(x->a, "table %zu", b->nsheets + 1);
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (ws) {
+        worksheet_set_landscape(ws);   /* printed: landscape, one page wide */
+        worksheet_fit_to_pages(ws, 1, 0);
+    }
     void *v = b->sheets;
     char *k = strdup(key);
     if (!ws || !k || array_reserve(NULL, &v, b->nsheets, sizeof *b->sheets) < 0) { free(k); b->failed = 1; return NULL; }
@@ -261,7 +265,10 @@ static void table_block(adding *x, int t)
     for (int y = 0; y < L->nrows; y++)
         for (size_t i = 0; i < L->rows[y].ncells; i++) layout_cell(x, s->ws, top, L, L->rows[y].cells[i]);
     if (L->ncols > s->ncols) {
-        if (L->nlabel) worksheet_set_column(s->ws, 0, (lxw_col_t)(L->nlabel - 1), 22, NULL);
+        /* group labels narrow, the leaf labels (the last label column) wide
+         * enough for the long official ones on one line */
+        if (L->nlabel > 1) worksheet_set_column(s->ws, 0, (lxw_col_t)(L->nlabel - 2), 16, NULL);
+        if (L->nlabel) worksheet_set_column(s->ws, (lxw_col_t)(L->nlabel - 1), (lxw_col_t)(L->nlabel - 1), 48, NULL);
         worksheet_set_column(s->ws, (lxw_col_t)L->nlabel, (lxw_col_t)(L->ncols - 1), 12, NULL);
         s->ncols = L->ncols;
     }
