@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 #include "render.h"
 #include "base/array.h"
+#include "base/utf8.h"
 
 typedef struct sheet_slot {
     char *key;                 /* "template\ttable" */
@@ -238,6 +239,17 @@ static sheet_slot *table_sheet(adding *x, const gir_ttable *t)
     return &b->sheets[b->nsheets++];
 }
 
+enum { LEAF_WIDTH = 48 };   /* the leaf labels' column, in character widths */
+
+/* A row tall enough for its leaf label wrapped in LEAF_WIDTH columns
+ * (spreadsheets do not fit row heights to wrapped text by themselves). */
+static void leaf_height(lxw_worksheet *ws, lxw_row_t row, const char *text)
+{
+    size_t w = utf8_width(text, strlen(text));
+    size_t lines = (w + LEAF_WIDTH - 3) / (LEAF_WIDTH - 2);
+    if (lines > 1) worksheet_set_row(ws, row, 15.0 * (double)lines, NULL);
+}
+
 static void layout_cell(adding *x, lxw_worksheet *ws, lxw_row_t top, const gir_layout *L, const gir_lcell *c)
 {
     gir_book *b = x->b;
@@ -248,6 +260,7 @@ static void layout_cell(adding *x, lxw_worksheet *ws, lxw_row_t top, const gir_l
                     : c->kind == LAYOUT_COLHEAD || c->kind == LAYOUT_CAPTION ? b->head : b->label;
     const char *text = c->kind == LAYOUT_VALUE || c->kind == LAYOUT_EMPTY || !c->text ? "" : fit(x->a, c->text);
     if (merged && worksheet_merge_range(ws, r0, c0, r1, c1, text, f) != LXW_NO_ERROR) b->failed = 1;
+    if (c->kind == LAYOUT_ROWHEAD && !merged && c->col == L->nlabel - 1) leaf_height(ws, r0, text);
     if (c->kind == LAYOUT_VALUE) write_value(x, ws, r0, c0, L->rt, c->cell, f);
     else if (!merged && *text) put_string(x, ws, r0, c0, text, f);
     else if (!merged) worksheet_write_blank(ws, r0, c0, f);
@@ -268,7 +281,7 @@ static void table_block(adding *x, int t)
         /* group labels narrow, the leaf labels (the last label column) wide
          * enough for the long official ones on one line */
         if (L->nlabel > 1) worksheet_set_column(s->ws, 0, (lxw_col_t)(L->nlabel - 2), 16, NULL);
-        if (L->nlabel) worksheet_set_column(s->ws, (lxw_col_t)(L->nlabel - 1), (lxw_col_t)(L->nlabel - 1), 48, NULL);
+        if (L->nlabel) worksheet_set_column(s->ws, (lxw_col_t)(L->nlabel - 1), (lxw_col_t)(L->nlabel - 1), LEAF_WIDTH, NULL);
         worksheet_set_column(s->ws, (lxw_col_t)L->nlabel, (lxw_col_t)(L->ncols - 1), 12, NULL);
         s->ncols = L->ncols;
     }
