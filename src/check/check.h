@@ -35,6 +35,8 @@ typedef struct gir_cell {
                                   total's name (mismatch) or a rule's id ("R3.1"),
                                   for the data back ends; NULL if none */
     int rule_warning;          /* that rule is a warning, not an error */
+    const gir_diag *finding;   /* the diagnostic of that check (its waived reason
+                                  says whether the report waives it), or NULL */
 } gir_cell;
 
 typedef struct gir_rblock {

@@ -84,6 +84,7 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     cell->mismatch = 1;
     cell->rule = h->name;
     cell->rule_warning = 0;
+    cell->finding = g;
 }
 
 static int check_derived(sumctx *s, const gir_hnode *h, int axis, int r, int col, gir_cell *cell)
@@ -330,7 +331,7 @@ static int needs_previous(const gir_rule *ru)
 /* Names the failed rule on each cell of this report that an instance
  * involves (last year's cells are left alone), unless a rule already
  * failed there; an error takes the place of a warning. */
-static void mark_rule_cells(ck *c, gir_rtable *rt, const gir_rule *ru, const inst *in)
+static void mark_rule_cells(ck *c, gir_rtable *rt, const gir_rule *ru, const inst *in, const gir_diag *g)
 {
     const gir_expr *es[2] = {&ru->lhs, &ru->rhs};
     int warning = ru->severity == 2;
@@ -343,6 +344,7 @@ static void mark_rule_cells(ck *c, gir_rtable *rt, const gir_rule *ru, const ins
             if (cell->rule && (warning || !cell->rule_warning)) continue;
             cell->rule = ru->id;
             cell->rule_warning = warning;
+            cell->finding = g;
         }
 }
 
@@ -376,7 +378,6 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         counted++;
         if (ru->pattern) { held += holds; any_nonzero |= nz; continue; }
         if (holds) continue;
-        mark_rule_cells(c, rt, ru, &ins[i]);
         gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR,
                                ru->severity == 2 ? C_RULE_WARNING : C_RULE_ERROR, c->src,
                                inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, ru->message);
@@ -391,6 +392,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         dec_format_buf(r, rs);
         static const char *ops[] = {"", "==", "!=", "<=", ">=", "<", ">"};
         diag_note(c->dg, g, C_RULE_VALUES, buf_cstr(&lt), ls, buf_cstr(&rtx), rs, ops[ru->cmp]);
+        mark_rule_cells(c, rt, ru, &ins[i], g);
     }
     if (ru->pattern && counted && held == counted && any_nonzero) {
         diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, ru->severity == 2 ? C_PATTERN : C_PATTERN_ERROR, c->src,

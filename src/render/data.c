@@ -17,6 +17,7 @@ static int written_blank(const gir_cell *v)
 const char *render_data_state(const gir_rtable *rt, const gir_cell *v)
 {
     if (!rt->node) return "missing";
+    if (v->rule && v->finding && v->finding->waived) return "waived";
     if (v->mismatch || (v->rule && !v->rule_warning)) return "wrong";
     int unchecked = rt->unresolved && v->derived && v->state == CELL_WRITTEN;   /* not checked, not wrong */
     if (v->bad && v->node && !unchecked) return "invalid";

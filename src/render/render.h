@@ -191,7 +191,8 @@ const char *render_state_name(gir_cell_state s);
  * failed error rule: v->rule names it), "invalid" (its literal was
  * rejected), "unknown" (a total that cannot be computed: a part is blank
  * or the table has an unplaced row), "warning" (a cell of a failed
- * warning rule), else render_state_name's. */
+ * warning rule), "waived" (a cell of such a finding that the report
+ * waives: gir_diag.waived), else render_state_name's. */
 const char *render_data_state(const gir_rtable *rt, const gir_cell *v);
 /* Does the data form carry a value for this cell (a number or text)? */
 int render_data_has_value(const gir_rtable *rt, const gir_cell *v);
