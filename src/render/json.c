@@ -1,5 +1,5 @@
 /* json.c - the JSON back end of `girc build` (-f json, .json): the checked
- * report as data for aggregation. Schema version 1, documented in
+ * report as data for aggregation. Schema version 2, documented in
  * girc-build(1): the report's metadata, the template, and per section
  * its heading, prose and table; per table cell its block, row and column
  * names and official label paths, exact value (a JSON number written
@@ -46,7 +46,7 @@ static void j_begin(gir_renderer *rr)
     const gir_report *r = rr->r;
     const gir_schema *s = r->schema;
     char d[16];
-    buf_puts(b, "{\n  \"schema\": 1,\n  \"generator\": \"girc\",\n  \"report\": {\n    \"title\": ");
+    buf_puts(b, "{\n  \"schema\": 2,\n  \"generator\": \"girc\",\n  \"report\": {\n    \"title\": ");
     jstr(b, r->title ? r->title : "");
     buf_puts(b, ",\n    \"agency\": ");
     jstr_opt(b, r->agency);

@@ -210,7 +210,7 @@ fi
 grep -q '^│ 三、本年 │ （一）予以公开' "$T/xinhua-gongan-2021.txt"; check $? "text: the group label starts in its first row"
 
 # ---- json ----
-grep -q '^  "schema": 1,$' "$T/mahekou-2020.json"; check $? "json: schema version 1"
+grep -q '^  "schema": 2,$' "$T/mahekou-2020.json"; check $? "json: schema version 2"
 if command -v python3 >/dev/null 2>&1; then
   python3 - "$T/mahekou-2020.json" "$T/xinhua-gongan-2021.json" "$T/evil.json" <<'EOF'
 import json, sys
