@@ -48,18 +48,6 @@ typedef struct wctx {
     wcell *cells; size_t ncells;
 } wctx;
 
-/* The codes a waiver may name: the checks of figures (totals, rules,
- * patterns, prose mentions: E0501-E0504) and every warning of the tables
- * and of the report (W05xx, W06xx). Syntax, template, header and cell
- * errors cannot be waived: the report would not mean anything. */
-static int code_waivable(const char *code)
-{
-    static const char *const prefixes[] = {"E0501", "E0502", "E0503", "E0504", "W05", "W06"};
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (strncmp(code, prefixes[i], strlen(prefixes[i])) == 0) return 1;
-    return 0;
-}
-
 static int code_known(const char *s)
 {
     for (int id = 0; id < MSG__COUNT; id++)
@@ -302,7 +290,7 @@ static void suggest_target(ck *c, gir_diag *g, const char *s)
         }
     for (int id = 0; id < MSG__COUNT; id++) {
         const char *code = msg_code((gir_msg)id);
-        if (!*code || !code_waivable(code)) continue;
+        if (!*code || !msg_code_waivable(code)) continue;
         size_t d = label_distance(s, code, 2);
         if (d < bd) { bd = d; best = code; }
     }
@@ -336,7 +324,7 @@ static int waiver_valid(wctx *x, wv *v)
         gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, W_UNKNOWN_TARGET, c->src, tn->span, v->target);
         suggest_target(c, g, v->target);
         ok = 0;
-    } else if (code_known(v->target) && !code_waivable(v->target)) {
+    } else if (code_known(v->target) && !msg_code_waivable(v->target)) {
         gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, W_NOT_WAIVABLE, c->src, tn->span, v->target);
         diag_help(c->dg, g, W_HELP_WAIVABLE);
         ok = 0;
@@ -427,7 +415,7 @@ static void apply(wctx *x, size_t upto)
     ck *c = x->c;
     for (size_t i = 0; i < upto; i++) {
         gir_diag *g = c->dg->v[i];
-        if (g->src != c->src || g->sev == GIR_SEV_NOTE || !g->code || !code_waivable(g->code)) continue;
+        if (g->src != c->src || g->sev == GIR_SEV_NOTE || !g->code || !msg_code_waivable(g->code)) continue;
         struct ck_tag s = subject_of(x, g);
         wv *v = s.rule ? match_target(x, s.rule, &s) : NULL;
         if (!v) v = match_target(x, g->code, &s);
