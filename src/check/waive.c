@@ -41,11 +41,18 @@ typedef struct wcell {         /* a written cell or a row label, by span start *
     int table, blk, row, col;  /* col -1 for a row label */
 } wcell;
 
+/* What the findings of a report are about, kept with the report for
+ * check_waiver_edit. */
+struct gir_waive_index {
+    struct ck_tag *tags; size_t ntags;     /* by diagnostic */
+    wcell *cells; size_t ncells;           /* by span start */
+};
+
 typedef struct wctx {
     ck *c;
     wv *w; size_t nw;
     wkey *k; size_t nk;
-    wcell *cells; size_t ncells;
+    struct gir_waive_index *ix;
 } wctx;
 
 static int code_known(const char *s)
@@ -91,9 +98,8 @@ static int cmp_cell(const void *x, const void *y)
 }
 
 /* The written cells and row labels of every table, by span start. */
-static void index_cells(wctx *x)
+static void index_cells(ck *c, struct gir_waive_index *x)
 {
-    ck *c = x->c;
     for (size_t t = 0; t < c->s->ntables; t++) {
         const gir_rtable *rt = &c->r->tables[t];
         if (!rt->node) continue;
@@ -119,11 +125,10 @@ static void index_cells(wctx *x)
 
 /* What finding g is about: its tag, else the cell at its span, else the
  * table holding it, else the file (table -1). */
-static struct ck_tag subject_of(wctx *x, const gir_diag *g)
+static struct ck_tag subject_of(const gir_report *r, const struct gir_waive_index *x, const gir_diag *g)
 {
-    ck *c = x->c;
     struct ck_tag key = {g, NULL, -1, -1, -1, -1};
-    struct ck_tag *hit = c->ntags ? bsearch(&key, c->tags, c->ntags, sizeof *c->tags, cmp_tag_diag) : NULL;
+    struct ck_tag *hit = x->ntags ? bsearch(&key, x->tags, x->ntags, sizeof *x->tags, cmp_tag_diag) : NULL;
     if (hit) return *hit;
     wcell at = {g->span.start, -1, -1, -1, -1};
     wcell *cell = x->ncells ? bsearch(&at, x->cells, x->ncells, sizeof *x->cells, cmp_cell) : NULL;
@@ -131,8 +136,8 @@ static struct ck_tag subject_of(wctx *x, const gir_diag *g)
         struct ck_tag s = {g, NULL, cell->table, cell->blk, cell->row, cell->col};
         return s;
     }
-    for (size_t t = 0; t < c->s->ntables; t++) {
-        const gir_node *tn = c->r->tables[t].node;
+    for (size_t t = 0; t < r->schema->ntables; t++) {
+        const gir_node *tn = r->tables[t].node;
         if (tn && g->span.start >= tn->span.start && g->span.start < tn->span.end) key.table = (int)t;
     }
     return key;
@@ -416,7 +421,7 @@ static void apply(wctx *x, size_t upto)
     for (size_t i = 0; i < upto; i++) {
         gir_diag *g = c->dg->v[i];
         if (g->src != c->src || g->sev == GIR_SEV_NOTE || !g->code || !msg_code_waivable(g->code)) continue;
-        struct ck_tag s = subject_of(x, g);
+        struct ck_tag s = subject_of(c->r, x->ix, g);
         wv *v = s.rule ? match_target(x, s.rule, &s) : NULL;
         if (!v) v = match_target(x, g->code, &s);
         if (v) waive(x, g, v);
@@ -425,14 +430,18 @@ static void apply(wctx *x, size_t upto)
 
 void check_waivers(ck *c)
 {
-    wctx x = {c, NULL, 0, NULL, 0, NULL, 0};
+    struct gir_waive_index *ix = arena_alloc(c->a, sizeof *ix);
+    ix->tags = c->tags;
+    ix->ntags = c->ntags;
+    if (ix->ntags) qsort(ix->tags, ix->ntags, sizeof *ix->tags, cmp_tag_diag);
+    index_cells(c, ix);
+    c->r->waive_index = ix;
+    wctx x = {c, NULL, 0, NULL, 0, ix};
     collect(&x);
     if (!x.nw) return;
     size_t upto = c->dg->n;
     int *ok = arena_alloc(c->a, x.nw * sizeof *ok);
     for (size_t i = 0; i < x.nw; i++) ok[i] = waiver_valid(&x, &x.w[i]) && waiver_keys(&x, i);
-    if (c->ntags) qsort(c->tags, c->ntags, sizeof *c->tags, cmp_tag_diag);
-    index_cells(&x);
     if (x.nk) qsort(x.k, x.nk, sizeof *x.k, cmp_key);
     apply(&x, upto);
     /* an incomplete check (syntax errors, dropped findings) proves nothing unused */
@@ -442,4 +451,82 @@ void check_waivers(ck *c)
         gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, W_UNUSED, c->src, x.w[i].n->span, x.w[i].target);
         diag_help(c->dg, g, W_HELP_UNUSED);
     }
+}
+
+/* ---- the waiver a finding would need (check_waiver_edit) ---- */
+
+/* Offset just after the line holding off (after its newline). */
+static uint32_t after_line(const gir_source *src, uint32_t off)
+{
+    uint32_t i = off;
+    while (i < src->len && src->text[i] != '\n') i++;
+    return i < src->len ? i + 1 : src->len;
+}
+
+static int line_of(const gir_source *src, uint32_t off) { return (int)source_line_of(src, off); }
+
+/* Strictly inside node n: on a line after its first and before its last. */
+static int inside(const gir_source *src, const gir_node *n, uint32_t off)
+{
+    if (!n || off < n->span.start || off >= n->span.end) return 0;
+    int l = line_of(src, off);
+    return l > line_of(src, n->span.start) && l < line_of(src, n->span.end ? n->span.end - 1 : 0);
+}
+
+/* The rule id or code as the grammar reads it: R3.1 bare, else quoted. */
+static const char *target_text(gir_arena *a, const char *t)
+{
+    const char *p = t;
+    int ok = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_';
+    while (ok && *++p && *p != '.') ok = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' || (*p >= '0' && *p <= '9');
+    if (ok && *p == '.') {
+        ok = p[1] != 0;
+        while (ok && *++p) ok = *p >= '0' && *p <= '9';
+    }
+    return ok ? t : arena_printf(a, "\"%s\"", t);
+}
+
+/* WHERE for a subject: ROW.COLUMN, ROW or COLUMN (short names), or "". */
+static const char *where_text(const gir_report *r, gir_arena *a, const struct ck_tag *s)
+{
+    if (s->table < 0 || s->blk < 0) return "";
+    const gir_block *bl = r->schema->tables[s->table]->blocks[s->blk];
+    if (s->row >= 0 && s->col >= 0) return arena_printf(a, "%s.%s", bl->rows[s->row]->name, bl->cols[s->col]->name);
+    if (s->row >= 0) return bl->rows[s->row]->name;
+    if (s->col >= 0) return bl->cols[s->col]->name;
+    return "";
+}
+
+/* The top-level item holding off, or NULL. */
+static const gir_node *top_item(const gir_report *r, uint32_t off)
+{
+    const gir_node *root = r->header ? r->header->parent : NULL;
+    for (const gir_node *it = root ? root->first : NULL; it; it = it->next)
+        if (off >= it->span.start && off < it->span.end) return it;
+    return NULL;
+}
+
+int check_waiver_edit(const gir_report *r, gir_arena *a, const gir_diag *g, const char *reason,
+                      const char **text, uint32_t *at)
+{
+    if (!r || !r->waive_index || g->src != r->src || g->waived || g->sev == GIR_SEV_NOTE) return 0;
+    if (!g->code || !msg_code_waivable(g->code)) return 0;
+    struct ck_tag s = subject_of(r, r->waive_index, g);
+    const char *target = target_text(a, s.rule ? s.rule : g->code);
+    const char *where = where_text(r, a, &s);
+    const gir_node *tn = s.table >= 0 ? r->tables[s.table].node : NULL;
+    const char *indent = "  ";
+    if (tn && inside(r->src, tn, g->span.start)) {
+        *at = after_line(r->src, g->span.start);
+    } else if (!tn && inside(r->src, r->header, g->span.start)) {
+        *at = after_line(r->src, g->span.start);
+    } else {
+        const gir_node *it = top_item(r, g->span.start);
+        *at = it ? after_line(r->src, it->span.end ? it->span.end - 1 : 0) : r->src->len;
+        indent = "";
+        if (tn) where = *where ? arena_printf(a, "%s.%s", r->tables[s.table].t->name, where) : r->tables[s.table].t->name;
+    }
+    const char *lead = *at == r->src->len && r->src->len && r->src->text[r->src->len - 1] != '\n' ? "\n" : "";
+    *text = arena_printf(a, "%s%swaive %s%s%s \"%s\"\n", lead, indent, target, *where ? " " : "", where, reason);
+    return 1;
 }
