@@ -452,7 +452,7 @@ static const char *symbol_text(gir_parser *P, yysymbol_kind_t k)
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
 {
-    enum { MAXEXP = 6 };
+    enum { MAXEXP = 7 };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
     gir_span loc = *yypcontext_location(ctx);
