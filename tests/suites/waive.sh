@@ -80,3 +80,9 @@ f=tests/import/corpus/excerpt-009.txt
 "$GIRC" check "$tmp/imp.gir" > /dev/null 2>&1; rc=$?
 if [ $rc -eq 1 ] && ! grep -q '^ *waive\b' "$tmp/imp.gir"; then echo "ok - an imported report with errors has no waiver"
 else echo "not ok - import and waivers (check exit $rc)"; grep -n waive "$tmp/imp.gir" | head -3; fi
+
+# ---- SARIF beside a document on standard output: on standard error ----
+"$GIRC" --diagnostics=sarif build -f text -o - "$w" > "$tmp/doc.txt" 2> "$tmp/doc.sarif"; rc=$?
+if [ $rc -eq 0 ] && grep -q '^新华县公安局' "$tmp/doc.txt" && grep -q '"ruleId":	"W0755"' "$tmp/doc.sarif"
+then echo "ok - sarif goes to standard error when the document is on standard output"; else echo "not ok - sarif with build -o - (exit $rc)"; fi
+valid "sarif beside a document" "$tmp/doc.sarif"
