@@ -382,6 +382,7 @@ static void deny_warnings(gir_cli *c, gir_diags *d)
 void cli_print_diags(gir_cli *c, gir_diags *d)
 {
     if (c->deny_warnings) deny_warnings(c, d);
+    for (size_t i = 0; i < d->n; i++) c->waived += d->v[i]->waived != NULL;
     diags_sort(d);
     gir_render_opts ro = {c->color, c->lang};
     for (size_t i = 0; i < d->n; i++) {
@@ -396,7 +397,12 @@ void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn)
     if (c->json) return;
     gir_render_opts ro = {c->color, c->lang};
     diag_render_summary(stderr, nerr, nwarn, &ro);
-    if (!c->denied) return;
-    fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_DENIED), c->denied, c->denied == 1 ? "" : "s");
-    fputc('\n', stderr);
+    if (c->denied) {
+        fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_DENIED), c->denied, c->denied == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
+    if (c->waived) {
+        fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_WAIVED), c->waived, c->waived == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
 }

@@ -25,6 +25,7 @@ typedef struct gir_cli {
                           machine-readable diagnostics go to standard error */
     int deny_warnings; /* --deny-warnings (alias -Werror): warnings are errors */
     size_t denied;     /* warnings made errors so far (for the summary) */
+    size_t waived;     /* findings waived in the reports so far (for the summary) */
     int has_sarif;     /* --diagnostics=sarif: the run's result lines are in sarif_fd */
     int sarif_fd;      /* an unlinked temporary file, opened before any worker forks */
     gir_arena *arena;  /* the command line's own diagnostics (made on first use) */
@@ -110,7 +111,8 @@ void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g);
  * so; d's counts follow), so every command's exit status follows. */
 void cli_print_diags(gir_cli *c, gir_diags *d);
 /* Prints the "N errors, M warnings" line (human mode only), and after it
- * how many of the errors are warnings made errors by --deny-warnings. */
+ * how many of the errors are warnings made errors by --deny-warnings and
+ * how many findings the reports waived. */
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn);
 /* items[0..n) as one list in c->lang: "a、b 或 c" / "a, b or c", where
  * last is the separator before the last item (CLI_LIST_OR, CLI_LIST_AND,
