@@ -410,6 +410,7 @@ static void waive(wctx *x, gir_diag *g, wv *v)
     if (g->sev == GIR_SEV_WARNING && c->dg->nwarnings) c->dg->nwarnings--;
     g->sev = GIR_SEV_NOTE;
     g->waived = v->reason;
+    g->waived_at = v->n->span;
     diag_note(c->dg, g, W_NOTE_WAIVED, v->reason);
     diag_related(c->dg, g, c->src, v->n->span, W_WAIVED_HERE);
     v->used = 1;

@@ -172,6 +172,7 @@ static cJSON *suppressions(const gir_diag *g)
     cJSON_AddStringToObject(s, "kind", "inSource");
     cJSON_AddStringToObject(s, "status", "accepted");
     cJSON_AddItemToObject(s, "justification", str(g->waived));
+    if (g->src) cJSON_AddItemToObject(s, "location", location(g->src, NULL, g->waived_at));
     cJSON *arr = cJSON_CreateArray();
     cJSON_AddItemToArray(arr, s);
     return arr;

@@ -16,7 +16,7 @@
  * Columns are Unicode code points (run.columnKind "unicodeCodePoints"),
  * 1-based, end exclusive; a waived finding (gir_diag.waived) keeps the
  * level of its code and carries an accepted in-source suppression with
- * the reason as justification. */
+ * the reason as justification and the waiver's place as location. */
 char *sarif_result_line(const gir_diag *g);
 
 /* Writes the document: the tool (girc, version), its rules (every code

@@ -183,8 +183,7 @@ static const gir_node *waiver_at(const gir_node *root, uint32_t off)
     return NULL;
 }
 
-/* A waiver: what it names, its reason, the findings it waived (those
- * that point back at it). */
+/* A waiver: what it names, its reason, the findings it waived. */
 static void waiver_hover(lsp_server *s, gir_buf *b, const lsp_doc *d, const gir_node *w)
 {
     const gir_node *last = w->last;
@@ -197,10 +196,7 @@ static void waiver_hover(lsp_server *s, gir_buf *b, const lsp_doc *d, const gir_
     size_t waived = 0;
     for (size_t i = 0; i < d->doc->diags.n; i++) {
         const gir_diag *g = d->doc->diags.v[i];
-        int here = 0;
-        for (size_t k = 0; g->waived && k < g->nrelated; k++)
-            here |= g->related[k].span.start == w->span.start && g->related[k].span.end == w->span.end;
-        if (!here) continue;
+        if (!g->waived || g->src != &d->doc->src || g->waived_at.start != w->span.start) continue;
         if (!waived++) ITEM(b, msg_fmt(s->lang, L_H_REASON), g->waived);
         ITEM(b, msg_fmt(s->lang, L_H_WAIVES), g->code ? g->code : "", g->msg ? g->msg : "");
     }
