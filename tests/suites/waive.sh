@@ -86,3 +86,7 @@ else echo "not ok - import and waivers (check exit $rc)"; grep -n waive "$tmp/im
 if [ $rc -eq 0 ] && grep -q '^新华县公安局' "$tmp/doc.txt" && grep -q '"ruleId":	"W0755"' "$tmp/doc.sarif"
 then echo "ok - sarif goes to standard error when the document is on standard output"; else echo "not ok - sarif with build -o - (exit $rc)"; fi
 valid "sarif beside a document" "$tmp/doc.sarif"
+# girc lsp: standard output is the protocol; a SARIF document never lands there
+printf 'Content-Length: 44\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"shutdown"}' | "$GIRC" --diagnostics=sarif lsp > "$tmp/lsp.out" 2> "$tmp/lsp.err"
+if ! grep -q 'sarif' "$tmp/lsp.out" && grep -q '"version":	"2.1.0"' "$tmp/lsp.err"; then echo "ok - girc lsp keeps SARIF off the protocol"
+else echo "not ok - girc lsp with --diagnostics=sarif"; head -c 300 "$tmp/lsp.out"; fi
