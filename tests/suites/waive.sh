@@ -90,3 +90,7 @@ valid "sarif beside a document" "$tmp/doc.sarif"
 printf 'Content-Length: 44\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"shutdown"}' | "$GIRC" --diagnostics=sarif lsp > "$tmp/lsp.out" 2> "$tmp/lsp.err"
 if ! grep -q 'sarif' "$tmp/lsp.out" && grep -q '"version":	"2.1.0"' "$tmp/lsp.err"; then echo "ok - girc lsp keeps SARIF off the protocol"
 else echo "not ok - girc lsp with --diagnostics=sarif"; head -c 300 "$tmp/lsp.out"; fi
+# girc fmt prints the laid-out text on stdout: the SARIF document goes to stderr
+"$GIRC" --diagnostics=sarif fmt tests/data/waivers-messy.gir > "$tmp/fmt.out" 2> "$tmp/fmt.err"
+if cmp -s "$tmp/fmt.out" tests/data/waivers-messy.fmt && grep -q '"version":	"2.1.0"' "$tmp/fmt.err"; then echo "ok - girc fmt keeps SARIF off the laid-out text"
+else echo "not ok - girc fmt with --diagnostics=sarif"; fi
