@@ -156,10 +156,12 @@ static int cmp_key(const void *x, const void *y)
     return (a->w > b->w) - (a->w < b->w);
 }
 
-static void add_key(wctx *x, size_t w, int table, const gir_hnode *row, const gir_hnode *col)
+/* Adds a key of waiver w; returns 1. */
+static int add_key(wctx *x, size_t w, int table, const gir_hnode *row, const gir_hnode *col)
 {
     wkey k = {x->w[w].target, table, row, col, w};
     ARRAY_PUSH(x->c->a, x->k, x->nk, k);
+    return 1;
 }
 
 /* The first waiver (in file order) with exactly this key, or NULL. */
@@ -201,15 +203,15 @@ static int resolve_in_table(wctx *x, size_t w, int t, const char *const *parts, 
     const char *whole = join(c, parts, 0, n);
     int found = 0, blk = 0;
     gir_hnode *rh = schema_find_row(tt, c->a, whole, &blk);
-    if (rh) { add_key(x, w, t, rh, NULL); found = 1; }
+    if (rh) found = add_key(x, w, t, rh, NULL);
     for (size_t b = 0; b < tt->nblocks; b++) {
         gir_hnode *ch = schema_find_col(tt->blocks[b], c->a, whole);
-        if (ch) { add_key(x, w, t, NULL, ch); found = 1; }
+        if (ch) found = add_key(x, w, t, NULL, ch);
     }
     for (size_t k = 1; k < n && !found; k++) {
         rh = schema_find_row(tt, c->a, join(c, parts, 0, k), &blk);
         gir_hnode *ch = rh ? schema_find_col(tt->blocks[blk], c->a, join(c, parts, k, n)) : NULL;
-        if (ch) { add_key(x, w, t, rh, ch); found = 1; }
+        if (ch) found = add_key(x, w, t, rh, ch);
     }
     return found;
 }
@@ -255,7 +257,7 @@ static int waiver_keys(wctx *x, size_t w)
 {
     ck *c = x->c;
     wv *v = &x->w[w];
-    if (!v->where) { add_key(x, w, v->table, NULL, NULL); return 1; }
+    if (!v->where) return add_key(x, w, v->table, NULL, NULL);
     const char **parts = NULL;
     size_t n = 0;
     if (v->where->kind == N_PATH)
@@ -273,7 +275,7 @@ static int waiver_keys(wctx *x, size_t w)
             return 0;
         }
         from = 1;
-        if (n == 1) { add_key(x, w, t, NULL, NULL); return 1; }
+        if (n == 1) return add_key(x, w, t, NULL, NULL);
     }
     if (resolve_in_table(x, w, t, parts + from, n - from)) return 1;
     const char *name = join(c, parts, from, n);
@@ -291,13 +293,17 @@ static void suggest_target(ck *c, gir_diag *g, const char *s)
         for (size_t i = 0; i < c->s->tables[t]->nrules; i++) {
             const char *id = c->s->tables[t]->rules[i]->id;
             size_t d = label_distance(s, id, 2);
-            if (d < bd) { bd = d; best = id; }
+            if (d >= bd) continue;
+            bd = d;
+            best = id;
         }
     for (int id = 0; id < MSG__COUNT; id++) {
         const char *code = msg_code((gir_msg)id);
         if (!*code || !msg_code_waivable(code)) continue;
         size_t d = label_distance(s, code, 2);
-        if (d < bd) { bd = d; best = code; }
+        if (d >= bd) continue;
+        bd = d;
+        best = code;
     }
     if (best) diag_help(c->dg, g, K_DID_YOU_MEAN, best);
     else diag_help(c->dg, g, W_HELP_WAIVABLE);
