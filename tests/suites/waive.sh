@@ -95,7 +95,7 @@ else echo "not ok - girc lsp with --diagnostics=sarif"; head -c 300 "$tmp/lsp.ou
 if cmp -s "$tmp/fmt.out" tests/data/waivers-messy.fmt && grep -q '"version":	"2.1.0"' "$tmp/fmt.err"; then echo "ok - girc fmt keeps SARIF off the laid-out text"
 else echo "not ok - girc fmt with --diagnostics=sarif"; fi
 # --deny-warnings over several files (bulk, -j 2): the file with only warnings fails the run
-"$GIRC" check -j 2 --deny-warnings examples/xinhua-gongan-2021.gir "$w" > "$tmp/bulk.out" 2>&1; rc=$?
+"$GIRC" --lang=zh check -j 2 --deny-warnings examples/xinhua-gongan-2021.gir "$w" > "$tmp/bulk.out" 2>&1; rc=$?
 "$GIRC" check -j 2 examples/xinhua-gongan-2021.gir "$w" > /dev/null 2>&1; plain=$?
 if [ $rc -eq 1 ] && [ $plain -eq 0 ] && grep -q "751-waiver-unused.gir：2 个错误" "$tmp/bulk.out"; then echo "ok - --deny-warnings with several files and -j 2"
 else echo "not ok - --deny-warnings bulk ($rc, $plain)"; tail -3 "$tmp/bulk.out"; fi
