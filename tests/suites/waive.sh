@@ -42,7 +42,7 @@ for lang in zh en; do
   ( "$GIRC" --color=never --lang=$lang check --deny-warnings "$w" 2>&1 >/dev/null; echo "[exit $?]" ) > "$tmp/deny"
   same "deny-warnings$sfx.err" "$tmp/deny"
 done
-( "$GIRC" --color=never check -Werror "$w" 2>&1 >/dev/null; echo "[exit $?]" ) > "$tmp/werror"
+( "$GIRC" --color=never --lang=zh check -Werror "$w" 2>&1 >/dev/null; echo "[exit $?]" ) > "$tmp/werror"
 if [ $plain -eq 0 ] && cmp -s "$tmp/werror" "$D/deny-warnings.err"; then echo "ok - only warnings: exit 0, and -Werror is --deny-warnings"
 else echo "not ok - -Werror / plain exit ($plain)"; diff "$D/deny-warnings.err" "$tmp/werror" | head; fi
 "$GIRC" --color=never check --deny-warnings tests/golden/750-waiver-waives.gir > /dev/null 2>&1; rc=$?
