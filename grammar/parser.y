@@ -48,6 +48,8 @@ void yyerror(YYLTYPE *lloc, gir_parser *P, const char *msg);
 static gir_node *app(gir_node *p, gir_node *c) { return ast_append(p, c); }
 static gir_node *as_name(gir_parser *P, gir_node *lit);
 static gir_node *kw_name(gir_parser *P, int token, gir_span sp);
+static gir_node *raw_name(gir_parser *P, gir_span sp);
+static gir_node *mk_waiver(gir_parser *P, gir_span sp, gir_node *target, gir_node *rest);
 static gir_node *with_op(gir_node *n, int op) { n->op = op; return n; }
 static gir_node *prepend(gir_node *p, gir_node *c)
 {
@@ -66,7 +68,7 @@ static gir_node *prepend(gir_node *p, gir_node *c)
 %token KW_REPORT KW_TEMPLATE KW_SECTION KW_TABLE KW_BLOCK KW_NOTE KW_COLUMNS
 %token KW_ROWS KW_GROUP KW_ALIAS KW_RULE KW_PATTERN KW_SUM KW_OVER KW_EACH
 %token KW_ROW KW_COLUMN KW_ERROR KW_WARNING KW_SOURCE KW_YEARS KW_ROWLABELS
-%token KW_ROWHEADER KW_MENTION
+%token KW_ROWHEADER KW_MENTION KW_WAIVE
 %token DOTDOT ".." EQEQ "==" NE "!=" LE "<=" GE ">="
 
 %%
@@ -87,6 +89,7 @@ item
     | section
     | table
     | template
+    | waiver
     ;
 
 /* ---- report header ---- */
@@ -102,11 +105,13 @@ fields
     : %empty                    { $$ = NEW(N_REPORT, @$); }
     | fields NEWLINE            { $$ = $1; }
     | fields field NEWLINE      { $$ = app($1, $2); }
+    | fields waiver NEWLINE     { $$ = app($1, $2); }
     | fields error NEWLINE      { $$ = $1; yyerrok; }
     ;
 last_field
     : %empty                    { $$ = NULL; }
     | field
+    | waiver
     ;
 field
     : field_key field_value     { $$ = app(app(NEW(N_FIELD, @$), $1), $2); }
@@ -142,11 +147,13 @@ rows
     : %empty                    { $$ = NEW(N_TABLE, @$); }
     | rows NEWLINE              { $$ = $1; }
     | rows row_items NEWLINE    { $$ = app($1, $2); }
+    | rows waiver NEWLINE       { $$ = app($1, $2); }
     | rows error NEWLINE        { $$ = $1; yyerrok; }
     ;
 last_row
     : %empty                    { $$ = NULL; }
     | row_items
+    | waiver
     ;
 row_items
     : row_item                  { $$ = app(NEW(N_ROW, @$), $1); }
@@ -174,6 +181,28 @@ cell_value
 path
     : IDENT '.' IDENT           { $$ = app(app(NEW(N_PATH, @$), $1), $3); }
     | path '.' IDENT            { $$ = app($1, $3); }
+    ;
+
+/* ---- waivers: waive TARGET [WHERE] "reason" (a missing reason is the
+   checker's error, check/waive.c, not a syntax error) ---- */
+waiver
+    : KW_WAIVE wtarget wrest    { $$ = mk_waiver(P, @$, $2, $3); }
+    ;
+wtarget
+    : IDENT
+    | IDENT '.' NUMBER          { $$ = raw_name(P, @$); }
+    | STRING                    { $$ = as_name(P, $1); }
+    ;
+wrest
+    : %empty                    { $$ = NULL; }
+    | STRING
+    | wname
+    | wname STRING              { $$ = app(app(NEW(N_WAIVER, @$), $1), $2); }
+    | STRING STRING             { $$ = app(app(NEW(N_WAIVER, @$), as_name(P, $1)), $2); }
+    ;
+wname
+    : IDENT
+    | path
     ;
 
 /* ---- templates ---- */
@@ -346,6 +375,30 @@ static gir_node *as_name(gir_parser *P, gir_node *lit)
     return n;
 }
 
+/* A name spelt by the source text of sp: a rule id such as R3.1, which
+ * the lexer reads as IDENT '.' NUMBER. */
+static gir_node *raw_name(gir_parser *P, gir_span sp)
+{
+    gir_node *n = ast_new(P->arena, N_NAME, sp);
+    n->str = arena_strndup(P->arena, P->src->text + sp.start, sp.end - sp.start);
+    n->len = sp.end - sp.start;
+    return n;
+}
+
+/* N_WAIVER: the target, then what wrest gave (nothing, the reason, the
+ * WHERE name, or both in a holder node whose children move here). */
+static gir_node *mk_waiver(gir_parser *P, gir_span sp, gir_node *target, gir_node *rest)
+{
+    gir_node *n = ast_append(ast_new(P->arena, N_WAIVER, sp), target);
+    if (!rest || rest->kind != N_WAIVER) return ast_append(n, rest);
+    gir_node *next = NULL;
+    for (gir_node *c = rest->first; c; c = next) {
+        next = c->next;
+        ast_append(n, c);
+    }
+    return n;
+}
+
 /* A keyword used as a name (the header field `template`). */
 static gir_node *kw_name(gir_parser *P, int token, gir_span sp)
 {
@@ -399,7 +452,7 @@ static const char *symbol_text(gir_parser *P, yysymbol_kind_t k)
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
 {
-    enum { MAXEXP = 6 };
+    enum { MAXEXP = 7 };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(ctx, exp, MAXEXP);
     gir_span loc = *yypcontext_location(ctx);

@@ -26,6 +26,14 @@ const char *msg_code(gir_msg id)
     return catalogue[id].code;
 }
 
+int msg_code_waivable(const char *code)
+{
+    static const char *const prefixes[] = {"E0501", "E0502", "E0503", "E0504", "W05", "W06"};
+    for (size_t i = 0; code && i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(code, prefixes[i], strlen(prefixes[i])) == 0) return 1;
+    return 0;
+}
+
 int msg_lang_parse(const char *s)
 {
     if (!s || !*s) return -1;

@@ -23,6 +23,11 @@ typedef enum {
 
 const char *msg_fmt(gir_lang lang, gir_msg id);
 const char *msg_code(gir_msg id);
+/* Can a finding with this code be waived in a report (`waive`, gir(5))?
+ * The checks of figures (totals, rules, patterns, prose mentions:
+ * E0501-E0504) and every warning of the tables and of the report
+ * (W05xx, W06xx); never a syntax, template, header or cell error. */
+int msg_code_waivable(const char *code);
 /* Language from --lang, else LC_ALL / LC_MESSAGES / LANG: English when
  * the value starts with "en", Chinese otherwise (and when unset). */
 gir_lang msg_lang_from_env(void);

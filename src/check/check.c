@@ -346,7 +346,7 @@ struct gir_checker {
 gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast)
 {
     gir_checker *k = arena_alloc(a, sizeof *k);
-    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0};
+    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0, NULL, 0};
     ck *c = &k->c;
     k->syntax_errors = dg->nerrors;
     index_syntax_errors(c);
@@ -411,5 +411,6 @@ gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *
     if (!k->syntax_errors) check_missing(c);   /* a syntax error may have eaten it */
     check_dates(c, k->fields);
     check_mentions(c);
+    check_waivers(c);
     return c->r;
 }

@@ -69,6 +69,7 @@ typedef struct gir_report {
     gir_rtable *tables;        /* schema->ntables, template order */
     const struct gir_report *previous;
     size_t not_checkable;      /* rule instances skipped for blank cells */
+    struct gir_waive_index *waive_index;   /* what each finding is about (waive.c) */
 } gir_report;
 
 /* Checking runs in two phases around the driver, which loads what the
@@ -86,6 +87,16 @@ const char *check_wants_template(const gir_checker *k, gir_span *at);
 const char *check_wants_previous(const gir_checker *k, gir_span *at);
 gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *previous);
 gir_cell *report_cell(const gir_report *r, int table, int block, int row, int col);
+/* The waiver that would waive finding g of r (the language server's
+ * "waive" code action): *text gets a line `waive TARGET [WHERE] "reason"`
+ * (with its indentation and newline) and *at the offset to insert it at:
+ * after g's line inside its table or the header, else after the
+ * top-level item holding g (WHERE then starts with the table's name).
+ * TARGET is the rule id for a rule's finding, else the code. 0 when g
+ * cannot be waived (another file, a code gir(5) does not let waive,
+ * already waived). */
+int check_waiver_edit(const gir_report *r, gir_arena *a, const gir_diag *g, const char *reason,
+                      const char **text, uint32_t *at);
 /* The schema a template file declares (for `girc check stdlib/x.gir`). */
 const gir_schema *check_template_file(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast);
 #endif

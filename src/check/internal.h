@@ -1,7 +1,7 @@
 /* internal.h - internal interface between the checker's files:
  * check.c (driver, header, sections, report level), table.c (rows,
  * cells, types), sums.c (totals and rules), prose.c (numbers in the
- * prose). */
+ * prose), waive.c (the report's waivers). */
 #ifndef GIR_CHECK_INT_H
 #define GIR_CHECK_INT_H
 #include "check.h"
@@ -15,6 +15,7 @@ typedef struct ck {
     gir_report *r;
     const gir_schema *s;
     uint32_t *syntax_at; size_t nsyntax;   /* sorted offsets of the parse errors */
+    struct ck_tag *tags; size_t ntags;     /* what rule findings are about (waive.c) */
 } ck;
 
 
@@ -31,4 +32,13 @@ void check_mentions(ck *c);
 const char *hnode_display(const gir_hnode *h);
 /* A span that points at a cell: where written, else its row's label. */
 gir_span cell_span(ck *c, gir_rtable *rt, int blk, int row, int col);
+/* Records that finding g (may be NULL) comes from rule ru in block blk
+ * (-1: its first term's), about row and col (-1 where the instance spans
+ * them, -2 for a finding about the whole rule; a rule on fixed cells is
+ * about its first term's cell), so that a waiver can name the rule and
+ * the instance (waive.c). */
+void check_tag_rule(ck *c, const gir_diag *g, const gir_rtable *rt, const gir_rule *ru, int blk, int row, int col);
+/* Applies the report's waivers to the findings so far, then reports the
+ * waivers that are wrong or waive nothing (waive.c); runs last. */
+void check_waivers(ck *c);
 #endif

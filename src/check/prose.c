@@ -87,6 +87,7 @@ static void check_one(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_node 
             gir_diag *g = diag_add(c->dg, err ? GIR_SEV_ERROR : GIR_SEV_WARNING, err ? C_MENTION_ERROR : C_MENTION,
                                    c->src, sp, ru->phrases[i], ss, ws, ru->id);
             diag_related(c->dg, g, c->src, cell_at, C_MENTION_TABLE, ws);
+            check_tag_rule(c, g, rt, ru, -1, -1, -1);
             diag_fix(c->dg, g, sp, ws);
         }
     }

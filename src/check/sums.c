@@ -381,6 +381,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR,
                                ru->severity == 2 ? C_RULE_WARNING : C_RULE_ERROR, c->src,
                                inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, ru->message);
+        check_tag_rule(c, g, rt, ru, ins[i].blk, ins[i].fixed_row, ins[i].fixed_col);
         gir_buf lt, rtx;
         buf_init(&lt, c->a);
         buf_init(&rtx, c->a);
@@ -395,8 +396,9 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         mark_rule_cells(c, rt, ru, &ins[i], g);
     }
     if (ru->pattern && counted && held == counted && any_nonzero) {
-        diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, ru->severity == 2 ? C_PATTERN : C_PATTERN_ERROR, c->src,
-                 inst_span(c, rt, ru, &ins[0]), ru->id, ru->message);
+        gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, ru->severity == 2 ? C_PATTERN : C_PATTERN_ERROR, c->src,
+                               inst_span(c, rt, ru, &ins[0]), ru->id, ru->message);
+        check_tag_rule(c, g, rt, ru, ins[0].blk, -2, -2);
     }
 }
 

@@ -130,6 +130,7 @@ static void json_str(FILE *o, const char *s)
 
 static void summary_line(gir_cli *c, const char *path, const bulk_result *r)
 {
+    if (c->json == CLI_DIAG_SARIF) return;   /* the one SARIF document is the output */
     if (strcmp(path, "-") == 0) path = "<stdin>";
     if (c->json) {
         fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
@@ -171,6 +172,7 @@ static void count(tally *t, const bulk_result *r)
 
 static void print_tally(gir_cli *c, const tally *t)
 {
+    if (c->json == CLI_DIAG_SARIF) return;
     if (c->json) {
         printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"unreadable\":%zu,"
                "\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",

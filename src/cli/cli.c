@@ -2,12 +2,15 @@
  * the diagnostics engine, like every other), diagnostic printing and
  * lists for messages. The command table is commands.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "base/array.h"
 #include "base/io.h"
+#include "diag/sarif.h"
 
 void cli_init(gir_cli *c)
 {
@@ -117,8 +120,69 @@ int cli_whole_file_error(gir_cli *c, const char *path, gir_msg id, const char *a
     return 1;
 }
 
+/* Writes all of n bytes at p to fd; -1 on error. */
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* The temporary file that collects the run's SARIF result lines:
+ * O_APPEND, so that forked workers (girc check -j N) add theirs. */
+static void sarif_open(gir_cli *c)
+{
+    if (c->has_sarif) return;
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/girc-sarif-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) return;
+    unlink(path);
+    if (fcntl(fd, F_SETFL, O_APPEND) != 0) {
+        close(fd);
+        return;
+    }
+    c->sarif_fd = fd;
+    c->has_sarif = 1;
+}
+
+/* The lines collected, malloc'd (NULL when empty or unreadable). */
+static char *sarif_lines(gir_cli *c, size_t *n)
+{
+    struct stat st;
+    *n = 0;
+    if (fstat(c->sarif_fd, &st) != 0 || st.st_size <= 0) return NULL;
+    char *b = malloc((size_t)st.st_size + 1);
+    if (!b) return NULL;
+    ssize_t k = pread(c->sarif_fd, b, (size_t)st.st_size, 0);
+    *n = k > 0 ? (size_t)k : 0;
+    return b;
+}
+
+/* The SARIF document of the run; 2 when it could not be written. */
+static int sarif_finish(gir_cli *c, int status)
+{
+    if (c->json != CLI_DIAG_SARIF) return status;
+    size_t n = 0;
+    char *lines = c->has_sarif ? sarif_lines(c, &n) : NULL;
+    FILE *out = c->doc_on_stdout ? stderr : stdout;
+    fflush(stdout);
+    if (sarif_write(out, c->lang, cli_version, lines, n, status) != 0) status = 2;
+    free(lines);
+    return status;
+}
+
 int cli_finish(gir_cli *c, int status)
 {
+    status = sarif_finish(c, status);
+    if (c->has_sarif) close(c->sarif_fd);
+    c->has_sarif = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int e = errno;
         /* the machine-readable stream is the one that failed */
@@ -153,10 +217,11 @@ static int set_lang(gir_cli *c, const char *v)
 
 static int set_diagnostics(gir_cli *c, const char *v)
 {
-    static const char *const forms[] = {"human", "json", "github"};
-    for (int i = 0; i < 3; i++)
+    static const char *const forms[] = {"human", "json", "github", "sarif"};
+    for (int i = 0; i < 4; i++)
         if (strcmp(v, forms[i]) == 0) {
             c->json = i;
+            if (i == CLI_DIAG_SARIF) sarif_open(c);
             return 0;
         }
     return -1;
@@ -212,6 +277,10 @@ int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
         if (v->set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, v->option, val);
         return 1;
     }
+    if (strcmp(a, "--deny-warnings") == 0 || strcmp(a, "-Werror") == 0) {
+        c->deny_warnings = 1;
+        return 1;
+    }
     if (strncmp(a, "-I", 2) == 0) {
         const char *dir = a[2] ? a + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
         if (!dir) return cli_usage_error(c, CLI_MISSING_ARG, "-I", "");
@@ -264,9 +333,20 @@ void cli_compile_options(const gir_cli *c, gir_options *o)
     o->ninclude = c->ninclude;
 }
 
+/* One result line of the SARIF document (an error of the command line
+ * itself when the line cannot be kept). */
+static void sarif_keep(const gir_cli *c, const gir_diag *g)
+{
+    char *line = sarif_result_line(g);
+    int ok = line && c->has_sarif && write_all(c->sarif_fd, line, strlen(line)) == 0;
+    free(line);
+    if (!ok) fprintf(stderr, "girc: error[%s]: %s\n", msg_code(CLI_CANNOT_WRITE), g->msg);
+}
+
 void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g)
 {
-    if (c->json == 2) diag_render_github(out, g);
+    if (c->json == CLI_DIAG_SARIF) sarif_keep(c, g);
+    else if (c->json == 2) diag_render_github(out, g);
     else diag_render_json(out, g);
 }
 
@@ -285,8 +365,24 @@ static void report_dropped(gir_cli *c, size_t dropped)
     fputc('\n', stderr);
 }
 
+/* --deny-warnings: every warning of d becomes an error. */
+static void deny_warnings(gir_cli *c, gir_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        gir_diag *g = d->v[i];
+        if (g->sev != GIR_SEV_WARNING) continue;
+        g->sev = GIR_SEV_ERROR;
+        diag_note(d, g, CLI_DENIED_NOTE);
+    }
+    d->nerrors += d->nwarnings;
+    c->denied += d->nwarnings;
+    d->nwarnings = 0;
+}
+
 void cli_print_diags(gir_cli *c, gir_diags *d)
 {
+    if (c->deny_warnings) deny_warnings(c, d);
+    for (size_t i = 0; i < d->n; i++) c->waived += d->v[i]->waived != NULL;
     diags_sort(d);
     gir_render_opts ro = {c->color, c->lang};
     for (size_t i = 0; i < d->n; i++) {
@@ -301,4 +397,12 @@ void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn)
     if (c->json) return;
     gir_render_opts ro = {c->color, c->lang};
     diag_render_summary(stderr, nerr, nwarn, &ro);
+    if (c->denied) {
+        fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_DENIED), c->denied, c->denied == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
+    if (c->waived) {
+        fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_WAIVED), c->waived, c->waived == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
 }

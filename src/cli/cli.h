@@ -11,7 +11,7 @@
 
 typedef struct gir_cli {
     gir_lang lang;
-    int json;          /* --diagnostics=json (1) or github (2): machine-readable */
+    int json;          /* --diagnostics=json (1), github (2) or sarif (CLI_DIAG_SARIF): machine-readable */
     int color;         /* ANSI colour on stderr */
     /* -I DIR, in command-line order (a heap array of base/array.h). The
      * template search (template/template.c) takes a template the report
@@ -23,9 +23,17 @@ typedef struct gir_cli {
     size_t ninclude;
     int doc_on_stdout; /* the command writes its document on standard output:
                           machine-readable diagnostics go to standard error */
+    int deny_warnings; /* --deny-warnings (alias -Werror): warnings are errors */
+    size_t denied;     /* warnings made errors so far (for the summary) */
+    size_t waived;     /* findings waived in the reports so far (for the summary) */
+    int has_sarif;     /* --diagnostics=sarif: the run's result lines are in sarif_fd */
+    int sarif_fd;      /* an unlinked temporary file, opened before any worker forks */
     gir_arena *arena;  /* the command line's own diagnostics (made on first use) */
     gir_diags diags;
 } gir_cli;
+
+enum { CLI_DIAG_SARIF = 3 };        /* gir_cli.json for --diagnostics=sarif */
+extern const char *const cli_version;   /* girc --version (commands.c) */
 
 /* One command: the one table (commands.c) gives dispatch, `girc --help`,
  * `girc help NAME` and `girc NAME --help`. */
@@ -53,7 +61,9 @@ void cli_print_usage(gir_cli *c, FILE *out);
 void cli_print_command_help(gir_cli *c, const gir_command *k, FILE *out);
 
 void cli_init(gir_cli *c);
-/* Flushes stdout (a closed or full stdout is an I/O error: status 2),
+/* With --diagnostics=sarif, first writes the run's SARIF document (on
+ * stdout, or stderr when the command's document went to stdout). Flushes
+ * stdout (a closed or full stdout is an I/O error: status 2),
  * frees what cli_init allocated, returns the final status. */
 int cli_finish(gir_cli *c, int status);
 /* Adds a -I directory; -1 when memory ran out (the caller reports it). */
@@ -92,12 +102,17 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
 const char *cli_input_name(const char *path);
 /* Compile options from the CLI state. */
 void cli_compile_options(const gir_cli *c, gir_options *o);
-/* Prints one diagnostic in the machine form chosen (JSON or GitHub). */
+/* Prints one diagnostic in the machine form chosen (JSON or GitHub), or
+ * keeps it for the SARIF document (diag/sarif.h). */
 void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g);
 /* Prints every diagnostic of a document (human on stderr; JSON or GitHub
- * on stdout, or stderr when the document is on stdout; sorted). */
+ * on stdout, or stderr when the document is on stdout; sorted). With
+ * --deny-warnings its warnings first become errors (with a note saying
+ * so; d's counts follow), so every command's exit status follows. */
 void cli_print_diags(gir_cli *c, gir_diags *d);
-/* Prints the "N errors, M warnings" line (human mode only). */
+/* Prints the "N errors, M warnings" line (human mode only), and after it
+ * how many of the errors are warnings made errors by --deny-warnings and
+ * how many findings the reports waived. */
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn);
 /* items[0..n) as one list in c->lang: "a、b 或 c" / "a, b or c", where
  * last is the separator before the last item (CLI_LIST_OR, CLI_LIST_AND,

@@ -9,6 +9,7 @@
 #ifndef GIRC_VERSION
 #define GIRC_VERSION "0.1.0"
 #endif
+const char *const cli_version = GIRC_VERSION;
 
 /* In the order girc --help lists them. Synopses are ASCII: they are the
  * same in every language. */

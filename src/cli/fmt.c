@@ -90,6 +90,8 @@ int cmd_fmt(gir_cli *c, int argc, char **argv)
         fprintf(stderr, msg_fmt(c->lang, F_WOULD_CHANGE), nchanged);
         fputc('\n', stderr);
     }
+    /* the text or the diff went to stdout: the run's SARIF document (written last) goes to stderr */
+    if (!write && c->json == CLI_DIAG_SARIF) c->doc_on_stdout = 1;
     free(files);
     return rc;
 }

@@ -23,6 +23,7 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
 {
     lsp_config cfg;
     memset(&cfg, 0, sizeof cfg);
+    c->doc_on_stdout = 1;   /* standard output is the protocol: machine diagnostics (SARIF) go to stderr */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strncmp(a, "--lang=", 7) == 0) cfg.lang_set = 1;

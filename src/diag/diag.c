@@ -25,6 +25,8 @@
  *   "fixes"       array of {"line", "column", "end_line", "end_column",
  *                 "byte_start", "byte_end", "text"}: replace that span of
  *                 "file" with "text"
+ *   "waived"      string or null: the reason of the report's waiver that
+ *                 made this finding a note (gir(5), `waive`)
  *
  * Positions are null when "file" is null, and for a diagnostic about a
  * whole file (diag_file: too large, not formatted). An invalid byte counts as one
@@ -36,7 +38,8 @@
  *    "byte_start":20,"byte_end":22,"related":[{"file":"a.gir","line":1,
  *    "column":4,"end_line":1,"end_column":5,"message":"..."}],"notes":[],
  *    "help":null,"fixes":[{"line":3,"column":4,"end_line":3,
- *    "end_column":6,"byte_start":20,"byte_end":22,"text":"17"}]}
+ *    "end_column":6,"byte_start":20,"byte_end":22,"text":"17"}],
+ *    "waived":null}
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -622,6 +625,7 @@ void diag_render_json(FILE *out, const gir_diag *g)
     cJSON_AddItemToObject(o, "notes", json_notes(g));
     cJSON_AddItemToObject(o, "help", json_str(g->help));
     cJSON_AddItemToObject(o, "fixes", json_fixes(g));
+    cJSON_AddItemToObject(o, "waived", json_str(g->waived));
     char *s = cJSON_PrintUnformatted(o);
     if (s) {
         fputs(s, out);

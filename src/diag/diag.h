@@ -33,6 +33,7 @@ typedef struct gir_diag {
     const char *help;             /* one hint line, may be NULL */
     gir_fix *fixes; size_t nfixes;
     const char *waived;           /* the reason of the waiver that made this finding a note, or NULL */
+    gir_span waived_at;           /* where that waiver is written (in src) */
 } gir_diag;
 
 typedef struct gir_diags {

@@ -2,8 +2,13 @@
  * current version that touches the requested range and carries fixes
  * (e.g. a wrong total -> the computed value, a full-width digit -> ASCII)
  * becomes one "quickfix" action with a WorkspaceEdit, titled with the
- * diagnostic's help line. Fixes located in other files are skipped. */
+ * diagnostic's help line. Fixes located in other files are skipped.
+ * Every finding a reviewer may waive (gir(5)) also gets "Waive … with
+ * reason…": it inserts the waiver next to it (check_waiver_edit) with a
+ * placeholder reason, which the checker flags (E0756) until it is
+ * filled in. */
 #include <string.h>
+#include "check/check.h"
 #include "internal.h"
 
 static int wants_quickfix(const cJSON *only)
@@ -62,6 +67,39 @@ static void add_action(lsp_server *s, cJSON *out, const lsp_doc *d, const gir_di
     add_changes(s, cJSON_AddObjectToObject(cJSON_AddObjectToObject(act, "edit"), "changes"), d, g);
 }
 
+/* The "waive with reason…" action for g, when g may be waived. */
+static void add_waive_action(lsp_server *s, cJSON *out, const lsp_doc *d, const gir_diag *g)
+{
+    gir_arena *a = arena_new(NULL);
+    const char *text = NULL;
+    uint32_t at = 0;
+    if (!a || !check_waiver_edit(d->doc->report, a, g, msg_fmt(s->lang, W_PLACEHOLDER_TEXT), &text, &at)) {
+        arena_free(a);
+        return;
+    }
+    cJSON *act = cJSON_CreateObject();
+    if (!cJSON_AddItemToArray(out, act)) {
+        cJSON_Delete(act);
+        arena_free(a);
+        return;
+    }
+    char title[512];
+    snprintf(title, sizeof title, msg_fmt(s->lang, L_WAIVE_TITLE), g->code);
+    lsp_add_str(act, "title", title);
+    cJSON_AddStringToObject(act, "kind", "quickfix");
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(act, "diagnostics"), lsp_diag_json(s, d, g));
+    cJSON *changes = cJSON_AddObjectToObject(cJSON_AddObjectToObject(act, "edit"), "changes");
+    cJSON *key = lsp_str(d->uri);
+    if (key) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddItemToObject(e, "range", lsp_range_json(s, &d->doc->src, (gir_span){at, at}));
+        lsp_add_str(e, "newText", text);
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(changes, key->valuestring), e);
+        cJSON_Delete(key);
+    }
+    arena_free(a);
+}
+
 cJSON *lsp_code_action(lsp_server *s, const cJSON *params, lsp_err *err)
 {
     lsp_doc *d = lsp_doc_of(s, params, err);
@@ -80,8 +118,9 @@ cJSON *lsp_code_action(lsp_server *s, const cJSON *params, lsp_err *err)
     if (!wants_quickfix(lsp_get(lsp_get(params, "context"), "only"))) return out;
     for (size_t i = 0; i < d->doc->diags.n; i++) {
         const gir_diag *g = d->doc->diags.v[i];
-        if (g->nfixes && g->src == src && g->span.start <= b && g->span.end >= a)
-            add_action(s, out, d, g);
+        if (g->src != src || g->span.start > b || g->span.end < a) continue;
+        if (g->nfixes) add_action(s, out, d, g);
+        add_waive_action(s, out, d, g);
     }
     return out;
 }

@@ -4,7 +4,8 @@
  * on it (the rule that failed); for a row or column label, a table or a
  * section, its declaration in the template; for the template's name, the
  * template's title, source and years; for a header field, its help text
- * (syntax/fields.def). Markdown, in the session's language. */
+ * (syntax/fields.def); for a waiver, its reason and the findings it
+ * waives. Markdown, in the session's language. */
 #include <string.h>
 #include "syntax/lang.h"
 #include "internal.h"
@@ -169,17 +170,59 @@ static void template_doc(lsp_server *s, gir_arena *a, gir_buf *b, const gir_sche
     else if (sc->year_from) ITEM(b, msg_fmt(s->lang, L_H_YEARS), sc->year_from, sc->year_to);
 }
 
+/* The waiver (top level, header or table) under off, or NULL. */
+static const gir_node *waiver_at(const gir_node *root, uint32_t off)
+{
+    for (const gir_node *it = root ? root->first : NULL; it; it = it->next) {
+        if (off < it->span.start || off >= it->span.end) continue;
+        if (it->kind == N_WAIVER) return it;
+        if (it->kind != N_REPORT && it->kind != N_TABLE) return NULL;
+        for (const gir_node *k = it->first; k; k = k->next)
+            if (k->kind == N_WAIVER && off >= k->span.start && off < k->span.end) return k;
+    }
+    return NULL;
+}
+
+/* A waiver: what it names, its reason, the findings it waived. */
+static void waiver_hover(lsp_server *s, gir_buf *b, const lsp_doc *d, const gir_node *w)
+{
+    const gir_node *last = w->last;
+    uint32_t end = last != w->first && last->kind == N_LIT ? last->span.start : w->span.end;
+    const char *text = d->doc->src.text + w->first->span.start;
+    int n = (int)(end - w->first->span.start);
+    while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t')) n--;
+    buf_printf(b, msg_fmt(s->lang, L_H_WAIVER), n, text);
+    buf_puts(b, "\n\n");
+    size_t waived = 0;
+    for (size_t i = 0; i < d->doc->diags.n; i++) {
+        const gir_diag *g = d->doc->diags.v[i];
+        if (!g->waived || g->src != &d->doc->src || g->waived_at.start != w->span.start) continue;
+        if (!waived++) ITEM(b, msg_fmt(s->lang, L_H_REASON), g->waived);
+        ITEM(b, msg_fmt(s->lang, L_H_WAIVES), g->code ? g->code : "", g->msg ? g->msg : "");
+    }
+    if (!waived) ITEM(b, "%s", msg_fmt(s->lang, L_H_WAIVES_NONE));
+    diags_at(s, b, d, w->span);
+}
+
 cJSON *lsp_hover(lsp_server *s, const cJSON *params, lsp_err *err)
 {
     uint32_t off = 0;
     lsp_doc *d = lsp_doc_at(s, params, &off, err);
     if (!d) return NULL;
     lsp_target t;
-    if (!lsp_locate(d->doc, off, &t)) return cJSON_CreateNull();
+    const gir_node *w = waiver_at(d->doc->ast, off);
+    if (w) {
+        memset(&t, 0, sizeof t);
+        t.kind = LOC_NONE;
+        t.span = w->span;
+    } else if (!lsp_locate(d->doc, off, &t)) {
+        return cJSON_CreateNull();
+    }
     gir_arena *a = arena_new(NULL);
     if (!a) return cJSON_CreateNull();
     gir_buf b;
     buf_init(&b, a);
+    if (w) waiver_hover(s, &b, d, w);
     const gir_schema *sc = t.r ? t.r->schema : NULL;
     switch (t.kind) {
     case LOC_CELL:

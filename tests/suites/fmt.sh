@@ -66,3 +66,7 @@ if [ $rc -eq 0 ] && [ "$(wc -l < "$tmp/two")" -eq $(( 2 * $(wc -l < "$tmp/want")
 "$GIRC" fmt --bogus x.gir > /dev/null 2>&1; b=$?
 "$GIRC" fmt "$tmp/missing.gir" > /dev/null 2>&1; c=$?
 if [ $a -eq 2 ] && [ $b -eq 2 ] && [ $c -eq 2 ]; then echo "ok - fmt usage and I/O errors exit 2"; else echo "not ok - fmt usage errors ($a $b $c)"; fi
+# waivers keep their place (table, header, top level) and are laid out as items
+"$GIRC" fmt tests/data/waivers-messy.gir > "$tmp/wv.gir" 2>&1; rc=$?
+if [ $rc -eq 0 ] && cmp -s "$tmp/wv.gir" tests/data/waivers-messy.fmt; then echo "ok - fmt lays out waivers"
+else echo "not ok - fmt lays out waivers (exit $rc)"; diff tests/data/waivers-messy.fmt "$tmp/wv.gir" | head; fi

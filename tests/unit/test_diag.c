@@ -341,7 +341,7 @@ static void test_json(void **state)
                   "{\"file\":\"t.gir\",\"line\":2,\"column\":6,\"end_line\":2,\"end_column\":8,\"message\":\"'14'\"}],"
                   "\"notes\":[\"each line is one table row: a row name, then its values\"],"
                   "\"help\":\"write 17\","
-                  "\"fixes\":[{\"line\":3,\"column\":4,\"end_line\":3,\"end_column\":6,\"byte_start\":35,\"byte_end\":37,\"text\":\"17\"}]}\n");
+                  "\"fixes\":[{\"line\":3,\"column\":4,\"end_line\":3,\"end_column\":6,\"byte_start\":35,\"byte_end\":37,\"text\":\"17\"}],\"waived\":null}\n");
 }
 
 static void test_json_no_source_invalid_utf8(void **state)
@@ -355,7 +355,7 @@ static void test_json_no_source_invalid_utf8(void **state)
                   "\"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null,"
                   "\"byte_start\":null,\"byte_end\":null,\"related\":[],\"notes\":[],\"help\":null,"
                   "\"fixes\":[{\"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null,"
-                  "\"byte_start\":null,\"byte_end\":null,\"text\":\"\xEF\xBF\xBD\"}]}\n");
+                  "\"byte_start\":null,\"byte_end\":null,\"text\":\"\xEF\xBF\xBD\"}],\"waived\":null}\n");
 }
 
 /* Multi-line spans, CJK columns and stdin in JSON. */
@@ -369,7 +369,7 @@ static void test_json_multiline(void **state)
     expect_render(g, JSON,
                   "{\"schema\":1,\"file\":\"<stdin>\",\"severity\":\"note\",\"code\":null,\"message\":\"write x\","
                   "\"line\":1,\"column\":6,\"end_line\":2,\"end_column\":5,\"byte_start\":9,\"byte_end\":18,"
-                  "\"related\":[],\"notes\":[],\"help\":null,\"fixes\":[]}\n");
+                  "\"related\":[],\"notes\":[],\"help\":null,\"fixes\":[],\"waived\":null}\n");
 }
 
 /* ---- recording ---- */

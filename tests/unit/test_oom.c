@@ -170,6 +170,14 @@ static void test_sweep_with_previous(void **state)
     print_message("tests/golden/023-previous-carry-over.gir: %ld allocation failure points\n", n - 1);
 }
 
+/* Waivers (check/waive.c): their keys, the findings' index, the notes. */
+static void test_sweep_waivers(void **state)
+{
+    (void)state;
+    long n = sweep("tests/golden/750-waiver-waives.gir");
+    print_message("tests/golden/750-waiver-waives.gir: %ld allocation failure points\n", n - 1);
+}
+
 /* Deeper than bison's initial stack (200): the parser's stacks grow
  * while the arena may run out. */
 static void test_sweep_deep_nesting(void **state)
@@ -421,6 +429,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sweep_example),
         cmocka_unit_test(test_sweep_with_previous),
+        cmocka_unit_test(test_sweep_waivers),
         cmocka_unit_test(test_sweep_deep_nesting),
         cmocka_unit_test(test_sweep_render_example),
         cmocka_unit_test(test_sweep_render_hostile),

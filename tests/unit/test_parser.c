@@ -54,6 +54,38 @@ static void test_report_and_table(void **st)
     arena_free(p.a);
 }
 
+/* Waivers in the three places: a rule id read back from IDENT '.' NUMBER,
+ * a WHERE name or path, the reason last; a missing reason is no syntax
+ * error (the checker reports it). */
+static void test_waivers(void **st)
+{
+    (void)st;
+    parsed p;
+    parse(&p, "report {\n waive W0603 \"r\"\n}\ntable t {\n waive R3.1 a.b \"x\"\n waive E0501\n}\nwaive \"H2\" \"q\" \"y\"\n");
+    assert_int_equal(p.d.n, 0);
+    assert_string_equal(dump(&p),
+        "file 0-91\n"
+        "  report 0-27\n"
+        "    waiver 10-25\n"
+        "      name 16-21 \"W0603\"\n"
+        "      lit 22-25 string \"r\"\n"
+        "  table 28-72\n"
+        "    name 34-35 \"t\"\n"
+        "    waiver 39-57\n"
+        "      name 45-49 \"R3.1\"\n"
+        "      path 50-53\n"
+        "        name 50-51 \"a\"\n"
+        "        name 52-53 \"b\"\n"
+        "      lit 54-57 string \"x\"\n"
+        "    waiver 59-70\n"
+        "      name 65-70 \"E0501\"\n"
+        "  waiver 73-91\n"
+        "    name 79-83 \"H2\"\n"
+        "    name 84-87 \"q\"\n"
+        "    lit 88-91 string \"y\"\n");
+    arena_free(p.a);
+}
+
 static void test_template_pieces(void **st)
 {
     (void)st;
@@ -178,6 +210,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_and_table),
+        cmocka_unit_test(test_waivers),
         cmocka_unit_test(test_template_pieces),
         cmocka_unit_test(test_recovery_reports_every_line),
         cmocka_unit_test(test_messages_use_human_names),
