@@ -10,6 +10,7 @@
  * released through the arena's deferred releases. */
 #include <string.h>
 #include "base/array.h"
+#include "clean.h"
 #include "decode.h"
 #include "driver/compile.h"
 #include "emit.h"
@@ -283,6 +284,7 @@ static void run(void *ud)
         c.w.s = d.text;
         c.w.n = (uint32_t)d.len;
     }
+    imp_clean(&c);
     imp_fold(&c);
     layout(&c);
     if (!choose_template(&c, o))

@@ -29,6 +29,7 @@ typedef struct imp_work {
     imp_range *tables; size_t ntables;   /* rendered tables (working bytes) */
     const char *title, *date, *author;   /* from the HTML head, or NULL */
     size_t chrome;                /* bytes of page text left out (HTML) */
+    size_t footers;               /* page footers left out (clean.h) */
 } imp_work;
 
 /* ---- the folded stream: one unit per folded code point ---- */

@@ -1,0 +1,43 @@
+#!/bin/sh
+# tests/suites/import_web.sh - `girc import` on web pages as they really
+# are: small realistic pages and texts in tests/import/web/, each with a
+# golden NAME.gir and its diagnostics NAME.err (compared byte for byte),
+# and assertions on the exact bug each input was made for:
+#   markdown-2023.txt   Markdown headings and tables (| --- | rows, leading
+#                       pipes), a page footer "— 2 —" between two tables
+# Prints one "ok - NAME" / "not ok - NAME" line per test.
+# GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
+GIRC=${GIRC:-build/girc}
+D=tests/import/web
+T=$(mktemp -d "${TMPDIR:-/tmp}/girc-web.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+check() { if [ "$1" -eq 0 ]; then ok "$2"; else nok "$2"; fi; }
+imp() { "$GIRC" --color=never --lang=zh import "$@"; }
+
+# ---- goldens ----
+for f in $D/*; do
+  case $f in *.gir|*.err) continue ;; esac
+  b=$(basename "$f")
+  imp "$f" > "$T/$b.gir" 2> "$T/$b.err"; echo "[exit $?]" >> "$T/$b.err"
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then
+    cp "$T/$b.gir" "$D/$b.gir"; cp "$T/$b.err" "$D/$b.err"; ok "golden $b (updated)"; continue
+  fi
+  if cmp -s "$T/$b.gir" "$D/$b.gir"; then ok "import $b: .gir equals the golden"
+  else nok "import $b: .gir equals the golden"; diff "$D/$b.gir" "$T/$b.gir" | head -20; fi
+  if cmp -s "$T/$b.err" "$D/$b.err"; then ok "import $b: diagnostics equal the golden"
+  else nok "import $b: diagnostics equal the golden"; diff "$D/$b.err" "$T/$b.err" | head -20; fi
+  "$GIRC" --color=never check "$T/$b.gir" > /dev/null 2> "$T/$b.check"
+  ! grep -q '\[E0[12][0-9][0-9]\]' "$T/$b.check"; check $? "$b: the .gir parses"
+done
+g() { sed 's/ *#.*//' "$T/$1.gir"; }   # the .gir without its comments
+
+# ---- Markdown and footers ----
+b=markdown-2023.txt
+! grep -q 'W1015\|W1016' "$T/$b.err"; check $? "$b: no separator row, '#' mark or footer read as a cell"
+g $b | grep -q '"行政事业性收费" *59.4$'; check $? "$b: the footer after the last row of table 1 is not a value"
+! g $b | grep -q '##'; check $? "$b: '#' marks of headings are not prose"
+g $b | grep -q '"一、本年新收政府信息公开申请数量" *8 1 0 0 0 0 9$' && g $b | grep -q '^  1 0 0 0 1 0 0 0 0 0 0 0 0 0 0$'
+check $? "$b: leading pipes are not empty cells (no shift)"
