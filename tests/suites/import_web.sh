@@ -5,6 +5,11 @@
 # and assertions on the exact bug each input was made for:
 #   markdown-2023.txt   Markdown headings and tables (| --- | rows, leading
 #                       pipes), a page footer "— 2 —" between two tables
+#   script-2023.html    the same report as HTML in a JavaScript string
+#                       (let content = "…" with \" and \/ escapes)
+#   api-2023.json       the same report in a JSON API answer, every
+#                       Chinese character a \uXXXX escape
+#   nulref-2023.html    a value cell "26&#0;2": a NUL character reference
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -41,3 +46,16 @@ g $b | grep -q '"行政事业性收费" *59.4$'; check $? "$b: the footer after 
 ! g $b | grep -q '##'; check $? "$b: '#' marks of headings are not prose"
 g $b | grep -q '"一、本年新收政府信息公开申请数量" *8 1 0 0 0 0 9$' && g $b | grep -q '^  1 0 0 0 1 0 0 0 0 0 0 0 0 0 0$'
 check $? "$b: leading pipes are not empty cells (no shift)"
+
+# ---- HTML inside a script or JSON string ----
+tables() { sed -n '/^table/,$p' "$1" | sed 's/ *#.*//'; }
+tables "$D/markdown-2023.txt.gir" > "$T/md.tables"
+for b in script-2023.html api-2023.json; do
+  grep -q 'N1050' "$T/$b.err"; check $? "$b: the report inside the string is found (N1050)"
+  tables "$T/$b.gir" > "$T/$b.tables"
+  cmp -s "$T/md.tables" "$T/$b.tables"; check $? "$b: every table cell as in the Markdown copy of the same report"
+done
+grep -q '^  date     2024-01-20 ' "$T/script-2023.html.gir"; check $? "script-2023.html: the head of the page around the script is read (PubDate)"
+b=nulref-2023.html
+grep -q 'W1051' "$T/$b.err" && ! g $b | grep -q '"行政许可" *262$'
+check $? "$b: a NUL character reference separates (never 262) and is reported (W1051)"
