@@ -10,6 +10,9 @@
 #   api-2023.json       the same report in a JSON API answer, every
 #                       Chinese character a \uXXXX escape
 #   nulref-2023.html    a value cell "26&#0;2": a NUL character reference
+#   header-broken-2024.txt   the title over two lines, the year "2024 年"
+#   header-period-2024.html  no year in the title, "2019年修订" before the
+#                       statistics period "统计期限为2024年1月1日至12月31日"
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -59,3 +62,12 @@ grep -q '^  date     2024-01-20 ' "$T/script-2023.html.gir"; check $? "script-20
 b=nulref-2023.html
 grep -q 'W1051' "$T/$b.err" && ! g $b | grep -q '"行政许可" *262$'
 check $? "$b: a NUL character reference separates (never 262) and is reported (W1051)"
+
+# ---- header fields ----
+b=header-broken-2024.txt
+grep -q '^report "合成区交通运输局2024 年政府信息公开工作年度报告" {$' "$T/$b.gir" &&
+  grep -q '^  year     2024  *# 取自标题$' "$T/$b.gir" && grep -q '^  agency   "合成区交通运输局" ' "$T/$b.gir"
+check $? "$b: a title over two lines is joined, its spaced year read (2024)"
+b=header-period-2024.html
+grep -q '^  year     2024  *# 取自统计期限一句$' "$T/$b.gir"; check $? "$b: the year of the statistics period beats an earlier year of the text, marked as such"
+grep -q '^  agency   "合成区交通运输局"' "$T/$b.gir"; check $? "$b: the agency from a title without a year"
