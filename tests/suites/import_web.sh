@@ -10,6 +10,11 @@
 #   api-2023.json       the same report in a JSON API answer, every
 #                       Chinese character a \uXXXX escape
 #   nulref-2023.html    a value cell "26&#0;2": a NUL character reference
+#   headings-variant-2023.txt  五、存在的主要问题及改进措施 (an alias of the
+#                       template); a run-in heading 六、其他需要报告的事项无
+#   headings-plan-2023.txt     五、…改进情况和明年工作计划; 六、…事项：本年度…
+#   headings-misnumbered-2023.txt  table 4 left out, parts 5 and 6 numbered
+#                       四 and 五: their words, not their numbers, decide
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
@@ -71,3 +76,17 @@ check $? "$b: a title over two lines is joined, its spaced year read (2024)"
 b=header-period-2024.html
 grep -q '^  year     2024  *# 取自统计期限一句$' "$T/$b.gir"; check $? "$b: the year of the statistics period beats an earlier year of the text, marked as such"
 grep -q '^  agency   "合成区交通运输局"' "$T/$b.gir"; check $? "$b: the agency from a title without a year"
+
+# ---- headings ----
+b=headings-variant-2023.txt
+grep -q '^# 原文的标题：五、存在的主要问题及改进措施$' "$T/$b.gir" && ! grep -q 'W1007' "$T/$b.err"
+check $? "$b: a variant heading is the part's, its wording kept"
+sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '无'; check $? "$b: a run-in heading is the heading and the prose 无"
+b=headings-plan-2023.txt
+grep -q '^# 原文的标题：五、存在的主要问题及改进情况和明年工作计划$' "$T/$b.gir" && ! grep -q '^和明年工作计划' "$T/$b.gir"
+check $? "$b: …和明年工作计划 is all heading, not prose"
+sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '本年度未收取信息处理费。'; check $? "$b: 事项：text is a heading and its prose"
+b=headings-misnumbered-2023.txt
+! grep -q 'W1007' "$T/$b.err" && grep -q 'W1010.*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
+check $? "$b: the words beat the numbers: only the table really missing is reported, each renumbered heading noted"
+grep -q '^section 问题改进' "$T/$b.gir" && grep -q '^section 其他事项' "$T/$b.gir"; check $? "$b: parts 5 and 6 are found"
