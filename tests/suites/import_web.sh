@@ -15,6 +15,9 @@
 #   headings-plan-2023.txt     五、…改进情况和明年工作计划; 六、…事项：本年度…
 #   headings-misnumbered-2023.txt  table 4 left out, parts 5 and 6 numbered
 #                       四 and 五: their words, not their numbers, decide
+#   cell-notes-2024.html  cells "13（含废止2件）" and "47（其中修订16件）"
+#   zeros-2023.txt      "000" and, after the empty cell of a label that
+#                       spans two columns, "0000000" (seven cells)
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
@@ -90,3 +93,12 @@ b=headings-misnumbered-2023.txt
 ! grep -q 'W1007' "$T/$b.err" && grep -q 'W1010.*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
 check $? "$b: the words beat the numbers: only the table really missing is reported, each renumbered heading noted"
 grep -q '^section 问题改进' "$T/$b.gir" && grep -q '^section 其他事项' "$T/$b.gir"; check $? "$b: parts 5 and 6 are found"
+
+# ---- notes inside cells, run-together zeros ----
+b=cell-notes-2024.html
+g $b | grep -q '"行政规范性文件" *7 13 47$' && ! grep -q 'W1016\|W1015' "$T/$b.err" &&
+  grep -q '^  # 现行有效件数：“47(其中修订16件)” → 47$' "$T/$b.gir"
+check $? "$b: a note in a cell is never a value, and is kept as a comment"
+b=zeros-2023.txt
+g $b | grep -q '"二、上年结转政府信息公开申请数量" *0 0 0 0 0 0 0$' && g $b | grep -q '"规章" *0 *0 *0$' && ! grep -q 'W1015' "$T/$b.err"
+check $? "$b: 0000000 is seven cells, split by the rules of run-together digits"
