@@ -125,7 +125,9 @@ static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
 
 static int weight(const imp_anchor *an, const imp_occ *o)
 {
-    int w = an->kind == A_LEAF || an->kind == A_GROUP || an->kind == A_CAPTION ? 20 : an->kind == A_NOTE ? 10 : 2;
+    /* a group label weighs less than a row's: when it stands after its
+     * first row (a label centred on a rowspan), the row wins the chain */
+    int w = an->kind == A_LEAF || an->kind == A_CAPTION ? 20 : an->kind == A_NOTE ? 10 : an->kind == A_GROUP ? 5 : 2;
     if (an->pats[o->pat].core) w -= 1;
     return w;
 }
@@ -197,10 +199,48 @@ void imp_table_anchors(imp_ctx *c, imp_table *t)
     }
 }
 
+/* The blocks of a table (table 2's 第二十条第（一）项, （五）, …) in the
+ * order their captions appear, when every caption appears and not in
+ * the template's order: the anchors are put in that order, so that the
+ * chain below and the regions of fill.c follow the text, and each block
+ * is matched by its labels wherever it stands. */
+static void order_blocks(imp_ctx *c, imp_table *t)
+{
+    size_t nb = t->t->nblocks;
+    if (nb < 2) return;
+    size_t *pos = arena_alloc(c->a, nb * sizeof *pos);
+    for (size_t b = 0; b < nb; b++) pos[b] = (size_t)-1;
+    for (size_t i = 0; i < t->nan; i++) {
+        const imp_anchor *an = &t->an[i];
+        if (an->kind != A_CAPTION) continue;
+        for (size_t k = 0; k < an->nocc; k++)
+            if (an->occ[k].ub < pos[an->block]) pos[an->block] = an->occ[k].ub;
+    }
+    int sorted = 1;
+    for (size_t b = 0; b < nb; b++) {
+        if (pos[b] == (size_t)-1) return;
+        if (b && pos[b] < pos[b - 1]) sorted = 0;
+    }
+    if (sorted) return;
+    imp_anchor *v = arena_alloc(c->a, t->nan * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < t->nan; i++) if (t->an[i].kind == A_NOTE) v[n++] = t->an[i];
+    int *done = arena_alloc(c->a, nb * sizeof *done);
+    for (size_t r = 0; r < nb; r++) {
+        size_t first = nb;
+        for (size_t b = 0; b < nb; b++) if (!done[b] && (first == nb || pos[b] < pos[first])) first = b;
+        done[first] = 1;
+        for (size_t i = 0; i < t->nan; i++)
+            if (t->an[i].kind != A_NOTE && t->an[i].block == (int)first) v[n++] = t->an[i];
+    }
+    memcpy(t->an, v, n * sizeof *v);
+}
+
 void imp_anchor_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
 {
     imp_table_anchors(c, t);
     for (size_t i = 0; i < t->nan; i++) occurrences(c, &t->an[i], ub, ue);
+    order_blocks(c, t);
     /* longest (heaviest) chain in template order */
     typedef struct { size_t a, o; int best, prev; } node;
     node *v = NULL;

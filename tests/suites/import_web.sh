@@ -18,6 +18,9 @@
 #   cell-notes-2024.html  cells "13（含废止2件）" and "47（其中修订16件）"
 #   zeros-2023.txt      "000" and, after the empty cell of a label that
 #                       spans two columns, "0000000" (seven cells)
+#   block-order-2023.txt  table 2's blocks in the order （一）（八）（六）（五）
+#   group-after-2023.txt  the group label （三）不予公开 on the row after its
+#                       first row 1.属于国家秘密 (a label centred on a rowspan)
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
@@ -102,3 +105,11 @@ check $? "$b: a note in a cell is never a value, and is kept as a comment"
 b=zeros-2023.txt
 g $b | grep -q '"二、上年结转政府信息公开申请数量" *0 0 0 0 0 0 0$' && g $b | grep -q '"规章" *0 *0 *0$' && ! grep -q 'W1015' "$T/$b.err"
 check $? "$b: 0000000 is seven cells, split by the rules of run-together digits"
+
+# ---- table 2's blocks in any order; a group label after its first row ----
+b=block-order-2023.txt
+g $b | grep -q '"行政许可" *262$' && g $b | grep -q '"行政事业性收费" *59.4$' && ! grep -q 'N1012' "$T/$b.err"
+check $? "$b: each block of table 2 matched by its labels, wherever it stands"
+b=group-after-2023.txt
+g $b | grep -q '"1.属于国家秘密" *1 0 0 0 0 0 1$' && ! grep -q 'W1015\|N1012' "$T/$b.err"
+check $? "$b: a group label after its first row does not knock that row out"
