@@ -21,6 +21,8 @@
 #   block-order-2023.txt  table 2's blocks in the order （一）（八）（六）（五）
 #   group-after-2023.txt  the group label （三）不予公开 on the row after its
 #                       first row 1.属于国家秘密 (a label centred on a rowspan)
+#   prose-split-2023.txt  table 2's "13698" (six readings), and the prose
+#                       "现行有效行政规范性文件698件" that leaves one
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
@@ -113,3 +115,9 @@ check $? "$b: each block of table 2 matched by its labels, wherever it stands"
 b=group-after-2023.txt
 g $b | grep -q '"1.属于国家秘密" *1 0 0 0 0 0 1$' && ! grep -q 'W1015\|N1012' "$T/$b.err"
 check $? "$b: a group label after its first row does not knock that row out"
+
+# ---- the prose settles run-together digits ----
+b=prose-split-2023.txt
+g $b | grep -q '"行政规范性文件" *1 3 698$' && grep -q 'N1052' "$T/$b.err" && ! grep -q 'W1014' "$T/$b.err" &&
+  grep -q '^  # 推断：由正文“行政规范性文件698件”确定拆法：1 3 698$' "$T/$b.gir"
+check $? "$b: the one reading the prose allows is taken, and the comment says so"
