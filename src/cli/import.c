@@ -191,7 +191,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (!im->gir) {                       /* refused (a form no reader takes): nothing to write */
         res->failed = 1;
     } else if (out) {
-        int we = parent_dirs(out);
+        int we = io->outdir ? parent_dirs(out) : 0;    /* one output file: its directory must exist */
         if (we || io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) {
             rc = cli_io_error(c, CLI_CANNOT_WRITE, out, we);
             res->nerr++;
@@ -254,7 +254,7 @@ int cmd_import(gir_cli *c, int argc, char **argv)
     int bulk = f.n > 1 || dirs;
     if (bulk && !io.check && !io.out) { cli_usage_error(c, I_NEED_OUTDIR, "", ""); bulk_files_free(&f); return 2; }
     size_t olen = io.out ? strlen(io.out) : 0;
-    if (io.out && (bulk || bulk_is_dir(io.out) || (olen && io.out[olen - 1] == '/'))) {
+    if (io.out && (bulk || (olen && io.out[olen - 1] == '/'))) {
         io.outdir = 1;
         int e = bulk_mkdirs(io.out);
         if (e) { cli_io_error(c, CLI_CANNOT_WRITE, io.out, e); bulk_files_free(&f); return 2; }
