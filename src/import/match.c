@@ -294,6 +294,19 @@ static int rest_blank(const imp_ctx *c, size_t i)
     return 1;
 }
 
+/* The rest of a heading's line is blank or a run-in "无" / "暂无" (with
+ * its colon and full stop): "其他需要报告的事项：无。" */
+static int rest_blank_or_none(const imp_ctx *c, size_t i)
+{
+    if (rest_blank(c, i)) return 1;
+    while (i < c->nu && (c->u[i].cp == U_SP || c->u[i].cp == ':' || c->u[i].cp == 0xFF1A)) i++;
+    if (i < c->nu && c->u[i].cp == 0x6682 /* 暂 */) i++;
+    if (i >= c->nu || c->u[i].cp != 0x65E0 /* 无 */) return 0;
+    i++;
+    if (i < c->nu && (c->u[i].cp == 0x3002 /* 。 */ || c->u[i].cp == '.')) i++;
+    return rest_blank(c, i);
+}
+
 /* Does [b, e) fold to a label of any table (a row "四、结转下年度继续办理")? */
 static int is_table_label(imp_ctx *c, size_t b, size_t e)
 {
@@ -402,9 +415,9 @@ static int find_heading(imp_ctx *c, size_t k, size_t cur, size_t *b, size_t *e, 
         size_t from = cur;               /* the words: a line of their own, maybe after another number */
         while ((at = imp_find(c, from, c->nu, f[i].p + pl, f[i].n - pl, &me)) != (size_t)-1 && at < best) {
             size_t nb = at_line_start(c, at) ? at : numbering_before(c, at);
-            if (nb != (size_t)-1 && rest_blank(c, me)) {
+            if (nb != (size_t)-1 && rest_blank_or_none(c, me)) {
                 best = nb;
-                bend = me;
+                bend = continued(c, me);
                 *variant = nb != at && cjk_numeral(c->u[nb].cp) != (int)k + 1;   /* another part's number */
                 break;
             }

@@ -13,6 +13,7 @@
 #   headings-variant-2023.txt  五、存在的主要问题及改进措施 (an alias of the
 #                       template); a run-in heading 六、其他需要报告的事项无
 #   headings-plan-2023.txt     五、…改进情况和明年工作计划; 六、…事项：本年度…
+#   headings-runin-2023.txt    an unnumbered run-in heading 其他需要报告的事项：无。
 #   headings-misnumbered-2023.txt  table 4 left out, parts 5 and 6 numbered
 #                       四 and 五: their words, not their numbers, decide
 #   cell-notes-2024.html  cells "13（含废止2件）" and "47（其中修订16件）"
@@ -121,3 +122,6 @@ b=prose-split-2023.txt
 g $b | grep -q '"行政规范性文件" *1 3 698$' && grep -q 'N1052' "$T/$b.err" && ! grep -q 'W1014' "$T/$b.err" &&
   grep -q '^  # 推断：由正文“行政规范性文件698件”确定拆法：1 3 698$' "$T/$b.gir"
 check $? "$b: the one reading the prose allows is taken, and the comment says so"
+b=headings-runin-2023.txt
+! grep -q 'W1007' "$T/$b.err" && sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '无。'
+check $? "$b: an unnumbered run-in heading with 无 is the heading and its prose"
