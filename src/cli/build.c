@@ -273,7 +273,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     gir_arena *a = arena_new(NULL);
     if (!a) { free(ba.inputs); return cli_io_error(c, CLI_OUT_OF_MEMORY, ba.file, 0); }
     const gir_backend *be = choose_backend(c, a, &ba);
-    bulk_files files = {NULL, 0};
+    bulk_files files = {0};
     int rc = be ? gather(c, be, &ba, &files, a) : 2;
     arena_free(a);
     free(ba.inputs);

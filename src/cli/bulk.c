@@ -86,6 +86,12 @@ int bulk_add(gir_cli *c, bulk_files *f, const char *path, const char *const *ext
 void bulk_files_free(bulk_files *f)
 {
     for (size_t i = 0; i < f->n; i++) free(f->v[i]);
+    for (size_t i = 0; f->it && i < f->n; i++) {
+        free(f->it[i].rel);
+        free(f->it[i].out);
+        free(f->it[i].detail);
+    }
+    free(f->it);
     free(f->v);
     memset(f, 0, sizeof *f);
 }
@@ -128,10 +134,64 @@ static void json_str(FILE *o, const char *s)
     fputc('"', o);
 }
 
-static void summary_line(gir_cli *c, const char *path, const bulk_result *r)
+static const char *skip_name(int why)
+{
+    static const char *const v[] = {"", "binary", "image", "empty", "unreadable", "gir", "loop", "broken-link", "special", "too-deep", "refused"};
+    return why >= 0 && why <= BULK_REFUSED ? v[why] : "";
+}
+
+static const char *import_status(const bulk_item *x, const bulk_result *r)
+{
+    if (x->skip && x->skip != BULK_REFUSED) return "skipped";
+    if (x->skip == BULK_REFUSED || r->failed || r->unreadable) return "failed";
+    return r->nerr ? "errors" : "ok";
+}
+
+static void import_json(const bulk_item *x, const bulk_result *r)
+{
+    printf(",\"status\":\"%s\",\"written\":%s,\"output\":", import_status(x, r), r->written ? "true" : "false");
+    if (r->written && x->out) json_str(stdout, x->out);
+    else fputs("null", stdout);
+    if (x->skip) {
+        fputs(",\"reason\":", stdout);
+        json_str(stdout, skip_name(x->skip));
+    }
+}
+
+/* The reason a file was skipped, in c->lang. */
+static const char *skip_text(gir_cli *c, const bulk_item *x, char *buf, size_t n)
+{
+    static const gir_msg v[] = {BULK_OK, BULK_WHY_BINARY, BULK_WHY_IMAGE, BULK_WHY_EMPTY, BULK_WHY_UNREADABLE, BULK_WHY_GIR,
+                                BULK_WHY_LOOP, BULK_WHY_BROKEN, BULK_WHY_SPECIAL, BULK_WHY_DEEP};
+    if (x->skip <= 0 || x->skip >= BULK_REFUSED) return "";
+    snprintf(buf, n, msg_fmt(c->lang, v[x->skip]), x->detail ? x->detail : "");
+    return buf;
+}
+
+/* "2 errors, 1 warning, 3 not checkable", or "" */
+static void counts_text(gir_cli *c, const bulk_result *r, char *line, size_t n)
+{
+    size_t k = 0;
+    line[0] = 0;
+#define ADD(...) do { if (k < n) k += (size_t)snprintf(line + k, n - k, __VA_ARGS__); } while (0)
+    if (r->nerr) ADD(msg_fmt(c->lang, BULK_ERRORS), r->nerr, r->nerr == 1 ? "" : "s");
+    if (r->nwarn) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_WARNINGS), r->nwarn, r->nwarn == 1 ? "" : "s"); }
+    if (r->not_checkable) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_NOT_CHECKABLE), r->not_checkable); }
+#undef ADD
+}
+
+static void summary_line(gir_cli *c, const char *path, const bulk_result *r, const bulk_item *x)
 {
     if (c->json == CLI_DIAG_SARIF) return;   /* the one SARIF document is the output */
     if (strcmp(path, "-") == 0) path = "<stdin>";
+    if (c->json && x) {
+        fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
+        json_str(stdout, path);
+        import_json(x, r);
+        printf(",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu}\n", r->nerr, r->nwarn, r->nnote, r->not_checkable);
+        fflush(stdout);
+        return;
+    }
     if (c->json) {
         fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
         json_str(stdout, path);
@@ -140,28 +200,36 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r)
         fflush(stdout);
         return;
     }
-    char line[512];
-    size_t k = 0;
-    line[0] = 0;
-#define ADD(...) do { if (k < sizeof line) k += (size_t)snprintf(line + k, sizeof line - k, __VA_ARGS__); } while (0)
-    if (r->unreadable) ADD("%s", msg_fmt(c->lang, BULK_UNREADABLE));
-    else {
-        if (r->nerr) ADD(msg_fmt(c->lang, BULK_ERRORS), r->nerr, r->nerr == 1 ? "" : "s");
-        if (r->nwarn) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_WARNINGS), r->nwarn, r->nwarn == 1 ? "" : "s"); }
-        if (r->not_checkable) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_NOT_CHECKABLE), r->not_checkable); }
-        if (!k) ADD("%s", msg_fmt(c->lang, BULK_OK));
-    }
-#undef ADD
+    char counts[256], line[1024], why[512];
+    counts_text(c, r, counts, sizeof counts);
+    if (x && x->skip && x->skip != BULK_REFUSED) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_SKIPPED), skip_text(c, x, why, sizeof why));
+    else if (x && (x->skip == BULK_REFUSED || r->failed || r->unreadable)) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_NOT_IMPORTED), counts);
+    else if (x && r->written && *counts) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_COUNTS), x->out ? x->out : "", counts);
+    else if (x && r->written) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE), x->out ? x->out : "");
+    else if (r->unreadable) snprintf(line, sizeof line, "%s", msg_fmt(c->lang, BULK_UNREADABLE));
+    else snprintf(line, sizeof line, "%s", *counts ? counts : msg_fmt(c->lang, BULK_OK));
     printf(msg_fmt(c->lang, BULK_FILE_LINE), path, line);
     putchar('\n');
     fflush(stdout);
 }
 
-typedef struct tally { size_t files, ok, bad, unreadable, nerr, nwarn, nnc; } tally;
+typedef struct tally { size_t files, ok, bad, unreadable, nerr, nwarn, nnc, skipped, failed, written; int imports; } tally;
 
-static void count(tally *t, const bulk_result *r)
+static void count(tally *t, const bulk_result *r, const bulk_item *x)
 {
     t->files++;
+    t->written += r->written != 0;
+    if (x) {
+        t->imports = 1;
+        if (x->skip && x->skip != BULK_REFUSED) t->skipped++;
+        else if (x->skip == BULK_REFUSED || r->failed || r->unreadable) t->failed++;
+        else if (r->nerr) t->bad++;
+        else t->ok++;
+        t->nerr += r->nerr;
+        t->nwarn += r->nwarn;
+        t->nnc += r->not_checkable;
+        return;
+    }
     if (r->unreadable) t->unreadable++;
     else if (r->nerr) t->bad++;
     else t->ok++;
@@ -170,9 +238,25 @@ static void count(tally *t, const bulk_result *r)
     t->nnc += r->not_checkable;
 }
 
+static void print_import_tally(gir_cli *c, const tally *t)
+{
+    size_t imported = t->ok + t->bad;
+    if (c->json) {
+        printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"imported\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"failed\":%zu,"
+               "\"skipped\":%zu,\"written\":%zu,\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",
+               t->files, imported, t->ok, t->bad, t->failed, t->skipped, t->written, t->nerr, t->nwarn, t->nnc);
+        return;
+    }
+    printf(msg_fmt(c->lang, BULK_IMPORT_TALLY), t->files, imported, t->bad, t->failed, t->skipped, t->written, t->nerr, t->nwarn, t->nnc);
+}
+
 static void print_tally(gir_cli *c, const tally *t)
 {
     if (c->json == CLI_DIAG_SARIF) return;
+    if (t->imports) {
+        print_import_tally(c, t);
+        return;
+    }
     if (c->json) {
         printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"unreadable\":%zu,"
                "\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",
@@ -194,7 +278,7 @@ static void copy_out(FILE *from, FILE *to)
     while ((n = fread(buf, 1, sizeof buf, from)) > 0) fwrite(buf, 1, n, to);
 }
 
-static int start(gir_cli *c, slot *s, const char *path, bulk_job job, void *ud)
+static int start(gir_cli *c, slot *s, const char *path, size_t index, bulk_job job, void *ud)
 {
     s->out = tmpfile();
     s->err = tmpfile();
@@ -207,24 +291,31 @@ static int start(gir_cli *c, slot *s, const char *path, bulk_job job, void *ud)
     if (s->pid == 0) {
         if (dup2(fileno(s->out), STDOUT_FILENO) < 0 || dup2(fileno(s->err), STDERR_FILENO) < 0) _exit(2);
         bulk_result r = {0};
+        r.index = index;
         int st = job(c, path, ud, &r);
         fflush(stdout);
         fflush(stderr);
-        fprintf(s->res, "%d %zu %zu %zu %zu %d\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable);
+        fprintf(s->res, "%d %zu %zu %zu %zu %d %d %d\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable, r.written, r.failed);
         fflush(s->res);
         _exit(0);
     }
     return 0;
 }
 
-static int finish(gir_cli *c, slot *s, const char *path, tally *t)
+static int finish(gir_cli *c, slot *s, const char *path, const bulk_item *x, tally *t)
 {
     bulk_result r = {0};
+    if (x && x->skip) {                   /* never run: listed with its reason */
+        r.nerr = x->skip == BULK_REFUSED;
+        summary_line(c, path, &r, x);
+        count(t, &r, x);
+        return x->skip == BULK_REFUSED;
+    }
     int st = 2, unread = 1;
     if (s->pid <= 0 || !s->out || !s->err || !s->res) {
         r.unreadable = 1;
-        summary_line(c, path, &r);
-        count(t, &r);
+        summary_line(c, path, &r, x);
+        count(t, &r, x);
         if (s->out) fclose(s->out);
         if (s->err) fclose(s->err);
         if (s->res) fclose(s->res);
@@ -232,7 +323,7 @@ static int finish(gir_cli *c, slot *s, const char *path, tally *t)
     }
     rewind(s->res);
     if (!s->done || WIFEXITED(s->status) == 0 ||
-        fscanf(s->res, "%d %zu %zu %zu %zu %d", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread) != 6) {
+        fscanf(s->res, "%d %zu %zu %zu %zu %d %d %d", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread, &r.written, &r.failed) != 8) {
         st = 2;
         r.unreadable = 1;
     } else r.unreadable = unread;
@@ -240,8 +331,8 @@ static int finish(gir_cli *c, slot *s, const char *path, tally *t)
     copy_out(s->err, stderr);
     fflush(stderr);
     copy_out(s->out, stdout);
-    summary_line(c, path, &r);
-    count(t, &r);
+    summary_line(c, path, &r, x);
+    count(t, &r, x);
     fclose(s->out);
     fclose(s->err);
     fclose(s->res);
@@ -255,12 +346,15 @@ int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
     if (jobs <= 1 || f->n <= 1) {
         for (size_t i = 0; i < f->n; i++) {
             bulk_result r = {0};
+            const bulk_item *x = f->it ? &f->it[i] : NULL;
+            r.index = i;
             fflush(stdout);
-            int st = job(c, f->v[i], ud, &r);
+            int st = x && x->skip ? x->skip == BULK_REFUSED : job(c, f->v[i], ud, &r);
+            if (x && x->skip == BULK_REFUSED) r.nerr = 1;
             fflush(stdout);
             fflush(stderr);
-            summary_line(c, f->v[i], &r);
-            count(&t, &r);
+            summary_line(c, f->v[i], &r, x);
+            count(&t, &r, x);
             if (st > rc) rc = st;
         }
         print_tally(c, &t);
@@ -271,14 +365,17 @@ int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
     size_t next = 0, shown = 0, running = 0;
     while (shown < f->n) {
         while (running < (size_t)jobs && next < f->n) {
-            if (start(c, &s[next], f->v[next], job, ud) < 0) {
+            if (f->it && f->it[next].skip) {
+                s[next].done = 1;             /* nothing to run: finish() lists it */
+                s[next].pid = 0;
+            } else if (start(c, &s[next], f->v[next], next, job, ud) < 0) {
                 s[next].done = 1;
                 s[next].status = -1;
             } else running++;
             next++;
         }
         while (shown < next && s[shown].done) {
-            int st = finish(c, &s[shown], f->v[shown], &t);
+            int st = finish(c, &s[shown], f->v[shown], f->it ? &f->it[shown] : NULL, &t);
             if (st > rc) rc = st;
             shown++;
         }

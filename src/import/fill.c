@@ -99,8 +99,11 @@ static void one_row(imp_ctx *c, imp_table *t, imp_row *r, imp_tok *tk, size_t n,
     if (nv < r->ncols && longest > 1) {
         size_t digits = 0;
         for (size_t i = 0; i < n; i++) digits += tk[i].k == TK_NUM ? strlen(tk[i].ip) : tk[i].k == TK_NA;
-        int has_empty = 0;
-        for (size_t i = 0; i < n; i++) has_empty |= tk[i].k == TK_EMPTY;
+        int has_empty = 0, seen = 0;    /* an empty cell among the values (not before them: the label's column) */
+        for (size_t i = 0; i < n; i++) {
+            has_empty |= seen && tk[i].k == TK_EMPTY;
+            seen |= is_value(&tk[i]);
+        }
         if (digits >= r->ncols && !has_empty) {
             const imp_tok **v = NULL;
             size_t nvv = 0;

@@ -27,6 +27,8 @@ typedef struct rend {
     uint32_t cursor;               /* where the last text node was found */
     int bol;                       /* at the beginning of a line */
     int space;                     /* a space is pending */
+    const char *in; uint32_t inlen;   /* the HTML parsed (the input, or HTML from a script string) */
+    const uint32_t *inmap;         /* its byte -> input byte, or NULL (it is the input) */
 } rend;
 
 int imp_looks_html(const char *s, size_t n)
@@ -69,15 +71,16 @@ static int is_block(const xmlNode *n)
 
 static void put(rend *r, const char *s, size_t n, uint32_t src, int advance)
 {
+    uint32_t o = src;
     for (size_t i = 0; i < n; i++) {
-        uint32_t o = advance ? src + (uint32_t)i : src;
-        if (o > r->c->src->len)
-            o = r->c->src->len;
-        ARRAY_PUSH(r->c->a, r->map, r->nmap, o);
+        o = advance ? src + (uint32_t)i : src;
+        if (o > r->inlen)
+            o = r->inlen;
+        ARRAY_PUSH(r->c->a, r->map, r->nmap, r->inmap ? r->inmap[o] : o);
     }
     buf_put(&r->out, s, n);
     if (n)
-        r->last = r->map[r->nmap - 1];
+        r->last = o;
 }
 
 static void newline(rend *r)
@@ -100,7 +103,7 @@ static uint32_t locate(rend *r, const xmlNode *t)
     const gir_source *src = r->c->src;
     long line = t->parent ? xmlGetLineNo(t->parent) : xmlGetLineNo(t);
     uint32_t from = r->cursor;
-    if (line > 0 && (uint32_t)line <= src->nlines && src->line_start[line - 1] > from) from = src->line_start[line - 1];
+    if (!r->inmap && line > 0 && (uint32_t)line <= src->nlines && src->line_start[line - 1] > from) from = src->line_start[line - 1];
     const char *s = (const char *)t->content;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
     size_t k = 0;
@@ -108,10 +111,10 @@ static uint32_t locate(rend *r, const xmlNode *t)
            !((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)) k++;
     while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;   /* whole characters */
     if (k >= 3) {
-        size_t lim = src->len - from < 65536 ? src->len - from : 65536;
-        const char *hit = find_bytes(src->text + from, lim, s, k);
+        size_t lim = r->inlen - from < 65536 ? r->inlen - from : 65536;
+        const char *hit = find_bytes(r->in + from, lim, s, k);
         if (hit) {
-            r->cursor = (uint32_t)(hit - src->text);
+            r->cursor = (uint32_t)(hit - r->in);
             return r->cursor;
         }
     }
@@ -391,19 +394,85 @@ static void head_info(imp_ctx *c, const xmlNode *html)
 
 static void free_doc(void *p) { xmlFreeDoc(p); }
 
+/* A numeric character reference at s[i] ("&#0;", "&#x1F"): its length,
+ * and *cp its value; 0 when there is none. */
+static size_t char_ref(const char *s, size_t i, size_t n, unsigned long *cp)
+{
+    if (i + 2 >= n || s[i] != '&' || s[i + 1] != '#') return 0;
+    size_t j = i + 2;
+    int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+    j += (size_t)hex;
+    size_t d = j;
+    *cp = 0;
+    while (j < n && (hex ? strchr("0123456789abcdefABCDEF", s[j]) != NULL : (s[j] >= '0' && s[j] <= '9')) && s[j]) {
+        unsigned v = (unsigned)(s[j] <= '9' ? s[j] - '0' : (s[j] | 0x20) - 'a' + 10);
+        if (*cp < 0x110000) *cp = *cp * (hex ? 16 : 10) + v;
+        j++;
+    }
+    if (j == d) return 0;
+    if (j < n && s[j] == ';') j++;
+    return j - i;
+}
+
+/* The HTML to parse: a copy in which every reference to NUL or another
+ * control character (C0 but tab, LF, CR; DEL; C1) is spaces of its
+ * length, so that it separates what is around it ("1&#0;2" is 1 and 2,
+ * never 12). Counts them in c->w.nctl, the first at c->w.first_ctl
+ * (input bytes). */
+static char *control_refs(imp_ctx *c, const char *in, uint32_t n, const uint32_t *map)
+{
+    char *p = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned long cp = 0;
+        size_t k = in[i] == '&' ? char_ref(in, i, n, &cp) : 0;
+        if (!k) continue;
+        int ctl = (cp < 0x20 && cp != 9 && cp != 10 && cp != 13) || (cp >= 0x7F && cp <= 0x9F);
+        if (!ctl) { i += (uint32_t)k - 1; continue; }
+        if (!p) { p = arena_alloc(c->a, (size_t)n + 1); memcpy(p, in, n); p[n] = 0; }
+        if (!c->w.nctl++) c->w.first_ctl = map ? map[i] : i;
+        memset(p + i, ' ', k);
+        i += (uint32_t)k - 1;
+    }
+    return p ? p : (char *)in;
+}
+
+
+/* Parses n bytes of HTML; the document is released with the arena if an
+ * allocation fails, else through *d. NULL when libxml2 fails. */
+static htmlDocPtr parse_html(imp_ctx *c, const char *s, uint32_t n, gir_defer **d)
+{
+    *d = arena_defer(c->a, free_doc, NULL);
+    if (!*d)
+        return NULL;
+    htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    arena_defer_set(*d, doc);
+    return doc;
+}
+
+/* The page's head (title, meta) when the report is HTML from a script. */
+static void outer_head(imp_ctx *c)
+{
+    gir_defer *d = NULL;
+    htmlDocPtr doc = parse_html(c, c->src->text, c->src->len, &d);
+    if (doc)
+        head_info(c, xmlDocGetRootElement(doc));
+    if (d)
+        arena_release(d);
+}
+
 int imp_html_render(imp_ctx *c)
 {
     const gir_source *src = c->src;
-    /* the document is libxml2's memory: released with the arena if an
-     * allocation fails, else below */
-    gir_defer *d = arena_defer(c->a, free_doc, NULL);
-    if (!d)
-        return 0;
-    htmlDocPtr doc = htmlReadMemory(src->text, (int)src->len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    const char *in = c->html_in ? c->html_in : src->text;
+    uint32_t inlen = c->html_in ? (uint32_t)c->html_n : src->len;
+    if (c->html_in && imp_looks_html(src->text, src->len))
+        outer_head(c);
+    in = control_refs(c, in, inlen, c->html_map);
+    gir_defer *d = NULL;
+    htmlDocPtr doc = parse_html(c, in, inlen, &d);
     if (!doc)
         return 0;
-    arena_defer_set(d, doc);
     const xmlNode *html = xmlDocGetRootElement(doc);
     const xmlNode *body = NULL;
     for (const xmlNode *k = html ? html->children : NULL; k; k = k->next)
@@ -415,6 +484,9 @@ int imp_html_render(imp_ctx *c)
     rend r = {0};
     r.c = c;
     r.bol = 1;
+    r.in = in;
+    r.inlen = inlen;
+    r.inmap = c->html_map;
     buf_init(&r.out, c->a);
     if (body) {
         const xmlNode *root = container(c, body);

@@ -10,11 +10,13 @@
  * released through the arena's deferred releases. */
 #include <string.h>
 #include "base/array.h"
+#include "clean.h"
 #include "decode.h"
 #include "driver/compile.h"
 #include "emit.h"
 #include "fill.h"
 #include "html.h"
+#include "jsstr.h"
 #include "match.h"
 #include "meta.h"
 #include "sniff.h"
@@ -87,6 +89,30 @@ static void layout(imp_ctx *c)
     }
     c->pipes = c->w.html || pipes >= 8;
     c->dblspace = !c->pipes && two > one;
+}
+
+/* A report shipped as HTML inside a script or JSON string is read as
+ * that HTML (jsstr.h); control character references are reported after
+ * the render (html.c makes them separators). */
+static void script_html(imp_ctx *c, const imp_decoded *d)
+{
+    imp_js js;
+    if (!imp_js_html(c->a, d->text, d->len, c->im->html, &js))
+        return;
+    c->html_in = js.s;
+    c->html_n = js.n;
+    c->html_map = js.map;
+    c->im->html = 1;
+    diag_add(c->dg, GIR_SEV_NOTE, I_SCRIPT_HTML, c->src, (gir_span){(uint32_t)js.at, (uint32_t)js.at + 1});
+}
+
+static void control_diag(imp_ctx *c)
+{
+    char n[32];
+    if (!c->w.nctl)
+        return;
+    snprintf(n, sizeof n, "%zu", c->w.nctl);
+    diag_add(c->dg, GIR_SEV_WARNING, I_CONTROL_REF, c->src, (gir_span){c->w.first_ctl, c->w.first_ctl + 1}, n);
 }
 
 /* Anchors every table within its part of the text, then fills them. */
@@ -275,6 +301,7 @@ static void run(void *ud)
     c.im = im;
     c.out_name = o && o->out_name ? o->out_name : "report.gir";
     decode_diags(&c, &d);
+    script_html(&c, &d);
     if (im->html && !imp_html_render(&c)) {
         diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
         im->html = 0;
@@ -283,6 +310,8 @@ static void run(void *ud)
         c.w.s = d.text;
         c.w.n = (uint32_t)d.len;
     }
+    control_diag(&c);
+    imp_clean(&c);
     imp_fold(&c);
     layout(&c);
     if (!choose_template(&c, o))

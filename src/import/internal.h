@@ -29,6 +29,8 @@ typedef struct imp_work {
     imp_range *tables; size_t ntables;   /* rendered tables (working bytes) */
     const char *title, *date, *author;   /* from the HTML head, or NULL */
     size_t chrome;                /* bytes of page text left out (HTML) */
+    size_t footers;               /* page footers left out (clean.h) */
+    size_t nctl; uint32_t first_ctl;     /* control character references (HTML), the first (input byte) */
 } imp_work;
 
 /* ---- the folded stream: one unit per folded code point ---- */
@@ -110,6 +112,8 @@ typedef struct imp_ctx {
     gir_import *im;
     const char *out_name;         /* the .gir's name, for its first comment */
     imp_work w;
+    const char *html_in; size_t html_n;  /* HTML from a script string to render instead of the input (jsstr.h), or NULL */
+    const uint32_t *html_map;     /* its byte -> input byte */
     imp_unit *u; size_t nu;
     uint64_t *ix; size_t nix;     /* (class of cp << 32 | unit) of every non-separator unit, sorted (units.h) */
     int pipes;                    /* cells are separated by '|' */

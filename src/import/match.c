@@ -5,8 +5,11 @@
  * numbering ("（一）", "1.", "一、") is tried, and a "（…）" annotation
  * right after a match is skipped. The format is the template whose own
  * labels (those no other template has) are found most often. Section
- * headings are found in order; a numbered heading in another wording
- * ("一、工作基本情况") is accepted when it stands on its own line. The
+ * headings are found in order: the official heading or an alias of the
+ * template, numbered anywhere, or its words on a line of their own (after
+ * any number: the words beat the number when they disagree); failing
+ * those, a heading with the part's number in another wording ("一、工作基本
+ * 情况") on its own line, unless its words are another part's. The
  * labels of a table are anchored by the longest chain of matches in
  * template order (so a label that also occurs elsewhere cannot pull the
  * rows out of order); labels not in the chain are "lost". */
@@ -122,7 +125,9 @@ static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
 
 static int weight(const imp_anchor *an, const imp_occ *o)
 {
-    int w = an->kind == A_LEAF || an->kind == A_GROUP || an->kind == A_CAPTION ? 20 : an->kind == A_NOTE ? 10 : 2;
+    /* a group label weighs less than a row's: when it stands after its
+     * first row (a label centred on a rowspan), the row wins the chain */
+    int w = an->kind == A_LEAF || an->kind == A_CAPTION ? 20 : an->kind == A_NOTE ? 10 : an->kind == A_GROUP ? 5 : 2;
     if (an->pats[o->pat].core) w -= 1;
     return w;
 }
@@ -194,10 +199,48 @@ void imp_table_anchors(imp_ctx *c, imp_table *t)
     }
 }
 
+/* The blocks of a table (table 2's 第二十条第（一）项, （五）, …) in the
+ * order their captions appear, when every caption appears and not in
+ * the template's order: the anchors are put in that order, so that the
+ * chain below and the regions of fill.c follow the text, and each block
+ * is matched by its labels wherever it stands. */
+static void order_blocks(imp_ctx *c, imp_table *t)
+{
+    size_t nb = t->t->nblocks;
+    if (nb < 2) return;
+    size_t *pos = arena_alloc(c->a, nb * sizeof *pos);
+    for (size_t b = 0; b < nb; b++) pos[b] = (size_t)-1;
+    for (size_t i = 0; i < t->nan; i++) {
+        const imp_anchor *an = &t->an[i];
+        if (an->kind != A_CAPTION) continue;
+        for (size_t k = 0; k < an->nocc; k++)
+            if (an->occ[k].ub < pos[an->block]) pos[an->block] = an->occ[k].ub;
+    }
+    int sorted = 1;
+    for (size_t b = 0; b < nb; b++) {
+        if (pos[b] == (size_t)-1) return;
+        if (b && pos[b] < pos[b - 1]) sorted = 0;
+    }
+    if (sorted) return;
+    imp_anchor *v = arena_alloc(c->a, t->nan * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < t->nan; i++) if (t->an[i].kind == A_NOTE) v[n++] = t->an[i];
+    int *done = arena_alloc(c->a, nb * sizeof *done);
+    for (size_t r = 0; r < nb; r++) {
+        size_t first = nb;
+        for (size_t b = 0; b < nb; b++) if (!done[b] && (first == nb || pos[b] < pos[first])) first = b;
+        done[first] = 1;
+        for (size_t i = 0; i < t->nan; i++)
+            if (t->an[i].kind != A_NOTE && t->an[i].block == (int)first) v[n++] = t->an[i];
+    }
+    memcpy(t->an, v, n * sizeof *v);
+}
+
 void imp_anchor_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
 {
     imp_table_anchors(c, t);
     for (size_t i = 0; i < t->nan; i++) occurrences(c, &t->an[i], ub, ue);
+    order_blocks(c, t);
     /* longest (heaviest) chain in template order */
     typedef struct { size_t a, o; int best, prev; } node;
     node *v = NULL;
@@ -251,6 +294,19 @@ static int rest_blank(const imp_ctx *c, size_t i)
     return 1;
 }
 
+/* The rest of a heading's line is blank or a run-in "无" / "暂无" (with
+ * its colon and full stop): "其他需要报告的事项：无。" */
+static int rest_blank_or_none(const imp_ctx *c, size_t i)
+{
+    if (rest_blank(c, i)) return 1;
+    while (i < c->nu && (c->u[i].cp == U_SP || c->u[i].cp == ':' || c->u[i].cp == 0xFF1A)) i++;
+    if (i < c->nu && c->u[i].cp == 0x6682 /* 暂 */) i++;
+    if (i >= c->nu || c->u[i].cp != 0x65E0 /* 无 */) return 0;
+    i++;
+    if (i < c->nu && (c->u[i].cp == 0x3002 /* 。 */ || c->u[i].cp == '.')) i++;
+    return rest_blank(c, i);
+}
+
 /* Does [b, e) fold to a label of any table (a row "四、结转下年度继续办理")? */
 static int is_table_label(imp_ctx *c, size_t b, size_t e)
 {
@@ -265,49 +321,137 @@ static int is_table_label(imp_ctx *c, size_t b, size_t e)
     return 0;
 }
 
+/* The start of the numbering ("四、", "(五)", "5.") right before units
+ * [.., at) on at's line, when nothing else precedes it; else (size_t)-1. */
+static size_t numbering_before(const imp_ctx *c, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && c->u[i - 1].cp == U_SP) i--;
+    if (i > 0 && (punct(c->u[i - 1].cp) || c->u[i - 1].cp == ')')) i--;
+    size_t d = i;
+    while (i > 0 && d - i < 3 && numeral(c->u[i - 1].cp)) i--;
+    if (i == d) return (size_t)-1;
+    if (i > 0 && c->u[i - 1].cp == '(') i--;
+    return at_line_start(c, i) ? i : (size_t)-1;
+}
+
+/* The words of a heading: where they start after its numbering at b. */
+static size_t after_numbering(const imp_ctx *c, size_t b, size_t e)
+{
+    size_t i = b;
+    if (i < e && c->u[i].cp == '(') i++;
+    size_t d = i;
+    while (i < e && i - d < 3 && numeral(c->u[i].cp)) i++;
+    if (i == d) return b;
+    if (i < e && (punct(c->u[i].cp) || c->u[i].cp == ')')) i++;
+    while (i < e && c->u[i].cp == U_SP) i++;
+    return i;
+}
+
+/* A heading that goes on ("…改进情况和明年工作计划", "…及下一步打算"):
+ * the end of its line, else e (a run-in heading's text is prose). */
+static size_t continued(const imp_ctx *c, size_t e)
+{
+    static const uint32_t joins[] = {0x548C /* 和 */, 0x53CA /* 及 */, 0x4E0E /* 与 */, 0x66A8 /* 暨 */, 0x4EE5 /* 以 */};
+    if (e >= c->nu) return e;
+    if (c->u[e].cp == ':' || c->u[e].cp == 0xFF1A) return e + 1;    /* "…事项：无": the colon is the heading's */
+    for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
+        if (c->u[e].cp == joins[i])
+            return line_end(c, e) - e <= 20 ? line_end(c, e) : e;
+    return e;
+}
+
+typedef struct hform { const uint32_t *p; size_t n, pl; } hform;
+
+/* The folded forms of section k's heading: its label and CJK aliases. */
+static size_t heading_forms(imp_ctx *c, const gir_tsection *s, hform *out, size_t max)
+{
+    size_t nf = 0;
+    const char *forms[64];
+    forms[nf++] = s->label;
+    for (size_t i = 0; i < s->naliases && nf < 63; i++) if (has_cjk(s->aliases[i])) forms[nf++] = s->aliases[i];
+    size_t n = 0;
+    for (size_t f = 0; f < nf && n < max; f++) {
+        uint32_t *p;
+        size_t len = imp_fold_str(c->a, forms[f], &p);
+        if (!len) continue;
+        hform h = {p, len, prefix_len(p, len)};
+        out[n++] = h;
+    }
+    return n;
+}
+
+/* Do the words of the line at b (after its numbering) begin with the
+ * words of a heading of another section than k? Then its number does not
+ * make it section k's heading: the words win. */
+static int other_heading(imp_ctx *c, size_t b, size_t le, size_t k)
+{
+    size_t w = after_numbering(c, b, le);
+    hform f[64];
+    for (size_t j = 0; j < c->s->nsections; j++) {
+        if (j == k) continue;
+        size_t nf = heading_forms(c, c->s->sections[j], f, 64);
+        for (size_t i = 0; i < nf; i++) {
+            size_t me;
+            if (f[i].n - f[i].pl >= 4 && imp_find(c, w, le, f[i].p + f[i].pl, f[i].n - f[i].pl, &me) == w) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Section k's heading from unit cur: *b, *e, and whether it is a variant. */
+static int find_heading(imp_ctx *c, size_t k, size_t cur, size_t *b, size_t *e, int *variant)
+{
+    size_t best = (size_t)-1, bend = 0;
+    hform f[64];
+    size_t nf = heading_forms(c, c->s->sections[k], f, 64);
+    *variant = 0;
+    for (size_t i = 0; i < nf; i++) {
+        size_t me;
+        size_t pl = f[i].pl;
+        size_t at = pl ? imp_find(c, cur, c->nu, f[i].p, f[i].n, &me) : (size_t)-1;   /* numbered: anywhere */
+        if (at != (size_t)-1 && at < best) { best = at; bend = continued(c, me); *variant = 0; }
+        if (f[i].n - pl < 4) continue;
+        size_t from = cur;               /* the words: a line of their own, maybe after another number */
+        while ((at = imp_find(c, from, c->nu, f[i].p + pl, f[i].n - pl, &me)) != (size_t)-1 && at < best) {
+            size_t nb = at_line_start(c, at) ? at : numbering_before(c, at);
+            if (nb != (size_t)-1 && rest_blank_or_none(c, me)) {
+                best = nb;
+                bend = continued(c, me);
+                *variant = nb != at && cjk_numeral(c->u[nb].cp) != (int)k + 1;   /* another part's number */
+                break;
+            }
+            from = at + 1;
+        }
+    }
+    for (size_t i = cur; best == (size_t)-1 && i + 2 < c->nu; i++) {
+        /* "一、…" on its own line in another wording, unless its words are another part's */
+        if (cjk_numeral(c->u[i].cp) != (int)k + 1 || !punct(c->u[i + 1].cp) || !at_line_start(c, i)) continue;
+        size_t le = line_end(c, i);
+        if (le - i > 40 || le - i < 4 || is_table_label(c, i, le) || other_heading(c, i, le, k)) continue;
+        best = i;
+        bend = le;
+        *variant = 1;
+    }
+    *b = best;
+    *e = bend;
+    return best != (size_t)-1;
+}
+
 void imp_headings(imp_ctx *c)
 {
     size_t cur = 0;
     for (size_t k = 0; k < c->s->nsections; k++) {
-        const gir_tsection *s = c->s->sections[k];
         imp_heading *h = &c->head[k];
-        size_t best = (size_t)-1, bend = 0;
-        const char *forms[64];
-        size_t nf = 0;
-        forms[nf++] = s->label;
-        for (size_t i = 0; i < s->naliases && nf < 63; i++) if (has_cjk(s->aliases[i])) forms[nf++] = s->aliases[i];
-        for (size_t f = 0; f < nf; f++) {
-            uint32_t *p;
-            size_t n = imp_fold_str(c->a, forms[f], &p);
-            size_t pl = prefix_len(p, n);
-            size_t me;
-            size_t at = imp_find(c, cur, c->nu, p, n, &me);      /* numbered: anywhere */
-            if (pl && at != (size_t)-1 && at < best) { best = at; bend = me; }
-            if (!pl || n - pl < 4) continue;
-            size_t from = cur;                                    /* unnumbered: a line of its own */
-            while ((at = imp_find(c, from, c->nu, p + pl, n - pl, &me)) != (size_t)-1 && at < best) {
-                if (at_line_start(c, at) && rest_blank(c, me)) { best = at; bend = me; break; }
-                from = at + 1;
-            }
-        }
-        if (best == (size_t)-1) {
-            /* "一、…" on its own line in another wording */
-            for (size_t i = cur; i + 2 < c->nu; i++) {
-                if (cjk_numeral(c->u[i].cp) != (int)k + 1 || !punct(c->u[i + 1].cp) || !at_line_start(c, i)) continue;
-                size_t le = line_end(c, i);
-                if (le - i > 40 || le - i < 4 || is_table_label(c, i, le)) continue;
-                best = i;
-                bend = le;
-                h->variant = 1;
-                break;
-            }
-        }
-        if (best == (size_t)-1) continue;
+        size_t b, e;
+        int variant;
+        if (!find_heading(c, k, cur, &b, &e, &variant)) continue;
         h->found = 1;
-        h->ub = best;
-        h->ue = bend;
-        h->text = imp_raw_text(c, best, bend);
-        cur = bend;
+        h->ub = b;
+        h->ue = e;
+        h->variant = variant;
+        h->text = imp_raw_text(c, b, e);
+        cur = e;
     }
 }
 

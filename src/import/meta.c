@@ -1,6 +1,8 @@
 /* meta.c - the report header and the prose, from the text around
  * the tables. Title: the page's ArticleTitle/<title>, a "标题:" line, or
- * a first line that names a report. Year: the title's, else the first
+ * a first line that names a report (or two lines that do together: a
+ * title broken in two). Year ("YYYY年" or "YYYY 年"): the title's, else
+ * the statistics period's ("统计期限为2024年1月1日至…"), else the first
  * "YYYY年度" / "YYYY年" of the text. Agency: the title before its year,
  * else the line above the title, else the signature above the closing
  * date; kind is guessed from how the agency's name ends (镇 → township,
@@ -65,20 +67,45 @@ static const char *trimmed(imp_ctx *c, const char *s, size_t n)
 
 static int digits_at(const char *s, int n) { for (int i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0; return 1; }
 
-/* A year "YYYY年" at s (1990..2200), else 0. */
-static int year_at(const char *s)
+/* A year "YYYY年" or "YYYY 年" at s (1990..2200, not the tail of a
+ * longer number), else 0; *end is the byte after 年. */
+static int year_at_end(const char *s, const char **end)
 {
-    if (!digits_at(s, 4) || strncmp(s + 4, "年", 3) != 0) return 0;
+    if (!digits_at(s, 4) || (s[4] >= '0' && s[4] <= '9')) return 0;
+    const char *p = s + 4;
+    size_t k;
+    for (int i = 0; i < 2 && *p && space_at(p, 4, &k); i++) p += k;   /* NUL-terminated: 4 is safe */
+    if (strncmp(p, "年", 3) != 0) return 0;
     int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (end) *end = p + 3;
     return y >= 1990 && y <= 2200 ? y : 0;
 }
+
+static int year_at(const char *s) { return year_at_end(s, NULL); }
 
 static int year_in(const char *s, int want_du)
 {
     for (const char *p = s; *p; p++) {
-        int y = year_at(p);
+        if (p > s && p[-1] >= '0' && p[-1] <= '9') continue;
+        const char *e = NULL;
+        int y = year_at_end(p, &e);
         if (!y) continue;
-        if (!want_du || strncmp(p + 7, "度", 3) == 0 || strncmp(p + 7, "政府", 6) == 0) return y;
+        if (!want_du || strncmp(e, "度", 3) == 0 || strncmp(e, "政府", 6) == 0) return y;
+    }
+    return 0;
+}
+
+/* The year of a statistics-period sentence ("统计期限为2024年1月1日至
+ * 12月31日", "统计期限自2024年1月1日起"), else 0. */
+static int period_year(const char *s)
+{
+    const char *k = strstr(s, "统计期限");
+    if (!k) k = strstr(s, "统计时限");
+    if (!k) k = strstr(s, "统计区间");
+    if (!k) return 0;
+    for (const char *p = k; *p && p < k + 40; p++) {
+        int y = year_at(p);
+        if (y) return y;
     }
     return 0;
 }
@@ -112,7 +139,7 @@ static const char *first_date(imp_ctx *c, const char *s)
 static const char *before_year(imp_ctx *c, const char *t)
 {
     for (const char *p = t; *p; p++)
-        if (year_at(p)) return p > t ? trimmed(c, t, (size_t)(p - t)) : NULL;
+        if ((p == t || p[-1] < '0' || p[-1] > '9') && year_at(p)) return p > t ? trimmed(c, t, (size_t)(p - t)) : NULL;
     return NULL;
 }
 
@@ -227,10 +254,22 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
             m->title = l;
             m->title_from = from(c, I_G_FROM_FIRST_LINES);
             title_line = i;
+        } else if (i + 1 < nl && !strstr(l, "。") && label_length(l) <= 30) {
+            const char *next = trimmed(c, ln[i + 1].s, ln[i + 1].n);
+            const char *both = next ? arena_printf(c->a, "%s%s", l, next) : NULL;
+            if (both && names_report(both) && year_in(both, 0) && !names_report(l)) {
+                m->title = both;
+                m->title_from = from(c, I_G_FROM_TWO_LINES);
+                title_line = i;
+            }
         }
     }
     /* year */
     if (m->title && (m->year = year_in(m->title, 0))) m->year_from = from(c, I_G_FROM_TITLE);
+    for (size_t i = 0; i < nl && !m->year; i++) {
+        const char *l = trimmed(c, ln[i].s, ln[i].n);
+        if (l && (m->year = period_year(l))) m->year_from = from(c, I_G_FROM_PERIOD);
+    }
     for (size_t i = 0; i < nl && !m->year; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
         if (l && (m->year = year_in(l, 1))) m->year_from = from(c, I_G_FROM_TEXT);
@@ -241,6 +280,9 @@ void imp_meta_find(imp_ctx *c, imp_meta *m)
     }
     /* agency */
     if (m->title && (m->agency = before_year(c, m->title))) m->agency_from = from(c, I_G_FROM_TITLE);
+    const char *gi = m->title && !m->agency ? strstr(m->title, "政府信息公开") : NULL;
+    const char *ga = gi && gi > m->title ? trimmed(c, m->title, (size_t)(gi - m->title)) : NULL;
+    if (ga && label_length(ga) <= 30 && kind_of(ga)) { m->agency = ga; m->agency_from = from(c, I_G_FROM_TITLE); }
     for (size_t i = 0; i < nl && i < first_body + 3 && !m->agency; i++) {
         const char *l = trimmed(c, ln[i].s, ln[i].n);
         if (l && (m->agency = agency_in_sentence(c, l))) m->agency_from = from(c, I_G_FROM_OPENING);

@@ -6,7 +6,10 @@
  * the sum of the others) add up. When several remain, the cells on which
  * they all agree are set and the others wait: imp_resolve_columns keeps
  * the readings that make a column total (（七）总计 = its rows) add up.
- * Cells still undecided are written _ and every reading is listed. */
+ * Then the text outside the tables may decide a row: a mention of its
+ * label followed by numbers ("现行有效行政规范性文件698件") that leaves
+ * exactly one reading. Cells still undecided are written _ and every
+ * reading is listed. */
 #include <stdio.h>
 #include <string.h>
 #include "base/array.h"
@@ -175,6 +178,86 @@ static void report_unsure(imp_ctx *c, imp_row *r)
     if (r->ncand > 6) imp_row_note(c, r, I_G_MORE_READINGS, r->ncand - 6);
 }
 
+/* ---- the prose decides split digits ---- */
+
+enum { PROSE_WINDOW = 30, PROSE_HITS = 16, PROSE_NUMS = 8 };
+
+static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/* The numbers of the clause after a mention of the row's label at unit
+ * e ("现行有效行政规范性文件698件": 698), not years, into v; the clause's
+ * end in *end. */
+static size_t clause_numbers(imp_ctx *c, size_t e, const char **v, size_t max, size_t *end)
+{
+    size_t n = 0;
+    size_t lim = e + PROSE_WINDOW < c->nu ? e + PROSE_WINDOW : c->nu;
+    size_t i = e;
+    for (; i < lim && n < max; i++) {
+        uint32_t cp = c->u[i].cp;
+        if (cp == U_NL || cp == U_PIPE || cp == 0x3002 /* 。 */ || cp == ';') break;
+        if (!is_digit_cp(cp) || (i > 0 && is_digit_cp(c->u[i - 1].cp))) continue;
+        size_t j = i;
+        while (j < c->nu && is_digit_cp(c->u[j].cp)) j++;
+        if (j < c->nu && (c->u[j].cp == 0x5E74 /* 年 */ || c->u[j].cp == '.' || c->u[j].cp == '%')) { i = j; continue; }
+        v[n++] = imp_units_text(c, i, j);
+        i = j - 1;
+    }
+    *end = i;
+    return n;
+}
+
+/* Does candidate q hold every number of v (each in a cell of its own)? */
+static int holds_all(const imp_row *r, char **q, const char **v, size_t nv)
+{
+    int used[64] = {0};
+    for (size_t k = 0; k < nv; k++) {
+        size_t col = 0;
+        while (col < r->ncols && (col >= 64 || used[col] || strcmp(q[col], v[k]) != 0)) col++;
+        if (col >= r->ncols) return 0;
+        used[col] = 1;
+    }
+    return 1;
+}
+
+/* A row still ambiguous: the text outside the tables may name its numbers
+ * ("现行有效行政规范性文件698件"); a mention that leaves exactly one
+ * reading decides it, and a comment says so. */
+static void prose_decides(imp_ctx *c, imp_table *t, imp_row *r)
+{
+    int unsure = 0;
+    for (size_t col = 0; col < r->ncols; col++) unsure |= r->cells[col].st == IC_UNSURE;
+    if (!unsure || r->anchor < 0 || r->ncand < 2) return;
+    const imp_anchor *an = &t->an[r->anchor];
+    size_t hits = 0;
+    for (size_t p = 0; p < an->npats && hits < PROSE_HITS; p++) {
+        size_t from = 0, me, at;
+        while (hits < PROSE_HITS && (at = imp_find(c, from, c->nu, an->pats[p].cp, an->pats[p].n, &me)) != (size_t)-1) {
+            from = me;
+            if (t->found && at >= t->ub && at < t->ue) continue;          /* the row's own label */
+            if (imp_html_table(c, at)) continue;
+            hits++;
+            const char *v[PROSE_NUMS];
+            size_t end;
+            size_t nv = clause_numbers(c, me, v, PROSE_NUMS, &end);
+            if (!nv) continue;
+            char ***keep = NULL;
+            size_t nk = 0;
+            for (size_t q = 0; q < r->ncand; q++) if (holds_all(r, r->cand[q], v, nv)) ARRAY_PUSH(c->a, keep, nk, r->cand[q]);
+            if (nk != 1) continue;
+            r->cand = keep;
+            r->ncand = 1;
+            apply_candidates(c, t, r, HOW_SPLIT_COL);
+            for (size_t col = 0; col < r->ncols; col++) if (r->cells[col].st == IC_UNSURE) r->cells[col].st = IC_VALUE;
+            const char *said = imp_raw_text(c, at, end);
+            const imp_cell *k0 = &r->cells[0];
+            imp_row_note(c, r, I_G_SPLIT_PROSE, said, joined(c, keep[0], r->ncols));
+            diag_add(c->dg, GIR_SEV_NOTE, I_SPLIT_PROSE, c->src, imp_span(c, at, end), imp_rname(r), k0->raw ? k0->raw : "",
+                     said, joined(c, keep[0], r->ncols));
+            return;
+        }
+    }
+}
+
 /* ---- column totals decide split digits ---- */
 
 static int cell_dec(const imp_row *r, size_t col, gir_dec *v)
@@ -231,5 +314,6 @@ void imp_resolve_columns(imp_ctx *c, imp_table *t)
             }
         }
     }
+    for (size_t i = 0; i < t->nrows; i++) prose_decides(c, t, &t->rows[i]);
     for (size_t i = 0; i < t->nrows; i++) report_unsure(c, &t->rows[i]);
 }

@@ -90,7 +90,11 @@ static int classify(imp_ctx *c, imp_tok *t)
     }
     const char *unit = "";
     for (size_t i = 0; *p && i < sizeof count_units / sizeof count_units[0]; i++)
-        if (strcmp(p, count_units[i]) == 0) { unit = count_units[i]; p += strlen(unit); }
+        if (strncmp(p, count_units[i], strlen(count_units[i])) == 0 && (!p[strlen(count_units[i])] || p[strlen(count_units[i])] == '(')) {
+            unit = count_units[i];
+            p += strlen(unit);
+        }
+    if (*p == '(' && p[strlen(p) - 1] == ')') p += strlen(p);     /* "22(其中修订16件)": a note, kept by imp_literal */
     if (*p) { t->k = TK_TEXT; return TK_TEXT; }
     t->ip = ip;
     t->fp = fp;
@@ -144,8 +148,25 @@ static void push_word(imp_ctx *c, size_t b, size_t e, imp_tok **out, size_t *n)
     ARRAY_PUSH(c->a, *out, *n, t);
 }
 
+/* A note in parentheses right after a number at unit k, in the same cell
+ * ("22（其中修订16件）"): the unit after its ')', else 0. */
+static size_t note_after(const imp_ctx *c, size_t k, size_t ue)
+{
+    size_t q = k;
+    while (q < ue && c->u[q].cp == U_SP) q++;
+    if (q >= ue || c->u[q].cp != '(') return 0;
+    for (size_t r = q + 1; r < ue && r < q + 80; r++) {
+        uint32_t cp = c->u[r].cp;
+        if (cp == U_NL || cp == U_PIPE || cp == '(') return 0;
+        if (cp == ')') return r + 1;
+    }
+    return 0;
+}
+
 /* Words of units [ub, ue): runs of non-separators; a number glued to the
- * text after it ("0000000三、本年度办理结果") is two words. */
+ * text after it ("0000000三、本年度办理结果") is two words; a number and
+ * the note in parentheses after it are one ("22（其中修订16件）" is 22,
+ * the note kept as a comment: the digits of a note are never values). */
 static void words(imp_ctx *c, size_t ub, size_t ue, imp_tok **out, size_t *n)
 {
     size_t i = ub;
@@ -155,6 +176,12 @@ static void words(imp_ctx *c, size_t ub, size_t ue, imp_tok **out, size_t *n)
         size_t j = i;
         while (j < ue && !imp_is_sep(c->u[j].cp)) j++;
         size_t k = num_prefix(c, i, j);
+        size_t note = k > i ? note_after(c, k, ue) : 0;
+        if (note) {
+            push_word(c, i, note, out, n);
+            i = note;
+            continue;
+        }
         if (k > i && k < j) { push_word(c, i, k, out, n); push_word(c, k, j, out, n); }
         else push_word(c, i, j, out, n);
         i = j;

@@ -387,6 +387,18 @@ static void test_import_bad_bytes(void **state)
     sweep_import_file("tests/import/damaged/bad-bytes.txt", "UTF-8");
 }
 
+/* Web pages as they are: HTML in a script string (unescaped, the page's
+ * head parsed too), Markdown and footers cut from the working text, a
+ * control character reference, digits the prose settles. */
+static void test_import_web(void **state)
+{
+    (void)state;
+    sweep_import_file("tests/import/web/script-2023.html", "UTF-8");
+    sweep_import_file("tests/import/web/markdown-2023.txt", "UTF-8");
+    sweep_import_file("tests/import/web/nulref-2023.html", "UTF-8");
+    sweep_import_file("tests/import/web/prose-split-2023.txt", "UTF-8");
+}
+
 /* The page in GB18030 declaring gbk: read through iconv (strict). */
 static void test_import_gb18030(void **state)
 {
@@ -436,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_import_text),
         cmocka_unit_test(test_import_html),
         cmocka_unit_test(test_import_bad_bytes),
+        cmocka_unit_test(test_import_web),
         cmocka_unit_test(test_import_gb18030),
         cmocka_unit_test(test_import_utf16),
     };
