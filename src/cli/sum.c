@@ -1,0 +1,91 @@
+/* sum.c - `girc sum [--roster FILE] [--agency NAME] [-o OUT] REPORT|DIR...`:
+ * adds the units' reports cell by cell into one report of the same
+ * template (region/region.h), checks the result as girc check would, and
+ * writes it atomically; with a roster, lists the missing and late units
+ * and the reporting rate. Reports of another template or year are
+ * errors, and then nothing is written. */
+#include <stdio.h>
+#include <string.h>
+#include "units.h"
+
+typedef struct sum_args {
+    const char *out, *roster, *agency;
+    bulk_files files;
+} sum_args;
+
+static int parse(gir_cli *c, int argc, char **argv, sum_args *a)
+{
+    static const char *const exts[] = {".gir", NULL};
+    int jobs = 1;
+    for (int i = 0; i < argc; i++) {
+        int g = cli_global_option(c, &i, argc, argv);
+        if (g < 0) return 2;
+        if (g > 0) continue;
+        int r = units_option(c, &i, argc, argv, "--output", "-o", &a->out);
+        if (!r) r = units_option(c, &i, argc, argv, "--roster", NULL, &a->roster);
+        if (!r) r = units_option(c, &i, argc, argv, "--agency", NULL, &a->agency);
+        if (!r) r = bulk_jobs_option(c, &i, argc, argv, &jobs);
+        if (r < 0) return 2;
+        if (r > 0) continue;
+        if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], ""), 2;
+        if (bulk_add(c, &a->files, argv[i], exts)) return 2;
+    }
+    if (!a->files.n) return cli_usage_error(c, CLI_NO_FILES, "", ""), 2;
+    return 0;
+}
+
+/* The sum re-read as girc check reads it: it must parse and check. */
+static int verify(gir_cli *c, const char *text, size_t len, const char *name)
+{
+    gir_options o;
+    cli_compile_options(c, &o);
+    gir_doc *d = gir_doc_compile(name, text, len, &o);
+    if (!d) return cli_io_error(c, CLI_OUT_OF_MEMORY, name, 0);
+    int rc = d->diags.nerrors || d->oom ? 1 : 0;
+    if (rc) cli_print_diags(c, &d->diags);
+    gir_doc_free(d);
+    return rc;
+}
+
+static void print_rate(gir_cli *c, region_set *s)
+{
+    if (c->json) return;
+    region_rate r;
+    region_roster_rate(s, &r);
+    fprintf(stderr, msg_fmt(c->lang, R_RATE), r.units, r.reported, region_percent(s->arena, r.reported, r.units),
+            r.on_time, r.late, r.missing, r.unlisted);
+}
+
+static int run(gir_cli *c, sum_args *a, region_set *s, gir_diags *dg)
+{
+    int rc = a->roster ? units_roster(c, s, dg, a->roster) : 0;
+    if (rc == 2) return 2;
+    if (units_load(c, s, dg, &a->files, 1, 0)) return 2;
+    if (s->has_roster) region_roster_match(s, dg);
+    cli_print_diags(c, dg);
+    if (s->has_roster) print_rate(c, s);
+    cli_print_summary(c, dg->nerrors, dg->nwarnings);
+    if (dg->nerrors || !region_sum_count(s)) return 1;
+    size_t len = 0;
+    const char *text = region_emit(s, a->agency, &len);
+    if (!text) return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0);
+    if (verify(c, text, len, a->out ? a->out : "<sum>")) return 1;
+    return units_write(c, a->out, text, len);
+}
+
+int cmd_sum(gir_cli *c, int argc, char **argv)
+{
+    sum_args a;
+    memset(&a, 0, sizeof a);
+    int rc = parse(c, argc, argv, &a);
+    if (rc) { bulk_files_free(&a.files); return rc; }
+    if (!a.out || strcmp(a.out, "-") == 0) c->doc_on_stdout = 1;
+    region_set *s = region_set_new(c->lang);
+    if (!s) { bulk_files_free(&a.files); return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0); }
+    gir_diags dg;
+    diags_init(&dg, s->arena, c->lang);
+    rc = run(c, &a, s, &dg);
+    region_set_free(s);
+    bulk_files_free(&a.files);
+    return rc;
+}
