@@ -1,7 +1,8 @@
 /* sum.c - `girc sum [--roster FILE] [--agency NAME] [-o OUT] REPORT|DIR...`:
  * adds the units' reports cell by cell into one report of the same
- * template (region/region.h), checks the result as girc check would, and
- * writes it atomically; with a roster, lists the missing and late units
+ * template (region/region.h), checks the result as girc check would
+ * (showing what it finds under the output's name), and writes it
+ * atomically; with a roster, lists the missing and late units
  * and the reporting rate. Reports of another template or year are
  * errors, and then nothing is written. */
 #include <stdio.h>
@@ -34,15 +35,18 @@ static int parse(gir_cli *c, int argc, char **argv, sum_args *a)
     return 0;
 }
 
-/* The sum re-read as girc check reads it: it must parse and check. */
+/* The sum re-read as girc check reads it. Sums of consistent reports
+ * are consistent; a rule some unit breaks is broken in the sum too, and
+ * is shown here under the output's name (exit 1; the sum is still
+ * written, for the reviewer to see). Returns 0, 1, or 2 (no memory). */
 static int verify(gir_cli *c, const char *text, size_t len, const char *name)
 {
     gir_options o;
     cli_compile_options(c, &o);
     gir_doc *d = gir_doc_compile(name, text, len, &o);
-    if (!d) return cli_io_error(c, CLI_OUT_OF_MEMORY, name, 0);
-    int rc = d->diags.nerrors || d->oom ? 1 : 0;
-    if (rc) cli_print_diags(c, &d->diags);
+    if (!d || d->oom) { gir_doc_free(d); return cli_io_error(c, CLI_OUT_OF_MEMORY, name, 0); }
+    int rc = d->diags.nerrors ? 1 : 0;
+    if (d->diags.nerrors || d->diags.nwarnings) cli_print_diags(c, &d->diags);
     gir_doc_free(d);
     return rc;
 }
@@ -69,8 +73,10 @@ static int run(gir_cli *c, sum_args *a, region_set *s, gir_diags *dg)
     size_t len = 0;
     const char *text = region_emit(s, a->agency, &len);
     if (!text) return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0);
-    if (verify(c, text, len, a->out ? a->out : "<sum>")) return 1;
-    return units_write(c, a->out, text, len);
+    int v = verify(c, text, len, a->out ? a->out : "<sum>");
+    if (v == 2) return 2;
+    int w = units_write(c, a->out, text, len);
+    return w ? w : v;
 }
 
 int cmd_sum(gir_cli *c, int argc, char **argv)

@@ -2,7 +2,10 @@
  * unit's checked report gives the shape (its schema names every table,
  * block, row and column); each later unit must have the same template,
  * year and layout. A blank cell (_) is counted, not added: the sum of the
- * others is then only a lower bound. Text cells are not summed. */
+ * others is then only a lower bound. A written total that differs from
+ * its parts (E0501 in its unit) is added as the sum of its parts, so one
+ * unit's wrong total does not spoil the region's. Text cells are not
+ * summed. */
 #include <string.h>
 #include "internal.h"
 #include "base/array.h"
@@ -86,7 +89,8 @@ static void add_cell(region_cell *x, const gir_cell *c, size_t unit)
         return;
     }
     gir_dec r;
-    if (dec_add(x->sum, c->v, &r) != DEC_OK) x->overflow = 1;
+    /* a written total that differs from its parts counts as its parts */
+    if (dec_add(x->sum, c->mismatch ? c->expected : c->v, &r) != DEC_OK) x->overflow = 1;
     else x->sum = r;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "internal.h"
 #include "summary.h"
+#include "syntax/lang.h"
 
 int region_summary_format_of(const char *name)
 {
@@ -35,7 +36,7 @@ const char *summary_deadline(const region_set *s, const region_unit *u)
     const roster_entry *e = u->entry >= 0 ? &s->roster[u->entry] : NULL;
     int year = u->year;
     for (size_t i = 0; !year && i < s->nunits; i++) year = s->units[i].year;
-    if (!e || !region_deadline(e, year, 0, &y, &m, &d)) return "";
+    if (!e || !region_deadline(e, year, (int)lang_kind(u->kind), &y, &m, &d)) return "";
     return region_date(s->arena, y, m, d);
 }
 
