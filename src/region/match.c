@@ -64,6 +64,12 @@ static size_t lookup(const table *t, const char *k, size_t *out, size_t max)
         if (n < max) out[n] = x->unit;
         n++;
     }
+    for (size_t i = 1; i < n && i < max; i++)      /* in the order of the units */
+        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            size_t tmp = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = tmp;
+        }
     return n;
 }
 
@@ -128,9 +134,16 @@ size_t region_roster_match(region_set *s, gir_diags *dg)
         roster_entry *e = &s->roster[i];
         size_t u[4];
         size_t n = lookup(&t, e->match, u, 4);
-        if (n > 1) { ambiguous(s, dg, e, u, n); continue; }
+        if (n > 1) {
+            /* neither missing nor its reports unlisted: the error says it all */
+            e->unit_index = -2;
+            for (size_t j = 0; j < n && j < 4; j++) s->units[u[j]].entry = -2;
+            ambiguous(s, dg, e, u, n);
+            continue;
+        }
         if (n == 0) continue;
         region_unit *x = &s->units[u[0]];
+        if (x->entry == -2) continue;
         if (x->entry >= 0) {
             const roster_entry *o = &s->roster[x->entry];
             gir_diag *g = diag_add(dg, GIR_SEV_ERROR, R_ROSTER_TWICE, &s->roster_src, e->span, x->path, o->unit, o->line, e->unit);
@@ -144,10 +157,10 @@ size_t region_roster_match(region_set *s, gir_diags *dg)
     }
     int year = usual_year(s);
     for (size_t i = 0; i < s->nroster; i++)
-        if (s->roster[i].unit_index < 0) missing(s, dg, i, year);
+        if (s->roster[i].unit_index == -1) missing(s, dg, i, year);
     for (size_t i = 0; i < nreal; i++) {
         region_unit *x = &s->units[i];
-        if (x->entry >= 0) continue;
+        if (x->entry >= 0 || x->entry == -2) continue;
         x->roster = ROSTER_UNLISTED;
         gir_diag *g = diag_add(dg, GIR_SEV_WARNING, R_ROSTER_UNLISTED, NULL, (gir_span){0, 0}, *x->agency ? x->agency : x->path);
         diag_file(dg, g, x->path);
