@@ -95,12 +95,29 @@ static int region_option(gir_cli *c, int *i, int argc, char **argv, region_opts 
     return k;
 }
 
+typedef struct region_job { gir_cli *c; const bulk_files *f; const region_opts *r; region_set *s; } region_job;
+
+static int region_run(void *ud);
+
 /* --summary and --roster: every file into a region set; the summary, and
- * the roster's missing and late units. */
+ * the roster's missing and late units (in the set's protected call). */
 static int check_region(gir_cli *c, const bulk_files *f, const region_opts *r)
 {
     region_set *s = region_set_new(c->lang);
     if (!s) return cli_io_error(c, CLI_OUT_OF_MEMORY, "check", 0);
+    region_job j = {c, f, r, s};
+    int rc = units_protect(c, s, region_run, &j);
+    region_set_free(s);
+    return rc;
+}
+
+static int region_run(void *ud)
+{
+    region_job *j = ud;
+    gir_cli *c = j->c;
+    const bulk_files *f = j->f;
+    const region_opts *r = j->r;
+    region_set *s = j->s;
     gir_diags dg;
     diags_init(&dg, s->arena, c->lang);
     int rc = r->roster ? units_roster(c, s, &dg, r->roster) : 0;
@@ -120,8 +137,46 @@ static int check_region(gir_cli *c, const bulk_files *f, const region_opts *r)
             if (w) rc = w;
         }
     }
-    region_set_free(s);
     return rc;
+}
+
+/* The region's report compiled and compared with the sum in s; adds its
+ * counts to *nerr and *nwarn. Returns 0 or 2. */
+static int compare_region(gir_cli *c, region_set *s, const char *region, size_t *nerr, size_t *nwarn)
+{
+    gir_arena *tmp = arena_new(NULL);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, region, 0);
+    char *text = NULL;
+    size_t len = 0;
+    int st = cli_read_input(c, tmp, region, &text, &len);
+    gir_options o;
+    cli_compile_options(c, &o);
+    gir_doc *d = st ? NULL : gir_doc_compile(cli_input_name(region), text, len, &o);
+    arena_free(tmp);
+    if (st == 1) (*nerr)++;
+    if (st) return st == 1 ? 0 : st;
+    if (!d || d->oom) { gir_doc_free(d); return cli_io_error(c, CLI_OUT_OF_MEMORY, region, 0); }
+    region_compare(s, d);
+    cli_print_diags(c, &d->diags);
+    *nerr += d->diags.nerrors;
+    *nwarn += d->diags.nwarnings;
+    gir_doc_free(d);
+    return 0;
+}
+
+typedef struct units_job { gir_cli *c; const char *region; bulk_files *u; region_set *s; } units_job;
+
+static int units_run(void *ud)
+{
+    units_job *j = ud;
+    gir_diags dg;
+    diags_init(&dg, j->s->arena, j->c->lang);
+    int rc = units_load(j->c, j->s, &dg, j->u, 1, 0);
+    cli_print_diags(j->c, &dg);
+    size_t nerr = dg.nerrors, nwarn = dg.nwarnings;
+    if (!rc) rc = compare_region(j->c, j->s, j->region, &nerr, &nwarn);
+    cli_print_summary(j->c, nerr, nwarn);
+    return rc ? rc : nerr ? 1 : 0;
 }
 
 /* --units DIR: the region's report against the sum of its units. */
@@ -132,33 +187,11 @@ static int check_units(gir_cli *c, const char *region, const char *dir)
     if (bulk_add(c, &u, dir, exts)) { bulk_files_free(&u); return 2; }
     region_set *s = region_set_new(c->lang);
     if (!s) { bulk_files_free(&u); return cli_io_error(c, CLI_OUT_OF_MEMORY, dir, 0); }
-    gir_diags dg;
-    diags_init(&dg, s->arena, c->lang);
-    int rc = units_load(c, s, &dg, &u, 1, 0);
-    bulk_files_free(&u);
-    cli_print_diags(c, &dg);
-    size_t nerr = dg.nerrors, nwarn = dg.nwarnings;
-    if (!rc) {
-        gir_arena *tmp = arena_new(NULL);
-        char *text = NULL;
-        size_t len = 0;
-        int st = tmp ? cli_read_input(c, tmp, region, &text, &len) : 2;
-        gir_options o;
-        cli_compile_options(c, &o);
-        gir_doc *d = st ? NULL : gir_doc_compile(cli_input_name(region), text, len, &o);
-        arena_free(tmp);
-        if (d) {
-            region_compare(s, d);
-            cli_print_diags(c, &d->diags);
-            nerr += d->diags.nerrors;
-            nwarn += d->diags.nwarnings;
-        }
-        rc = st ? st : !d ? 2 : 0;
-        gir_doc_free(d);
-    }
-    cli_print_summary(c, nerr, nwarn);
+    units_job j = {c, region, &u, s};
+    int rc = units_protect(c, s, units_run, &j);
     region_set_free(s);
-    return rc ? rc : nerr ? 1 : 0;
+    bulk_files_free(&u);
+    return rc;
 }
 
 int cmd_check(gir_cli *c, int argc, char **argv)

@@ -79,6 +79,14 @@ static int run(gir_cli *c, sum_args *a, region_set *s, gir_diags *dg)
     return w ? w : v;
 }
 
+typedef struct sum_job { gir_cli *c; sum_args *a; region_set *s; gir_diags *dg; } sum_job;
+
+static int run_job(void *ud)
+{
+    sum_job *j = ud;
+    return run(j->c, j->a, j->s, j->dg);
+}
+
 int cmd_sum(gir_cli *c, int argc, char **argv)
 {
     sum_args a;
@@ -90,7 +98,8 @@ int cmd_sum(gir_cli *c, int argc, char **argv)
     if (!s) { bulk_files_free(&a.files); return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0); }
     gir_diags dg;
     diags_init(&dg, s->arena, c->lang);
-    rc = run(c, &a, s, &dg);
+    sum_job j = {c, &a, s, &dg};
+    rc = units_protect(c, s, run_job, &j);
     region_set_free(s);
     bulk_files_free(&a.files);
     return rc;

@@ -68,3 +68,18 @@ int units_write(gir_cli *c, const char *path, const char *text, size_t len)
     if (io_write_atomic(path, text, len, &err) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, path, err);
     return 0;
 }
+
+typedef struct protected_call { int (*fn)(void *); void *ud; int rc; } protected_call;
+
+static void call(void *ud)
+{
+    protected_call *p = ud;
+    p->rc = p->fn(p->ud);
+}
+
+int units_protect(gir_cli *c, region_set *s, int (*fn)(void *ud), void *ud)
+{
+    protected_call p = {fn, ud, 0};
+    if (arena_protect(s->arena, call, &p)) return cli_io_error(c, CLI_OUT_OF_MEMORY, "region", 0);
+    return p.rc;
+}

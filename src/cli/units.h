@@ -22,4 +22,8 @@ int units_option(gir_cli *c, int *i, int argc, char **argv, const char *name, co
 /* Writes text to path ("-" or NULL: standard output) atomically;
  * returns 0 or 2 after reporting the error. */
 int units_write(gir_cli *c, const char *path, const char *text, size_t len);
+/* Runs fn(ud) inside the set's protected call (arena.h): running out of
+ * memory anywhere in the region's work unwinds to here and is reported
+ * (exit 2). Returns fn's status. */
+int units_protect(gir_cli *c, region_set *s, int (*fn)(void *ud), void *ud);
 #endif

@@ -65,10 +65,15 @@ void summary_totals(const region_set *s, summary_tally *t)
 
 /* ---- CSV ---- */
 
+/* A text field. One that a spreadsheet would take for a formula (=, +,
+ * -, @, a tab or CR first: an agency name in an imported report can be
+ * anything) gets a leading apostrophe, as OWASP advises for CSV. */
 static void csv_field(gir_buf *b, const char *v)
 {
-    if (!strpbrk(v, ",\"\r\n")) { buf_puts(b, v); return; }
+    int formula = *v && strchr("=+-@\t\r", *v) != NULL;
+    if (!formula && !strpbrk(v, ",\"\r\n")) { buf_puts(b, v); return; }
     buf_putc(b, '"');
+    if (formula) buf_putc(b, '\'');
     for (; *v; v++) {
         if (*v == '"') buf_putc(b, '"');
         buf_putc(b, *v);

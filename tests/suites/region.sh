@@ -60,6 +60,37 @@ echo keep > "$T/keep.gir"
 "$GIRC" sum tests/region/mixed-template -o "$T/keep.gir" 2>/dev/null; st=$?
 [ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ] && [ -z "$(ls "$T" | grep 'keep.gir.tmp')" ]; check $? "sum of mixed templates: exit 1, -o untouched"
 
+# ---- hostile text: an agency name that is a formula, markup and quotes ----
+mkdir -p "$T/evil"
+awk '/example: minimal-2021/,/end-example/' man/gir.5 | sed -n '/^\.EX/,/^\.EE/p' | sed '1d;$d' |
+  sed 's/"示例局"/"=HYPERLINK(\\"x\\")<script>, \&amp;"/' > "$T/evil/e.gir"
+"$GIRC" check --summary=csv "$T/evil/e.gir" 2>/dev/null | grep -qF ",\"'=HYPERLINK(\"\"x\"\")<script>, &amp;\","
+check $? "csv: a formula-like agency is quoted and starts with an apostrophe"
+"$GIRC" check --summary=html -o "$T/evil/e.html" "$T/evil/e.gir" 2>/dev/null
+grep -qF '<td>=HYPERLINK(&quot;x&quot;)&lt;script&gt;, &amp;amp;</td>' "$T/evil/e.html" && ! grep -q '<script>,' "$T/evil/e.html"
+check $? "html: the agency is escaped"
+"$GIRC" check --summary=json "$T/evil/e.gir" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(d["reports"][0]["agency"] != "=HYPERLINK(\"x\")<script>, &amp;")'
+check $? "json: the agency is the same string"
+# hostile rosters: each one error, no crash
+printf '单位\n\377\376\n' > "$T/evil/r1.csv"
+printf '单位\n"open\n' > "$T/evil/r2.csv"
+printf '单位\000,x\n' > "$T/evil/r3.csv"
+printf '\n\n' > "$T/evil/r4.csv"
+for n in 1:E1118 2:E1116 3:E1118 4:E1110; do
+  "$GIRC" check --roster "$T/evil/r${n%%:*}.csv" --summary=csv -o "$T/evil/out.csv" "$T/evil/e.gir" > /dev/null 2> "$T/evil/r.err"; st=$?
+  [ $st -eq 1 ] && grep -q "error\[${n#*:}\]" "$T/evil/r.err"; check $? "roster r${n%%:*}: error ${n#*:}, exit 1 (exit $st)"
+done
+# a roster of 200,000 units against 1,000 reports: linear (no time asserted; it finishes)
+python3 -c '
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("unit,deadline\n")
+    for i in range(200000):
+        f.write("示例县第%04d号单位,2022-01-31\n" % i)' "$T/big-roster.csv"
+(cd "$T/g" && timeout 60 "$GIRC" check --summary=json --roster "$T/big-roster.csv" units -o big.json 2>/dev/null); st=$?
+[ $st -eq 1 ] && python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["roster"]; sys.exit(not (r["units"] == 200000 and r["reported"] == 1000 and r["missing"] == 199000))' "$T/g/big.json"
+check $? "a roster of 200,000 units: 1,000 reported, 199,000 missing (exit $st)"
+
 # ---- the HTML page ----
 H=$T/g/summary.html
 if command -v tidy >/dev/null 2>&1; then
