@@ -55,6 +55,22 @@ check $? "check --units: the one changed figure, at the region's cell, with both
 (cd "$T/g" && "$GIRC" check sum.gir --units units > same.out 2>&1); st=$?
 [ $st -eq 0 ] && ! grep -q 'W113' "$T/g/same.out"; check $? "check --units: the sum itself differs nowhere"
 
+# ---- the 2019 format: money in 元, signed changes ----
+mkdir -p "$T/m"
+cp examples/mahekou-2020.gir "$T/m/a.gir"
+sed 's/麻河口镇/茅草街镇/g' examples/mahekou-2020.gir > "$T/m/b.gir"
+"$GIRC" sum -o "$T/m/sum.gir" "$T/m" 2>/dev/null; st=$?
+[ $st -eq 0 ] && "$GIRC" check "$T/m/sum.gir" 2>"$T/m/err" && ! grep -q 'error\[' "$T/m/err" &&
+  grep -q '^  政府集中采购 26 794530 ' "$T/m/sum.gir" && grep -q '^  行政许可 6 222 228 ' "$T/m/sum.gir"
+check $? "gov2019: the sum of two reports checks; money and signed changes add exactly"
+
+# ---- --roster without --summary: the diagnostics as girc check prints them ----
+(cd "$T/g" && "$GIRC" --lang=en check --roster roster.csv units/unit-0037.gir units/unit-0038.gir > ro.out 2> ro.err); st=$?
+[ $st -eq 1 ] && grep -q 'unit-0037.gir:[0-9]*:[0-9]*: error\[E0501\]' "$T/g/ro.err" && grep -q '^roster of 1005 units: 2 reported' "$T/g/ro.err"
+check $? "check --roster without --summary: each report's diagnostics, then the roster's rate"
+"$GIRC" --lang=en check --summary=html "$T/m" 2>/dev/null | grep -q '<html lang="en">'
+check $? "html: in English with --lang=en, lang=\"en\""
+
 # ---- mixed inputs leave -o alone ----
 echo keep > "$T/keep.gir"
 "$GIRC" sum tests/region/mixed-template -o "$T/keep.gir" 2>/dev/null; st=$?
