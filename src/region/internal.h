@@ -22,6 +22,8 @@ int region_same_shape(const gir_schema *a, const gir_schema *b);
 void region_names(const region_set *s, gir_buf *b, const size_t *first, size_t k, size_t total);
 /* "2021-01-31" in arena a. */
 const char *region_date(gir_arena *a, int y, int m, int d);
+/* Today's date (local time). */
+void region_today(int *y, int *m, int *d);
 /* Compares two dates: <0, 0, >0. */
 int region_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2);
 /* The deadline of roster entry e for a report of year (its own, else the

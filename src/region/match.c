@@ -113,9 +113,14 @@ static void missing(region_set *s, gir_diags *dg, size_t i, int year)
     roster_entry *e = &s->roster[i];
     gir_diag *g = diag_add(dg, GIR_SEV_WARNING, R_ROSTER_MISSING, &s->roster_src, e->span, e->unit);
     int y, m, d;
-    if (region_deadline(e, year, 0, &y, &m, &d)) diag_note(dg, g, R_ROSTER_MISSING_DUE, region_date(s->arena, y, m, d));
     region_unit u;
     memset(&u, 0, sizeof u);
+    if (region_deadline(e, year, 0, &y, &m, &d)) {
+        diag_note(dg, g, R_ROSTER_MISSING_DUE, region_date(s->arena, y, m, d));
+        int ty, tm, td;
+        region_today(&ty, &tm, &td);
+        u.late = region_date_cmp(ty, tm, td, y, m, d) > 0;   /* no report by the deadline */
+    }
     u.path = u.template_name = "";
     u.agency = e->unit;
     u.kind = e->kind ? gir_kind_names[e->kind] : "";

@@ -99,7 +99,7 @@ static void csv_row(const region_set *s, gir_buf *b, const region_unit *u)
     if (!missing)
         buf_printf(b, "%zu,%zu,%zu,%zu,%d", u->nerr, u->nwarn, u->not_checkable, u->waived, u->late != 0);
     else
-        buf_puts(b, ",,,,");
+        buf_printf(b, ",,,,%d", u->late != 0);
     buf_printf(b, ",%s,%s,", summary_status(u), summary_roster(u));
     csv_field(b, unit);
     buf_printf(b, ",%s\r\n", summary_deadline(s, u));

@@ -145,7 +145,7 @@ static void row(region_set *s, gir_buf *b, const region_unit *u)
     num_cell(b, u->nwarn, missing, "warn");
     num_cell(b, u->not_checkable, missing, NULL);
     num_cell(b, u->waived, missing, NULL);
-    cell(b, missing ? "" : msg_fmt(s->lang, u->late ? R_HTML_YES : R_HTML_NO), u->late ? "bad" : NULL);
+    cell(b, msg_fmt(s->lang, u->late ? R_HTML_YES : R_HTML_NO), u->late ? "bad" : NULL);
     int st = status_index(u);
     cell(b, part(a, msg_fmt(s->lang, R_HTML_STATUS), st), st ? "bad" : NULL);
     cell(b, part(a, msg_fmt(s->lang, R_HTML_ROSTER), u->roster), u->roster >= ROSTER_UNLISTED ? "bad" : NULL);

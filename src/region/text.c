@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "internal.h"
 #include "syntax/lang.h"
 
@@ -21,6 +22,17 @@ void region_names(const region_set *s, gir_buf *b, const size_t *first, size_t k
 const char *region_date(gir_arena *a, int y, int m, int d)
 {
     return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+void region_today(int *y, int *m, int *d)
+{
+    time_t now = time(NULL);
+    struct tm t;
+    memset(&t, 0, sizeof t);
+    localtime_r(&now, &t);
+    *y = t.tm_year + 1900;
+    *m = t.tm_mon + 1;
+    *d = t.tm_mday;
 }
 
 int region_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2)

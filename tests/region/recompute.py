@@ -7,6 +7,7 @@
 #   recompute.py sum UNITS_DIR SUM.gir
 #   recompute.py summary UNITS_DIR ROSTER.csv SUMMARY.csv SUMMARY.json SUMMARY.html
 import csv
+import datetime
 import html.parser
 import io
 import json
@@ -171,8 +172,10 @@ def check_summary(udir, roster, fcsv, fjson, fhtml):
             bad.append("%s: %s, want %s" % (g["file"], have, want))
     ok(not bad, "csv: agency, kind, year, date, errors, not checkable, late, status, roster unit and deadline of every report%s" % ("; " + "; ".join(bad[:3]) if bad else ""))
     tail = got[len(rows):]
-    ok([(g["unit"], g["status"], g["roster"], g["deadline"]) for g in tail] == [(m["unit"], "missing", "missing", m["deadline"]) for m in missing],
-       "csv: the missing units come last, in roster order, with their deadlines (%d)" % len(missing))
+    today = datetime.date.today().isoformat()
+    ok([(g["unit"], g["status"], g["roster"], g["deadline"], g["late"]) for g in tail] ==
+       [(m["unit"], "missing", "missing", m["deadline"], "1" if m["deadline"] and m["deadline"] < today else "0") for m in missing],
+       "csv: the missing units come last, in roster order, with their deadlines, late once the deadline has passed (%d)" % len(missing))
     j = json.load(open(fjson, encoding="utf-8"))
     jr = j["reports"]
     ok([x["file"] for x in jr] == [g["file"] or None for g in got], "json: the same rows in the same order as the csv")

@@ -107,6 +107,11 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 [ $st -eq 1 ] && python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["roster"]; sys.exit(not (r["units"] == 200000 and r["reported"] == 1000 and r["missing"] == 199000))' "$T/g/big.json"
 check $? "a roster of 200,000 units: 1,000 reported, 199,000 missing (exit $st)"
 
+printf 'unit,deadline\n未来局,2999-01-31\n过去局,2001-01-31\n' > "$T/evil/due.csv"
+"$GIRC" check --summary=csv --roster "$T/evil/due.csv" "$T/evil/e.gir" 2>/dev/null | tr -d '\r' > "$T/evil/due.out"
+grep -q '^,未来局,,,,,,,,,0,missing,missing,未来局,2999-01-31$' "$T/evil/due.out" && grep -q '^,过去局,,,,,,,,,1,missing,missing,过去局,2001-01-31$' "$T/evil/due.out"
+check $? "csv: a missing unit is late once its deadline has passed, not before"
+
 # ---- the HTML page ----
 H=$T/g/summary.html
 if command -v tidy >/dev/null 2>&1; then
