@@ -163,8 +163,12 @@ static void json_unit(const region_set *s, gir_buf *b, const region_unit *u)
     else buf_puts(b, ",\"year\":null");
     json_opt(b, "template", u->template_name);
     json_opt(b, "date", summary_date(s, u));
-    buf_printf(b, ",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu,\"waived\":%zu,\"late\":%s",
-               u->nerr, u->nwarn, u->nnote, u->not_checkable, u->waived, u->late ? "true" : "false");
+    if (u->roster == ROSTER_MISSING)      /* no report: no counts */
+        buf_printf(b, ",\"errors\":null,\"warnings\":null,\"notes\":null,\"not_checkable\":null,\"waived\":null,\"late\":%s",
+                   u->late ? "true" : "false");
+    else
+        buf_printf(b, ",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu,\"waived\":%zu,\"late\":%s",
+                   u->nerr, u->nwarn, u->nnote, u->not_checkable, u->waived, u->late ? "true" : "false");
     buf_printf(b, ",\"status\":\"%s\"", summary_status(u));
     json_opt(b, "roster", summary_roster(u));
     json_opt(b, "unit", u->entry >= 0 ? s->roster[u->entry].unit : "");

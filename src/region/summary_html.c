@@ -132,8 +132,9 @@ static void row(region_set *s, gir_buf *b, const region_unit *u)
 {
     gir_arena *a = s->arena;
     int missing = u->roster == ROSTER_MISSING;
-    buf_puts(b, "<tr><th scope=\"row\">");
-    esc(b, u->path);
+    /* a missing unit has no file: its row is headed by its roster name */
+    buf_puts(b, missing ? "<tr><th scope=\"row\" data-v=\"\">" : "<tr><th scope=\"row\">");
+    esc(b, missing ? s->roster[u->entry].unit : u->path);
     buf_puts(b, "</th>");
     cell(b, u->agency, NULL);
     cell(b, u->kind, NULL);

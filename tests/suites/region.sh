@@ -126,7 +126,7 @@ ok(re.search(r'<html lang="zh-CN">', h) is not None, "html: lang on <html>")
 ok(h.count("<caption>") == 1, "html: the table has a caption")
 heads = re.findall(r"<th scope=\"col\"[^>]*><button type=\"button\"", h)
 ok(len(heads) == 16 and h.count('<th scope="col"') == 16, "html: every column heading has scope and a button (%d)" % len(heads))
-ok(h.count('<th scope="row">') == h.count("<tr>") - 1, "html: every row starts with a row heading")
+ok(h.count('<th scope="row"') == h.count("<tr>") - 1, "html: every row starts with a row heading")
 ok(h.count('aria-sort="') == 1, "html: one column is marked sorted (aria-sort)")
 ok("<details><summary>" in h and "http" not in h.replace("http-equiv", ""), "html: diagnostics in <details>, nothing from the network")
 def lum(c):
@@ -173,7 +173,7 @@ if not m:
     sys.exit()
 t = html.unescape(m.group(1)).split("\n")
 rows = list(csv.DictReader(io.StringIO(open(sys.argv[2], encoding="utf-8-sig").read())))
-base = [(r["file"], r["errors"]) for r in rows]
+base = [(r["file"] or r["unit"], r["errors"]) for r in rows]
 key = lambda x: -1 if x[1] == "" else int(x[1])
 asc = sorted(base, key=key)
 desc = sorted(asc, key=key, reverse=True)
