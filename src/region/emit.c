@@ -84,6 +84,7 @@ static void emit_row_comment(region_set *s, gir_buf *b, const gir_block *bl, con
     buf_printf(b, msg_fmt(s->lang, R_SUM_ROW_ALL), s->acc->nadded);
     for (size_t j = 0; j < bl->ncols; j++) {
         const region_cell *x = &row[j];
+        if (x->overflow) buf_printf(b, msg_fmt(s->lang, R_SUM_ROW_OVERFLOW), bl->cols[j]->name);
         if (!x->nblank) continue;
         gir_buf names;
         buf_init(&names, s->arena);
