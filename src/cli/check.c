@@ -71,10 +71,7 @@ static void summary_tally_print(gir_cli *c, region_set *s)
     }
     fprintf(stderr, msg_fmt(c->lang, R_TOTALS), n, ok, bad, unread, ne, nw, late);
     if (!s->has_roster) return;
-    region_rate r;
-    region_roster_rate(s, &r);
-    fprintf(stderr, msg_fmt(c->lang, R_RATE), r.units, r.reported, region_percent(s->arena, r.reported, r.units),
-            r.on_time, r.late, r.missing, r.unlisted);
+    fputs(region_rate_text(s), stderr);
 }
 
 typedef struct region_opts {

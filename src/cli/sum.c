@@ -54,10 +54,7 @@ static int verify(gir_cli *c, const char *text, size_t len, const char *name)
 static void print_rate(gir_cli *c, region_set *s)
 {
     if (c->json) return;
-    region_rate r;
-    region_roster_rate(s, &r);
-    fprintf(stderr, msg_fmt(c->lang, R_RATE), r.units, r.reported, region_percent(s->arena, r.reported, r.units),
-            r.on_time, r.late, r.missing, r.unlisted);
+    fputs(region_rate_text(s), stderr);
 }
 
 static int run(gir_cli *c, sum_args *a, region_set *s, gir_diags *dg)

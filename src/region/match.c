@@ -179,7 +179,10 @@ void region_roster_rate(const region_set *s, region_rate *r)
     r->units = s->nroster;
     for (size_t i = 0; i < s->nunits; i++) {
         const region_unit *u = &s->units[i];
-        if (u->roster == ROSTER_MISSING) r->missing++;
+        if (u->roster == ROSTER_MISSING) {
+            r->missing++;
+            r->overdue += u->late != 0;
+        }
         else if (u->roster == ROSTER_UNLISTED) r->unlisted++;
         else if (u->roster == ROSTER_LISTED) {
             r->reported++;
@@ -194,4 +197,12 @@ const char *region_percent(gir_arena *a, size_t n, size_t d)
     if (!d) return "-";
     unsigned long long pm = ((unsigned long long)n * 1000 + d / 2) / d;   /* per mille, rounded */
     return arena_printf(a, "%llu.%llu%%", pm / 10, pm % 10);
+}
+
+const char *region_rate_text(region_set *s)
+{
+    region_rate r;
+    region_roster_rate(s, &r);
+    return arena_printf(s->arena, msg_fmt(s->lang, R_RATE), r.units, r.reported, region_percent(s->arena, r.reported, r.units),
+                        r.on_time, r.late, r.missing, r.unlisted, r.overdue);
 }

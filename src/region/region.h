@@ -93,9 +93,11 @@ int region_roster_read(region_set *s, gir_diags *dg, const char *name, const cha
  * Returns the number of errors. */
 size_t region_roster_match(region_set *s, gir_diags *dg);
 typedef struct region_rate {
-    size_t units, reported, on_time, late, missing, unlisted;
-} region_rate;
+    size_t units, reported, on_time, late, missing, overdue, unlisted;
+} region_rate;                     /* overdue: missing, and past the deadline */
 void region_roster_rate(const region_set *s, region_rate *r);
+/* The rate as one line of text (R_RATE), in the set's arena. */
+const char *region_rate_text(region_set *s);
 /* "90.0%" from n of d ("-" when d is 0), in arena a. */
 const char *region_percent(gir_arena *a, size_t n, size_t d);
 

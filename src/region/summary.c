@@ -194,8 +194,8 @@ static const char *summary_json(region_set *s, size_t *len)
     if (s->has_roster) {
         region_rate r;
         region_roster_rate(s, &r);
-        buf_printf(&b, ",\"roster\":{\"units\":%zu,\"reported\":%zu,\"on_time\":%zu,\"late\":%zu,\"missing\":%zu,\"unlisted\":%zu,\"rate\":\"%s\"}",
-                   r.units, r.reported, r.on_time, r.late, r.missing, r.unlisted, region_percent(s->arena, r.reported, r.units));
+        buf_printf(&b, ",\"roster\":{\"units\":%zu,\"reported\":%zu,\"on_time\":%zu,\"late\":%zu,\"missing\":%zu,\"overdue\":%zu,\"unlisted\":%zu,\"rate\":\"%s\"}",
+                   r.units, r.reported, r.on_time, r.late, r.missing, r.overdue, r.unlisted, region_percent(s->arena, r.reported, r.units));
     } else buf_puts(&b, ",\"roster\":null");
     buf_puts(&b, "}\n");
     *len = b.n;

@@ -169,11 +169,8 @@ static void head(region_set *s, gir_buf *b, const summary_tally *t)
     esc(b, arena_printf(a, msg_fmt(s->lang, R_TOTALS), t->reports, t->ok, t->bad, t->unreadable, t->nerr, t->nwarn, t->late));
     buf_puts(b, "</p>\n");
     if (s->has_roster) {
-        region_rate r;
-        region_roster_rate(s, &r);
         buf_puts(b, "<p>");
-        esc(b, arena_printf(a, msg_fmt(s->lang, R_RATE), r.units, r.reported, region_percent(a, r.reported, r.units),
-                            r.on_time, r.late, r.missing, r.unlisted));
+        esc(b, region_rate_text(s));
         buf_puts(b, "</p>\n");
     }
 }

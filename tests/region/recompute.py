@@ -191,7 +191,8 @@ def check_summary(udir, roster, fcsv, fjson, fhtml):
     ro = j["roster"]
     rate = "%.1f%%" % (len(listed) * 100.0 / nroster)
     ok(ro["units"] == nroster and ro["reported"] == len(listed) and ro["missing"] == len(missing) and
-       ro["unlisted"] == len(rows) - len(listed) and ro["late"] == sum(1 for r in listed if r["late"]) and ro["rate"] == rate,
+       ro["unlisted"] == len(rows) - len(listed) and ro["late"] == sum(1 for r in listed if r["late"]) and ro["rate"] == rate and
+       ro["overdue"] == sum(1 for m in missing if m["deadline"] and m["deadline"] < datetime.date.today().isoformat()),
        "json: the roster's figures (%d units, %d reported, %s, %d missing, %d not on the roster)" % (nroster, len(listed), rate, len(missing), len(rows) - len(listed)))
 
     class P(html.parser.HTMLParser):
