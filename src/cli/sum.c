@@ -44,7 +44,10 @@ static int verify(gir_cli *c, const char *text, size_t len, const char *name)
     gir_options o;
     cli_compile_options(c, &o);
     gir_doc *d = gir_doc_compile(name, text, len, &o);
-    if (!d || d->oom) { gir_doc_free(d); return cli_io_error(c, CLI_OUT_OF_MEMORY, name, 0); }
+    if (!d || d->oom) {
+        gir_doc_free(d);
+        return cli_io_error(c, CLI_OUT_OF_MEMORY, name, 0);
+    }
     int rc = d->diags.nerrors ? 1 : 0;
     if (d->diags.nerrors || d->diags.nwarnings) cli_print_diags(c, &d->diags);
     gir_doc_free(d);
@@ -76,7 +79,12 @@ static int run(gir_cli *c, sum_args *a, region_set *s, gir_diags *dg)
     return w ? w : v;
 }
 
-typedef struct sum_job { gir_cli *c; sum_args *a; region_set *s; gir_diags *dg; } sum_job;
+typedef struct sum_job {
+    gir_cli *c;
+    sum_args *a;
+    region_set *s;
+    gir_diags *dg;
+} sum_job;
 
 static int run_job(void *ud)
 {
@@ -89,10 +97,16 @@ int cmd_sum(gir_cli *c, int argc, char **argv)
     sum_args a;
     memset(&a, 0, sizeof a);
     int rc = parse(c, argc, argv, &a);
-    if (rc) { bulk_files_free(&a.files); return rc; }
+    if (rc) {
+        bulk_files_free(&a.files);
+        return rc;
+    }
     if (!a.out || strcmp(a.out, "-") == 0) c->doc_on_stdout = 1;
     region_set *s = region_set_new(c->lang);
-    if (!s) { bulk_files_free(&a.files); return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0); }
+    if (!s) {
+        bulk_files_free(&a.files);
+        return cli_io_error(c, CLI_OUT_OF_MEMORY, "sum", 0);
+    }
     gir_diags dg;
     diags_init(&dg, s->arena, c->lang);
     sum_job j = {c, &a, s, &dg};

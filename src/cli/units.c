@@ -21,8 +21,10 @@ int units_load(gir_cli *c, region_set *s, gir_diags *dg, const bulk_files *f, in
         arena_free(tmp);
         if (show && d) cli_print_diags(c, &d->diags);
         size_t k = region_add_unit(s, f->v[i], d);
-        if (sum) region_sum_add(s, dg, k, d);
-        else gir_doc_free(d);
+        if (sum)
+            region_sum_add(s, dg, k, d);
+        else
+            gir_doc_free(d);
     }
     return 0;
 }
@@ -69,7 +71,11 @@ int units_write(gir_cli *c, const char *path, const char *text, size_t len)
     return 0;
 }
 
-typedef struct protected_call { int (*fn)(void *); void *ud; int rc; } protected_call;
+typedef struct protected_call {
+    int (*fn)(void *);
+    void *ud;
+    int rc;
+} protected_call;
 
 static void call(void *ud)
 {

@@ -48,7 +48,8 @@ static int fits(region_set *s, gir_doc *d)
     const char *first = s->units[s->acc->added[0]].path;
     gir_diag *g = NULL;
     if (strcmp(r->template_name, b->template_name) != 0)
-        g = diag_add(&d->diags, GIR_SEV_ERROR, R_MIXED_TEMPLATE, NULL, (gir_span){0, 0}, r->template_name, b->template_name, first);
+        g = diag_add(&d->diags, GIR_SEV_ERROR, R_MIXED_TEMPLATE, NULL, (gir_span){0, 0}, r->template_name,
+                     b->template_name, first);
     else if (r->year != b->year)
         g = diag_add(&d->diags, GIR_SEV_ERROR, R_MIXED_YEAR, NULL, (gir_span){0, 0}, r->year, b->year, first);
     else if (!region_same_shape(r->schema, b->schema))
@@ -66,7 +67,8 @@ size_t region_compare(region_set *s, gir_doc *d)
         for (size_t k = 0; k < sc->tables[t]->nblocks; k++) {
             const gir_block *bl = sc->tables[t]->blocks[k];
             for (size_t i = 0; i < bl->nrows; i++)
-                for (size_t j = 0; j < bl->ncols; j++) n += compare_cell(s, d, (int)t, (int)k, i, j);
+                for (size_t j = 0; j < bl->ncols; j++)
+                    n += compare_cell(s, d, (int)t, (int)k, i, j);
         }
     return n;
 }

@@ -12,7 +12,8 @@ static int is_ident(const char *s)
 {
     if (!*s || (*s >= '0' && *s <= '9')) return 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (!(*p >= 0x80 || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+        if (!(*p >= 0x80 || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9')))
             return 0;
     return 1;
 }
@@ -21,25 +22,34 @@ static void put_string(gir_buf *b, const char *s)
 {
     buf_putc(b, '"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\') { buf_putc(b, '\\'); buf_putc(b, *s); }
-        else if (*s == '\n') buf_puts(b, "\\n");
-        else if (*s == '\t') buf_puts(b, "\\t");
-        else if ((unsigned char)*s < 0x20) buf_putc(b, ' ');
-        else buf_putc(b, *s);
+        if (*s == '"' || *s == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, *s);
+        } else if (*s == '\n')
+            buf_puts(b, "\\n");
+        else if (*s == '\t')
+            buf_puts(b, "\\t");
+        else if ((unsigned char)*s < 0x20)
+            buf_putc(b, ' ');
+        else
+            buf_putc(b, *s);
     }
     buf_putc(b, '"');
 }
 
 static void put_name(gir_buf *b, const char *s)
 {
-    if (is_ident(s)) buf_puts(b, s);
-    else put_string(b, s);
+    if (is_ident(s))
+        buf_puts(b, s);
+    else
+        put_string(b, s);
 }
 
 /* Comment lines: a unit's text may not hold a newline. */
 static void put_comment_text(gir_buf *b, const char *s)
 {
-    for (; *s; s++) buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+    for (; *s; s++)
+        buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
 static void emit_head(region_set *s, gir_buf *b, const gir_report *r, const char *agency)
@@ -130,7 +140,8 @@ const char *region_emit(region_set *s, const char *agency, size_t *len)
     buf_init(&b, s->arena);
     emit_head(s, &b, r, agency);
     emit_sections(s, &b, r->schema);
-    for (size_t t = 0; t < r->schema->ntables; t++) emit_table(s, &b, (int)t, r->schema->tables[t]);
+    for (size_t t = 0; t < r->schema->ntables; t++)
+        emit_table(s, &b, (int)t, r->schema->tables[t]);
     *len = b.n;
     return buf_cstr(&b);
 }

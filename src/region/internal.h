@@ -6,9 +6,10 @@
 #include "check/check.h"
 
 struct region_acc {
-    gir_doc *base;                 /* the first unit's document: the shape */
-    region_cell ***cells;          /* [table][block][row * ncols + col] */
-    size_t *added; size_t nadded;  /* the units added (indices into units) */
+    gir_doc *base;        /* the first unit's document: the shape */
+    region_cell ***cells; /* [table][block][row * ncols + col] */
+    size_t *added;
+    size_t nadded; /* the units added (indices into units) */
 };
 
 void region_acc_free(region_acc *acc);

@@ -9,13 +9,21 @@
 #include "base/label.h"
 #include "syntax/lang.h"
 
-typedef struct key { const char *k; size_t unit; struct key *next; } key;
-typedef struct table { key **b; size_t mask; } table;
+typedef struct key {
+    const char *k;
+    size_t unit;
+    struct key *next;
+} key;
+typedef struct table {
+    key **b;
+    size_t mask;
+} table;
 
 static size_t hash(const char *s)
 {
     size_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
 }
 
@@ -43,7 +51,8 @@ static const char *file_key(gir_arena *a, const char *path)
 static void build(region_set *s, table *t)
 {
     size_t n = 16;
-    while (n < s->nunits * 4) n *= 2;
+    while (n < s->nunits * 4)
+        n *= 2;
     t->b = arena_alloc(s->arena, n * sizeof *t->b);
     t->mask = n - 1;
     for (size_t i = 0; i < s->nunits; i++) {
@@ -59,12 +68,13 @@ static size_t lookup(const table *t, const char *k, size_t *out, size_t max)
     for (key *x = t->b[hash(k) & t->mask]; x; x = x->next) {
         if (strcmp(x->k, k) != 0) continue;
         int dup = 0;
-        for (size_t j = 0; j < n && j < max; j++) dup |= out[j] == x->unit;
+        for (size_t j = 0; j < n && j < max; j++)
+            dup |= out[j] == x->unit;
         if (dup) continue;
         if (n < max) out[n] = x->unit;
         n++;
     }
-    for (size_t i = 1; i < n && i < max; i++)      /* in the order of the units */
+    for (size_t i = 1; i < n && i < max; i++) /* in the order of the units */
         for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
             size_t tmp = out[j];
             out[j] = out[j - 1];
@@ -119,7 +129,7 @@ static void missing(region_set *s, gir_diags *dg, size_t i, int year)
         diag_note(dg, g, R_ROSTER_MISSING_DUE, region_date(s->arena, y, m, d));
         int ty, tm, td;
         region_today(&ty, &tm, &td);
-        u.late = region_date_cmp(ty, tm, td, y, m, d) > 0;   /* no report by the deadline */
+        u.late = region_date_cmp(ty, tm, td, y, m, d) > 0; /* no report by the deadline */
     }
     u.path = u.template_name = "";
     u.agency = e->unit;
@@ -142,7 +152,8 @@ size_t region_roster_match(region_set *s, gir_diags *dg)
         if (n > 1) {
             /* neither missing nor its reports unlisted: the error says it all */
             e->unit_index = -2;
-            for (size_t j = 0; j < n && j < 4; j++) s->units[u[j]].entry = -2;
+            for (size_t j = 0; j < n && j < 4; j++)
+                s->units[u[j]].entry = -2;
             ambiguous(s, dg, e, u, n);
             continue;
         }
@@ -151,7 +162,8 @@ size_t region_roster_match(region_set *s, gir_diags *dg)
         if (x->entry == -2) continue;
         if (x->entry >= 0) {
             const roster_entry *o = &s->roster[x->entry];
-            gir_diag *g = diag_add(dg, GIR_SEV_ERROR, R_ROSTER_TWICE, &s->roster_src, e->span, x->path, o->unit, o->line, e->unit);
+            gir_diag *g = diag_add(dg, GIR_SEV_ERROR, R_ROSTER_TWICE, &s->roster_src, e->span, x->path, o->unit,
+                                   o->line, e->unit);
             diag_help(dg, g, R_ROSTER_AMBIGUOUS_HELP);
             continue;
         }
@@ -167,7 +179,8 @@ size_t region_roster_match(region_set *s, gir_diags *dg)
         region_unit *x = &s->units[i];
         if (x->entry >= 0 || x->entry == -2) continue;
         x->roster = ROSTER_UNLISTED;
-        gir_diag *g = diag_add(dg, GIR_SEV_WARNING, R_ROSTER_UNLISTED, NULL, (gir_span){0, 0}, *x->agency ? x->agency : x->path);
+        gir_diag *g =
+            diag_add(dg, GIR_SEV_WARNING, R_ROSTER_UNLISTED, NULL, (gir_span){0, 0}, *x->agency ? x->agency : x->path);
         diag_file(dg, g, x->path);
     }
     return dg->nerrors - before;
@@ -182,12 +195,14 @@ void region_roster_rate(const region_set *s, region_rate *r)
         if (u->roster == ROSTER_MISSING) {
             r->missing++;
             r->overdue += u->late != 0;
-        }
-        else if (u->roster == ROSTER_UNLISTED) r->unlisted++;
+        } else if (u->roster == ROSTER_UNLISTED)
+            r->unlisted++;
         else if (u->roster == ROSTER_LISTED) {
             r->reported++;
-            if (u->late) r->late++;
-            else r->on_time++;
+            if (u->late)
+                r->late++;
+            else
+                r->on_time++;
         }
     }
 }
@@ -195,7 +210,7 @@ void region_roster_rate(const region_set *s, region_rate *r)
 const char *region_percent(gir_arena *a, size_t n, size_t d)
 {
     if (!d) return "-";
-    unsigned long long pm = ((unsigned long long)n * 1000 + d / 2) / d;   /* per mille, rounded */
+    unsigned long long pm = ((unsigned long long)n * 1000 + d / 2) / d; /* per mille, rounded */
     return arena_printf(a, "%llu.%llu%%", pm / 10, pm % 10);
 }
 
@@ -203,6 +218,7 @@ const char *region_rate_text(region_set *s)
 {
     region_rate r;
     region_roster_rate(s, &r);
-    return arena_printf(s->arena, msg_fmt(s->lang, R_RATE), r.units, r.reported, region_percent(s->arena, r.reported, r.units),
-                        r.on_time, r.late, r.missing, r.unlisted, r.overdue);
+    return arena_printf(s->arena, msg_fmt(s->lang, R_RATE), r.units, r.reported,
+                        region_percent(s->arena, r.reported, r.units), r.on_time, r.late, r.missing, r.unlisted,
+                        r.overdue);
 }

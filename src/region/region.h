@@ -15,41 +15,42 @@
 #include "diag/diag.h"
 #include "driver/compile.h"
 
-typedef struct region_diag {       /* one diagnostic of a unit, as shown */
+typedef struct region_diag { /* one diagnostic of a unit, as shown */
     gir_severity sev;
     const char *code, *msg;
-    unsigned line, col;            /* 0 when position-less */
+    unsigned line, col; /* 0 when position-less */
     int waived;
 } region_diag;
 
 enum { ROSTER_NONE = 0, ROSTER_LISTED, ROSTER_UNLISTED, ROSTER_MISSING };
 
 typedef struct region_unit {
-    const char *path;              /* as given ("" for a missing roster unit) */
-    const char *agency, *kind, *template_name;   /* "" when unknown */
-    int year;                      /* 0 when unknown */
-    int date_y, date_m, date_d;    /* date_y 0: no date */
+    const char *path;                          /* as given ("" for a missing roster unit) */
+    const char *agency, *kind, *template_name; /* "" when unknown */
+    int year;                                  /* 0 when unknown */
+    int date_y, date_m, date_d;                /* date_y 0: no date */
     size_t nerr, nwarn, nnote, not_checkable, waived;
-    int late;                      /* W0603, or after the roster's deadline */
-    int unreadable;                /* not read or not compiled */
-    region_diag *diags; size_t ndiags;
-    int roster;                    /* ROSTER_* */
-    int entry;                     /* the roster entry matched, -1 */
+    int late;       /* W0603, or after the roster's deadline */
+    int unreadable; /* not read or not compiled */
+    region_diag *diags;
+    size_t ndiags;
+    int roster; /* ROSTER_* */
+    int entry;  /* the roster entry matched, -1 */
 } region_unit;
 
 typedef struct roster_entry {
-    const char *unit, *match;      /* match: the folded key */
-    int kind;                      /* gir_agency_kind, 0 unknown */
-    int dl_y, dl_m, dl_d;          /* dl_y 0: none written */
-    unsigned line;                 /* 1-based line of the roster */
-    gir_span span;                 /* the row */
-    int unit_index;                /* the unit it matched, -1 */
+    const char *unit, *match; /* match: the folded key */
+    int kind;                 /* gir_agency_kind, 0 unknown */
+    int dl_y, dl_m, dl_d;     /* dl_y 0: none written */
+    unsigned line;            /* 1-based line of the roster */
+    gir_span span;            /* the row */
+    int unit_index;           /* the unit it matched, -1 */
 } roster_entry;
 
-typedef struct region_cell {       /* one cell summed over the units */
-    gir_dec sum;                   /* of the units that gave a value */
-    size_t nblank;                 /* units that left it blank */
-    size_t first[3];               /* the first units that left it blank */
+typedef struct region_cell { /* one cell summed over the units */
+    gir_dec sum;             /* of the units that gave a value */
+    size_t nblank;           /* units that left it blank */
+    size_t first[3];         /* the first units that left it blank */
     int overflow;
 } region_cell;
 
@@ -58,11 +59,13 @@ typedef struct region_acc region_acc;
 typedef struct region_set {
     gir_arena *arena;
     gir_lang lang;
-    region_unit *units; size_t nunits;     /* an arena array */
-    roster_entry *roster; size_t nroster;  /* an arena array */
+    region_unit *units;
+    size_t nunits; /* an arena array */
+    roster_entry *roster;
+    size_t nroster; /* an arena array */
     int has_roster;
     gir_source roster_src;
-    region_acc *acc;                       /* NULL until region_sum_begin */
+    region_acc *acc; /* NULL until region_sum_begin */
 } region_set;
 
 /* ---- units (units.c) ---- */
@@ -94,7 +97,7 @@ int region_roster_read(region_set *s, gir_diags *dg, const char *name, const cha
 size_t region_roster_match(region_set *s, gir_diags *dg);
 typedef struct region_rate {
     size_t units, reported, on_time, late, missing, overdue, unlisted;
-} region_rate;                     /* overdue: missing, and past the deadline */
+} region_rate; /* overdue: missing, and past the deadline */
 void region_roster_rate(const region_set *s, region_rate *r);
 /* The rate as one line of text (R_RATE), in the set's arena. */
 const char *region_rate_text(region_set *s);

@@ -15,15 +15,25 @@
 
 enum { COL_UNIT, COL_MATCH, COL_KIND, COL_DEADLINE, COL__COUNT, COL_UNKNOWN = -1 };
 
-static const struct { const char *word; int col; } column_words[] = {
-    {"单位", COL_UNIT}, {"单位名称", COL_UNIT}, {"unit", COL_UNIT}, {"name", COL_UNIT},
-    {"匹配", COL_MATCH}, {"文件", COL_MATCH}, {"机关", COL_MATCH}, {"match", COL_MATCH}, {"file", COL_MATCH}, {"agency", COL_MATCH},
-    {"类型", COL_KIND}, {"单位类型", COL_KIND}, {"kind", COL_KIND},
-    {"截止日期", COL_DEADLINE}, {"期限", COL_DEADLINE}, {"deadline", COL_DEADLINE},
+static const struct {
+    const char *word;
+    int col;
+} column_words[] = {
+    {"单位", COL_UNIT},  {"单位名称", COL_UNIT},     {"unit", COL_UNIT},     {"name", COL_UNIT},
+    {"匹配", COL_MATCH}, {"文件", COL_MATCH},        {"机关", COL_MATCH},    {"match", COL_MATCH},
+    {"file", COL_MATCH}, {"agency", COL_MATCH},      {"类型", COL_KIND},     {"单位类型", COL_KIND},
+    {"kind", COL_KIND},  {"截止日期", COL_DEADLINE}, {"期限", COL_DEADLINE}, {"deadline", COL_DEADLINE},
 };
 
-typedef struct field { const char *v; gir_span span; } field;
-typedef struct csv_row { field *f; size_t n; gir_span span; } csv_row;
+typedef struct field {
+    const char *v;
+    gir_span span;
+} field;
+typedef struct csv_row {
+    field *f;
+    size_t n;
+    gir_span span;
+} csv_row;
 
 typedef struct reader {
     region_set *s;
@@ -49,21 +59,32 @@ static field read_field(reader *r)
                 r->bad = 1;
                 break;
             }
-            if (*r->p == '"' && r->p + 1 < r->e && r->p[1] == '"') { buf_putc(&b, '"'); r->p += 2; continue; }
-            if (*r->p == '"') { r->p++; break; }
+            if (*r->p == '"' && r->p + 1 < r->e && r->p[1] == '"') {
+                buf_putc(&b, '"');
+                r->p += 2;
+                continue;
+            }
+            if (*r->p == '"') {
+                r->p++;
+                break;
+            }
             buf_putc(&b, *r->p++);
         }
-        while (r->p < r->e && *r->p != ',' && *r->p != '\n' && *r->p != '\r') r->p++;   /* text after the quote */
+        while (r->p < r->e && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
+            r->p++; /* text after the quote */
     } else {
-        while (r->p < r->e && *r->p != ',' && *r->p != '\n' && *r->p != '\r') buf_putc(&b, *r->p++);
+        while (r->p < r->e && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
+            buf_putc(&b, *r->p++);
     }
     f.span.end = off(r, r->p);
     f.v = buf_cstr(&b);
     /* surrounding spaces, as Excel users type them */
-    while (*f.v == ' ' || *f.v == '\t') f.v++;
+    while (*f.v == ' ' || *f.v == '\t')
+        f.v++;
     char *v = (char *)f.v;
     size_t n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) v[--n] = 0;
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        v[--n] = 0;
     return f;
 }
 
@@ -76,7 +97,10 @@ static int read_row(reader *r, csv_row *row)
     for (;;) {
         field f = read_field(r);
         ARRAY_PUSH(r->s->arena, row->f, row->n, f);
-        if (r->p < r->e && *r->p == ',') { r->p++; continue; }
+        if (r->p < r->e && *r->p == ',') {
+            r->p++;
+            continue;
+        }
         break;
     }
     row->span.end = off(r, r->p);
@@ -96,7 +120,8 @@ static int column_of(gir_arena *a, const char *name)
 {
     const char *f = label_fold(a, name);
     char *low = arena_strdup(a, f);
-    for (char *p = low; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    for (char *p = low; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
     for (size_t i = 0; i < sizeof column_words / sizeof column_words[0]; i++)
         if (strcmp(low, column_words[i].word) == 0) return column_words[i].col;
     return COL_UNKNOWN;
@@ -144,11 +169,16 @@ static void read_entry(reader *r, const csv_row *row, const int *map, size_t nma
     const char *match = "";
     for (size_t i = 0; i < row->n && i < nmap; i++) {
         const field *f = &row->f[i];
-        if (map[i] == COL_UNIT) e.unit = f->v;
-        else if (map[i] == COL_MATCH) match = f->v;
+        if (map[i] == COL_UNIT)
+            e.unit = f->v;
+        else if (map[i] == COL_MATCH)
+            match = f->v;
         else if (map[i] == COL_KIND && *f->v) {
             e.kind = (int)lang_kind(f->v);
-            if (!e.kind) { diag_add(r->dg, GIR_SEV_ERROR, R_ROSTER_BAD_KIND, r->src, f->span, f->v, kind_list(r->s->arena)); r->bad = 1; }
+            if (!e.kind) {
+                diag_add(r->dg, GIR_SEV_ERROR, R_ROSTER_BAD_KIND, r->src, f->span, f->v, kind_list(r->s->arena));
+                r->bad = 1;
+            }
         } else if (map[i] == COL_DEADLINE && *f->v && !region_parse_date(f->v, &e.dl_y, &e.dl_m, &e.dl_d)) {
             diag_add(r->dg, GIR_SEV_ERROR, R_ROSTER_BAD_DATE, r->src, f->span, f->v);
             e.dl_y = 0;
@@ -172,7 +202,8 @@ int region_roster_read(region_set *s, gir_diags *dg, const char *name, const cha
     reader r = {s, dg, &s->roster_src, copy, copy + len, 0};
     long bad = utf8_find_invalid(copy, len);
     if (bad >= 0 || memchr(copy, 0, len)) {
-        gir_diag *g = diag_add(dg, GIR_SEV_ERROR, R_ROSTER_BAD_TEXT, NULL, (gir_span){0, 0}, (unsigned)(bad >= 0 ? bad : (long)((const char *)memchr(copy, 0, len) - copy)));
+        gir_diag *g = diag_add(dg, GIR_SEV_ERROR, R_ROSTER_BAD_TEXT, NULL, (gir_span){0, 0},
+                               (unsigned)(bad >= 0 ? bad : (long)((const char *)memchr(copy, 0, len) - copy)));
         diag_file(dg, g, s->roster_src.name);
         return 1;
     }

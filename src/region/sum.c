@@ -10,10 +10,7 @@
 #include "internal.h"
 #include "base/array.h"
 
-const gir_report *region_acc_report(const region_acc *acc)
-{
-    return acc && acc->base ? acc->base->report : NULL;
-}
+const gir_report *region_acc_report(const region_acc *acc) { return acc && acc->base ? acc->base->report : NULL; }
 
 void region_acc_free(region_acc *acc)
 {
@@ -21,15 +18,9 @@ void region_acc_free(region_acc *acc)
     if (acc) acc->base = NULL;
 }
 
-size_t region_sum_count(const region_set *s)
-{
-    return s->acc ? s->acc->nadded : 0;
-}
+size_t region_sum_count(const region_set *s) { return s->acc ? s->acc->nadded : 0; }
 
-const gir_doc *region_sum_base(const region_set *s)
-{
-    return s->acc ? s->acc->base : NULL;
-}
+const gir_doc *region_sum_base(const region_set *s) { return s->acc ? s->acc->base : NULL; }
 
 const region_cell *region_sum_cell(const region_set *s, int table, int block, int row, int col)
 {
@@ -90,8 +81,10 @@ static void add_cell(region_cell *x, const gir_cell *c, size_t unit)
     }
     gir_dec r;
     /* a written total that differs from its parts counts as its parts */
-    if (dec_add(x->sum, c->mismatch ? c->expected : c->v, &r) != DEC_OK) x->overflow = 1;
-    else x->sum = r;
+    if (dec_add(x->sum, c->mismatch ? c->expected : c->v, &r) != DEC_OK)
+        x->overflow = 1;
+    else
+        x->sum = r;
 }
 
 static void add_report(region_set *s, const gir_report *r, size_t unit)
@@ -102,15 +95,13 @@ static void add_report(region_set *s, const gir_report *r, size_t unit)
             const gir_block *bl = sc->tables[t]->blocks[b];
             for (size_t i = 0; i < bl->nrows; i++)
                 for (size_t j = 0; j < bl->ncols; j++)
-                    add_cell(&s->acc->cells[t][b][i * bl->ncols + j], report_cell(r, (int)t, (int)b, (int)i, (int)j), unit);
+                    add_cell(&s->acc->cells[t][b][i * bl->ncols + j], report_cell(r, (int)t, (int)b, (int)i, (int)j),
+                             unit);
         }
     ARRAY_PUSH(s->arena, s->acc->added, s->acc->nadded, unit);
 }
 
-static void diag_unit(region_set *s, gir_diags *dg, size_t i, gir_diag *g)
-{
-    diag_file(dg, g, s->units[i].path);
-}
+static void diag_unit(region_set *s, gir_diags *dg, size_t i, gir_diag *g) { diag_file(dg, g, s->units[i].path); }
 
 /* Is r's template, year and layout those of the sum? Diagnoses why not. */
 static int fits(region_set *s, gir_diags *dg, size_t i, const gir_report *r)
@@ -118,7 +109,9 @@ static int fits(region_set *s, gir_diags *dg, size_t i, const gir_report *r)
     const gir_report *b = region_acc_report(s->acc);
     const char *first = s->units[s->acc->added[0]].path;
     if (strcmp(r->template_name, b->template_name) != 0) {
-        diag_unit(s, dg, i, diag_add(dg, GIR_SEV_ERROR, R_MIXED_TEMPLATE, NULL, (gir_span){0, 0}, r->template_name, b->template_name, first));
+        diag_unit(s, dg, i,
+                  diag_add(dg, GIR_SEV_ERROR, R_MIXED_TEMPLATE, NULL, (gir_span){0, 0}, r->template_name,
+                           b->template_name, first));
         return 0;
     }
     if (r->year != b->year) {

@@ -35,7 +35,8 @@ const char *summary_deadline(const region_set *s, const region_unit *u)
     int y, m, d;
     const roster_entry *e = u->entry >= 0 ? &s->roster[u->entry] : NULL;
     int year = u->year;
-    for (size_t i = 0; !year && i < s->nunits; i++) year = s->units[i].year;
+    for (size_t i = 0; !year && i < s->nunits; i++)
+        year = s->units[i].year;
     if (!e || !region_deadline(e, year, (int)lang_kind(u->kind), &y, &m, &d)) return "";
     return region_date(s->arena, y, m, d);
 }
@@ -52,9 +53,12 @@ void summary_totals(const region_set *s, summary_tally *t)
         const region_unit *u = &s->units[i];
         if (u->roster == ROSTER_MISSING) continue;
         t->reports++;
-        if (u->unreadable) t->unreadable++;
-        else if (u->nerr) t->bad++;
-        else t->ok++;
+        if (u->unreadable)
+            t->unreadable++;
+        else if (u->nerr)
+            t->bad++;
+        else
+            t->ok++;
         t->nerr += u->nerr;
         t->nwarn += u->nwarn;
         t->nnc += u->not_checkable;
@@ -71,7 +75,10 @@ void summary_totals(const region_set *s, summary_tally *t)
 static void csv_field(gir_buf *b, const char *v)
 {
     int formula = *v && strchr("=+-@\t\r", *v) != NULL;
-    if (!formula && !strpbrk(v, ",\"\r\n")) { buf_puts(b, v); return; }
+    if (!formula && !strpbrk(v, ",\"\r\n")) {
+        buf_puts(b, v);
+        return;
+    }
     buf_putc(b, '"');
     if (formula) buf_putc(b, '\'');
     for (; *v; v++) {
@@ -109,8 +116,11 @@ static const char *summary_csv(region_set *s, size_t *len)
 {
     gir_buf b;
     buf_init(&b, s->arena);
-    buf_puts(&b, "\xEF\xBB\xBF" "file,agency,kind,year,template,date,errors,warnings,not_checkable,waived,late,status,roster,unit,deadline\r\n");
-    for (size_t i = 0; i < s->nunits; i++) csv_row(s, &b, &s->units[i]);
+    buf_puts(&b, "\xEF\xBB\xBF"
+                 "file,agency,kind,year,template,date,errors,warnings,not_checkable,waived,late,status,roster,unit,"
+                 "deadline\r\n");
+    for (size_t i = 0; i < s->nunits; i++)
+        csv_row(s, &b, &s->units[i]);
     *len = b.n;
     return buf_cstr(&b);
 }
@@ -122,10 +132,15 @@ void summary_json_str(gir_buf *b, const char *s)
     buf_putc(b, '"');
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)ch); }
-        else if (ch == '\n') buf_puts(b, "\\n");
-        else if (ch < 0x20) buf_printf(b, "\\u%04x", ch);
-        else buf_putc(b, (char)ch);
+        if (ch == '"' || ch == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, (char)ch);
+        } else if (ch == '\n')
+            buf_puts(b, "\\n");
+        else if (ch < 0x20)
+            buf_printf(b, "\\u%04x", ch);
+        else
+            buf_putc(b, (char)ch);
     }
     buf_putc(b, '"');
 }
@@ -133,8 +148,10 @@ void summary_json_str(gir_buf *b, const char *s)
 static void json_opt(gir_buf *b, const char *k, const char *v)
 {
     buf_printf(b, ",\"%s\":", k);
-    if (*v) summary_json_str(b, v);
-    else buf_puts(b, "null");
+    if (*v)
+        summary_json_str(b, v);
+    else
+        buf_puts(b, "null");
 }
 
 static void json_diags(gir_buf *b, const region_unit *u)
@@ -155,17 +172,22 @@ static void json_diags(gir_buf *b, const region_unit *u)
 static void json_unit(const region_set *s, gir_buf *b, const region_unit *u)
 {
     buf_puts(b, "{\"file\":");
-    if (*u->path) summary_json_str(b, u->path);
-    else buf_puts(b, "null");
+    if (*u->path)
+        summary_json_str(b, u->path);
+    else
+        buf_puts(b, "null");
     json_opt(b, "agency", u->agency);
     json_opt(b, "kind", u->kind);
-    if (u->year) buf_printf(b, ",\"year\":%d", u->year);
-    else buf_puts(b, ",\"year\":null");
+    if (u->year)
+        buf_printf(b, ",\"year\":%d", u->year);
+    else
+        buf_puts(b, ",\"year\":null");
     json_opt(b, "template", u->template_name);
     json_opt(b, "date", summary_date(s, u));
-    if (u->roster == ROSTER_MISSING)      /* no report: no counts */
-        buf_printf(b, ",\"errors\":null,\"warnings\":null,\"notes\":null,\"not_checkable\":null,\"waived\":null,\"late\":%s",
-                   u->late ? "true" : "false");
+    if (u->roster == ROSTER_MISSING) /* no report: no counts */
+        buf_printf(
+            b, ",\"errors\":null,\"warnings\":null,\"notes\":null,\"not_checkable\":null,\"waived\":null,\"late\":%s",
+            u->late ? "true" : "false");
     else
         buf_printf(b, ",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu,\"waived\":%zu,\"late\":%s",
                    u->nerr, u->nwarn, u->nnote, u->not_checkable, u->waived, u->late ? "true" : "false");
@@ -188,15 +210,20 @@ static const char *summary_json(region_set *s, size_t *len)
     }
     summary_tally t;
     summary_totals(s, &t);
-    buf_printf(&b, "],\"totals\":{\"reports\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"unreadable\":%zu,\"errors\":%zu,"
+    buf_printf(&b,
+               "],\"totals\":{\"reports\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"unreadable\":%zu,\"errors\":%zu,"
                "\"warnings\":%zu,\"not_checkable\":%zu,\"waived\":%zu,\"late\":%zu}",
                t.reports, t.ok, t.bad, t.unreadable, t.nerr, t.nwarn, t.nnc, t.waived, t.late);
     if (s->has_roster) {
         region_rate r;
         region_roster_rate(s, &r);
-        buf_printf(&b, ",\"roster\":{\"units\":%zu,\"reported\":%zu,\"on_time\":%zu,\"late\":%zu,\"missing\":%zu,\"overdue\":%zu,\"unlisted\":%zu,\"rate\":\"%s\"}",
-                   r.units, r.reported, r.on_time, r.late, r.missing, r.overdue, r.unlisted, region_percent(s->arena, r.reported, r.units));
-    } else buf_puts(&b, ",\"roster\":null");
+        buf_printf(&b,
+                   ",\"roster\":{\"units\":%zu,\"reported\":%zu,\"on_time\":%zu,\"late\":%zu,\"missing\":%zu,"
+                   "\"overdue\":%zu,\"unlisted\":%zu,\"rate\":\"%s\"}",
+                   r.units, r.reported, r.on_time, r.late, r.missing, r.overdue, r.unlisted,
+                   region_percent(s->arena, r.reported, r.units));
+    } else
+        buf_puts(&b, ",\"roster\":null");
     buf_puts(&b, "}\n");
     *len = b.n;
     return buf_cstr(&b);

@@ -13,48 +13,50 @@ enum { NCOLS = 16 };
 static const int numeric[NCOLS] = {0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1};
 
 static const char css[] =
-    "body{margin:0;background:#fff;color:#1b1b1b;font:15px/1.5 \"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif}\n"
+    "body{margin:0;background:#fff;color:#1b1b1b;"
+    "font:15px/1.5 \"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif}\n"
     "main{padding:1.5em 2em}\nh1{font-size:22px;margin:0 0 .4em}\np{margin:.3em 0}\n"
     "table{border-collapse:collapse;margin-top:1em}\n"
     "caption{caption-side:top;text-align:left;font-weight:700;padding:0 0 .4em}\n"
     "th,td{border:1px solid #767676;padding:.25em .5em;vertical-align:top;text-align:left;white-space:nowrap}\n"
     "td:last-child{white-space:normal;min-width:14em}\n"
     "thead th{background:#e8e8e8}\ntd.n{text-align:right}\n"
-    "thead button{font:inherit;font-weight:700;color:#1b1b1b;background:none;border:0;padding:0;cursor:pointer;text-align:left}\n"
+    "thead button{font:inherit;font-weight:700;color:#1b1b1b;background:none;border:0;padding:0;"
+    "cursor:pointer;text-align:left}\n"
     "thead button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}\n"
-    "th[aria-sort=ascending] button::after{content:\" \\25B2\"}\nth[aria-sort=descending] button::after{content:\" \\25BC\"}\n"
+    "th[aria-sort=ascending] button::after{content:\" \\25B2\"}\n"
+    "th[aria-sort=descending] button::after{content:\" \\25BC\"}\n"
     ".bad{color:#a40000;font-weight:700}\n.warn{color:#6b4400}\n"
     "details summary{cursor:pointer}\ndetails ul{margin:.3em 0;padding-left:1.2em}\ncode{font-family:monospace}\n"
     "@media print{thead button::after{content:\"\"}}\n";
 
-static const char script[] =
-    "(function () {\n"
-    "  var t = document.getElementById(\"gir-summary\");\n"
-    "  var heads = t.tHead.rows[0].cells;\n"
-    "  function key(row, i, num) {\n"
-    "    var c = row.cells[i], v = c.getAttribute(\"data-v\");\n"
-    "    if (v === null) v = c.textContent;\n"
-    "    return num ? (v === \"\" ? -1 : Number(v)) : v;\n"
-    "  }\n"
-    "  function sort(i) {\n"
-    "    var th = heads[i], num = th.hasAttribute(\"data-num\");\n"
-    "    var asc = th.getAttribute(\"aria-sort\") !== \"ascending\";\n"
-    "    var body = t.tBodies[0], rows = Array.prototype.slice.call(body.rows);\n"
-    "    var at = rows.map(function (r, k) { return k; });\n"
-    "    var order = at.sort(function (a, b) {\n"
-    "      var x = key(rows[a], i, num), y = key(rows[b], i, num);\n"
-    "      var c = num ? x - y : (x < y ? -1 : x > y ? 1 : 0);\n"
-    "      return (asc ? c : -c) || a - b;\n"
-    "    });\n"
-    "    order.forEach(function (k) { body.appendChild(rows[k]); });\n"
-    "    for (var j = 0; j < heads.length; j++) heads[j].removeAttribute(\"aria-sort\");\n"
-    "    th.setAttribute(\"aria-sort\", asc ? \"ascending\" : \"descending\");\n"
-    "  }\n"
-    "  Array.prototype.forEach.call(heads, function (th, i) {\n"
-    "    var b = th.querySelector(\"button\");\n"
-    "    if (b) b.addEventListener(\"click\", function () { sort(i); });\n"
-    "  });\n"
-    "})();\n";
+static const char script[] = "(function () {\n"
+                             "  var t = document.getElementById(\"gir-summary\");\n"
+                             "  var heads = t.tHead.rows[0].cells;\n"
+                             "  function key(row, i, num) {\n"
+                             "    var c = row.cells[i], v = c.getAttribute(\"data-v\");\n"
+                             "    if (v === null) v = c.textContent;\n"
+                             "    return num ? (v === \"\" ? -1 : Number(v)) : v;\n"
+                             "  }\n"
+                             "  function sort(i) {\n"
+                             "    var th = heads[i], num = th.hasAttribute(\"data-num\");\n"
+                             "    var asc = th.getAttribute(\"aria-sort\") !== \"ascending\";\n"
+                             "    var body = t.tBodies[0], rows = Array.prototype.slice.call(body.rows);\n"
+                             "    var at = rows.map(function (r, k) { return k; });\n"
+                             "    var order = at.sort(function (a, b) {\n"
+                             "      var x = key(rows[a], i, num), y = key(rows[b], i, num);\n"
+                             "      var c = num ? x - y : (x < y ? -1 : x > y ? 1 : 0);\n"
+                             "      return (asc ? c : -c) || a - b;\n"
+                             "    });\n"
+                             "    order.forEach(function (k) { body.appendChild(rows[k]); });\n"
+                             "    for (var j = 0; j < heads.length; j++) heads[j].removeAttribute(\"aria-sort\");\n"
+                             "    th.setAttribute(\"aria-sort\", asc ? \"ascending\" : \"descending\");\n"
+                             "  }\n"
+                             "  Array.prototype.forEach.call(heads, function (th, i) {\n"
+                             "    var b = th.querySelector(\"button\");\n"
+                             "    if (b) b.addEventListener(\"click\", function () { sort(i); });\n"
+                             "  });\n"
+                             "})();\n";
 
 static void esc(gir_buf *b, const char *s)
 {
@@ -84,7 +86,10 @@ static const char *part(gir_arena *a, const char *list, int n)
 static void cell(gir_buf *b, const char *v, const char *cls)
 {
     buf_puts(b, cls && *cls ? "<td class=\"" : "<td");
-    if (cls && *cls) { buf_puts(b, cls); buf_putc(b, '"'); }
+    if (cls && *cls) {
+        buf_puts(b, cls);
+        buf_putc(b, '"');
+    }
     buf_putc(b, '>');
     esc(b, v);
     buf_puts(b, "</td>");
@@ -92,7 +97,10 @@ static void cell(gir_buf *b, const char *v, const char *cls)
 
 static void num_cell(gir_buf *b, size_t v, int missing, const char *cls)
 {
-    if (missing) { buf_puts(b, "<td class=\"n\" data-v=\"\"></td>"); return; }
+    if (missing) {
+        buf_puts(b, "<td class=\"n\" data-v=\"\"></td>");
+        return;
+    }
     buf_printf(b, "<td class=\"n%s%s\">%zu</td>", cls && v ? " " : "", cls && v ? cls : "", v);
 }
 
@@ -113,7 +121,11 @@ static void diags_cell(region_set *s, gir_buf *b, const region_unit *u)
         buf_puts(b, "<li>");
         if (g->line) buf_printf(b, "%u:%u: ", g->line, g->col);
         buf_printf(b, "%s", sev[g->sev]);
-        if (*g->code) { buf_puts(b, "[<code>"); esc(b, g->code); buf_puts(b, "</code>]"); }
+        if (*g->code) {
+            buf_puts(b, "[<code>");
+            esc(b, g->code);
+            buf_puts(b, "</code>]");
+        }
         buf_puts(b, ": ");
         esc(b, g->msg);
         buf_puts(b, "</li>");
@@ -138,8 +150,10 @@ static void row(region_set *s, gir_buf *b, const region_unit *u)
     buf_puts(b, "</th>");
     cell(b, u->agency, NULL);
     cell(b, u->kind, NULL);
-    if (u->year) buf_printf(b, "<td class=\"n\">%d</td>", u->year);
-    else buf_puts(b, "<td class=\"n\" data-v=\"\"></td>");
+    if (u->year)
+        buf_printf(b, "<td class=\"n\">%d</td>", u->year);
+    else
+        buf_puts(b, "<td class=\"n\" data-v=\"\"></td>");
     cell(b, u->template_name, NULL);
     cell(b, summary_date(s, u), NULL);
     num_cell(b, u->nerr, missing, "bad");
@@ -160,13 +174,16 @@ static void head(region_set *s, gir_buf *b, const summary_tally *t)
 {
     gir_arena *a = s->arena;
     const char *title = arena_printf(a, msg_fmt(s->lang, R_HTML_TITLE), t->reports);
-    buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", s->lang == GIR_LANG_EN ? "en" : "zh-CN");
-    buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"girc\">\n<title>");
+    buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+               s->lang == GIR_LANG_EN ? "en" : "zh-CN");
+    buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" "
+                "content=\"girc\">\n<title>");
     esc(b, title);
     buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
     esc(b, title);
     buf_puts(b, "</h1>\n<p>");
-    esc(b, arena_printf(a, msg_fmt(s->lang, R_TOTALS), t->reports, t->ok, t->bad, t->unreadable, t->nerr, t->nwarn, t->late));
+    esc(b, arena_printf(a, msg_fmt(s->lang, R_TOTALS), t->reports, t->ok, t->bad, t->unreadable, t->nerr, t->nwarn,
+                        t->late));
     buf_puts(b, "</p>\n");
     if (s->has_roster) {
         buf_puts(b, "<p>");
@@ -194,7 +211,8 @@ const char *summary_html(region_set *s, size_t *len)
         buf_puts(&b, "</button></th>");
     }
     buf_puts(&b, "</tr>\n</thead>\n<tbody>\n");
-    for (size_t i = 0; i < s->nunits; i++) row(s, &b, &s->units[i]);
+    for (size_t i = 0; i < s->nunits; i++)
+        row(s, &b, &s->units[i]);
     buf_printf(&b, "</tbody>\n</table>\n</main>\n<script>\n%s</script>\n</body>\n</html>\n", script);
     *len = b.n;
     return buf_cstr(&b);

@@ -19,10 +19,7 @@ void region_names(const region_set *s, gir_buf *b, const size_t *first, size_t k
     }
 }
 
-const char *region_date(gir_arena *a, int y, int m, int d)
-{
-    return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
+const char *region_date(gir_arena *a, int y, int m, int d) { return arena_printf(a, "%04d-%02d-%02d", y, m, d); }
 
 void region_today(int *y, int *m, int *d)
 {

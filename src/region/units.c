@@ -14,7 +14,10 @@ region_set *region_set_new(gir_lang lang)
     gir_arena *a = arena_new(NULL);
     if (!a) return NULL;
     region_set *s = arena_alloc(a, sizeof *s);
-    if (!s) { arena_free(a); return NULL; }
+    if (!s) {
+        arena_free(a);
+        return NULL;
+    }
     s->arena = a;
     s->lang = lang;
     return s;
@@ -27,16 +30,14 @@ void region_set_free(region_set *s)
     arena_free(s->arena);
 }
 
-static const char *str_or_empty(gir_arena *a, const char *s)
-{
-    return s ? arena_strdup(a, s) : "";
-}
+static const char *str_or_empty(gir_arena *a, const char *s) { return s ? arena_strdup(a, s) : ""; }
 
 static void copy_diags(region_set *s, region_unit *u, const gir_diags *dg)
 {
     for (size_t i = 0; i < dg->n; i++) {
         const gir_diag *g = dg->v[i];
-        region_diag x = {g->sev, str_or_empty(s->arena, g->code), str_or_empty(s->arena, g->msg), 0, 0, g->waived != NULL};
+        region_diag x = {g->sev,           str_or_empty(s->arena, g->code), str_or_empty(s->arena, g->msg), 0, 0,
+                         g->waived != NULL};
         if (g->src) {
             gir_pos p;
             source_pos(g->src, g->span.start, &p);
@@ -107,9 +108,12 @@ static void merge_sort(region_unit *v, region_unit *tmp, size_t n)
     merge_sort(v, tmp, h);
     merge_sort(v + h, tmp, n - h);
     size_t i = 0, j = h, k = 0;
-    while (i < h && j < n) tmp[k++] = unit_cmp(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
-    while (i < h) tmp[k++] = v[i++];
-    while (j < n) tmp[k++] = v[j++];
+    while (i < h && j < n)
+        tmp[k++] = unit_cmp(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
     memcpy(v, tmp, n * sizeof *v);
 }
 
@@ -119,7 +123,8 @@ void region_sort(region_set *s)
     region_unit *tmp = arena_alloc(s->arena, s->nunits * sizeof *tmp);
     if (!tmp) return;
     merge_sort(s->units, tmp, s->nunits);
-    for (size_t i = 0; i < s->nroster; i++) s->roster[i].unit_index = -1;
+    for (size_t i = 0; i < s->nroster; i++)
+        s->roster[i].unit_index = -1;
     for (size_t i = 0; i < s->nunits; i++)
         if (s->units[i].entry >= 0) s->roster[s->units[i].entry].unit_index = (int)i;
 }

@@ -14,10 +14,12 @@
 static gir_doc *compile(const char *name, const char *agency, const char *t3)
 {
     char buf[2048];
-    snprintf(buf, sizeof buf,
-             "report \"x\" {\n  template gov2021\n  agency \"%s\"\n  kind department\n  year 2021\n  date 2022-01-20\n}\n"
-             "section 总体情况 \"无。\"\nsection 问题改进 \"无。\"\nsection 其他事项 \"无。\"\n"
-             "table 主动公开 {}\ntable 申请处理 {\n%s\n}\ntable 复议诉讼 {}\n", agency, t3);
+    snprintf(
+        buf, sizeof buf,
+        "report \"x\" {\n  template gov2021\n  agency \"%s\"\n  kind department\n  year 2021\n  date 2022-01-20\n}\n"
+        "section 总体情况 \"无。\"\nsection 问题改进 \"无。\"\nsection 其他事项 \"无。\"\n"
+        "table 主动公开 {}\ntable 申请处理 {\n%s\n}\ntable 复议诉讼 {}\n",
+        agency, t3);
     gir_options o;
     memset(&o, 0, sizeof o);
     return gir_doc_compile(name, buf, strlen(buf), &o);
@@ -29,7 +31,8 @@ static void test_roster_csv(void **state)
     region_set *s = region_set_new(GIR_LANG_EN);
     gir_diags dg;
     diags_init(&dg, s->arena, GIR_LANG_EN);
-    const char *csv = "\xEF\xBB\xBF" "Unit , 匹配,KIND,截止日期\r\n\r\n"
+    const char *csv = "\xEF\xBB\xBF"
+                      "Unit , 匹配,KIND,截止日期\r\n\r\n"
                       "\"甲局, \"\"一\"\"\",,department,2022年1月5日\r\n"
                       " 乙局 ,b,,2022/1/31\r\n,,,\r\n";
     assert_int_equal(region_roster_read(s, &dg, "r.csv", csv, strlen(csv)), 0);
@@ -54,7 +57,8 @@ static void test_roster_errors(void **state)
     assert_int_equal(region_roster_read(s, &dg, "r.csv", csv, strlen(csv)), 1);
     const char *want[] = {"E1111", "E1115", "E1114", "E1116"};
     assert_int_equal(dg.n, 4);
-    for (size_t i = 0; i < 4; i++) assert_string_equal(dg.v[i]->code, want[i]);
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(dg.v[i]->code, want[i]);
     assert_int_equal(dg.v[0]->span.start, strlen("单位,"));
     region_set_free(s);
 }
@@ -66,7 +70,7 @@ static void test_percent(void **state)
     assert_string_equal(region_percent(a, 2, 3), "66.7%");
     assert_string_equal(region_percent(a, 1, 3), "33.3%");
     assert_string_equal(region_percent(a, 999, 1000), "99.9%");
-    assert_string_equal(region_percent(a, 1999, 2000), "100.0%");   /* rounded, as printed */
+    assert_string_equal(region_percent(a, 1999, 2000), "100.0%"); /* rounded, as printed */
     assert_string_equal(region_percent(a, 0, 0), "-");
     arena_free(a);
 }
