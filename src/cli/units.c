@@ -20,7 +20,7 @@ int units_load(gir_cli *c, region_set *s, gir_diags *dg, const bulk_files *f, in
             d = gir_doc_compile(cli_input_name(f->v[i]), text, len, &o);
         arena_free(tmp);
         if (show && d) cli_print_diags(c, &d->diags);
-        size_t k = region_add_unit(s, f->v[i], d);
+        size_t k = region_add_unit(s, cli_input_name(f->v[i]), d);
         if (sum)
             region_sum_add(s, dg, k, d);
         else
