@@ -11,6 +11,7 @@ static const struct { const char *code, *zh, *en; } catalogue[] = {
 #include "msgs_lsp.def"
 #include "msgs_cli.def"
 #include "msgs_render.def"
+#include "msgs_region.def"
 #undef MSG
 };
 

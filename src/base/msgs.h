@@ -17,6 +17,7 @@ typedef enum {
 #include "msgs_lsp.def"
 #include "msgs_cli.def"
 #include "msgs_render.def"
+#include "msgs_region.def"
 #undef MSG
     MSG__COUNT
 } gir_msg;

@@ -3,10 +3,12 @@
  * One file: its diagnostics and the "N errors, M warnings" line. Several
  * files or a directory (walked for *.gir): each file's diagnostics and a
  * summary line, then a tally, in input order whatever -j (bulk.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bulk.h"
 #include "cli.h"
+#include "units.h"
 #include "base/io.h"
 
 /* Compiles one file and prints its diagnostics. Returns 0, 1 or 2. */
@@ -50,16 +52,157 @@ static int check_job(gir_cli *c, const char *path, void *ud, bulk_result *r)
     return check_one(c, path, &r->nerr, &r->nwarn, r);
 }
 
+/* The totals line of a region run (human mode, standard error), and the
+ * roster's rate. */
+static void summary_tally_print(gir_cli *c, region_set *s)
+{
+    if (c->json) return;
+    size_t n = 0, ok = 0, bad = 0, unread = 0, ne = 0, nw = 0, late = 0;
+    for (size_t i = 0; i < s->nunits; i++) {
+        const region_unit *u = &s->units[i];
+        if (u->roster == ROSTER_MISSING) continue;
+        n++;
+        if (u->unreadable) unread++;
+        else if (u->nerr) bad++;
+        else ok++;
+        ne += u->nerr;
+        nw += u->nwarn;
+        late += u->late != 0;
+    }
+    fprintf(stderr, msg_fmt(c->lang, R_TOTALS), n, ok, bad, unread, ne, nw, late);
+    if (!s->has_roster) return;
+    fputs(region_rate_text(s), stderr);
+}
+
+typedef struct region_opts {
+    const char *summary, *output, *roster, *units;
+} region_opts;
+
+/* The reviewer's options at argv[*i]: 1 consumed, 0 not one, -1 error. */
+static int region_option(gir_cli *c, int *i, int argc, char **argv, region_opts *r)
+{
+    int k = units_option(c, i, argc, argv, "--summary", NULL, &r->summary);
+    if (!k) k = units_option(c, i, argc, argv, "--summary-output", "-o", &r->output);
+    if (!k) k = units_option(c, i, argc, argv, "--roster", NULL, &r->roster);
+    if (!k) k = units_option(c, i, argc, argv, "--units", NULL, &r->units);
+    if (k > 0 && r->summary && region_summary_format_of(r->summary) < 0) {
+        cli_usage_error(c, CLI_SUMMARY_FORMAT, r->summary, "");
+        return -1;
+    }
+    return k;
+}
+
+typedef struct region_job { gir_cli *c; const bulk_files *f; const region_opts *r; region_set *s; } region_job;
+
+static int region_run(void *ud);
+
+/* --summary and --roster: every file into a region set; the summary, and
+ * the roster's missing and late units (in the set's protected call). */
+static int check_region(gir_cli *c, const bulk_files *f, const region_opts *r)
+{
+    region_set *s = region_set_new(c->lang);
+    if (!s) return cli_io_error(c, CLI_OUT_OF_MEMORY, "check", 0);
+    region_job j = {c, f, r, s};
+    int rc = units_protect(c, s, region_run, &j);
+    region_set_free(s);
+    return rc;
+}
+
+static int region_run(void *ud)
+{
+    region_job *j = ud;
+    gir_cli *c = j->c;
+    const bulk_files *f = j->f;
+    const region_opts *r = j->r;
+    region_set *s = j->s;
+    gir_diags dg;
+    diags_init(&dg, s->arena, c->lang);
+    int rc = r->roster ? units_roster(c, s, &dg, r->roster) : 0;
+    if (rc != 2 && units_load(c, s, &dg, f, 0, !r->summary)) rc = 2;
+    if (rc != 2) {
+        if (s->has_roster) region_roster_match(s, &dg);
+        cli_print_diags(c, &dg);
+        summary_tally_print(c, s);
+        for (size_t i = 0; i < s->nunits; i++)
+            if (s->units[i].nerr || s->units[i].unreadable) rc = rc ? rc : 1;
+        if (dg.nerrors && !rc) rc = 1;
+        if (r->summary) {
+            region_sort(s);
+            size_t len = 0;
+            const char *text = region_summary(s, (region_summary_format)region_summary_format_of(r->summary), &len);
+            int w = text ? units_write(c, r->output, text, len) : cli_io_error(c, CLI_OUT_OF_MEMORY, "summary", 0);
+            if (w) rc = w;
+        }
+    }
+    return rc;
+}
+
+/* The region's report compiled and compared with the sum in s; adds its
+ * counts to *nerr and *nwarn. Returns 0 or 2. */
+static int compare_region(gir_cli *c, region_set *s, const char *region, size_t *nerr, size_t *nwarn)
+{
+    gir_arena *tmp = arena_new(NULL);
+    if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, region, 0);
+    char *text = NULL;
+    size_t len = 0;
+    int st = cli_read_input(c, tmp, region, &text, &len);
+    gir_options o;
+    cli_compile_options(c, &o);
+    gir_doc *d = st ? NULL : gir_doc_compile(cli_input_name(region), text, len, &o);
+    arena_free(tmp);
+    if (st == 1) (*nerr)++;
+    if (st) return st == 1 ? 0 : st;
+    if (!d || d->oom) { gir_doc_free(d); return cli_io_error(c, CLI_OUT_OF_MEMORY, region, 0); }
+    region_compare(s, d);
+    cli_print_diags(c, &d->diags);
+    *nerr += d->diags.nerrors;
+    *nwarn += d->diags.nwarnings;
+    gir_doc_free(d);
+    return 0;
+}
+
+typedef struct units_job { gir_cli *c; const char *region; bulk_files *u; region_set *s; } units_job;
+
+static int units_run(void *ud)
+{
+    units_job *j = ud;
+    gir_diags dg;
+    diags_init(&dg, j->s->arena, j->c->lang);
+    int rc = units_load(j->c, j->s, &dg, j->u, 1, 0);
+    cli_print_diags(j->c, &dg);
+    size_t nerr = dg.nerrors, nwarn = dg.nwarnings;
+    if (!rc) rc = compare_region(j->c, j->s, j->region, &nerr, &nwarn);
+    cli_print_summary(j->c, nerr, nwarn);
+    return rc ? rc : nerr ? 1 : 0;
+}
+
+/* --units DIR: the region's report against the sum of its units. */
+static int check_units(gir_cli *c, const char *region, const char *dir)
+{
+    static const char *const exts[] = {".gir", NULL};
+    bulk_files u = {0};
+    if (bulk_add(c, &u, dir, exts)) { bulk_files_free(&u); return 2; }
+    region_set *s = region_set_new(c->lang);
+    if (!s) { bulk_files_free(&u); return cli_io_error(c, CLI_OUT_OF_MEMORY, dir, 0); }
+    units_job j = {c, region, &u, s};
+    int rc = units_protect(c, s, units_run, &j);
+    region_set_free(s);
+    bulk_files_free(&u);
+    return rc;
+}
+
 int cmd_check(gir_cli *c, int argc, char **argv)
 {
     static const char *const exts[] = {".gir", NULL};
     bulk_files f = {0};
+    region_opts ro = {0};
     int jobs = 1, dirs = 0;
     for (int i = 0; i < argc; i++) {
         int g = cli_global_option(c, &i, argc, argv);
         if (g < 0) { bulk_files_free(&f); return 2; }
         if (g > 0) continue;
         int j = bulk_jobs_option(c, &i, argc, argv, &jobs);
+        if (!j) j = region_option(c, &i, argc, argv, &ro);
         if (j < 0) { bulk_files_free(&f); return 2; }
         if (j > 0) continue;
         if (argv[i][0] == '-' && argv[i][1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], ""); bulk_files_free(&f); return 2; }
@@ -67,8 +210,17 @@ int cmd_check(gir_cli *c, int argc, char **argv)
         if (bulk_add(c, &f, argv[i], exts)) { bulk_files_free(&f); return 2; }
     }
     if (!f.n) { cli_usage_error(c, CLI_NO_FILES, "", ""); bulk_files_free(&f); return 2; }
+    if (ro.output && !ro.summary) { cli_usage_error(c, CLI_SUMMARY_NEEDS, "-o", ""); bulk_files_free(&f); return 2; }
     int rc = 0;
-    if (f.n == 1 && !dirs) {
+    if (ro.units) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", f.n);
+        if (f.n != 1 || dirs) { cli_usage_error(c, CLI_UNITS_ONE, n, ""); rc = 2; }
+        else rc = check_units(c, f.v[0], ro.units);
+    } else if (ro.summary || ro.roster) {
+        if (ro.summary && (!ro.output || strcmp(ro.output, "-") == 0)) c->doc_on_stdout = 1;
+        rc = check_region(c, &f, &ro);
+    } else if (f.n == 1 && !dirs) {
         size_t nerr = 0, nwarn = 0;
         rc = check_one(c, f.v[0], &nerr, &nwarn, NULL);
         cli_print_summary(c, nerr, nwarn);

@@ -125,6 +125,7 @@ int cmd_fmt(gir_cli *c, int argc, char **argv);
 int cmd_import(gir_cli *c, int argc, char **argv);
 int cmd_lsp(gir_cli *c, int argc, char **argv);
 int cmd_help(gir_cli *c, int argc, char **argv);
+int cmd_sum(gir_cli *c, int argc, char **argv);   /* sum.c */
 /* build's help arguments: 1 = the formats, 2 = a table of them. */
 const char *cmd_build_help_arg(gir_cli *c, gir_arena *a, int n);
 #endif
