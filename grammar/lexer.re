@@ -136,7 +136,9 @@ static gir_node *decode_date(gir_lexer *lx, gir_span sp)
     }
     n->lit.year = v[0]; n->lit.month = v[1]; n->lit.day = v[2];
     const char *text = arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok));
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1])) {
+    if (v[0] < 1) {
+        diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_YEAR, lx->src, sp, text);
+    } else if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1])) {
         diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_DATE, lx->src, sp, text);
     } else if (fullwidth) {
         const char *fixed = arena_printf(lx->arena, "%04d-%02d-%02d", v[0], v[1], v[2]);

@@ -150,6 +150,10 @@ static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const
         return 2;
     }
     if (strcmp(dest, "-") == 0) fflush(stdout);
+    const gir_report *r = d->report;
+    const char *inputs[] = {ba->file, r->schema ? r->schema->path : NULL, d->previous ? d->previous->src.name : NULL};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+        if (inputs[i] && cli_refuse_same(c, dest, inputs[i])) return 2;
     int e = 0;
     if (io_write_atomic(dest, out.p ? out.p : "", out.n, &e) != IO_OK)
         return cli_io_error(c, CLI_CANNOT_WRITE, strcmp(dest, "-") == 0 ? "<stdout>" : dest, e);
@@ -168,6 +172,7 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     const char *dest = ba.out ? ba.out : "-";
     /* JSON diagnostics go to standard error when the document goes to standard output */
     c->doc_on_stdout = strcmp(dest, "-") == 0;
+    if (cli_refuse_same(c, dest, ba.file)) return 2;   /* before anything is read */
     int rc = 0;
     gir_doc *d = compile(c, &ba, &rc);
     if (!d) return rc;

@@ -104,6 +104,13 @@ int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
     return 2;
 }
 
+int cli_refuse_same(gir_cli *c, const char *out, const char *in)
+{
+    if (!io_same_file(out, in)) return 0;
+    report(c, CLI_SAME_FILE, out, in, MSG__COUNT, NULL, 0);
+    return 1;
+}
+
 int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
 {
     report(c, id, a1, a2, MSG__COUNT, NULL, 0);
@@ -249,6 +256,10 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
     int e = 0;
     gir_io_status st = io_read_file(a, path, text, len, &e);
     if (st == IO_OK) return 0;
+    if (st == IO_ERR_NOT_REGULAR) {
+        report(c, CLI_CANNOT_READ, path, msg_fmt(c->lang, M_NOT_REGULAR), MSG__COUNT, NULL, 0);
+        return 2;
+    }
     if (st != IO_ERR_TOO_LARGE) return cli_io_error(c, CLI_CANNOT_READ, path, e);
     char n1[32], n2[32];
     snprintf(n1, sizeof n1, "%zu+", *len);

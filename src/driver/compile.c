@@ -46,8 +46,14 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
     char *text = NULL;
     size_t len = 0;
     int e = 0;
-    if (io_read_file(d->arena, path, &text, &len, &e) != IO_OK) {
-        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_READ, &d->src, at, path, strerror(e ? e : EIO));
+    if (io_same_file(path, name)) {
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_SELF, &d->src, at, path);
+        return NULL;
+    }
+    gir_io_status st = io_read_named(d->arena, path, &text, &len, &e);
+    if (st != IO_OK) {
+        const char *why = st == IO_ERR_NOT_REGULAR ? msg_fmt(d->diags.lang, M_NOT_REGULAR) : strerror(e ? e : EIO);
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_READ, &d->src, at, path, why);
         return NULL;
     }
     gir_options o2 = {0};

@@ -283,7 +283,7 @@ static int same_file(const char *path, const char *text, size_t len)
     char *t = NULL;
     size_t n = 0;
     int e = 0;
-    int same = io_read_file(a, path, &t, &n, &e) == IO_OK && n == len && memcmp(t, text, len) == 0;
+    int same = io_read_named(a, path, &t, &n, &e) == IO_OK && n == len && memcmp(t, text, len) == 0;
     arena_free(a);
     return same;
 }

@@ -5,7 +5,7 @@
 # Each must give exit 2, a clear message ("girc: error[E....]: ... PATH:
 # reason") and no partial file: the output is absent or unchanged, no
 # temporary file is left, /dev/full is still a device. An input over the
-# 64 MiB limit (/dev/zero) is a diagnostic instead: E0001, exit 1, nothing
+# 64 MiB limit (a sparse file of zeros) is a diagnostic instead: E0001, exit 1, nothing
 # written. Cases hold for
 # root (CI runs as root, which reads through chmod 000), so unreadable
 # inputs are a missing path, /proc/self/mem (EIO), a closed stdin and a
@@ -37,8 +37,12 @@ fault() {
 }
 pass() { echo "ok - $1"; }
 # no temporary files left beside an output path
-no_tmp() { ! ls "$1".tmp.* >/dev/null 2>&1; }
+no_tmp() { ! ls "$1".tmp.* "$(dirname "$1")"/.girc-* >/dev/null 2>&1; }
 still_full() { [ -c /dev/full ]; }
+
+# a regular file one byte over the 64 MiB limit (sparse: no disk used)
+Z=$T/zero.gir
+truncate -s 67108865 "$Z"
 
 # ---- inputs ----
 fault read-missing 2 '"$GIRC" check "$T/missing.gir"' && grep -q 'missing.gir' "$T/err" && pass read-missing
@@ -51,14 +55,14 @@ timeout 60 "$GIRC" check "$T/empty" >/dev/null 2>"$T/err"; st=$?
 if [ $st -ge 1 ] && [ $st -le 2 ] && [ -s "$T/err" ] && ! grep -q 'runtime error\|Sanitizer' "$T/err"; then pass check-empty-directory
 else echo "not ok - check-empty-directory (exit $st)"; head -c 1500 "$T/err"; fi
 # beyond the 64 MiB limit: a diagnostic (exit 1), not memory exhaustion
-fault read-too-large 1 '"$GIRC" check /dev/zero' && grep -q 'E0001' "$T/err" && pass read-too-large-is-a-diagnostic
+fault read-too-large 1 '"$GIRC" check "$Z"' && grep -q 'E0001' "$T/err" && pass read-too-large-is-a-diagnostic
 # ... named as the file it is about, in every form, and translated
-fault too-large-human 1 '"$GIRC" --color=never check /dev/zero' && head -1 "$T/err" | grep -qx '/dev/zero: error\[E0001\]: 文件过大(67108865+ 字节)，上限为 67108864 字节' && pass too-large-human-names-the-file
-fault too-large-json 1 '"$GIRC" --diagnostics=json --lang=en check /dev/zero >"$T/j.out"' \
-  && grep -q '^{"schema":1,"file":"/dev/zero","severity":"error","code":"E0001","message":"file too large (67108865+ bytes); the limit is 67108864 bytes","line":null,' "$T/j.out" \
+fault too-large-human 1 '"$GIRC" --color=never check "$Z"' && head -1 "$T/err" | grep -qxF "$Z: error[E0001]: 文件过大(67108865+ 字节)，上限为 67108864 字节" && pass too-large-human-names-the-file
+fault too-large-json 1 '"$GIRC" --diagnostics=json --lang=en check "$Z" >"$T/j.out"' \
+  && grep -qF '{"schema":1,"file":"'"$Z"'","severity":"error","code":"E0001","message":"file too large (67108865+ bytes); the limit is 67108864 bytes","line":null,' "$T/j.out" \
   && pass too-large-in-json
-fault too-large-github 1 '"$GIRC" --diagnostics=github check /dev/zero >"$T/g.out"' \
-  && grep -q '^::error file=/dev/zero,title=E0001::' "$T/g.out" && pass too-large-in-github-lines
+fault too-large-github 1 '"$GIRC" --diagnostics=github check "$Z" >"$T/g.out"' \
+  && grep -qF "::error file=$Z,title=E0001::" "$T/g.out" && pass too-large-in-github-lines
 
 # ---- check: diagnostics on a stdout that fails ----
 fault check-stdout-full 2 '"$GIRC" --diagnostics=json check "$bad" >/dev/full' && still_full && pass check-stdout-full
@@ -73,7 +77,7 @@ if has build; then
   mkdir "$T/dir.html"
   fault build-output-is-dir 2 '"$GIRC" build -o "$T/dir.html" "$ok"' && [ -d "$T/dir.html" ] && [ -z "$(ls -A "$T/dir.html")" ] && no_tmp "$T/dir.html" && pass build-output-is-directory
   fault build-unreadable-input 2 '"$GIRC" build -o "$T/in.html" /proc/self/mem' && [ ! -e "$T/in.html" ] && pass build-unreadable-input-writes-nothing
-  fault build-too-large 1 '"$GIRC" build -f html -o "$T/z.html" /dev/zero' && grep -q 'E0001.*67108864' "$T/err" && [ ! -e "$T/z.html" ] && pass build-too-large-is-a-diagnostic
+  fault build-too-large 1 '"$GIRC" build -f html -o "$T/z.html" "$Z"' && grep -q 'E0001.*67108864' "$T/err" && [ ! -e "$T/z.html" ] && pass build-too-large-is-a-diagnostic
   # a full disk on a regular file: the file size limit makes write() fail
   # (EFBIG, SIGXFSZ ignored); the old file must stay as it was
   printf 'old\n' > "$T/old.html"
@@ -92,7 +96,7 @@ if has fmt; then
   cp "$T/messy.gir" "$T/messy.orig"
   fault fmt-stdout-full 2 '"$GIRC" fmt "$T/messy.gir" >/dev/full' && still_full && pass fmt-stdout-full
   fault fmt-stdout-closed 2 '"$GIRC" fmt "$T/messy.gir" >&-' && pass fmt-stdout-closed
-  fault fmt-too-large 1 '"$GIRC" fmt /dev/zero >/dev/null' && grep -q 'E0001.*67108864' "$T/err" && pass fmt-too-large-is-a-diagnostic
+  fault fmt-too-large 1 '"$GIRC" fmt "$Z" >/dev/null' && grep -q 'E0001.*67108864' "$T/err" && pass fmt-too-large-is-a-diagnostic
   fault fmt-unreadable-input 2 '"$GIRC" fmt -w /proc/self/mem' && pass fmt-w-unreadable-input
   fault fmt-w-disk-full 2 '"$T/fsize" "$GIRC" fmt -w "$T/messy.gir"' &&
     cmp -s "$T/messy.gir" "$T/messy.orig" && no_tmp "$T/messy.gir" && pass fmt-w-disk-full-keeps-file
@@ -109,7 +113,7 @@ if has import; then
   fault import-missing-dir 2 '"$GIRC" import -o "$T/nodir/x.gir" "$src"' && [ ! -e "$T/nodir" ] && pass import-missing-output-directory
   mkdir "$T/dir.gir"
   fault import-output-is-dir 2 '"$GIRC" import -o "$T/dir.gir" "$src"' && [ -z "$(ls -A "$T/dir.gir")" ] && no_tmp "$T/dir.gir" && pass import-output-is-directory
-  fault import-too-large 1 '"$GIRC" import -o "$T/z.gir" /dev/zero' && grep -q 'E0001.*67108864' "$T/err" && [ ! -e "$T/z.gir" ] && pass import-too-large-is-a-diagnostic
+  fault import-too-large 1 '"$GIRC" import -o "$T/z.gir" "$Z"' && grep -q 'E0001.*67108864' "$T/err" && [ ! -e "$T/z.gir" ] && pass import-too-large-is-a-diagnostic
   fault import-unreadable-input 2 '"$GIRC" import -o "$T/in.gir" /proc/self/mem' && [ ! -e "$T/in.gir" ] && pass import-unreadable-input-writes-nothing
 else
   echo "ok - import # SKIP girc has no import command yet"
