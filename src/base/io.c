@@ -154,7 +154,7 @@ static struct {
     atomic_int state;
     char path[TMP_PATH];
 } tmp_slots[TMP_SLOTS];
-static const int tmp_signals[] = {SIGINT, SIGTERM, SIGHUP};
+static const int tmp_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ};
 
 static void on_signal(int sig)
 {

@@ -33,7 +33,8 @@ gir_io_status io_read_named(gir_arena *a, const char *path, char **text, size_t 
  * created as open(2) would create path (0666 less the umask; an existing
  * file's mode is kept), flushed, then renamed over path. While it
  * exists its name is registered, and SIGINT, SIGTERM and SIGHUP remove
- * it before the default action. "-" writes to standard output; an
+ * it before the default action (SIGQUIT and SIGXFSZ too; a signal the
+ * caller ignores or handles is left alone). "-" writes to standard output; an
  * existing device, FIFO or socket (/dev/stdout, /dev/full) is written
  * directly, never replaced. */
 gir_io_status io_write_atomic(const char *path, const char *data, size_t len, int *err_no);

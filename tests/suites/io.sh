@@ -118,3 +118,84 @@ if has import; then
 else
   echo "ok - import # SKIP girc has no import command yet"
 fi
+
+# ---- hardening (issue 15) ----
+# inputs are regular files only: a FIFO (which would block forever) named
+# as the source, the template or last year's report is a diagnostic, in
+# bounded time (timeout: a hang fails the case with exit 124)
+mkfifo "$T/fifo.gir"
+fault fifo-source 2 '"$GIRC" check "$T/fifo.gir"' && grep -q 'E0002' "$T/err" && pass fifo-source-is-an-error
+sed 's|^  template gov2021|  template "fifo.gir"|' "$ok" > "$T/tfifo.gir"
+fault fifo-template 1 '"$GIRC" check "$T/tfifo.gir"' && grep -q 'E0620' "$T/err" && pass fifo-template-is-an-error
+sed 's|^  template gov2021|  template "/dev/stdin"|' "$ok" > "$T/tstdin.gir"
+fault stdin-pipe-template 1 'echo x | "$GIRC" check "$T/tstdin.gir"' && grep -q 'E0620' "$T/err" && pass dev-stdin-pipe-template-is-an-error
+sed 's|^  template gov2021|  template gov2021\n  previous "fifo.gir"|' "$ok" > "$T/pfifo.gir"
+fault fifo-previous 1 '"$GIRC" check "$T/pfifo.gir"' && grep -q 'E0617' "$T/err" && pass fifo-previous-is-an-error
+# an output that is an input, however spelt: refused, the input untouched
+cp "$ok" "$T/same.gir"; ln "$T/same.gir" "$T/hard.gir"; ln -s same.gir "$T/sym.gir"
+for o in same.gir ./same.gir hard.gir sym.gir; do
+  fault "build-o-input-$o" 2 '"$GIRC" build -f text -o "$T/$o" "$T/same.gir"' && grep -q 'E0050' "$T/err" &&
+    cmp -s "$T/same.gir" "$ok" && no_tmp "$T/same.gir" && pass "build-output-is-the-input-$o"
+done
+sed 's|^  template gov2021|  template "tpl.gir"|' "$ok" > "$T/rep.gir"
+cp stdlib/gov2021.gir "$T/tpl.gir"; cp "$T/tpl.gir" "$T/tpl.orig"
+fault build-o-template 2 '"$GIRC" build -f text -o "$T/tpl.gir" "$T/rep.gir"' && grep -q 'E0050' "$T/err" &&
+  cmp -s "$T/tpl.gir" "$T/tpl.orig" && pass build-output-is-the-template
+printf '<p>x</p>\n' > "$T/page.html"; cp "$T/page.html" "$T/page.orig"
+fault import-o-input 2 '"$GIRC" import -o "$T/page.html" "$T/page.html"' && grep -q 'E0050' "$T/err" && cmp -s "$T/page.html" "$T/page.orig" && pass import-output-is-the-input
+# new files are created as open(2) would: 0666 less the umask
+for m in 077:600 022:644 002:664; do
+  rm -f "$T/um.txt"
+  (umask "${m%%:*}"; "$GIRC" build -f text -o "$T/um.txt" "$ok")
+  got=$(stat -c %a "$T/um.txt" 2>/dev/null)
+  [ "$got" = "${m##*:}" ] && pass "umask-${m%%:*}" || echo "not ok - umask ${m%%:*}: mode $got, want ${m##*:}"
+done
+# an existing file keeps its mode
+chmod 640 "$T/um.txt"; "$GIRC" build -f text -o "$T/um.txt" "$ok"
+[ "$(stat -c %a "$T/um.txt")" = 640 ] && pass existing-output-keeps-mode || echo "not ok - existing output mode changed"
+# an output name of 255 bytes (the temporary name must not be longer)
+long=$(printf 'a%.0s' $(seq 251)).txt
+fault long-output-name 0 '"$GIRC" build -f text -o "$T/$long" "$ok"' && [ -s "$T/$long" ] && no_tmp "$T/$long" && pass output-name-of-255-bytes
+# a signal while the temporary file is being written removes it: a shim
+# (LD_PRELOAD) raises the signal from fsync(), when the temporary file
+# holds the whole output; the target must be absent (or unchanged)
+cat > "$T/shim.c" <<'END'
+#include <signal.h>
+#include <stdlib.h>
+int fsync(int fd) { const char *s = getenv("GIRC_TEST_SIGNAL"); (void)fd; if (s) raise(atoi(s)); return 0; }
+END
+if ${CC:-cc} -shared -fPIC -o "$T/shim.so" "$T/shim.c" 2>/dev/null; then
+  printf 'old\n' > "$T/keep.txt"
+  for sig in 1:HUP 2:INT 15:TERM; do
+    n=${sig%%:*}
+    env LD_PRELOAD="$T/shim.so" ASAN_OPTIONS=verify_asan_link_order=0 GIRC_TEST_SIGNAL=$n "$GIRC" build -f text -o "$T/sig.txt" "$ok" 2>"$T/err"
+    st=$?
+    env LD_PRELOAD="$T/shim.so" ASAN_OPTIONS=verify_asan_link_order=0 GIRC_TEST_SIGNAL=$n "$GIRC" build -f text -o "$T/keep.txt" "$ok" 2>>"$T/err"
+    st2=$?
+    if [ $st -eq $((128 + n)) ] && [ $st2 -eq $((128 + n)) ] && [ ! -e "$T/sig.txt" ] && [ "$(cat "$T/keep.txt")" = old ] && no_tmp "$T/sig.txt"
+    then pass "sig${sig##*:}-removes-temporary-file"
+    else echo "not ok - SIG${sig##*:} (exit $st/$st2, want $((128 + n)))"; ls -a "$T" | grep girc; head -5 "$T/err"; fi
+  done
+  # a signal the caller ignores (nohup) is left ignored: the build finishes
+  (trap '' HUP; env LD_PRELOAD="$T/shim.so" ASAN_OPTIONS=verify_asan_link_order=0 GIRC_TEST_SIGNAL=1 "$GIRC" build -f text -o "$T/nohup.txt" "$ok") &&
+    [ -s "$T/nohup.txt" ] && pass ignored-sighup-stays-ignored || echo "not ok - ignored SIGHUP"
+else
+  echo "ok - signals # SKIP no C compiler for the shim"
+fi
+# SIGXFSZ (a file size limit, not ignored) kills girc, but not before the
+# temporary file is removed
+sh -c 'ulimit -f 2; exec "$1" build -o "$2" "$3" 2>/dev/null' - "$GIRC" "$T/xfsz.html" "$ok" 2>/dev/null
+[ ! -e "$T/xfsz.html" ] && no_tmp "$T/xfsz.html" && pass sigxfsz-removes-temporary-file || echo "not ok - SIGXFSZ left a file"
+# fmt -w writes through a symbolic link (the link stays a link, the file
+# it names is formatted), keeps hard links, and refuses a read-only file
+if has fmt; then
+  mkdir "$T/f"; cp "$T/messy.orig" "$T/f/real.gir"; ln -s real.gir "$T/f/link.gir"
+  "$GIRC" fmt "$T/messy.orig" > "$T/formatted" 2>/dev/null
+  fault fmt-w-symlink 0 '"$GIRC" fmt -w "$T/f/link.gir"' && [ -L "$T/f/link.gir" ] && cmp -s "$T/f/real.gir" "$T/formatted" &&
+    no_tmp "$T/f/real.gir" && pass fmt-w-writes-through-a-symlink
+  cp "$T/messy.orig" "$T/f/h1.gir"; ln "$T/f/h1.gir" "$T/f/h2.gir"
+  fault fmt-w-hardlink 0 '"$GIRC" fmt -w "$T/f/h1.gir"' && [ "$(stat -c %h "$T/f/h1.gir")" = 2 ] && cmp -s "$T/f/h2.gir" "$T/formatted" &&
+    pass fmt-w-keeps-hard-links
+  cp "$T/messy.orig" "$T/f/ro.gir"; chmod 444 "$T/f/ro.gir"
+  fault fmt-w-read-only 2 '"$GIRC" fmt -w "$T/f/ro.gir"' && grep -q 'E0051' "$T/err" && cmp -s "$T/f/ro.gir" "$T/messy.orig" && pass fmt-w-refuses-a-read-only-file
+fi
