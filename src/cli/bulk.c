@@ -151,7 +151,9 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r)
         if (!k) ADD("%s", msg_fmt(c->lang, BULK_OK));
     }
 #undef ADD
-    printf(msg_fmt(c->lang, BULK_FILE_LINE), path, line);
+    char *shown = diag_clean_dup(path);   /* no escape sequence reaches the terminal */
+    printf(msg_fmt(c->lang, BULK_FILE_LINE), shown ? shown : "?", line);
+    free(shown);
     putchar('\n');
     fflush(stdout);
 }

@@ -53,8 +53,10 @@ static void emit(gir_cli *c, const gir_diag *g, int human)
 /* No memory for a diagnostic: its human form, as the renderer writes it. */
 static void emit_bare(gir_cli *c, gir_msg id, const char *a1, const char *a2)
 {
+    char text[1024];   /* no memory: on the stack, cleaned like every name shown */
+    snprintf(text, sizeof text, msg_fmt(c->lang, id), a1, a2);
     fprintf(stderr, "girc: error[%s]: ", msg_code(id));
-    fprintf(stderr, msg_fmt(c->lang, id), a1, a2);
+    diag_put_clean(stderr, text);
     fputc('\n', stderr);
 }
 

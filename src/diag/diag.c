@@ -267,6 +267,25 @@ static const char *sev_color(gir_severity s)
 /* Prints s with invalid bytes and hidden characters as U+FFFD. */
 static void put_clean(FILE *out, const char *s)
 {
+    diag_put_clean(out, s);
+}
+
+char *diag_clean_dup(const char *s)
+{
+    char *p = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&p, &n);
+    if (!m) return NULL;
+    diag_put_clean(m, s ? s : "");
+    if (fclose(m) != 0) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void diag_put_clean(FILE *out, const char *s)
+{
     const char *e = s + strlen(s);
     while (s < e) {
         uint32_t cp;
@@ -646,16 +665,23 @@ void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_
 
 /* ======================= GitHub annotation renderer ======================= */
 
-/* Workflow-command escaping: data escapes % CR LF; properties also : , */
+/* Workflow-command escaping: data escapes % CR LF; properties also : ,
+ * Invalid bytes and hidden characters (ESC, BEL, bidi controls) are
+ * U+FFFD, as under the caret: the lines reach a terminal or a CI log. */
 static void gh_escape(FILE *out, const char *s, int property)
 {
-    for (; s && *s; s++) {
+    const char *e = s ? s + strlen(s) : s;
+    while (s && s < e) {
+        uint32_t cp;
+        int k = source_char(s, e, &cp);
         if (*s == '%') fputs("%25", out);
         else if (*s == '\r') fputs("%0D", out);
         else if (*s == '\n') fputs("%0A", out);
         else if (property && *s == ':') fputs("%3A", out);
         else if (property && *s == ',') fputs("%2C", out);
-        else fputc(*s, out);
+        else if (source_cp_hidden(cp)) fputs(REPLACEMENT, out);
+        else fwrite(s, 1, (size_t)k, out);
+        s += k;
     }
 }
 

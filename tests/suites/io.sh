@@ -199,3 +199,19 @@ if has fmt; then
   cp "$T/messy.orig" "$T/f/ro.gir"; chmod 444 "$T/f/ro.gir"
   fault fmt-w-read-only 2 '"$GIRC" fmt -w "$T/f/ro.gir"' && grep -q 'E0051' "$T/err" && cmp -s "$T/f/ro.gir" "$T/messy.orig" && pass fmt-w-refuses-a-read-only-file
 fi
+# terminal escapes in file names (OSC 52 writes the clipboard) never reach
+# the terminal: summary lines of check FILE..., check DIR, import DIR,
+# position-less errors and GitHub lines show them as U+FFFD
+ESC=$(printf '\033') BEL=$(printf '\007')
+mkdir "$T/esc" "$T/escimp" "$T/escout"
+evil="a${ESC}]52;c;aGk=${BEL}b"
+cp "$bad" "$T/esc/$evil.gir"; cp "$ok" "$T/esc/ok.gir"
+cp tests/import/corpus/seed-mahekou-2020.txt "$T/escimp/$evil.txt"
+raw() { LC_ALL=C grep -q "[$ESC$BEL]" "$1"; }
+for cmd in 'check "$T/esc/$evil.gir" "$T/esc/ok.gir"' 'check "$T/esc"' '--diagnostics=github check "$T/esc"' \
+           'check "$T/esc/missing$ESC.gir"' 'import -o "$T/escout" "$T/escimp"' '--diagnostics=github check "$T/esc/missing$ESC.gir"'; do
+  eval "\"\$GIRC\" $cmd" >"$T/esc.out" 2>&1
+  if raw "$T/esc.out"; then echo "not ok - escape in a file name reaches the terminal: girc $cmd"; LC_ALL=C grep -a "[$ESC$BEL]" "$T/esc.out" | cat -v | head -3
+  elif ! grep -q '�' "$T/esc.out"; then echo "not ok - no U+FFFD for the escape: girc $cmd"; head -3 "$T/esc.out"
+  else pass "names-cleaned: $(echo "$cmd" | cut -c1-40)"; fi
+done
