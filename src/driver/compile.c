@@ -36,6 +36,14 @@ static void take_diags(gir_doc *d, const gir_doc *pd)
     dg->nwarnings += pd->diags.nwarnings;
 }
 
+/* 1 if the file's tree has a report header. */
+static int is_report(const gir_node *file)
+{
+    for (const gir_node *c = file ? file->first : NULL; c; c = c->next)
+        if (c->kind == N_REPORT) return 1;
+    return 0;
+}
+
 /* Compiles last year's report (one level only); NULL if it could not be read. */
 static const gir_report *load_previous(gir_doc *d, const gir_options *o, const char *p, gir_span at)
 {
@@ -67,6 +75,10 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
         return NULL;
     }
     d->previous = pd;
+    if (!is_report(pd->ast)) {   /* /etc/passwd: one error, never its lines one syntax error at a time */
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_NOT_REPORT, &d->src, at, path);
+        return NULL;
+    }
     take_diags(d, pd);
     return pd->report;
 }
