@@ -3,6 +3,7 @@
  * touching a cell that already has an error is skipped, so one mistake
  * gives one diagnostic; one touching a blank cell is "not checkable". */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "internal.h"
 
@@ -65,11 +66,12 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     char e[48], w[48], dd[48];
     dec_format_buf(expect, e);
     dec_format_buf(cell->v, w);
-    gir_dec diff;
+    gir_dec diff = {0, 0};
     int ok;
     int more = dec_cmp(cell->v, expect, &ok) > 0;
-    if (more) dec_sub(cell->v, expect, &diff); else dec_sub(expect, cell->v, &diff);
-    dec_format_buf(diff, dd);
+    dec_status ds = more ? dec_sub(cell->v, expect, &diff) : dec_sub(expect, cell->v, &diff);
+    if (ds == DEC_OK) dec_format_buf(diff, dd);
+    else snprintf(dd, sizeof dd, "%s+", "9223372036854775807");   /* the difference itself is out of range */
     const char *where = axis == 0 ? bl->cols[col]->name : bl->rows[r]->name;
     gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, more ? C_TOTAL_TOO_BIG : C_TOTAL_TOO_SMALL, c->src, cell->span,
                            h->name, where, e, addend_text(s, h, axis, r, col), w, dd);

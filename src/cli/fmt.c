@@ -48,7 +48,11 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
         if (check && changed) {
             gir_buf d;
             buf_init(&d, tmp);
-            fmt_diff(&d, name, text, len, arena_printf(tmp, "%s (girc fmt)", name), out, outlen);
+            char *shown = diag_clean_dup(name);   /* the diff goes to a terminal: no escapes */
+            const char *nm = shown ? arena_strdup(tmp, shown) : NULL;
+            free(shown);
+            if (!nm) nm = name;
+            fmt_diff(&d, nm, text, len, arena_printf(tmp, "%s (girc fmt)", nm), out, outlen);
             fwrite(d.p ? d.p : "", 1, d.n, stdout);
             (*nchanged)++;
             rc = 1;

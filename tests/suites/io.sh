@@ -215,3 +215,9 @@ for cmd in 'check "$T/esc/$evil.gir" "$T/esc/ok.gir"' 'check "$T/esc"' '--diagno
   elif ! grep -q '�' "$T/esc.out"; then echo "not ok - no U+FFFD for the escape: girc $cmd"; head -3 "$T/esc.out"
   else pass "names-cleaned: $(echo "$cmd" | cut -c1-40)"; fi
 done
+# ... nor through the diff header of fmt --check
+if has fmt; then
+  sed 's/^  /      /' "$ok" > "$T/esc/m$ESC.gir"
+  "$GIRC" fmt --check "$T/esc/m$ESC.gir" >"$T/esc.out" 2>&1
+  ! raw "$T/esc.out" && grep -q '�' "$T/esc.out" && pass names-cleaned-fmt-check-diff || echo "not ok - an escape in a file name reaches the terminal through fmt --check"
+fi
