@@ -11,6 +11,9 @@
 # inputs are a missing path, /proc/self/mem (EIO), a closed stdin and a
 # directory as stdin (a directory argument may mean "every file in it"). Each
 # command is tested only if this girc has it; otherwise a SKIP line.
+# Then the hardening cases of issue 15: inputs that are not regular files,
+# outputs that are inputs, the umask, 255-byte names, signals during a
+# write, fmt -w through links, and escapes in file names.
 GIRC=${GIRC:-build/girc}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
