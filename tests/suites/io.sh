@@ -224,3 +224,10 @@ if has fmt; then
   "$GIRC" fmt --check "$T/esc/m$ESC.gir" >"$T/esc.out" 2>&1
   ! raw "$T/esc.out" && grep -q '�' "$T/esc.out" && pass names-cleaned-fmt-check-diff || echo "not ok - an escape in a file name reaches the terminal through fmt --check"
 fi
+# a previous report that is this report under another name (a hard link,
+# a symbolic link): E0621, as for its own name
+mkdir "$T/self"
+sed 's|^  template gov2021|  template gov2021\n  previous "hard.gir"|' "$ok" > "$T/self/a.gir"; ln "$T/self/a.gir" "$T/self/hard.gir"
+fault previous-hard-link 1 '"$GIRC" check "$T/self/a.gir"' && grep -q 'E0621' "$T/err" && pass previous-is-itself-through-a-hard-link || echo "not ok - previous-is-itself-through-a-hard-link"
+sed 's|^  template gov2021|  template gov2021\n  previous "sym.gir"|' "$ok" > "$T/self/b.gir"; ln -s b.gir "$T/self/sym.gir"
+fault previous-symlink 1 '"$GIRC" check "$T/self/b.gir"' && grep -q 'E0621' "$T/err" && pass previous-is-itself-through-a-symlink || echo "not ok - previous-is-itself-through-a-symlink"
