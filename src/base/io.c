@@ -136,8 +136,9 @@ gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *
 int io_same_file(const char *out, const char *in)
 {
     struct stat a, b;
-    if (strcmp(out, "-") == 0 || strcmp(in, "-") == 0) return 0;
-    if (stat(out, &a) != 0 || stat(in, &b) != 0) return 0;
+    if (strcmp(out, "-") == 0 || stat(out, &a) != 0) return 0;
+    int got = strcmp(in, "-") == 0 ? fstat(STDIN_FILENO, &b) : stat(in, &b);   /* "-": what stdin is */
+    if (got != 0) return 0;
     return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 

@@ -46,7 +46,8 @@ gir_io_status io_write_atomic(const char *path, const char *data, size_t len, in
  * IO_ERR_READ_ONLY and is not touched. */
 gir_io_status io_write_through(const char *path, const char *data, size_t len, int *err_no);
 /* 1 if output path out names the same file (device and inode) as in:
- * a hard link, a symbolic link or another spelling of it. 0 if either
- * is "-" or does not exist. */
+ * a hard link, a symbolic link or another spelling of it; in "-" is the
+ * file standard input reads (girc build -o x.txt - < x.txt). 0 if out
+ * is "-" or either does not exist. */
 int io_same_file(const char *out, const char *in);
 #endif

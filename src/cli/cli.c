@@ -109,7 +109,7 @@ int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
 int cli_refuse_same(gir_cli *c, const char *out, const char *in)
 {
     if (!io_same_file(out, in)) return 0;
-    report(c, CLI_SAME_FILE, out, in, MSG__COUNT, NULL, 0);
+    report(c, CLI_SAME_FILE, out, cli_input_name(in), MSG__COUNT, NULL, 0);
     return 1;
 }
 

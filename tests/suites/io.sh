@@ -231,3 +231,7 @@ sed 's|^  template gov2021|  template gov2021\n  previous "hard.gir"|' "$ok" > "
 fault previous-hard-link 1 '"$GIRC" check "$T/self/a.gir"' && grep -q 'E0621' "$T/err" && pass previous-is-itself-through-a-hard-link || echo "not ok - previous-is-itself-through-a-hard-link"
 sed 's|^  template gov2021|  template gov2021\n  previous "sym.gir"|' "$ok" > "$T/self/b.gir"; ln -s b.gir "$T/self/sym.gir"
 fault previous-symlink 1 '"$GIRC" check "$T/self/b.gir"' && grep -q 'E0621' "$T/err" && pass previous-is-itself-through-a-symlink || echo "not ok - previous-is-itself-through-a-symlink"
+# ... and standard input that is the output file (girc build -o x - < x)
+cp "$ok" "$T/stdin-same.gir"
+fault build-o-stdin-file 2 '"$GIRC" build -f text -o "$T/stdin-same.gir" - < "$T/stdin-same.gir"' && grep -q 'E0050.*<stdin>' "$T/err" &&
+  cmp -s "$T/stdin-same.gir" "$ok" && pass build-output-is-standard-input || echo "not ok - build-output-is-standard-input"
