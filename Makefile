@@ -119,7 +119,8 @@ $(B)/asan-tests/%: tests/unit/%.c $(B)/libgirc-asan.a | $(B)/gen/parser.h
 # grown corpus stays in build/fuzz/corpus/NAME, crashes in build/fuzz/crash/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := compile fmt lsp import
+# every harness in tests/fuzz/ (fuzz_NAME.c), so that a new one is run too
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN     := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_BINS    := $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_NAMES))
 FOBJS        := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJS))

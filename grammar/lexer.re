@@ -136,7 +136,9 @@ static gir_node *decode_date(gir_lexer *lx, gir_span sp)
     }
     n->lit.year = v[0]; n->lit.month = v[1]; n->lit.day = v[2];
     const char *text = arena_strndup(lx->arena, (const char *)lx->tok, (size_t)(lx->cur - lx->tok));
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1])) {
+    if (v[0] < 1) {
+        diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_YEAR, lx->src, sp, text);
+    } else if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in(v[0], v[1])) {
         diag_add(lx->diags, GIR_SEV_ERROR, M_BAD_DATE, lx->src, sp, text);
     } else if (fullwidth) {
         const char *fixed = arena_printf(lx->arena, "%04d-%02d-%02d", v[0], v[1], v[2]);
@@ -169,6 +171,54 @@ static void check_utf8(gir_lexer *lx, const unsigned char *b, const unsigned cha
     }
 }
 
+/* A control character that text must not carry: C0 but tab and line
+ * ends, DEL, C1. They would reach a terminal, HTML or LaTeX (where
+ * xelatex stops at them), so the front end drops them, once, here. */
+static int is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+static void control_diag(gir_lexer *lx, gir_span sp, uint32_t cp)
+{
+    gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, M_CONTROL_CHAR, lx->src, sp, (unsigned)cp);
+    diag_help(lx->diags, g, M_HELP_CONTROL_CHAR);
+    diag_fix(lx->diags, g, sp, "");
+}
+
+/* Reports the control characters in [b, e) (at most 20 per token; NUL
+ * is E0102, from check_utf8). */
+static void check_controls(gir_lexer *lx, const unsigned char *b, const unsigned char *e)
+{
+    int reported = 0;
+    while (b < e) {
+        uint32_t cp;
+        int k = utf8_decode(b, e, &cp);
+        if (k < 1) { b++; continue; }
+        if (cp != 0 && is_control(cp) && reported++ < 20) control_diag(lx, span_of(lx, b, b + k), cp);
+        b += k;
+    }
+}
+
+/* Removes the control characters from a decoded text, in place. */
+static void drop_controls(gir_buf *out)
+{
+    if (!out->p) return;
+    const unsigned char *r = (const unsigned char *)out->p, *e = r + out->n;
+    char *w = out->p;
+    while (r < e) {
+        uint32_t cp;
+        int k = utf8_decode(r, e, &cp);
+        if (k < 1) k = 1;
+        else if (cp != 0 && is_control(cp)) { r += k; continue; }
+        memmove(w, r, (size_t)k);
+        w += k;
+        r += k;
+    }
+    out->n = (size_t)(w - out->p);
+    out->p[out->n] = 0;   /* a gir_buf stays NUL-terminated */
+}
+
 /* After the opening quote: scans to the closing quote on the same line,
  * decoding escapes. */
 static gir_node *scan_string(gir_lexer *lx)
@@ -194,7 +244,10 @@ static gir_node *scan_string(gir_lexer *lx)
                     cp = cp * 16 + (uint32_t)(*q <= '9' ? *q - '0' : (*q | 32) - 'a' + 10);
                     q++; nd++;
                 }
-                if (nd > 0 && nd <= 6 && q < lx->lim && *q == '}' && cp <= 0x10FFFF && cp != 0 &&
+                if (nd > 0 && nd <= 6 && q < lx->lim && *q == '}' && is_control(cp)) {
+                    control_diag(lx, span_of(lx, esc, q + 1), cp);
+                    p = q + 1;
+                } else if (nd > 0 && nd <= 6 && q < lx->lim && *q == '}' && cp <= 0x10FFFF && cp != 0 &&
                     !(cp >= 0xD800 && cp <= 0xDFFF)) {
                     char enc[4];
                     buf_put(&out, enc, (size_t)utf8_encode(cp, enc));
@@ -220,6 +273,8 @@ static gir_node *scan_string(gir_lexer *lx)
         buf_putc(&out, (char)*p++);
     }
     check_utf8(lx, lx->cur, closed ? p - 1 : p);
+    check_controls(lx, lx->cur, closed ? p - 1 : p);
+    drop_controls(&out);
     gir_span sp = span_of(lx, lx->tok, p);
     if (!closed) {
         gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_UNTERMINATED_STRING, lx->src, sp);
@@ -242,6 +297,7 @@ static gir_node *scan_prose(gir_lexer *lx)
     }
     const unsigned char *e = close ? close : lx->lim;
     check_utf8(lx, b, e);
+    check_controls(lx, b, e);
     /* text: drop the newline right after the opening quotes and the last
      * newline (plus indentation) before the closing ones; CRLF -> LF */
     const unsigned char *tb = b, *te = e;
@@ -259,6 +315,7 @@ static gir_node *scan_prose(gir_lexer *lx)
         if (*r == '\r') { buf_putc(&out, '\n'); if (r + 1 < te && r[1] == '\n') r++; }
         else buf_putc(&out, (char)*r);
     }
+    drop_controls(&out);
     lx->cur = close ? close + 3 : lx->lim;
     gir_span sp = span_of(lx, lx->tok, lx->cur);
     if (!close)

@@ -2,12 +2,14 @@
  * when written) and the template's rules and patterns (勾稽关系). A rule
  * touching a cell that already has an error is skipped, so one mistake
  * gives one diagnostic; one touching a blank cell is "not checkable". */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "internal.h"
 
 #define CELL(rt, blk, r, col) (&(rt)->blocks[blk].cells[(size_t)(r) * (rt)->t->blocks[blk]->ncols + (size_t)(col)])
 
-enum { V_OK, V_BLANK, V_BAD };
+enum { V_OK, V_BLANK, V_BAD, V_OVERFLOW };
 
 typedef struct sumctx {
     ck *c;
@@ -18,7 +20,9 @@ typedef struct sumctx {
 
 static int value_of(sumctx *s, int r, int col, gir_dec *out);
 
-/* Sums the addends of a derived cell, along rows (axis 0) or columns. */
+/* Sums the addends of a derived cell, along rows (axis 0) or columns;
+ * V_OVERFLOW (*blank_at the addend) when the sum leaves the range of a
+ * decimal (dec.h): the total is then neither computed nor checked. */
 static int sum_addends(sumctx *s, const gir_hnode *h, int axis, int r, int col, gir_dec *out, int *blank_at)
 {
     gir_dec acc = {0, 0};
@@ -29,7 +33,7 @@ static int sum_addends(sumctx *s, const gir_hnode *h, int axis, int r, int col, 
         int st = value_of(s, rr, cc, &v);
         if (st == V_BLANK) { if (status == V_OK) { status = V_BLANK; *blank_at = (int)k; } continue; }
         if (st == V_BAD) return V_BAD;
-        if (dec_add(acc, v, &acc) != DEC_OK) return V_BAD;
+        if (dec_add(acc, v, &acc) != DEC_OK) { *blank_at = (int)k; return V_OVERFLOW; }
     }
     *out = acc;
     return status;
@@ -62,11 +66,12 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     char e[48], w[48], dd[48];
     dec_format_buf(expect, e);
     dec_format_buf(cell->v, w);
-    gir_dec diff;
+    gir_dec diff = {0, 0};
     int ok;
     int more = dec_cmp(cell->v, expect, &ok) > 0;
-    if (more) dec_sub(cell->v, expect, &diff); else dec_sub(expect, cell->v, &diff);
-    dec_format_buf(diff, dd);
+    dec_status ds = more ? dec_sub(cell->v, expect, &diff) : dec_sub(expect, cell->v, &diff);
+    if (ds == DEC_OK) dec_format_buf(diff, dd);
+    else snprintf(dd, sizeof dd, "%s+", "9223372036854775807");   /* the difference itself is out of range */
     const char *where = axis == 0 ? bl->cols[col]->name : bl->rows[r]->name;
     gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, more ? C_TOTAL_TOO_BIG : C_TOTAL_TOO_SMALL, c->src, cell->span,
                            h->name, where, e, addend_text(s, h, axis, r, col), w, dd);
@@ -87,12 +92,30 @@ static void report_mismatch(sumctx *s, const gir_hnode *h, int axis, int r, int 
     cell->finding = g;
 }
 
+/* A total whose sum is out of range: one error, at the written total or
+ * else at the addend where the sum overflowed; the cell is bad, so that
+ * nothing depending on it is checked or shown as a number. */
+static void report_overflow(sumctx *s, const gir_hnode *h, int axis, int r, int col, gir_cell *cell, int at)
+{
+    const gir_block *bl = s->rt->t->blocks[s->blk];
+    int rr = axis == 0 ? h->sum[at] : r, cc = axis == 0 ? col : h->sum[at];
+    gir_span sp = cell->state == CELL_WRITTEN ? cell->span : CELL(s->rt, s->blk, rr, cc)->span;
+    const char *name = arena_printf(s->c->a, "%s.%s", bl->rows[r]->name, bl->cols[col]->name);
+    diag_add(s->c->dg, GIR_SEV_ERROR, C_TOTAL_OVERFLOW, s->c->src, sp, name, "9223372036854775807");
+    cell->bad = 1;
+    if (cell->state != CELL_WRITTEN) cell->state = CELL_BLANK;
+}
+
 static int check_derived(sumctx *s, const gir_hnode *h, int axis, int r, int col, gir_cell *cell)
 {
     gir_dec expect;
     int blank_at = -1;
     int st = sum_addends(s, h, axis, r, col, &expect, &blank_at);
     cell->derived = 1;
+    if (st == V_OVERFLOW) {
+        if (!cell->bad) report_overflow(s, h, axis, r, col, cell, blank_at);
+        return V_BAD;
+    }
     if (st == V_BAD) { if (cell->state != CELL_WRITTEN) cell->bad = 1; return cell->state == CELL_WRITTEN && !cell->bad ? V_OK : V_BAD; }
     if (st == V_BLANK) {
         if (cell->state == CELL_WRITTEN) {
@@ -189,7 +212,7 @@ static int term_cell(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_term *
     }
 }
 
-enum { E_OK, E_BLANK, E_SKIP };
+enum { E_OK, E_BLANK, E_SKIP, E_OVERFLOW };
 
 /* The same cell in last year's report (matched by table, row and column
  * names, since last year may use the other template), or NULL. */
@@ -236,8 +259,9 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
                 diag_related(c->dg, rel, where, cell->span, t->prev ? C_ADDEND_PREVIOUS : C_ADDEND, t->name, num);
             }
         }
+        if (t->sign < 0 && v.m == INT64_MIN) return E_OVERFLOW;
         if (t->sign < 0) v.m = -v.m;
-        if (dec_add(acc, v, &acc) != DEC_OK) return E_SKIP;
+        if (dec_add(acc, v, &acc) != DEC_OK) return E_OVERFLOW;
         if (txt) {
             char num[48];
             dec_format_buf(t->sign < 0 ? (gir_dec){-v.m, v.scale} : v, num);
@@ -361,6 +385,10 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         int sl = eval_side(c, rt, ru, &ru->lhs, &ins[i], &l, NULL, bcell, NULL, &nz);
         int sr = sl == E_OK ? eval_side(c, rt, ru, &ru->rhs, &ins[i], &r, NULL, bcell, NULL, &nz) : sl;
         if (sl == E_SKIP || sr == E_SKIP) continue;
+        if (sl == E_OVERFLOW || sr == E_OVERFLOW) {   /* never silently unchecked */
+            diag_add(c->dg, GIR_SEV_ERROR, C_RULE_OVERFLOW, c->src, inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, "9223372036854775807");
+            continue;
+        }
         if (sl == E_BLANK || sr == E_BLANK) {
             if (!ru->pattern) {
                 const gir_block *bl = rt->t->blocks[ins[i].blk];

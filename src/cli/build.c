@@ -229,6 +229,18 @@ static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const
     return 0;
 }
 
+/* 1 after an error when the output is the report's template or last
+ * year's report (the report itself was compared before reading). */
+static int output_is_input(gir_cli *c, const gir_doc *d, const char *dest)
+{
+    const gir_report *r = d->report;
+    const char *inputs[] = {r && r->schema ? r->schema->path : NULL, d->previous ? d->previous->src.name : NULL};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+        if (inputs[i] && cli_refuse_same(c, dest, inputs[i]))
+            return 1;
+    return 0;
+}
+
 /* One input: compiled, its diagnostics printed, rendered when it may be.
  * Returns its status; *fatal is set when the output cannot go on. */
 static int build_one(gir_cli *c, const gir_backend *be, const build_args *ba, const char *path, sink *k, int *fatal)
@@ -240,7 +252,10 @@ static int build_one(gir_cli *c, const gir_backend *be, const build_args *ba, co
     cli_print_summary(c, d->diags.nerrors, d->diags.nwarnings);
     const char *name = cli_input_name(path);
     if (!d->report) rc = cli_file_error(c, B_NOT_A_REPORT, name, "");
-    else if (d->diags.nerrors && !be->with_errors) rc = cli_file_error(c, B_NOT_BUILT, name, "");
+    else if (output_is_input(c, d, k->dest)) {
+        rc = 2;
+        *fatal = 1;
+    } else if (d->diags.nerrors && !be->with_errors) rc = cli_file_error(c, B_NOT_BUILT, name, "");
     else {
         rc = render_and_write(c, d, be, ba, path, k);
         *fatal = rc != 0;
@@ -281,6 +296,11 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     const char *dest = ba.out ? ba.out : "-";
     /* JSON diagnostics go to standard error when the document goes to standard output */
     c->doc_on_stdout = strcmp(dest, "-") == 0;
+    for (size_t i = 0; i < files.n; i++)   /* before anything is read */
+        if (cli_refuse_same(c, dest, files.v[i])) {
+            bulk_files_free(&files);
+            return 2;
+        }
     sink k;
     rc = sink_open(c, &k, be, dest);
     int fatal = rc != 0;

@@ -208,7 +208,11 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r, con
     else if (x && r->written) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE), x->out ? x->out : "");
     else if (r->unreadable) snprintf(line, sizeof line, "%s", msg_fmt(c->lang, BULK_UNREADABLE));
     else snprintf(line, sizeof line, "%s", *counts ? counts : msg_fmt(c->lang, BULK_OK));
-    printf(msg_fmt(c->lang, BULK_FILE_LINE), path, line);
+    char *shown = diag_clean_dup(path);   /* no escape sequence reaches the terminal */
+    char *said = diag_clean_dup(line);
+    printf(msg_fmt(c->lang, BULK_FILE_LINE), shown ? shown : "?", said ? said : "?");
+    free(shown);
+    free(said);
     putchar('\n');
     fflush(stdout);
 }

@@ -56,8 +56,10 @@ static void emit(gir_cli *c, const gir_diag *g, int human)
 /* No memory for a diagnostic: its human form, as the renderer writes it. */
 static void emit_bare(gir_cli *c, gir_msg id, const char *a1, const char *a2)
 {
+    char text[1024];   /* no memory: on the stack, cleaned like every name shown */
+    snprintf(text, sizeof text, msg_fmt(c->lang, id), a1, a2);
     fprintf(stderr, "girc: error[%s]: ", msg_code(id));
-    fprintf(stderr, msg_fmt(c->lang, id), a1, a2);
+    diag_put_clean(stderr, text);
     fputc('\n', stderr);
 }
 
@@ -105,6 +107,13 @@ int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
 {
     report(c, id, path, strerror(err_no ? err_no : EIO), MSG__COUNT, NULL, 0);
     return 2;
+}
+
+int cli_refuse_same(gir_cli *c, const char *out, const char *in)
+{
+    if (!io_same_file(out, in)) return 0;
+    report(c, CLI_SAME_FILE, out, cli_input_name(in), MSG__COUNT, NULL, 0);
+    return 1;
 }
 
 int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
@@ -318,6 +327,10 @@ int cli_read_input(gir_cli *c, gir_arena *a, const char *path, char **text, size
     int e = 0;
     gir_io_status st = io_read_file(a, path, text, len, &e);
     if (st == IO_OK) return 0;
+    if (st == IO_ERR_NOT_REGULAR) {
+        report(c, CLI_CANNOT_READ, path, msg_fmt(c->lang, M_NOT_REGULAR), MSG__COUNT, NULL, 0);
+        return 2;
+    }
     if (st != IO_ERR_TOO_LARGE) return cli_io_error(c, CLI_CANNOT_READ, path, e);
     char n1[32], n2[32];
     snprintf(n1, sizeof n1, "%zu+", *len);

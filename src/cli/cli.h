@@ -88,6 +88,9 @@ int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
 int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg);
 /* An I/O error for path (errno value err_no); returns 2. */
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
+/* 1 (after E0050) if output out is the same file as input in (io_same_file):
+ * the caller writes nothing. */
+int cli_refuse_same(gir_cli *c, const char *out, const char *in);
 /* A file that could not be processed (e.g. not built); returns 1. */
 int cli_file_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
 /* An error about the whole of input path (too large, not formatted):

@@ -1,6 +1,8 @@
 /* fmt.c - `girc fmt [--check] [-w] FILE...`: print each file in the
  * canonical layout (fmt.h); --check prints a diff of what would change
- * and exits 1 if anything would; -w rewrites changed files atomically.
+ * and exits 1 if anything would; -w rewrites changed files atomically,
+ * through a symbolic link, keeping hard links, never a read-only file
+ * (io_write_through).
  * A file with syntax errors is never rewritten: its diagnostics are
  * printed and the exit status is 1. */
 #include <stdlib.h>
@@ -46,14 +48,20 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
         if (check && changed) {
             gir_buf d;
             buf_init(&d, tmp);
-            fmt_diff(&d, name, text, len, arena_printf(tmp, "%s (girc fmt)", name), out, outlen);
+            char *shown = diag_clean_dup(name);   /* the diff goes to a terminal: no escapes */
+            const char *nm = shown ? arena_strdup(tmp, shown) : NULL;
+            free(shown);
+            if (!nm) nm = name;
+            fmt_diff(&d, nm, text, len, arena_printf(tmp, "%s (girc fmt)", nm), out, outlen);
             fwrite(d.p ? d.p : "", 1, d.n, stdout);
             (*nchanged)++;
             rc = 1;
         }
         if (write && changed) {
             int we = 0;
-            if (io_write_atomic(path, out, outlen, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, path, we);
+            gir_io_status ws = io_write_through(path, out, outlen, &we);
+            if (ws == IO_ERR_READ_ONLY) rc = cli_io_error(c, CLI_READ_ONLY, path, 0);
+            else if (ws != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, path, we);
         }
         if (!check && !write) fwrite(out, 1, outlen, stdout);
     }

@@ -190,6 +190,9 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (im->diags.nerrors) rc = 1;
     if (!im->gir) {                       /* refused (a form no reader takes): nothing to write */
         res->failed = 1;
+    } else if (out && cli_refuse_same(c, out, path)) {
+        rc = 2;
+        res->failed = 1;
     } else if (out) {
         int we = io->outdir ? parent_dirs(out) : 0;    /* one output file: its directory must exist */
         if (we || io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) {

@@ -270,6 +270,25 @@ static const char *sev_color(gir_severity s)
 /* Prints s with invalid bytes and hidden characters as U+FFFD. */
 static void put_clean(FILE *out, const char *s)
 {
+    diag_put_clean(out, s);
+}
+
+char *diag_clean_dup(const char *s)
+{
+    char *p = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&p, &n);
+    if (!m) return NULL;
+    diag_put_clean(m, s ? s : "");
+    if (fclose(m) != 0) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void diag_put_clean(FILE *out, const char *s)
+{
     const char *e = s + strlen(s);
     while (s < e) {
         uint32_t cp;
@@ -380,15 +399,18 @@ static uint32_t walk_to_disp(const shown *L, uint32_t q, uint32_t d, uint32_t ta
     return q;
 }
 
-static void choose_window(shown *L)
+/* The window of a long line (line0 of src, starting at byte lb): the
+ * display columns are found from the source's marks, so that many
+ * diagnostics along one long line cost linear time. */
+static void choose_window(shown *L, const gir_source *src, uint32_t line0, uint32_t lb)
 {
     L->wb = 0;
     L->wdisp = 0;
     L->we = L->len;
     if (L->len <= LONG_LINE) return;
-    uint32_t sd, ed;
-    walk_to_byte(L, 0, 0, L->s, &sd);
-    if (sd > WIN_BEFORE) L->wb = walk_to_disp(L, 0, 0, sd - WIN_BEFORE, &L->wdisp);
+    uint32_t ed;
+    uint32_t sd = source_disp_col(src, lb + L->s);
+    if (sd > WIN_BEFORE) L->wb = source_byte_at_disp(src, line0, sd - WIN_BEFORE, &L->wdisp) - lb;
     L->we = walk_to_disp(L, L->wb, L->wdisp, L->wdisp + WIN_COLS, &ed);
 }
 
@@ -478,7 +500,7 @@ static void put_snippet(const pen *p, const gir_source *src, gir_span span, cons
     L.s = sp.start - lb < L.len ? sp.start - lb : L.len;
     L.e = sp.end - lb < L.len ? sp.end - lb : L.len;
     if (L.e < L.s) L.e = L.s;
-    choose_window(&L);
+    choose_window(&L, src, line0, lb);
     put_source_line(p, line0 + 1, &L);
     put_caret_line(p, &L, color);
 }
@@ -650,16 +672,23 @@ void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_
 
 /* ======================= GitHub annotation renderer ======================= */
 
-/* Workflow-command escaping: data escapes % CR LF; properties also : , */
+/* Workflow-command escaping: data escapes % CR LF; properties also : ,
+ * Invalid bytes and hidden characters (ESC, BEL, bidi controls) are
+ * U+FFFD, as under the caret: the lines reach a terminal or a CI log. */
 static void gh_escape(FILE *out, const char *s, int property)
 {
-    for (; s && *s; s++) {
+    const char *e = s ? s + strlen(s) : s;
+    while (s && s < e) {
+        uint32_t cp;
+        int k = source_char(s, e, &cp);
         if (*s == '%') fputs("%25", out);
         else if (*s == '\r') fputs("%0D", out);
         else if (*s == '\n') fputs("%0A", out);
         else if (property && *s == ':') fputs("%3A", out);
         else if (property && *s == ',') fputs("%2C", out);
-        else fputc(*s, out);
+        else if (source_cp_hidden(cp)) fputs(REPLACEMENT, out);
+        else fwrite(s, 1, (size_t)k, out);
+        s += k;
     }
 }
 

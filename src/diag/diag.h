@@ -102,4 +102,10 @@ void diag_render_json(FILE *out, const gir_diag *g);
 void diag_render_github(FILE *out, const gir_diag *g);
 /* "2 个错误，1 个警告" / "2 errors, 1 warning"; nothing if both are 0. */
 void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_opts *o);
+/* Prints s for a terminal: invalid UTF-8 and hidden characters (C0 but
+ * tab, DEL, C1, bidi controls) as U+FFFD, so that a file name or text
+ * cannot send escape sequences. Every name girc prints goes through it. */
+void diag_put_clean(FILE *out, const char *s);
+/* The same as a malloc'd string (NULL when out of memory). */
+char *diag_clean_dup(const char *s);
 #endif

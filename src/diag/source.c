@@ -73,6 +73,11 @@ void source_init(gir_source *s, gir_arena *a, const char *name, const char *text
     s->line_start[0] = 0;
     scan_lines(text, len, s->line_start);
     s->nlines = n;
+    s->mark = arena_alloc(a, 2 * sizeof *s->mark);   /* NULL: no marks, every walk from the line start */
+    if (s->mark) {
+        s->mark[0].line0 = UINT32_MAX;
+        s->mark[1].line0 = UINT32_MAX;
+    }
 }
 
 /* With no table (out of memory) the text is treated as one line. */
@@ -115,26 +120,64 @@ const char *source_line_text(const gir_source *s, uint32_t line0, uint32_t *len)
 
 /* ---- conversions ---- */
 
+/* Walks line line0 (bytes [b, e)) up to off, from the mark when it is
+ * on this line and not after off; leaves the mark at the result. */
+static gir_source_mark walk(const gir_source *s, uint32_t line0, uint32_t b, uint32_t e, uint32_t off)
+{
+    gir_source_mark m = {line0, b, 0, 0, 0};
+    if (s->mark && s->mark->line0 == line0 && s->mark->byte <= off && s->mark->byte >= b)
+        m = *s->mark;
+    while (m.byte < off) {
+        uint32_t cp;
+        int k = source_char(s->text + m.byte, s->text + e, &cp);
+        if (m.byte + (uint32_t)k > off) break; /* off is inside this character */
+        m.chars++;
+        m.utf16 += (cp != SOURCE_BAD_CP && cp >= 0x10000) ? 2 : 1;
+        m.disp = source_disp_advance(cp, m.disp);
+        m.byte += (uint32_t)k;
+    }
+    if (s->mark)
+        *s->mark = m;
+    return m;
+}
+
 void source_pos(const gir_source *s, uint32_t off, gir_pos *out)
 {
     uint32_t line0 = source_line_of(s, off);
     uint32_t b = start_of(s, line0), e = end_of(s, line0);
     if (off > e) off = e;
-    uint32_t p = b, chars = 0, u16 = 0, disp = 0;
-    while (p < off) {
-        uint32_t cp;
-        int k = source_char(s->text + p, s->text + e, &cp);
-        if (p + (uint32_t)k > off) break; /* off is inside this character */
-        chars++;
-        u16 += (cp != SOURCE_BAD_CP && cp >= 0x10000) ? 2 : 1;
-        disp = source_disp_advance(cp, disp);
-        p += (uint32_t)k;
-    }
+    gir_source_mark m = walk(s, line0, b, e, off);
     out->line = line0 + 1;
-    out->byte_col = p - b;
-    out->char_col = chars + 1;
-    out->utf16_col = u16;
-    out->disp_col = disp;
+    out->byte_col = m.byte - b;
+    out->char_col = m.chars + 1;
+    out->utf16_col = m.utf16;
+    out->disp_col = m.disp;
+}
+
+uint32_t source_disp_col(const gir_source *s, uint32_t off)
+{
+    gir_pos p;
+    source_pos(s, off, &p);
+    return p.disp_col;
+}
+
+uint32_t source_byte_at_disp(const gir_source *s, uint32_t line0, uint32_t target, uint32_t *disp)
+{
+    if (line0 >= nlines_of(s)) line0 = nlines_of(s) - 1;
+    uint32_t b = start_of(s, line0), e = end_of(s, line0);
+    gir_source_mark m = {line0, b, 0, 0, 0};
+    gir_source_mark *w = s->mark ? &s->mark[1] : NULL;
+    if (w && w->line0 == line0 && w->disp <= target && w->byte >= b)
+        m = *w;
+    while (m.byte < e && m.disp < target) {
+        uint32_t cp;
+        m.byte += (uint32_t)source_char(s->text + m.byte, s->text + e, &cp);
+        m.disp = source_disp_advance(cp, m.disp);
+    }
+    if (w)
+        *w = m;
+    *disp = m.disp;
+    return m.byte;
 }
 
 uint32_t source_offset_at(const gir_source *s, uint32_t line0, uint32_t col, int utf16)

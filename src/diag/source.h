@@ -16,6 +16,8 @@ typedef struct gir_source {
     uint32_t len;
     uint32_t *line_start;  /* byte offset of each line's first byte */
     uint32_t nlines;
+    struct gir_source_mark *mark;  /* two marks: the last position computed (source_pos) and
+                                    * the last display column looked up (source_byte_at_disp), or NULL */
 } gir_source;
 
 typedef struct gir_pos {
@@ -33,6 +35,14 @@ typedef struct gir_pos {
 void source_init(gir_source *s, gir_arena *a, const char *name, const char *text, uint32_t len);
 /* 0-based line index of a byte offset (clamped to the text). */
 uint32_t source_line_of(const gir_source *s, uint32_t off);
+/* A position already computed on a line: the walk to a later offset of
+ * the same line starts there, so diagnostics in order along one long
+ * line cost linear time, not line length times their number. */
+typedef struct gir_source_mark {
+    uint32_t line0, byte;           /* line index and absolute byte offset */
+    uint32_t chars, utf16, disp;    /* columns at byte (0-based counts) */
+} gir_source_mark;
+
 /* Line and columns of a byte offset. The offset is clamped to the text;
  * an offset inside a line terminator counts as the end of its line, and
  * one inside a multi-byte character as that character's start. Columns
@@ -65,6 +75,16 @@ int source_char(const char *p, const char *end, uint32_t *cp);
  * DEL, C1 controls, U+2028/U+2029 and the bidirectional formatting
  * characters (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069). */
 int source_cp_hidden(uint32_t cp);
+/* The display column of byte offset off (clamped to its line), by the
+ * same walk as source_pos, from the mark when it is on the same line and
+ * not after off. */
+uint32_t source_disp_col(const gir_source *s, uint32_t off);
+/* The first character boundary of line line0 at display column >= target
+ * (or the line's end), as an absolute byte offset; its display column in
+ * *disp. Starts from the second mark when it is on this line and not
+ * past target. */
+uint32_t source_byte_at_disp(const gir_source *s, uint32_t line0, uint32_t target, uint32_t *disp);
+
 /* Display column after a character that starts at display column col:
  * tab -> the next multiple of 8; hidden characters -> col + 1; otherwise
  * col + utf8_cp_width(cp) (East Asian Wide/Fullwidth = 2, combining = 0). */

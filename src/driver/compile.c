@@ -36,6 +36,14 @@ static void take_diags(gir_doc *d, const gir_doc *pd)
     dg->nwarnings += pd->diags.nwarnings;
 }
 
+/* 1 if the file's tree has a report header. */
+static int is_report(const gir_node *file)
+{
+    for (const gir_node *c = file ? file->first : NULL; c; c = c->next)
+        if (c->kind == N_REPORT) return 1;
+    return 0;
+}
+
 /* Compiles last year's report (one level only); NULL if it could not be read. */
 static const gir_report *load_previous(gir_doc *d, const gir_options *o, const char *p, gir_span at)
 {
@@ -46,8 +54,14 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
     char *text = NULL;
     size_t len = 0;
     int e = 0;
-    if (io_read_file(d->arena, path, &text, &len, &e) != IO_OK) {
-        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_READ, &d->src, at, path, strerror(e ? e : EIO));
+    if (io_same_file(path, name)) {
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_SELF, &d->src, at, path);
+        return NULL;
+    }
+    gir_io_status st = io_read_named(d->arena, path, &text, &len, &e);
+    if (st != IO_OK) {
+        const char *why = st == IO_ERR_NOT_REGULAR ? msg_fmt(d->diags.lang, M_NOT_REGULAR) : strerror(e ? e : EIO);
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_READ, &d->src, at, path, why);
         return NULL;
     }
     gir_options o2 = {0};
@@ -61,6 +75,10 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
         return NULL;
     }
     d->previous = pd;
+    if (!is_report(pd->ast)) {   /* /etc/passwd: one error, never its lines one syntax error at a time */
+        diag_add(&d->diags, GIR_SEV_ERROR, C_PREVIOUS_NOT_REPORT, &d->src, at, path);
+        return NULL;
+    }
     take_diags(d, pd);
     return pd->report;
 }

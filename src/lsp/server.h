@@ -27,6 +27,8 @@ typedef struct lsp_config {
     const char *cache_dir;          /* NULL: $XDG_CACHE_HOME/girc, else ~/.cache/girc */
     const char *stdlib_dir;         /* NULL: <exe dir>/../share/girc/stdlib when it
                                        holds the same text as the embedded copy */
+    const struct gir_mem *mem;      /* the allocator of every compilation (NULL:
+                                       malloc); tests/unit/test_oom.c fails it */
 } lsp_config;
 
 typedef struct lsp_server lsp_server;

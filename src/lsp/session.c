@@ -13,6 +13,7 @@ gir_options lsp_options(const lsp_server *s)
     o.lang = s->lang;
     o.includes = s->cfg.includes;
     o.ninclude = s->cfg.ninclude;
+    o.mem = s->cfg.mem;
     return o;
 }
 

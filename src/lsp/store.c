@@ -100,6 +100,23 @@ int lsp_store_close(lsp_store *st, const char *uri)
     return 0;
 }
 
+char *lsp_store_evict(lsp_store *st, const lsp_doc *keep)
+{
+    if (st->ndocs <= LSP_MAX_DOCS)
+        return NULL;
+    for (size_t i = 0; i < st->ndocs; i++) {
+        lsp_doc *d = st->docs[i];
+        if (d == keep || d->modified)
+            continue;
+        char *uri = strdup(d->uri);
+        if (!uri)
+            return NULL;
+        lsp_store_close(st, uri);
+        return uri;
+    }
+    return NULL;
+}
+
 void lsp_store_close_all(lsp_store *st)
 {
     for (size_t i = 0; i < st->ndocs; i++)
@@ -283,7 +300,7 @@ static int same_file(const char *path, const char *text, size_t len)
     char *t = NULL;
     size_t n = 0;
     int e = 0;
-    int same = io_read_file(a, path, &t, &n, &e) == IO_OK && n == len && memcmp(t, text, len) == 0;
+    int same = io_read_named(a, path, &t, &n, &e) == IO_OK && n == len && memcmp(t, text, len) == 0;
     arena_free(a);
     return same;
 }

@@ -17,6 +17,11 @@
 #include "driver/compile.h"
 #include "template/schema.h"
 
+/* Open documents kept at most (about 85 KB each for a typical report):
+ * past it, opening one more closes the oldest unmodified one
+ * (lsp_store_evict). Documented in girc-lsp(1) and docs/limits.md. */
+#define LSP_MAX_DOCS 256
+
 typedef struct lsp_doc {
     char *uri;                 /* as the client sent it */
     char *name;                /* file path decoded from a file: URI, else the URI */
@@ -26,6 +31,7 @@ typedef struct lsp_doc {
     int too_large;             /* text dropped (over GIR_MAX_FILE_SIZE, or out
                                   of memory): unknown until a full change */
     gir_doc *doc;              /* compiled current version (NULL: out of memory) */
+    int modified;              /* changed since it was opened or last saved */
 } lsp_doc;
 
 /* A built-in template compiled for completion, shared by every document. */
@@ -86,6 +92,11 @@ int lsp_store_edit(lsp_doc *d, const lsp_range *r, int utf16, const char *text, 
  * document that reports E0001. Diagnostics are sorted. Returns 0 when
  * memory ran out (then d->doc is NULL). */
 int lsp_store_compile(lsp_doc *d, const gir_options *o);
+/* Past LSP_MAX_DOCS open documents: closes the oldest one that is not
+ * modified and is not keep, and returns its URI (malloc) so that the
+ * caller can clear its diagnostics; NULL when nothing was closed (a
+ * modified document is never dropped). */
+char *lsp_store_evict(lsp_store *st, const lsp_doc *keep);
 /* Closes and frees the document of uri; 0 if it was not open. */
 int lsp_store_close(lsp_store *st, const char *uri);
 /* Closes and frees every document (the caches stay). */

@@ -5,7 +5,10 @@
  * and its diagnostics published (diag.c); the store frees the previous
  * version's gir_doc. A text above GIR_MAX_FILE_SIZE is dropped and
  * reported instead of compiled; the document waits for a full-text
- * change. */
+ * change. Past LSP_MAX_DOCS open documents, opening one closes the
+ * oldest unmodified one (store.h). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -49,6 +52,14 @@ cJSON *lsp_did_open(lsp_server *s, const cJSON *params, lsp_err *err)
     read_version(td, &d->version);
     lsp_store_set_text(d, text->valuestring, strlen(text->valuestring));
     refresh(s, d);
+    char *gone = lsp_store_evict(&s->store, d);   /* past LSP_MAX_DOCS */
+    if (gone) {
+        lsp_unpublish(s, gone);
+        char line[256];
+        snprintf(line, sizeof line, msg_fmt(s->lang, L_DOC_EVICTED), LSP_MAX_DOCS);
+        lsp_log(&s->out, 3, line);
+        free(gone);
+    }
     return NULL;
 }
 
@@ -86,6 +97,7 @@ cJSON *lsp_did_change(lsp_server *s, const cJSON *params, lsp_err *err)
         return NULL;
     const cJSON *ch;
     cJSON_ArrayForEach(ch, changes) apply_change(s, d, ch);
+    d->modified = 1;
     read_version(td, &d->version);
     refresh(s, d);
     return NULL;
@@ -113,6 +125,8 @@ cJSON *lsp_did_save(lsp_server *s, const cJSON *params, lsp_err *err)
         return NULL;
     }
     lsp_doc *d = lsp_store_find(&s->store, uri->valuestring);
+    if (d)
+        d->modified = 0;
     if (d)
         refresh(s, d);
     return NULL;

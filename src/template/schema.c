@@ -4,6 +4,7 @@
 #include <string.h>
 #include "base/array.h"
 #include "base/label.h"
+#include "base/strmap.h"
 #include "syntax/lang.h"
 #include "parser.h"
 #include "schema.h"
@@ -149,12 +150,39 @@ static void collect(gir_arena *a, gir_hnode *root, gir_hnode ***out, size_t *n)
     }
 }
 
-/* Finds a node by name or dotted path ("group.leaf") in a tree. */
-static gir_hnode *find_in_tree(gir_arena *a, gir_hnode *root, const char *name)
+/* Indexes the nodes under root (root->all, pre-order) by name and alias,
+ * and by folded label and alias: the first node of each key, as the
+ * linear search found it. */
+static void index_tree(gir_arena *a, gir_hnode *root)
+{
+    if (!root->all) collect(a, root, &root->all, &root->nall);
+    root->by_name = arena_alloc(a, sizeof *root->by_name);
+    root->by_fold = arena_alloc(a, sizeof *root->by_fold);
+    strmap_init(root->by_name, a);
+    strmap_init(root->by_fold, a);
+    for (size_t i = 0; i < root->nall; i++) {
+        const gir_hnode *h = root->all[i];
+        strmap_add(root->by_name, h->name, i);
+        for (size_t k = 0; k < h->naliases; k++) strmap_add(root->by_name, h->aliases[k], i);
+        if (!h->label || !*h->label) continue;
+        strmap_add(root->by_fold, h->flabel, i);
+        for (size_t k = 0; k < h->naliases; k++) strmap_add(root->by_fold, h->faliases[k], i);
+    }
+}
+
+/* The first node under root matching name exactly or by folded label. */
+static gir_hnode *find_here(gir_arena *a, gir_hnode *root, const char *name)
 {
     gir_hnode **all = root->all;
     size_t n = root->nall;
-    if (!all) collect(a, root, &all, &n);
+    if (root->by_name) {
+        size_t ie = (size_t)-1, ifo = (size_t)-1;
+        strmap_get(root->by_name, name, &ie);
+        if (root->by_fold->n) strmap_get(root->by_fold, label_fold(a, name), &ifo);
+        size_t i = ie < ifo ? ie : ifo;
+        return i < n ? all[i] : NULL;
+    }
+    if (!all) collect(a, root, &all, &n);   /* not indexed yet: while building */
     const char *f = NULL;   /* the name folded, once, when first needed */
     for (size_t i = 0; i < n; i++) {
         if (matches_exact(all[i], name)) return all[i];
@@ -162,6 +190,14 @@ static gir_hnode *find_in_tree(gir_arena *a, gir_hnode *root, const char *name)
         if (!f) f = label_fold(a, name);
         if (matches_folded(all[i], a, f)) return all[i];
     }
+    return NULL;
+}
+
+/* Finds a node by name or dotted path ("group.leaf") in a tree. */
+static gir_hnode *find_in_tree(gir_arena *a, gir_hnode *root, const char *name)
+{
+    gir_hnode *h = find_here(a, root, name);
+    if (h) return h;
     const char *dot = strchr(name, '.');
     if (dot && dot > name) {
         char *head = arena_strndup(a, name, (size_t)(dot - name));
@@ -323,10 +359,18 @@ static void check_cycles(sb *b, gir_hnode **leaves, size_t n)
     }
 }
 
+/* Indexes a block's tree and every group in it (find_in_tree). */
+static void index_trees(sb *b, gir_hnode *root)
+{
+    index_tree(b->a, root);
+    for (size_t i = 0; i < root->nall; i++)
+        if (root->all[i]->is_group) index_tree(b->a, root->all[i]);
+}
+
 static void finish_block(sb *b, gir_block *bl)
 {
-    collect(b->a, bl->colroot, &bl->colroot->all, &bl->colroot->nall);   /* for lookups */
-    collect(b->a, bl->rowroot, &bl->rowroot->all, &bl->rowroot->nall);
+    index_trees(b, bl->colroot);   /* for lookups */
+    index_trees(b, bl->rowroot);
     if (!bl->ncols) diag_add(b->d, GIR_SEV_ERROR, K_NO_COLUMNS, b->src, bl->decl->span);
     if (!bl->nrows) diag_add(b->d, GIR_SEV_ERROR, K_NO_ROWS, b->src, bl->decl->span);
     if (!bl->rowlabels && bl->nrows != 1)
@@ -335,17 +379,17 @@ static void finish_block(sb *b, gir_block *bl)
     check_cycles(b, bl->cols, bl->ncols);
     resolve_sums(b, bl->rows, bl->nrows, bl->rowroot);
     check_cycles(b, bl->rows, bl->nrows);
-    /* short names must be unique per axis within a block */
+    /* short names must be unique per axis within a block (a map: linear) */
     for (int axis = 0; axis < 2; axis++) {
         gir_hnode **all = axis ? bl->rowroot->all : bl->colroot->all;
         size_t n = axis ? bl->rowroot->nall : bl->colroot->nall;
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (strcmp(all[i]->name, all[j]->name) == 0) {
-                    const gir_node *nm = ast_find(all[i]->decl, N_NAME);
-                    diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_NAME, b->src, nm ? nm->span : all[i]->decl->span, all[i]->name);
-                    break;
-                }
+        gir_strmap seen;
+        strmap_init(&seen, b->a);
+        for (size_t i = 0; i < n; i++) {
+            if (strmap_add(&seen, all[i]->name, i)) continue;
+            const gir_node *nm = ast_find(all[i]->decl, N_NAME);
+            diag_add(b->d, GIR_SEV_ERROR, K_DUPLICATE_NAME, b->src, nm ? nm->span : all[i]->decl->span, all[i]->name);
+        }
     }
 }
 

@@ -30,7 +30,12 @@ struct gir_hnode {                 /* a row or a column: a leaf or a group */
      * lookup allocate: a report of 100,000 misspelt rows took 1.6 GB) */
     const char *fname, *flabel;    /* label_fold of name and label */
     const char **faliases;         /* label_fold of each alias */
-    gir_hnode **all; size_t nall;  /* a block's root: every node below it, pre-order */
+    gir_hnode **all; size_t nall;  /* a block's root or a group: every node below it, pre-order */
+    /* a block's root or a group, from schema_build on: the position in all
+     * of the first node with each name or alias, and of the first node
+     * with a label with each folded label or alias (lookups in constant
+     * time: a template of 100,000 rows was quadratic) */
+    struct gir_strmap *by_name, *by_fold;
 };
 
 typedef struct gir_block {

@@ -1,8 +1,10 @@
 /* template.c - template search: own file, path, -I/GIRPATH, stdlib; and
  * which stdlib template suits a year (by the years each one declares). */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/array.h"
 #include "base/io.h"
 #include "syntax/parse.h"
 #include "stdlib_data.h"
@@ -97,7 +99,25 @@ const char *template_builtin_for_year(gir_arena *a, int year)
     return best;
 }
 
-/* Parses text as a template source and builds its schema. */
+/* Moves the diagnostics of scratch into d (the limit of d applies). */
+static void take_diags(gir_diags *d, const gir_diags *scratch)
+{
+    for (size_t i = 0; i < scratch->n; i++) {
+        if (d->n >= (d->limit ? d->limit : 10000)) {
+            d->dropped += scratch->n - i;
+            break;
+        }
+        ARRAY_PUSH(d->arena, d->v, d->n, scratch->v[i]);
+    }
+    d->nerrors += scratch->nerrors;
+    d->nwarnings += scratch->nwarnings;
+    d->dropped += scratch->dropped;
+}
+
+/* Parses text as a template source and builds its schema. The file is
+ * parsed with diagnostics of its own first: a file that declares no
+ * template (/etc/passwd, a report) is one E0610, never its lines echoed
+ * one syntax error at a time. */
 static const gir_schema *build_from(const gir_tload *d, const char *path, const char *text, size_t len,
                                     const char *name, gir_span at)
 {
@@ -105,25 +125,39 @@ static const gir_schema *build_from(const gir_tload *d, const char *path, const 
     char *copy = arena_strndup(d->arena, text, len);
     source_init(src, d->arena, arena_strdup(d->arena, path), copy, (uint32_t)len);
     size_t before = d->diags->nerrors;
-    gir_node *ast = gir_parse(d->arena, d->diags, src);
+    gir_diags scratch;
+    diags_init(&scratch, d->arena, d->diags->lang);
+    gir_node *ast = gir_parse(d->arena, &scratch, src);
     const gir_node *t = find_template(ast, NULL);
     if (!t) {
         diag_add(d->diags, GIR_SEV_ERROR, R_NOT_A_TEMPLATE, d->src, at, path);
         return NULL;
     }
+    take_diags(d->diags, &scratch);
     (void)name;
     gir_schema *s = schema_build(d->arena, d->diags, src, t);
     s->path = src->name;
     return d->diags->nerrors > before ? NULL : s;
 }
 
+/* 0: no such file, go on searching; 1: found (*out NULL if it is not a
+ * usable template, or not a regular file: then a diagnostic says why). */
 static int try_file(const gir_tload *d, const char *path, const gir_schema **out, const char *name, gir_span at)
 {
     char *text = NULL;
     size_t len = 0;
     int e = 0;
-    if (io_read_file(d->arena, path, &text, &len, &e) != IO_OK) return 0;
-    *out = build_from(d, path, text, len, name, at);
+    gir_io_status st = io_read_named(d->arena, path, &text, &len, &e);
+    if (st == IO_OK) {
+        *out = build_from(d, path, text, len, name, at);
+        return 1;
+    }
+    if (st == IO_ERR_OPEN && (e == ENOENT || e == ENOTDIR)) return 0;
+    if (st == IO_ERR_IS_DIR) return 0;
+    const char *why = st == IO_ERR_NOT_REGULAR ? msg_fmt(d->diags->lang, M_NOT_REGULAR)
+                    : strerror(st == IO_ERR_TOO_LARGE ? EFBIG : e ? e : EIO);
+    diag_add(d->diags, GIR_SEV_ERROR, R_TEMPLATE_READ, d->src, at, path, why);
+    *out = NULL;
     return 1;
 }
 

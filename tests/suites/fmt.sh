@@ -22,6 +22,8 @@ for f in examples/*.gir examples/errors/*.gir tests/golden/*.gir tests/golden/pr
   if cmp -s "$tmp/a.gir" "$tmp/b.gir" && "$GIRC" fmt --check "$tmp/a.gir" > /dev/null 2>&1; then echo "ok - fmt idempotent $f"
   else echo "not ok - fmt idempotent $f"; diff "$tmp/a.gir" "$tmp/b.gir" | head -10; fi
   # the report is the same: template files are checked from their own folder
+  # (not for a report that names itself as previous: a copy names the original)
+  grep -q '^# fmt.sh: names itself' "$f" && continue
   cp "$tmp/a.gir" "$(dirname "$f")/.fmt-test-$$.gir"
   "$GIRC" --diagnostics=json check "$f" 2>/dev/null | nopos > "$tmp/d1"
   "$GIRC" --diagnostics=json check "$(dirname "$f")/.fmt-test-$$.gir" 2>/dev/null | nopos > "$tmp/d2"

@@ -51,3 +51,21 @@ elif tail -3 "$tmp/got" | cmp -s - tests/lsp/random.tail; then
   echo "ok - random session of 10000 messages ($(wc -l < "$tmp/got") replies), server alive and answering"
 elif [ -n "$GIRC_UPDATE_GOLDEN" ]; then tail -3 "$tmp/got" > tests/lsp/random.tail; echo "ok - random session (updated)"
 else echo "not ok - random session"; tail -3 "$tmp/got" | diff tests/lsp/random.tail - | cut -c1-300; fi
+
+# a document naming the server's own standard input (a pipe: its protocol
+# stream) as its template: E0620 (not a regular file), never a read of
+# the stream (which would swallow the rest of the session); the request
+# after it is answered and the server exits 0
+"$TOOL" frame "$ROOT" > "$tmp/in" <<'END'
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///stdin.gir","languageId":"gir","version":1,"text":"report \"x\" {\n  template \"/dev/stdin\"\n  agency \"局\"\n  year 2021\n}\n"}}}
+{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///fd0.gir","languageId":"gir","version":1,"text":"report \"x\" {\n  template \"/proc/self/fd/0\"\n  previous \"/dev/stdin\"\n  agency \"局\"\n  year 2021\n}\n"}}}
+{"jsonrpc":"2.0","id":2,"method":"shutdown"}
+{"jsonrpc":"2.0","method":"exit"}
+END
+cat "$tmp/in" | timeout 60 "$GIRC" lsp > "$tmp/out" 2> "$tmp/err"
+rc=$?
+"$TOOL" unframe "$ROOT" < "$tmp/out" > "$tmp/got"
+if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ "$(grep -c '"code":"E0620"' "$tmp/got")" -eq 2 ] && grep -q '"id":2,"result":null' "$tmp/got"
+then echo "ok - template /dev/stdin (a pipe) in the language server: E0620, session goes on"
+else echo "not ok - template /dev/stdin in the language server (exit $rc)"; cut -c1-300 "$tmp/got" | head; head "$tmp/err"; fi

@@ -81,3 +81,22 @@ run token-limit "$T/tokens.gir" 1 && { [ "$(count 'E0007')" -eq 1 ] && ok token-
 # a 9 MB row label: folded only in part
 awk -v ex=$ex 'BEGIN { while ((getline l < ex) > 0) { if (l ~ /^  规章 /) { printf "  \"规章"; for (i = 0; i < 3000000; i++) printf "规"; print "\" 0 0 0" } else print l } }' > "$T/label.gir"
 run nine-megabyte-label "$T/label.gir" 1 && ok nine-megabyte-label
+
+# a report's own template of 100,000 rows, and 100,000 report rows that
+# name them: linear (template lookups and duplicate-name checks were
+# quadratic: 38.7 s for the template alone). A CPU-time guard of 30 s
+# (ulimit -t, a hang guard: the run takes about 1.5 s plain)
+awk 'BEGIN { print "template t {\n  section s \"s\"\n  table tb \"tb\" {\n    block \"b\" {\n      columns {\n        c \"c\"\n      }\n      rows {";
+  for (i = 1; i <= 100000; i++) printf "        r%d \"行%d\"\n", i, i;
+  print "      }\n    }\n  }\n}\nreport \"x\" {\n template t\n agency \"a\"\n year 2021\n date 2022-01-20\n}\nsection s \"x\"\ntable tb {";
+  for (i = 1; i <= 100000; i++) printf "  r%d 1\n", i; print "}" }' > "$T/rows.gir"
+(ulimit -t 30; exec "$GIRC" --color=never check "$T/rows.gir") >"$T/out" 2>&1
+st=$?
+[ $st -eq 0 ] && ok template-of-100000-rows || nok "template-of-100000-rows (exit $st)"
+# 50,000 rows with one name twice each: 50,000 E0712, counted
+awk 'BEGIN { print "template t {\n  section s \"s\"\n  table tb \"tb\" {\n    columns {\n      c \"c\"\n    }\n    rows {";
+  for (i = 1; i <= 100000; i++) printf "      r%d \"行%d\"\n", int((i + 1) / 2), i;
+  print "    }\n  }\n}" }' > "$T/dups.gir"
+(ulimit -t 30; exec "$GIRC" --color=never --lang=en check "$T/dups.gir") >"$T/out" 2>&1
+st=$?
+[ $st -eq 1 ] && tail -1 "$T/out" | grep -q '^50000 errors' && ok template-of-50000-duplicate-names || nok "template-of-50000-duplicate-names (exit $st)"

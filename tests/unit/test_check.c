@@ -414,6 +414,41 @@ static void test_template_hint_from_declared_years(void **st)
     }
 }
 
+/* A total whose parts overflow a 64-bit decimal is an error (E0622), never
+ * a wrapped or zero value, whether it is omitted or written; a rule whose
+ * sum overflows is an error (E0623), never silently unchecked. */
+static void test_total_overflow_is_an_error(void **state)
+{
+    (void)state;
+    /* omitted 复议总计: would be INT64_MAX + INT64_MAX */
+    gir_doc *d = compile(report("gov2021", 2021, "", "", "9223372036854775807 9223372036854775807"));
+    assert_int_equal(count_code(d, "E0622"), 1);
+    const gir_cell *c = report_cell(d->report, 2, 0, 0, 4);
+    assert_true(c->bad);
+    assert_int_not_equal(c->state, CELL_COMPUTED);
+    gir_doc_free(d);
+    /* written total of 5: checked, and the check is an error */
+    d = compile(report("gov2021", 2021, "", "", "9223372036854775807 9223372036854775807 0 0 5"));
+    assert_int_equal(count_code(d, "E0622"), 1);
+    assert_true(d->diags.nerrors >= 1);
+    gir_doc_free(d);
+    /* a sum that overflows by one: INT64_MAX + 1 */
+    d = compile(report("gov2021", 2021, "", "", "9223372036854775807 1"));
+    assert_int_equal(count_code(d, "E0622"), 1);
+    gir_doc_free(d);
+    /* R3.1 (新收 + 结转 == 办结总计 + 结转下年) over the 自然人 and 总计
+     * columns: INT64_MAX + 1 */
+    d = compile(report("gov2021", 2021, "", "新收 9223372036854775807 0 0 0 0 0 9223372036854775807\n结转 1 0 0 0 0 0 1\n"
+                       "办结总计 0 0 0 0 0 0 0\n结转下年 0 0 0 0 0 0 0\n", ""));
+    assert_int_equal(count_code(d, "E0623"), 2);
+    gir_doc_free(d);
+    /* in range: no overflow diagnostic */
+    d = compile(report("gov2021", 2021, "", "", "4611686018427387903 4611686018427387904"));
+    assert_int_equal(count_code(d, "E0622"), 0);
+    assert_int_equal(report_cell(d->report, 2, 0, 0, 4)->v.m, INT64_MAX);
+    gir_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_kinds_from_table),
         cmocka_unit_test(test_units_from_table),
         cmocka_unit_test(test_template_hint_from_declared_years),
+        cmocka_unit_test(test_total_overflow_is_an_error),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

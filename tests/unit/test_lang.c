@@ -45,7 +45,7 @@ static void handle(lsp_server *srv, const char *json)
 
 static lsp_server *start(sink *s)
 {
-    static const lsp_config cfg = {GIR_LANG_EN, 1, NULL, 0, NULL, NULL};
+    static const lsp_config cfg = {GIR_LANG_EN, 1, NULL, 0, NULL, NULL, NULL};
     lsp_server *srv = lsp_server_new(&cfg, capture, s);
     handle(srv, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
     return srv;

@@ -349,6 +349,40 @@ static void test_source_uri(void **state)
     lsp_store_free(&st);
 }
 
+/* Past LSP_MAX_DOCS open documents the oldest unmodified one is closed;
+ * a modified one is never dropped, nor the one just opened. */
+static void test_document_limit(void **state)
+{
+    (void)state;
+    lsp_store st;
+    lsp_store_init(&st, NULL, NULL);
+    char uri[64];
+    for (int i = 0; i < LSP_MAX_DOCS; i++) {
+        snprintf(uri, sizeof uri, "untitled:%d", i);
+        lsp_doc *d = lsp_store_open(&st, uri);
+        assert_non_null(d);
+        lsp_store_set_text(d, "x", 1);
+        assert_null(lsp_store_evict(&st, d));
+    }
+    assert_int_equal(st.ndocs, LSP_MAX_DOCS);
+    lsp_store_find(&st, "untitled:0")->modified = 1;     /* unsaved edits: kept */
+    lsp_doc *d = lsp_store_open(&st, "untitled:new");
+    char *gone = lsp_store_evict(&st, d);
+    assert_non_null(gone);
+    assert_string_equal(gone, "untitled:1");
+    free(gone);
+    assert_int_equal(st.ndocs, LSP_MAX_DOCS);
+    assert_non_null(lsp_store_find(&st, "untitled:0"));
+    assert_null(lsp_store_find(&st, "untitled:1"));
+    assert_ptr_equal(lsp_store_find(&st, "untitled:new"), d);
+    /* all modified: nothing is dropped, the store grows */
+    for (size_t i = 0; i < st.ndocs; i++) st.docs[i]->modified = 1;
+    d = lsp_store_open(&st, "untitled:more");
+    assert_null(lsp_store_evict(&st, d));
+    assert_int_equal(st.ndocs, LSP_MAX_DOCS + 1);
+    lsp_store_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_template_cache),
         cmocka_unit_test(test_cache_shared_by_documents),
         cmocka_unit_test(test_source_uri),
+        cmocka_unit_test(test_document_limit),
     };
     return cmocka_run_group_tests_name("lsp_store", tests, NULL, NULL);
 }

@@ -22,6 +22,14 @@
  * Swept: a text copy, an HTML page, the same page in GB18030 (iconv) and
  * as UTF-16 with a byte-order mark, and a copy with bad bytes.
  *
+ * The language server is swept through its in-process entry
+ * (lsp_server_handle) with a scripted session (open, incremental
+ * change, hover, completion, formatting, symbols, code actions, save,
+ * close, shutdown) whose compilations all use the counting allocator
+ * (lsp_config.mem): every failure point must leave the server answering
+ * (the shutdown reply comes), and give every block back once the server
+ * is freed.
+ *
  * The sweep is only as fine as the arena's blocks: with the usual 64 KiB
  * blocks a compile of the example makes about ten allocations. This test
  * carries its own copy of the arena with 512-byte blocks (the linker then
@@ -43,6 +51,7 @@
 #include "check/check.h"
 #include "render/render.h"
 #include "import/import.h"
+#include "lsp/server.h"
 
 typedef struct counting {
     long calls;     /* malloc_fn calls so far */
@@ -436,6 +445,102 @@ static void test_import_utf16(void **state)
     free(text);
 }
 
+/* ---- the language server ---- */
+
+typedef struct replies {
+    long n;
+    int shutdown_ok;   /* the reply to id 99 came */
+} replies;
+
+static void lsp_send(void *ud, const char *json, size_t len)
+{
+    replies *r = ud;
+    r->n++;
+    if (len >= 20 && strstr(json, "\"id\":99") && strstr(json, "\"result\":null")) r->shutdown_ok = 1;
+}
+
+static const char *const lsp_script[] = {
+    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
+    "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}",
+    "@open",
+    "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\",\"version\":2},"
+    "\"contentChanges\":[{\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":0}},\"text\":\"  \"}]}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"},\"position\":{\"line\":1,\"character\":4}}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/completion\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"},\"position\":{\"line\":8,\"character\":2}}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/formatting\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"},\"options\":{\"tabSize\":2,\"insertSpaces\":true}}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/documentSymbol\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"}}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"},"
+    "\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":20,\"character\":0}},\"context\":{\"diagnostics\":[]}}}",
+    "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didSave\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"}}}",
+    "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":\"file:///m.gir\"}}}",
+    "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"shutdown\"}",
+    "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+    NULL,
+};
+
+/* Runs the scripted session with mem; the replies seen. */
+static replies lsp_session(const gir_mem *mem, const char *open_msg)
+{
+    lsp_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.lang = GIR_LANG_EN;
+    cfg.lang_set = 1;
+    cfg.cache_dir = "build/lsp-cache";
+    cfg.mem = mem;
+    replies r = {0, 0};
+    lsp_server *s = lsp_server_new(&cfg, lsp_send, &r);
+    assert_non_null(s);
+    for (size_t i = 0; lsp_script[i]; i++) {
+        const char *m = strcmp(lsp_script[i], "@open") == 0 ? open_msg : lsp_script[i];
+        lsp_server_handle(s, m, strlen(m));
+    }
+    lsp_server_free(s);
+    return r;
+}
+
+static void test_sweep_lsp(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp("tests/lsp/mini-report.gir", &len);
+    assert_non_null(text);
+    /* the didOpen message with the text as a JSON string */
+    size_t cap = len * 6 + 256, k = 0;
+    char *open_msg = malloc(cap);
+    assert_non_null(open_msg);
+    k += (size_t)snprintf(open_msg, cap, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+                                         "{\"uri\":\"file:///m.gir\",\"languageId\":\"gir\",\"version\":1,\"text\":\"");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '"' || ch == '\\') { open_msg[k++] = '\\'; open_msg[k++] = (char)ch; }
+        else if (ch == '\n') { open_msg[k++] = '\\'; open_msg[k++] = 'n'; }
+        else if (ch < 0x20) k += (size_t)snprintf(open_msg + k, cap - k, "\\u%04x", ch);
+        else open_msg[k++] = (char)ch;
+    }
+    snprintf(open_msg + k, cap - k, "\"}}}");
+    free(text);
+
+    counting ref = {0, 0, 0, 0};
+    gir_mem mem = {count_malloc, count_free, &ref};
+    replies r = lsp_session(&mem, open_msg);
+    assert_true(r.shutdown_ok);
+    assert_int_equal(ref.live, 0);
+    long total = ref.calls;
+    assert_true(total > 0);
+    long n;
+    for (n = 1;; n++) {
+        counting c = {0, n, 0, 0};
+        mem.ud = &c;
+        r = lsp_session(&mem, open_msg);
+        if (!r.shutdown_ok) fail_msg("lsp: allocation %ld of %ld failed and the server stopped answering", n, total);
+        if (c.live != 0) fail_msg("lsp: allocation %ld failed: %ld block(s) not freed", n, c.live);
+        if (c.failed == 0) break;
+        assert_true(n <= total);
+    }
+    assert_int_equal(n, total + 1);
+    free(open_msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_import_web),
         cmocka_unit_test(test_import_gb18030),
         cmocka_unit_test(test_import_utf16),
+        cmocka_unit_test(test_sweep_lsp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -295,6 +295,50 @@ static void test_ten_megabytes(void **state)
     free(t);
 }
 
+/* The marks (positions already computed on a line) change no answer: a
+ * long line of CJK, tabs, astral and invalid bytes, every offset asked
+ * in order, backwards and in a scrambled order, against a source with no
+ * marks; and the display-column lookup against a walk from the start. */
+static void test_marks(void **state)
+{
+    static const char *piece[] = {"\xe5\x92\x8c", "a", "\t", "\xf0\x9f\x98\x80", "\xff", " "};
+    char text[6000];
+    uint32_t n = 0;
+    for (unsigned i = 0; n + 4 < sizeof text - 3; i++) {
+        const char *p = piece[(i * 7 + i / 3) % 6];
+        memcpy(text + n, p, strlen(p));
+        n += (uint32_t)strlen(p);
+    }
+    memcpy(text + n, "\nx", 3);
+    n += 3;
+    text[n] = 0;
+    gir_source s = mk(state, text, n);
+    gir_source bare = s;
+    bare.mark = NULL;
+    assert_non_null(s.mark);
+    for (int pass = 0; pass < 3; pass++)
+        for (uint32_t i = 0; i <= n; i++) {
+            uint32_t off = pass == 0 ? i : pass == 1 ? n - i : (i * 2654435761u) % (n + 1);
+            gir_pos a, b;
+            source_pos(&s, off, &a);
+            source_pos(&bare, off, &b);
+            assert_int_equal(a.line, b.line);
+            assert_int_equal(a.byte_col, b.byte_col);
+            assert_int_equal(a.char_col, b.char_col);
+            assert_int_equal(a.utf16_col, b.utf16_col);
+            assert_int_equal(a.disp_col, b.disp_col);
+        }
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t t = 0; t < 9000; t += 7) {
+            uint32_t target = pass == 0 ? t : 9000 - t;
+            uint32_t da, db;
+            uint32_t ba = source_byte_at_disp(&s, 0, target, &da);
+            uint32_t bb = source_byte_at_disp(&bare, 0, target, &db);
+            assert_int_equal(ba, bb);
+            assert_int_equal(da, db);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +355,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_million_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ten_megabytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
