@@ -11,6 +11,7 @@
 #include <string.h>
 #include "base/array.h"
 #include "decode.h"
+#include "docx.h"
 #include "driver/compile.h"
 #include "emit.h"
 #include "fill.h"
@@ -236,8 +237,13 @@ static void parse_back(imp_ctx *c, const gir_import_opts *o)
 /* Forms no reader takes yet: one error, and no .gir. */
 static int readable_form(gir_import *im)
 {
-    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML)
+    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_ZIP)
         return 1;
+    if (im->form == IMP_FORM_OLE) {
+        gir_diag *o = diag_add(&im->diags, GIR_SEV_ERROR, I_LEGACY_BINARY, NULL, (gir_span){0, 0});
+        diag_file(&im->diags, o, im->src.name);
+        return 0;
+    }
     gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
     diag_file(&im->diags, g, im->src.name);
     diag_help(&im->diags, g, I_HELP_FORM_UNREAD);
@@ -263,25 +269,33 @@ static void run(void *ud)
     im->form = imp_sniff(ra->bytes, ra->len);
     if (!readable_form(im))
         return;
-    im->html = imp_looks_html(ra->bytes, ra->len);
-    imp_decoded d;
-    imp_decode(a, ra->bytes, ra->len, im->html, &d);
-    source_init(&im->src, a, name, d.text, (uint32_t)d.len);
-    im->encoding = d.encoding;
     imp_ctx c = {0};
     c.a = a;
     c.dg = &im->diags;
     c.src = &im->src;
     c.im = im;
     c.out_name = o && o->out_name ? o->out_name : "report.gir";
-    decode_diags(&c, &d);
-    if (im->html && !imp_html_render(&c)) {
-        diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
-        im->html = 0;
-    }
-    if (!im->html) {
-        c.w.s = d.text;
-        c.w.n = (uint32_t)d.len;
+    if (im->form == IMP_FORM_ZIP) {
+        /* a .docx: its rebuilt text is the source diagnostics point into */
+        if (!imp_docx_read(&c, ra->bytes, ra->len))
+            return;
+        source_init(&im->src, a, name, c.w.s, c.w.n);
+        im->encoding = "UTF-8";
+    } else {
+        im->html = imp_looks_html(ra->bytes, ra->len);
+        imp_decoded d;
+        imp_decode(a, ra->bytes, ra->len, im->html, &d);
+        source_init(&im->src, a, name, d.text, (uint32_t)d.len);
+        im->encoding = d.encoding;
+        decode_diags(&c, &d);
+        if (im->html && !imp_html_render(&c)) {
+            diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
+            im->html = 0;
+        }
+        if (!im->html) {
+            c.w.s = d.text;
+            c.w.n = (uint32_t)d.len;
+        }
     }
     imp_fold(&c);
     layout(&c);

@@ -1,0 +1,330 @@
+/* docx.c - the package of a Word document (docx.h): the zip opened from
+ * memory with libzip; the main document found through _rels/.rels (the
+ * officeDocument relationship) and [Content_Types].xml, else
+ * word/document.xml; every part read in chunks with a hard limit
+ * (DOCX_PART_MAX uncompressed, whatever the zip's directory says, so a
+ * zip bomb is an error, not memory exhausted); XML parsed with libxml2
+ * without network, DTD loading or entity expansion (XXE is impossible:
+ * an entity reference stays a reference, which the walk never reads).
+ * A zip that is not a Word document is told apart (a workbook, a
+ * presentation, an OpenDocument or OFD file, a plain archive) in one
+ * error. The zip, its open entries, the parser and every document are
+ * deferred releases of the import's arena. */
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+#include <libxml/parser.h>
+#include "base/io.h"
+#include "docx.h"
+
+#define DOCX_PART_MAX GIR_MAX_FILE_SIZE     /* bytes of one part, uncompressed */
+#define CHUNK 65536
+
+typedef struct pkg {
+    imp_ctx *c;
+    zip_t *z;
+} pkg;
+
+/* ---- diagnostics: about the whole file ---- */
+
+/* g, now about the whole input file. */
+static gir_diag *on_file(imp_ctx *c, gir_diag *g)
+{
+    diag_file(c->dg, g, c->im->src.name);
+    return g;
+}
+
+#define NOWHERE NULL, (gir_span){0, 0}
+
+/* ---- libzip ---- */
+
+static void free_source(void *p) { zip_source_free(p); }
+static void discard(void *p) { zip_discard(p); }
+static void fclose_entry(void *p) { zip_fclose(p); }
+
+/* libzip's words for error code ze, into buf. */
+static const char *zip_words(int ze, char *buf, size_t n)
+{
+    zip_error_t e;
+    zip_error_init_with_code(&e, ze);
+    snprintf(buf, n, "%s", zip_error_strerror(&e));
+    zip_error_fini(&e);
+    return buf;
+}
+
+static int open_zip(pkg *p, const char *bytes, size_t len)
+{
+    gir_arena *a = p->c->a;
+    gir_defer *ds = arena_defer(a, free_source, NULL);
+    gir_defer *dz = arena_defer(a, discard, NULL);
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &err);
+    arena_defer_set(ds, src);
+    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : NULL;
+    char why[160];
+    snprintf(why, sizeof why, "%s", zip_error_strerror(&err));
+    zip_error_fini(&err);
+    if (!z) {
+        gir_diag *g = on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_ZIP, NOWHERE, why));
+        diag_help(p->c->dg, g, I_HELP_DOCX_BAD_ZIP);
+        return 0;
+    }
+    arena_defer_set(ds, NULL);      /* the archive owns its source now */
+    arena_defer_set(dz, z);
+    p->z = z;
+    return 1;
+}
+
+typedef enum { PART_OK = 0, PART_ABSENT, PART_TOO_BIG, PART_BAD } part_st;
+
+/* Reads entry name (at most max bytes, NUL-terminated, into the arena).
+ * On PART_BAD, why says what libzip said. */
+static part_st read_part(pkg *p, const char *name, size_t max, char **out, size_t *len, char *why, size_t nwhy)
+{
+    gir_arena *a = p->c->a;
+    zip_int64_t ix = zip_name_locate(p->z, name, 0);
+    if (ix < 0) return PART_ABSENT;
+    zip_stat_t sb;
+    size_t cap = CHUNK;
+    if (zip_stat_index(p->z, (zip_uint64_t)ix, 0, &sb) == 0 && (sb.valid & ZIP_STAT_SIZE)) {
+        if (sb.size > max) return PART_TOO_BIG;
+        if (sb.size + 1 > cap) cap = (size_t)sb.size + 1;
+    }
+    gir_defer *df = arena_defer(a, fclose_entry, NULL);
+    zip_file_t *f = zip_fopen_index(p->z, (zip_uint64_t)ix, 0);
+    if (!f) {
+        zip_words(zip_error_code_zip(zip_get_error(p->z)), why, nwhy);
+        return PART_BAD;
+    }
+    arena_defer_set(df, f);
+    char *buf = arena_alloc(a, cap + 1);
+    size_t n = 0;
+    part_st st = PART_OK;
+    for (;;) {
+        if (n + CHUNK > cap) {
+            size_t ncap = cap * 2 < n + CHUNK ? n + CHUNK : cap * 2;
+            buf = arena_grow(a, buf, cap + 1, ncap + 1);
+            cap = ncap;
+        }
+        zip_int64_t r = zip_fread(f, buf + n, CHUNK);
+        if (r < 0) {
+            zip_words(zip_error_code_zip(zip_file_get_error(f)), why, nwhy);
+            st = PART_BAD;
+            break;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+        if (n > max) { st = PART_TOO_BIG; break; }
+    }
+    arena_release(df);
+    buf[n] = 0;
+    *out = buf;
+    *len = n;
+    return st;
+}
+
+/* ---- XML ---- */
+
+static void free_doc(void *p) { xmlFreeDoc(p); }
+static void free_ctxt(void *p) { xmlFreeParserCtxt(p); }
+
+/* Parses n bytes named name: no network, no DTD, entities left as
+ * references. NULL when not well-formed (line and message in *line, why). */
+static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *line, char *why, size_t nwhy)
+{
+    gir_arena *a = p->c->a;
+    gir_defer *dc = arena_defer(a, free_ctxt, NULL);
+    gir_defer *dd = arena_defer(a, free_doc, NULL);
+    xmlParserCtxt *ctxt = xmlNewParserCtxt();
+    arena_defer_set(dc, ctxt);
+    if (!ctxt) { snprintf(why, nwhy, "out of memory"); *line = 0; return NULL; }
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    xmlDoc *doc = n <= (size_t)0x7fffffff ? xmlCtxtReadMemory(ctxt, s, (int)n, name, NULL, opts) : NULL;
+    arena_defer_set(dd, doc);
+    if (!doc || !ctxt->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        *line = e ? e->line : 0;
+        snprintf(why, nwhy, "%s", e && e->message ? e->message : "?");
+        size_t k = strlen(why);
+        while (k && (why[k - 1] == '\n' || why[k - 1] == ' ')) why[--k] = 0;
+        arena_release(dd);
+        arena_release(dc);
+        return NULL;
+    }
+    arena_release(dc);
+    return doc;
+}
+
+/* Reads and parses part name; on failure reports it (when report) and
+ * returns NULL. */
+static xmlDoc *part_xml(pkg *p, const char *name, size_t max, int report)
+{
+    char *s = NULL, why[200] = "";
+    size_t n = 0;
+    part_st st = read_part(p, name, max, &s, &n, why, sizeof why);
+    if (st != PART_OK) {
+        if (report && st == PART_TOO_BIG)
+            on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_TOO_BIG, NOWHERE, name, (unsigned)(max >> 20)));
+        else if (report)
+            on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, name, st == PART_ABSENT ? msg_fmt(p->c->dg->lang, I_DOCX_ABSENT) : why));
+        return NULL;
+    }
+    int line = 0;
+    xmlDoc *doc = parse(p, name, s, n, &line, why, sizeof why);
+    if (!doc && report)
+        on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_XML, NOWHERE, name, line, why));
+    return doc;
+}
+
+static int local_is(const xmlNode *n, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t a = strlen(s), b = strlen(tail);
+    return a >= b && strcmp(s + a - b, tail) == 0;
+}
+
+/* The target of the package relationship whose type ends in type, as a
+ * zip entry name (arena), or NULL. */
+static const char *rel_target(pkg *p, xmlDoc *rels, const char *type)
+{
+    const xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
+        const char *t = local_is(k, "Relationship") ? imp_docx_attr(k, "Type") : NULL;
+        const char *to = t && ends_with(t, type) ? imp_docx_attr(k, "Target") : NULL;
+        if (to && *to)
+            return arena_strdup(p->c->a, to[0] == '/' ? to + 1 : to);
+    }
+    return NULL;
+}
+
+/* The content type [Content_Types].xml gives part name, or "". */
+static const char *content_type(xmlDoc *types, const char *name)
+{
+    const xmlNode *root = types ? xmlDocGetRootElement(types) : NULL;
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
+        const char *pn = local_is(k, "Override") ? imp_docx_attr(k, "PartName") : NULL;
+        const char *ct = pn ? imp_docx_attr(k, "ContentType") : NULL;
+        if (ct && strcmp(pn[0] == '/' ? pn + 1 : pn, name) == 0)
+            return ct;
+    }
+    return "";
+}
+
+/* ---- what a zip that is not a .docx is ---- */
+
+static const char *odf_kind(pkg *p)
+{
+    char *s = NULL, why[200];
+    size_t n = 0;
+    if (read_part(p, "mimetype", 256, &s, &n, why, sizeof why) != PART_OK) return NULL;
+    const char *pre = "application/vnd.oasis.opendocument.";
+    if (strncmp(s, pre, strlen(pre)) != 0) return NULL;
+    const char *k = s + strlen(pre);
+    if (!strncmp(k, "text", 4)) return ".odt";
+    if (!strncmp(k, "spreadsheet", 11)) return ".ods";
+    if (!strncmp(k, "presentation", 12)) return ".odp";
+    return arena_strdup(p->c->a, s);
+}
+
+static void not_docx(pkg *p, const char *ct)
+{
+    imp_ctx *c = p->c;
+    const char *what;
+    const char *odf = odf_kind(p);
+    if (strstr(ct, "spreadsheetml") || strstr(ct, "ms-excel")) what = msg_fmt(c->dg->lang, I_DOCX_XLSX);
+    else if (strstr(ct, "presentationml") || strstr(ct, "ms-powerpoint")) what = msg_fmt(c->dg->lang, I_DOCX_PPTX);
+    else if (odf) what = arena_printf(c->a, msg_fmt(c->dg->lang, I_DOCX_ODF), odf);
+    else if (zip_name_locate(p->z, "OFD.xml", ZIP_FL_NOCASE) >= 0) what = msg_fmt(c->dg->lang, I_DOCX_OFD);
+    else what = arena_printf(c->a, msg_fmt(c->dg->lang, I_DOCX_ZIP), (size_t)zip_get_num_entries(p->z, 0));
+    gir_diag *g = on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_NOT_DOCX, NOWHERE, what));
+    diag_help(c->dg, g, I_HELP_DOCX_NOT_DOCX);
+}
+
+/* The main document's entry name, or NULL (reported). */
+static const char *main_part(pkg *p, xmlDoc **rels_out)
+{
+    xmlDoc *rels = part_xml(p, "_rels/.rels", 1u << 20, 0);
+    xmlDoc *types = part_xml(p, "[Content_Types].xml", 1u << 20, 0);
+    *rels_out = rels;
+    const char *main = rel_target(p, rels, "/officeDocument");
+    const char *ct = main ? content_type(types, main) : "";
+    int word = strstr(ct, "wordprocessingml") || strstr(ct, "ms-word");
+    if (main && !*ct && !strncmp(main, "word/", 5)) word = 1;
+    if (!word && !*ct && zip_name_locate(p->z, "word/document.xml", 0) >= 0) {
+        main = "word/document.xml";
+        word = 1;
+    }
+    if (!word || zip_name_locate(p->z, main, 0) < 0) {
+        not_docx(p, ct);
+        return NULL;
+    }
+    return main;
+}
+
+/* ---- docProps/core.xml ---- */
+
+static const char *text_of(imp_ctx *c, const xmlNode *n)
+{
+    gir_buf b;
+    buf_init(&b, c->a);
+    for (const xmlNode *k = n->children; k; k = k->next)
+        if (k->type == XML_TEXT_NODE && k->content) buf_puts(&b, (const char *)k->content);
+    size_t i = 0;
+    const char *s = buf_cstr(&b);
+    while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') i++;
+    return s[i] ? s + i : NULL;
+}
+
+static void core_props(pkg *p, xmlDoc *rels)
+{
+    const char *name = rel_target(p, rels, "/core-properties");
+    xmlDoc *core = part_xml(p, name ? name : "docProps/core.xml", 1u << 20, 0);
+    const xmlNode *root = core ? xmlDocGetRootElement(core) : NULL;
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
+        if (local_is(k, "title") && !p->c->w.title) p->c->w.title = text_of(p->c, k);
+        if (local_is(k, "creator") && !p->c->w.author) p->c->w.author = text_of(p->c, k);
+    }
+}
+
+/* ---- the entry ---- */
+
+static const xmlNode *body_of(xmlDoc *doc)
+{
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next)
+        if (imp_docx_is(k, "body")) return k;
+    return NULL;
+}
+
+static void notes(pkg *p, const char *main, xmlDoc *doc, const imp_docx_stats *st)
+{
+    if (doc->intSubset) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
+    if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested));
+    if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del));
+}
+
+int imp_docx_read(imp_ctx *c, const char *bytes, size_t len)
+{
+    pkg p = {c, NULL};
+    if (!open_zip(&p, bytes, len)) return 0;
+    xmlDoc *rels = NULL;
+    const char *main = main_part(&p, &rels);
+    if (!main) return 0;
+    xmlDoc *doc = part_xml(&p, main, DOCX_PART_MAX, 1);
+    if (!doc) return 0;
+    const xmlNode *body = body_of(doc);
+    if (!body) {
+        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, msg_fmt(c->dg->lang, I_DOCX_NO_BODY)));
+        return 0;
+    }
+    core_props(&p, rels);
+    imp_docx_stats st = {0};
+    imp_docx_text(c, body, &st);
+    notes(&p, main, doc, &st);
+    return 1;
+}

@@ -1,0 +1,33 @@
+/* docx.h - the DOCX stage: a Word document (.docx: a zip of XML parts)
+ * to the same working text the HTML stage makes (html.h): paragraphs as
+ * lines, each table row as one line "cell | cell |" from a grid that
+ * honours w:gridSpan and w:vMerge, w.html set, w.tables filled, the
+ * title from docProps/core.xml. docx.c opens the package (libzip, from
+ * memory, every part read with a hard size limit), finds the main
+ * document through _rels/.rels and [Content_Types].xml and parses its
+ * XML with libxml2 (no network, no DTD, no entity expansion);
+ * docx_text.c walks the WordprocessingML body. */
+#ifndef GIR_IMPORT_DOCX_H
+#define GIR_IMPORT_DOCX_H
+#include <stddef.h>
+#include <libxml/tree.h>
+#include "internal.h"
+
+/* What the walk kept and dropped, for the notes. */
+typedef struct imp_docx_stats {
+    size_t ins, del;              /* tracked insertions kept, deletions dropped */
+    size_t nested;                /* tables read as paragraphs: they hold tables */
+} imp_docx_stats;
+
+/* Reads the .docx of len bytes at bytes into c->w. On failure reports one
+ * error about the whole file (named c->im->src.name) and returns 0. */
+int imp_docx_read(imp_ctx *c, const char *bytes, size_t len);
+
+/* The working text of a w:body (docx_text.c) into c->w. */
+void imp_docx_text(imp_ctx *c, const xmlNode *body, imp_docx_stats *st);
+/* Is n the WordprocessingML element local (transitional or strict)? */
+int imp_docx_is(const xmlNode *n, const char *local);
+/* The value of n's attribute local (any namespace) as libxml2 holds it,
+ * without copying, or NULL. */
+const char *imp_docx_attr(const xmlNode *n, const char *local);
+#endif
