@@ -12,7 +12,10 @@
  * cell above is a covered position, written as an empty cell once a cell
  * of the row was written; an empty cell spanning k columns is k empty
  * cells. A table that holds tables is read as paragraphs, its inner
- * tables as tables. Entity references (a DTD's) are never text. */
+ * tables as tables. A document without any table (a copied text saved
+ * as .docx) is read as text: every paragraph one line, empty ones too,
+ * its spaces and tabs as they are, so the text stage sees the layout the
+ * copy had. Entity references (a DTD's) are never text. */
 #include <string.h>
 #include "base/array.h"
 #include "docx.h"
@@ -32,6 +35,7 @@ typedef struct dx {
     int space;                     /* a space is pending */
     int lead;                      /* at the start of a cell: no space */
     int in_cell;                   /* line breaks are spaces, '|' is '/' */
+    int raw;                       /* no table at all: text as it is, every paragraph a line */
     struct rowgrid *g;             /* the grid of the table being written */
 } dx;
 
@@ -96,7 +100,7 @@ static void put(dx *d, const char *s, size_t n)
 
 static void newline(dx *d)
 {
-    if (!d->bol)
+    if (!d->bol || d->raw)
         put(d, "\n", 1);
     d->bol = 1;
     d->space = 0;
@@ -121,6 +125,11 @@ static int is_space_at(const char *p)
 /* Appends text, collapsing white space (NBSP counts as space). */
 static void text(dx *d, const char *s)
 {
+    if (d->raw && s) {
+        put(d, s, strlen(s));
+        d->bol = 0;
+        return;
+    }
     const char *p = s;
     while (p && *p) {
         int w = is_space_at(p);
@@ -188,7 +197,7 @@ static const xmlNode *alternate(const xmlNode *ac)
 static void element(dx *d, const xmlNode *k, int depth)
 {
     if (imp_docx_is(k, "t")) { w_t(d, k); return; }
-    if (imp_docx_is(k, "tab") || imp_docx_is(k, "ptab")) { d->space = 1; return; }
+    if (imp_docx_is(k, "tab") || imp_docx_is(k, "ptab")) { if (d->raw) text(d, "\t"); else d->space = 1; return; }
     if (imp_docx_is(k, "br") || imp_docx_is(k, "cr")) { brk(d); return; }
     if (imp_docx_is(k, "noBreakHyphen")) { text(d, "-"); return; }
     if (imp_docx_is(k, "del") || imp_docx_is(k, "moveFrom")) { d->st->del++; return; }
@@ -201,7 +210,7 @@ static void element(dx *d, const xmlNode *k, int depth)
         return;
     }
     int para = imp_docx_is(k, "p");
-    if (para) brk(d);
+    if (para && !d->raw) brk(d);
     walk(d, k->children, depth + 1);
     if (para) brk(d);
 }
@@ -367,11 +376,12 @@ void imp_docx_text(imp_ctx *c, const xmlNode *body, imp_docx_stats *st)
     d.c = c;
     d.st = st;
     d.bol = 1;
+    d.raw = body && !has_table_inside(body, 0);
     buf_init(&d.out, c->a);
     walk(&d, body ? body->children : NULL, 0);
-    newline(&d);
+    if (!d.raw) newline(&d);
     c->w.s = (char *)buf_cstr(&d.out);
     c->w.n = (uint32_t)d.out.n;
     c->w.map = NULL;
-    c->w.html = 1;
+    c->w.html = !d.raw;
 }
