@@ -74,7 +74,7 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     res->nwarn += im->diags.nwarnings;
     for (size_t i = 0; i < im->diags.n; i++) res->nnote += im->diags.v[i]->sev == GIR_SEV_NOTE;
     if (im->diags.nerrors) rc = 1;
-    if (out) {
+    if (out && im->gir) {           /* an input refused has no .gir: OUT stays as it was */
         int we = 0;
         if (io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, out, we);
     } else if (!io->check) {

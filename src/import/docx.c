@@ -86,10 +86,11 @@ static part_st read_part(pkg *p, const char *name, size_t max, char **out, size_
     zip_int64_t ix = zip_name_locate(p->z, name, 0);
     if (ix < 0) return PART_ABSENT;
     zip_stat_t sb;
-    size_t cap = CHUNK;
+    size_t cap = CHUNK, said = max;   /* the size the zip's directory gives */
     if (zip_stat_index(p->z, (zip_uint64_t)ix, 0, &sb) == 0 && (sb.valid & ZIP_STAT_SIZE)) {
         if (sb.size > max) return PART_TOO_BIG;
-        if (sb.size + 1 > cap) cap = (size_t)sb.size + 1;
+        said = (size_t)sb.size;
+        if (said + 1 > cap) cap = said + 1;
     }
     gir_defer *df = arena_defer(a, fclose_entry, NULL);
     zip_file_t *f = zip_fopen_index(p->z, (zip_uint64_t)ix, 0);
@@ -116,6 +117,11 @@ static part_st read_part(pkg *p, const char *name, size_t max, char **out, size_
         if (r == 0) break;
         n += (size_t)r;
         if (n > max) { st = PART_TOO_BIG; break; }
+        if (n > said) {           /* more than the directory says: a lie */
+            snprintf(why, nwhy, "%s", msg_fmt(p->c->dg->lang, I_DOCX_LIES));
+            st = PART_BAD;
+            break;
+        }
     }
     arena_release(df);
     buf[n] = 0;

@@ -17,9 +17,11 @@ cells() {
       line = $0
       sub(/^[ \t]+/, "", line)
       if (line == "" || substr(line, 1, 1) == "#") next
-      if (substr(line, 1, 1) != "\"") next
-      rest = substr(line, 2); q = index(rest, "\"")
-      label = substr(rest, 1, q - 1); rest = substr(rest, q + 1)
+      label = ""; rest = line
+      if (substr(line, 1, 1) == "\"") {
+        rest = substr(line, 2); q = index(rest, "\"")
+        label = substr(rest, 1, q - 1); rest = substr(rest, q + 1)
+      }
       sub(/[ \t]*#.*/, "", rest)
       r++
       n = split(rest, v, /[ \t]+/); c = 0
