@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <zip.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include "base/io.h"
 #include "docx.h"
 
@@ -103,12 +104,11 @@ static part_st read_part(pkg *p, const char *name, size_t max, char **out, size_
     size_t n = 0;
     part_st st = PART_OK;
     for (;;) {
-        if (n + CHUNK > cap) {
-            size_t ncap = cap * 2 < n + CHUNK ? n + CHUNK : cap * 2;
-            buf = arena_grow(a, buf, cap + 1, ncap + 1);
-            cap = ncap;
+        if (n == cap) {
+            buf = arena_grow(a, buf, cap + 1, cap * 2 + 1);
+            cap *= 2;
         }
-        zip_int64_t r = zip_fread(f, buf + n, CHUNK);
+        zip_int64_t r = zip_fread(f, buf + n, cap - n < CHUNK ? cap - n : CHUNK);
         if (r < 0) {
             zip_words(zip_error_code_zip(zip_file_get_error(f)), why, nwhy);
             st = PART_BAD;
@@ -137,7 +137,7 @@ static void free_ctxt(void *p) { xmlFreeParserCtxt(p); }
 
 /* Parses n bytes named name: no network, no DTD, entities left as
  * references. NULL when not well-formed (line and message in *line, why). */
-static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *line, char *why, size_t nwhy)
+static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *line, char *why, size_t nwhy, gir_defer **out)
 {
     gir_arena *a = p->c->a;
     gir_defer *dc = arena_defer(a, free_ctxt, NULL);
@@ -145,7 +145,7 @@ static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *lin
     xmlParserCtxt *ctxt = xmlNewParserCtxt();
     arena_defer_set(dc, ctxt);
     if (!ctxt) { snprintf(why, nwhy, "out of memory"); *line = 0; return NULL; }
-    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     xmlDoc *doc = n <= (size_t)0x7fffffff ? xmlCtxtReadMemory(ctxt, s, (int)n, name, NULL, opts) : NULL;
     arena_defer_set(dd, doc);
     if (!doc || !ctxt->wellFormed) {
@@ -159,12 +159,14 @@ static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *lin
         return NULL;
     }
     arena_release(dc);
+    if (out)
+        *out = dd;
     return doc;
 }
 
 /* Reads and parses part name; on failure reports it (when report) and
- * returns NULL. */
-static xmlDoc *part_xml(pkg *p, const char *name, size_t max, int report)
+ * returns NULL. *dd (when dd is not NULL) is the document's release. */
+static xmlDoc *part_xml(pkg *p, const char *name, size_t max, int report, gir_defer **dd)
 {
     char *s = NULL, why[200] = "";
     size_t n = 0;
@@ -177,7 +179,7 @@ static xmlDoc *part_xml(pkg *p, const char *name, size_t max, int report)
         return NULL;
     }
     int line = 0;
-    xmlDoc *doc = parse(p, name, s, n, &line, why, sizeof why);
+    xmlDoc *doc = parse(p, name, s, n, &line, why, sizeof why, dd);
     if (!doc && report)
         on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_XML, NOWHERE, name, line, why));
     return doc;
@@ -254,8 +256,8 @@ static void not_docx(pkg *p, const char *ct)
 /* The main document's entry name, or NULL (reported). */
 static const char *main_part(pkg *p, xmlDoc **rels_out)
 {
-    xmlDoc *rels = part_xml(p, "_rels/.rels", 1u << 20, 0);
-    xmlDoc *types = part_xml(p, "[Content_Types].xml", 1u << 20, 0);
+    xmlDoc *rels = part_xml(p, "_rels/.rels", 1u << 20, 0, NULL);
+    xmlDoc *types = part_xml(p, "[Content_Types].xml", 1u << 20, 0, NULL);
     *rels_out = rels;
     const char *main = rel_target(p, rels, "/officeDocument");
     const char *ct = main ? content_type(types, main) : "";
@@ -289,7 +291,7 @@ static const char *text_of(imp_ctx *c, const xmlNode *n)
 static void core_props(pkg *p, xmlDoc *rels)
 {
     const char *name = rel_target(p, rels, "/core-properties");
-    xmlDoc *core = part_xml(p, name ? name : "docProps/core.xml", 1u << 20, 0);
+    xmlDoc *core = part_xml(p, name ? name : "docProps/core.xml", 1u << 20, 0, NULL);
     const xmlNode *root = core ? xmlDocGetRootElement(core) : NULL;
     for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
         if (local_is(k, "title") && !p->c->w.title) p->c->w.title = text_of(p->c, k);
@@ -297,19 +299,125 @@ static void core_props(pkg *p, xmlDoc *rels)
     }
 }
 
-/* ---- the entry ---- */
+/* ---- the main document, streamed ---- */
 
-static const xmlNode *body_of(xmlDoc *doc)
+static void free_reader(void *q) { xmlFreeTextReader(q); }
+
+typedef struct xerr { int set, line; char why[200]; } xerr;
+
+/* libxml2's first error, kept (nothing is printed). */
+static void on_error(void *arg, xmlErrorPtr e)
 {
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next)
-        if (imp_docx_is(k, "body")) return k;
-    return NULL;
+    xerr *x = arg;
+    if (x->set || !e || e->level < XML_ERR_ERROR)
+        return;
+    x->set = 1;
+    x->line = e->line;
+    snprintf(x->why, sizeof x->why, "%s", e->message ? e->message : "?");
+    size_t k = strlen(x->why);
+    while (k && (x->why[k - 1] == '\n' || x->why[k - 1] == ' '))
+        x->why[--k] = 0;
 }
 
-static void notes(pkg *p, const char *main, xmlDoc *doc, const imp_docx_stats *st)
+/* A reader over the part (released through *dr): no network, no DTD,
+ * entities left as references. */
+static xmlTextReader *reader(pkg *p, const char *name, const char *s, size_t n, xerr *x, gir_defer **dr)
 {
-    if (doc->intSubset) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
+    *dr = arena_defer(p->c->a, free_reader, NULL);
+    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+    xmlTextReader *r = n <= (size_t)0x7fffffff ? xmlReaderForMemory(s, (int)n, name, NULL, opts) : NULL;
+    arena_defer_set(*dr, r);
+    if (r)
+        xmlTextReaderSetStructuredErrorHandler(r, on_error, x);
+    else if (!x->set)
+        x->set = 1;
+    return r;
+}
+
+static int is_w_elem(xmlTextReader *r, const char *local)
+{
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    const xmlChar *ln = xmlTextReaderConstLocalName(r);
+    if (!ns || !ln || strcmp((const char *)ln, local) != 0)
+        return 0;
+    return !strcmp((const char *)ns, "http://schemas.openxmlformats.org/wordprocessingml/2006/main") ||
+           !strcmp((const char *)ns, "http://purl.oclc.org/ooxml/wordprocessingml/main");
+}
+
+/* The first pass: well-formed? a table anywhere? a DTD? */
+static int scan(pkg *p, const char *name, const char *s, size_t n, xerr *x, int *tables, int *dtd)
+{
+    gir_defer *dr;
+    xmlTextReader *r = reader(p, name, s, n, x, &dr);
+    int rc = r ? xmlTextReaderRead(r) : -1;
+    for (; rc == 1; rc = xmlTextReaderRead(r)) {
+        int t = xmlTextReaderNodeType(r);
+        if (t == XML_READER_TYPE_DOCUMENT_TYPE)
+            *dtd = 1;
+        else if (t == XML_READER_TYPE_ELEMENT && !*tables)
+            *tables = is_w_elem(r, "tbl");
+    }
+    arena_release(dr);
+    return rc == 0 && !x->set;
+}
+
+/* The second pass: each child of w:body expanded, walked, let go.
+ * Returns 1, or 0 when the document has no body. */
+static int render(pkg *p, const char *name, const char *s, size_t n, int raw, imp_docx_stats *st)
+{
+    xerr x = {0};
+    gir_defer *dr;
+    xmlTextReader *r = reader(p, name, s, n, &x, &dr);
+    imp_docx_walk *w = imp_docx_start(p->c, raw, st);
+    int body = 0;
+    int rc = r ? xmlTextReaderRead(r) : -1;
+    while (rc == 1) {
+        int t = xmlTextReaderNodeType(r);
+        int depth = xmlTextReaderDepth(r);
+        if (t == XML_READER_TYPE_ELEMENT && depth == 1 && is_w_elem(r, "body"))
+            body = 1;
+        if (t == XML_READER_TYPE_ELEMENT && depth == 2 && body) {
+            imp_docx_block(w, xmlTextReaderExpand(r));
+            rc = xmlTextReaderNext(r);
+            continue;
+        }
+        rc = xmlTextReaderRead(r);
+    }
+    arena_release(dr);
+    imp_docx_finish(w);
+    return body;
+}
+
+static int main_document(pkg *p, const char *main, imp_docx_stats *st, int *dtd)
+{
+    imp_ctx *c = p->c;
+    char *s = NULL;
+    xerr x = {0};
+    size_t n = 0;
+    part_st ps = read_part(p, main, DOCX_PART_MAX, &s, &n, x.why, sizeof x.why);
+    if (ps == PART_TOO_BIG)
+        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_TOO_BIG, NOWHERE, main, (unsigned)(DOCX_PART_MAX >> 20)));
+    else if (ps != PART_OK)
+        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, x.why));
+    if (ps != PART_OK)
+        return 0;
+    int tables = 0;
+    if (!scan(p, main, s, n, &x, &tables, dtd)) {
+        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_XML, NOWHERE, main, x.line, x.why));
+        return 0;
+    }
+    if (!render(p, main, s, n, !tables, st)) {
+        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, msg_fmt(c->dg->lang, I_DOCX_NO_BODY)));
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- the entry ---- */
+
+static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
+{
+    if (dtd) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
     if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested));
     if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del));
 }
@@ -321,16 +429,10 @@ int imp_docx_read(imp_ctx *c, const char *bytes, size_t len)
     xmlDoc *rels = NULL;
     const char *main = main_part(&p, &rels);
     if (!main) return 0;
-    xmlDoc *doc = part_xml(&p, main, DOCX_PART_MAX, 1);
-    if (!doc) return 0;
-    const xmlNode *body = body_of(doc);
-    if (!body) {
-        on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, msg_fmt(c->dg->lang, I_DOCX_NO_BODY)));
-        return 0;
-    }
-    core_props(&p, rels);
     imp_docx_stats st = {0};
-    imp_docx_text(c, body, &st);
-    notes(&p, main, doc, &st);
+    int dtd = 0;
+    if (!main_document(&p, main, &st, &dtd)) return 0;
+    core_props(&p, rels);
+    notes(&p, main, dtd, &st);
     return 1;
 }

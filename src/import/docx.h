@@ -4,8 +4,9 @@
  * honours w:gridSpan and w:vMerge, w.html set, w.tables filled, the
  * title from docProps/core.xml. docx.c opens the package (libzip, from
  * memory, every part read with a hard size limit), finds the main
- * document through _rels/.rels and [Content_Types].xml and parses its
- * XML with libxml2 (no network, no DTD, no entity expansion);
+ * document through _rels/.rels and [Content_Types].xml and streams its
+ * XML with libxml2's reader (no network, no DTD, no entity expansion;
+ * one child of w:body in memory at a time);
  * docx_text.c walks the WordprocessingML body. */
 #ifndef GIR_IMPORT_DOCX_H
 #define GIR_IMPORT_DOCX_H
@@ -23,8 +24,13 @@ typedef struct imp_docx_stats {
  * error about the whole file (named c->im->src.name) and returns 0. */
 int imp_docx_read(imp_ctx *c, const char *bytes, size_t len);
 
-/* The working text of a w:body (docx_text.c) into c->w. */
-void imp_docx_text(imp_ctx *c, const xmlNode *body, imp_docx_stats *st);
+/* The walk of a w:body (docx_text.c), one child of the body at a time
+ * (docx.c streams the document): raw when the body holds no table (read
+ * as text); imp_docx_finish puts the working text into c->w. */
+typedef struct imp_docx_walk imp_docx_walk;
+imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st);
+void imp_docx_block(imp_docx_walk *w, const xmlNode *n);
+void imp_docx_finish(imp_docx_walk *w);
 /* Is n the WordprocessingML element local (transitional or strict)? */
 int imp_docx_is(const xmlNode *n, const char *local);
 /* The value of n's attribute local (any namespace) as libxml2 holds it,

@@ -370,18 +370,32 @@ static void table(dx *d, const xmlNode *tbl, int depth)
     ARRAY_PUSH(d->c->a, d->c->w.tables, d->c->w.ntables, rg);
 }
 
-void imp_docx_text(imp_ctx *c, const xmlNode *body, imp_docx_stats *st)
+struct imp_docx_walk { dx d; };
+
+imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st)
 {
-    dx d = {0};
-    d.c = c;
-    d.st = st;
-    d.bol = 1;
-    d.raw = body && !has_table_inside(body, 0);
-    buf_init(&d.out, c->a);
-    walk(&d, body ? body->children : NULL, 0);
-    if (!d.raw) newline(&d);
-    c->w.s = (char *)buf_cstr(&d.out);
-    c->w.n = (uint32_t)d.out.n;
-    c->w.map = NULL;
-    c->w.html = !d.raw;
+    imp_docx_walk *w = arena_alloc(c->a, sizeof *w);
+    w->d.c = c;
+    w->d.st = st;
+    w->d.bol = 1;
+    w->d.raw = raw;
+    buf_init(&w->d.out, c->a);
+    return w;
+}
+
+void imp_docx_block(imp_docx_walk *w, const xmlNode *n)
+{
+    if (n && n->type == XML_ELEMENT_NODE)
+        element(&w->d, n, 0);
+}
+
+void imp_docx_finish(imp_docx_walk *w)
+{
+    dx *d = &w->d;
+    if (!d->raw)
+        newline(d);
+    d->c->w.s = (char *)buf_cstr(&d->out);
+    d->c->w.n = (uint32_t)d->out.n;
+    d->c->w.map = NULL;
+    d->c->w.html = !d->raw;
 }

@@ -31,8 +31,11 @@ each keeps the cells of the report it came from:
                      and the allocation-failure sweep
 
 Run it from anywhere: python3 tests/import/docx/make.py (it writes next to
-itself). The outputs are committed; the suite reads them."""
-import io, os, re, struct, zipfile
+itself). The outputs are committed; the suite reads them.
+
+python3 tests/import/docx/make.py big N OUT writes OUT: pingtan-2021.docx
+with its 申请处理 table N times (the size measurements; not committed)."""
+import io, os, re, struct, sys, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FORMS = os.path.join(HERE, '..', 'forms', 'docx')
@@ -223,6 +226,23 @@ def tiny():
     write('tiny.docx', {k: p[k] for k in keep}, keep)
 
 
+def big(n, out):
+    p = read('pingtan-2021.docx')
+    d = p['word/document.xml'].decode()
+    t = tables(d)[1]
+    copy = '<w:p><w:r><w:t>表格副本</w:t></w:r></w:p>' + d[t[0]:t[1]]
+    p['word/document.xml'] = (d[:t[1]] + copy * (n - 1) + d[t[1]:]).encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+        for k in p:
+            z.writestr(k, p[k])
+    with open(out, 'wb') as f:
+        f.write(buf.getvalue())
+
+
+if len(sys.argv) == 4 and sys.argv[1] == 'big':
+    big(int(sys.argv[2]), sys.argv[3])
+    sys.exit(0)
 word_2021()
 word_2019()
 no_table_3()
