@@ -277,10 +277,10 @@ static void run(void *ud)
     c.out_name = o && o->out_name ? o->out_name : "report.gir";
     if (im->form == IMP_FORM_ZIP) {
         /* a .docx: its rebuilt text is the source diagnostics point into */
+        im->encoding = "UTF-8";     /* XML, as libxml2 gives it */
         if (!imp_docx_read(&c, ra->bytes, ra->len))
             return;
         source_init(&im->src, a, name, c.w.s, c.w.n);
-        im->encoding = "UTF-8";
     } else {
         im->html = imp_looks_html(ra->bytes, ra->len);
         imp_decoded d;
