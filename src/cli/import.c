@@ -77,10 +77,10 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     if (out && im->gir) {           /* an input refused has no .gir: OUT stays as it was */
         int we = 0;
         if (io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, out, we);
-    } else if (!io->check) {
+    } else if (!io->check && im->gir) {
         fwrite(im->gir, 1, im->gir_len, stdout);
     }
-    if (io->check) {
+    if (io->check && im->gir) {
         gir_options co;
         cli_compile_options(c, &co);
         gir_doc *d = gir_doc_compile(out ? out : virt, im->gir, im->gir_len, &co);

@@ -23,7 +23,8 @@
 #     legacy OLE file (as .doc and as .wps): each gives its one error
 #     (tests/import/docx/damaged.err, byte for byte, exit status
 #     included), nothing on standard output, and with -o FILE an existing
-#     FILE is left as it was, with no temporary file left behind. A
+#     FILE is left as it was, with no temporary file left behind (and
+#     --check checks no empty .gir in its place). A
 #     document missing a table and its part warns W1010 naming it; an XXE
 #     attempt (an external entity naming /etc/passwd) warns W1045 and
 #     nothing of /etc/passwd is in the output; a .wps that is really a
@@ -94,6 +95,9 @@ for b in truncated.docx plain.zip.docx workbook.docx odt.docx bad-xml.docx bomb.
   [ $st -eq 1 ] && [ "$(cat "$T/o/keep.gir")" = "last year's" ] && [ "$(ls "$T/o" | wc -l)" -eq 1 ]
   check $? "$b: -o FILE left untouched, no temporary file left"
 done
+imp --check $X/truncated.docx > "$T/out" 2>&1; st=$?
+[ $st -eq 1 ] && [ "$(grep -c 'error\[' "$T/out")" -eq 1 ] && grep -q 'error\[E1040\]' "$T/out"
+check $? "import --check of a refused .docx: its one error, no check of an empty .gir"
 cp $X/legacy.doc "$T/legacy.wps"
 imp "$T/legacy.wps" > "$T/out" 2> "$T/err"; st=$?
 [ $st -eq 1 ] && grep -q 'error\[E1044\]' "$T/err" && [ ! -s "$T/out" ]; check $? "legacy.wps (OLE): E1044"
