@@ -386,7 +386,6 @@ static void test_import_docx(void **state)
 {
     (void)state;
     sweep_import_file("tests/import/docx/tiny.docx", "UTF-8");
-    sweep_import_file("tests/import/docx/word-2021.docx", "UTF-8");
 }
 
 /* A .docx refused half way (not well-formed XML): the error path too. */
