@@ -344,36 +344,36 @@ static int is_w_elem(xmlTextReader *r, const char *local)
            !strcmp((const char *)ns, "http://purl.oclc.org/ooxml/wordprocessingml/main");
 }
 
-/* The first pass: well-formed? a table anywhere? a DTD? */
-static int scan(pkg *p, const char *name, const char *s, size_t n, xerr *x, int *tables, int *dtd)
+/* Does the XML hold an element named tbl (any prefix)? Read from the
+ * bytes: in XML a '<' is always markup, so "<w:tbl>" or "<tbl " is an
+ * element; one of another namespace named tbl only makes the document
+ * read with its layout (as one with tables), never loses text. */
+static int has_tables(const char *s, size_t n)
+{
+    for (const char *q = s; (q = memchr(q, '<', (size_t)(s + n - q))) != NULL; q++) {
+        const char *e = q + 1;
+        while (e < s + n && e - q < 64 && *e != ':' && *e != '>' && *e != ' ' && *e != '/') e++;
+        const char *ln = e < s + n && *e == ':' ? e + 1 : q + 1;
+        if (s + n - ln > 3 && memcmp(ln, "tbl", 3) == 0 && strchr("> /\t\r\n", ln[3]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Each child of w:body expanded, walked, let go. Returns 0 with *x set
+ * when the XML is not well-formed, -1 when it has no body, else 1. */
+static int render(pkg *p, const char *name, const char *s, size_t n, xerr *x, imp_docx_stats *st, int *dtd)
 {
     gir_defer *dr;
     xmlTextReader *r = reader(p, name, s, n, x, &dr);
-    int rc = r ? xmlTextReaderRead(r) : -1;
-    for (; rc == 1; rc = xmlTextReaderRead(r)) {
-        int t = xmlTextReaderNodeType(r);
-        if (t == XML_READER_TYPE_DOCUMENT_TYPE)
-            *dtd = 1;
-        else if (t == XML_READER_TYPE_ELEMENT && !*tables)
-            *tables = is_w_elem(r, "tbl");
-    }
-    arena_release(dr);
-    return rc == 0 && !x->set;
-}
-
-/* The second pass: each child of w:body expanded, walked, let go.
- * Returns 1, or 0 when the document has no body. */
-static int render(pkg *p, const char *name, const char *s, size_t n, int raw, imp_docx_stats *st)
-{
-    xerr x = {0};
-    gir_defer *dr;
-    xmlTextReader *r = reader(p, name, s, n, &x, &dr);
-    imp_docx_walk *w = imp_docx_start(p->c, raw, st);
+    imp_docx_walk *w = imp_docx_start(p->c, !has_tables(s, n), st);
     int body = 0;
     int rc = r ? xmlTextReaderRead(r) : -1;
     while (rc == 1) {
         int t = xmlTextReaderNodeType(r);
         int depth = xmlTextReaderDepth(r);
+        if (t == XML_READER_TYPE_DOCUMENT_TYPE)
+            *dtd = 1;
         if (t == XML_READER_TYPE_ELEMENT && depth == 1 && is_w_elem(r, "body"))
             body = 1;
         if (t == XML_READER_TYPE_ELEMENT && depth == 2 && body) {
@@ -384,8 +384,12 @@ static int render(pkg *p, const char *name, const char *s, size_t n, int raw, im
         rc = xmlTextReaderRead(r);
     }
     arena_release(dr);
+    if (rc != 0 || x->set) {
+        x->set = 1;
+        return 0;
+    }
     imp_docx_finish(w);
-    return body;
+    return body ? 1 : -1;
 }
 
 static int main_document(pkg *p, const char *main, imp_docx_stats *st, int *dtd)
@@ -401,16 +405,12 @@ static int main_document(pkg *p, const char *main, imp_docx_stats *st, int *dtd)
         on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, x.why));
     if (ps != PART_OK)
         return 0;
-    int tables = 0;
-    if (!scan(p, main, s, n, &x, &tables, dtd)) {
+    int rc = render(p, main, s, n, &x, st, dtd);
+    if (rc == 0)
         on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_XML, NOWHERE, main, x.line, x.why));
-        return 0;
-    }
-    if (!render(p, main, s, n, !tables, st)) {
+    else if (rc < 0)
         on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, main, msg_fmt(c->dg->lang, I_DOCX_NO_BODY)));
-        return 0;
-    }
-    return 1;
+    return rc > 0;
 }
 
 /* ---- the entry ---- */
