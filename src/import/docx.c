@@ -3,12 +3,14 @@
  * officeDocument relationship) and [Content_Types].xml, else
  * word/document.xml; every part read in chunks with a hard limit
  * (DOCX_PART_MAX uncompressed, whatever the zip's directory says, so a
- * zip bomb is an error, not memory exhausted); XML parsed with libxml2
- * without network, DTD loading or entity expansion (XXE is impossible:
- * an entity reference stays a reference, which the walk never reads).
+ * zip bomb is an error, not memory exhausted); the main document
+ * streamed with libxml2's reader, one child of w:body at a time, the
+ * small parts parsed whole, both without network, DTD loading or entity
+ * expansion (XXE is impossible: an entity reference stays a reference,
+ * which the walk never reads).
  * A zip that is not a Word document is told apart (a workbook, a
  * presentation, an OpenDocument or OFD file, a plain archive) in one
- * error. The zip, its open entries, the parser and every document are
+ * error. The zip, its open entries, the reader and every document are
  * deferred releases of the import's arena. */
 #include <string.h>
 #include <strings.h>
@@ -19,6 +21,7 @@
 #include "docx.h"
 
 #define DOCX_PART_MAX GIR_MAX_FILE_SIZE     /* bytes of one part, uncompressed */
+#define SMALL_MAX (1u << 20)                 /* bytes of a relationships or properties part */
 #define CHUNK 65536
 
 typedef struct pkg {
@@ -133,55 +136,20 @@ static part_st read_part(pkg *p, const char *name, size_t max, char **out, size_
 /* ---- XML ---- */
 
 static void free_doc(void *p) { xmlFreeDoc(p); }
-static void free_ctxt(void *p) { xmlFreeParserCtxt(p); }
-
-/* Parses n bytes named name: no network, no DTD, entities left as
- * references. NULL when not well-formed (line and message in *line, why). */
-static xmlDoc *parse(pkg *p, const char *name, const char *s, size_t n, int *line, char *why, size_t nwhy, gir_defer **out)
+/* A small part (at most SMALL_MAX bytes: relationships, content types,
+ * properties) as a tree, or NULL when it is absent, too large or not
+ * well-formed (these parts only help: the main document decides). No
+ * network, no DTD, entities left as references. */
+static xmlDoc *small_part(pkg *p, const char *name)
 {
-    gir_arena *a = p->c->a;
-    gir_defer *dc = arena_defer(a, free_ctxt, NULL);
-    gir_defer *dd = arena_defer(a, free_doc, NULL);
-    xmlParserCtxt *ctxt = xmlNewParserCtxt();
-    arena_defer_set(dc, ctxt);
-    if (!ctxt) { snprintf(why, nwhy, "out of memory"); *line = 0; return NULL; }
-    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-    xmlDoc *doc = n <= (size_t)0x7fffffff ? xmlCtxtReadMemory(ctxt, s, (int)n, name, NULL, opts) : NULL;
-    arena_defer_set(dd, doc);
-    if (!doc || !ctxt->wellFormed) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        *line = e ? e->line : 0;
-        snprintf(why, nwhy, "%s", e && e->message ? e->message : "?");
-        size_t k = strlen(why);
-        while (k && (why[k - 1] == '\n' || why[k - 1] == ' ')) why[--k] = 0;
-        arena_release(dd);
-        arena_release(dc);
-        return NULL;
-    }
-    arena_release(dc);
-    if (out)
-        *out = dd;
-    return doc;
-}
-
-/* Reads and parses part name; on failure reports it (when report) and
- * returns NULL. *dd (when dd is not NULL) is the document's release. */
-static xmlDoc *part_xml(pkg *p, const char *name, size_t max, int report, gir_defer **dd)
-{
-    char *s = NULL, why[200] = "";
+    char *s = NULL, why[200];
     size_t n = 0;
-    part_st st = read_part(p, name, max, &s, &n, why, sizeof why);
-    if (st != PART_OK) {
-        if (report && st == PART_TOO_BIG)
-            on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_TOO_BIG, NOWHERE, name, (unsigned)(max >> 20)));
-        else if (report)
-            on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_PART, NOWHERE, name, st == PART_ABSENT ? msg_fmt(p->c->dg->lang, I_DOCX_ABSENT) : why));
+    if (read_part(p, name, SMALL_MAX, &s, &n, why, sizeof why) != PART_OK)
         return NULL;
-    }
-    int line = 0;
-    xmlDoc *doc = parse(p, name, s, n, &line, why, sizeof why, dd);
-    if (!doc && report)
-        on_file(p->c, diag_add(p->c->dg, GIR_SEV_ERROR, I_DOCX_BAD_XML, NOWHERE, name, line, why));
+    gir_defer *dd = arena_defer(p->c->a, free_doc, NULL);
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+    xmlDoc *doc = xmlReadMemory(s, (int)n, name, NULL, opts);
+    arena_defer_set(dd, doc);
     return doc;
 }
 
@@ -256,8 +224,8 @@ static void not_docx(pkg *p, const char *ct)
 /* The main document's entry name, or NULL (reported). */
 static const char *main_part(pkg *p, xmlDoc **rels_out)
 {
-    xmlDoc *rels = part_xml(p, "_rels/.rels", 1u << 20, 0, NULL);
-    xmlDoc *types = part_xml(p, "[Content_Types].xml", 1u << 20, 0, NULL);
+    xmlDoc *rels = small_part(p, "_rels/.rels");
+    xmlDoc *types = small_part(p, "[Content_Types].xml");
     *rels_out = rels;
     const char *main = rel_target(p, rels, "/officeDocument");
     const char *ct = main ? content_type(types, main) : "";
@@ -291,7 +259,7 @@ static const char *text_of(imp_ctx *c, const xmlNode *n)
 static void core_props(pkg *p, xmlDoc *rels)
 {
     const char *name = rel_target(p, rels, "/core-properties");
-    xmlDoc *core = part_xml(p, name ? name : "docProps/core.xml", 1u << 20, 0, NULL);
+    xmlDoc *core = small_part(p, name ? name : "docProps/core.xml");
     const xmlNode *root = core ? xmlDocGetRootElement(core) : NULL;
     for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
         if (local_is(k, "title") && !p->c->w.title) p->c->w.title = text_of(p->c, k);
