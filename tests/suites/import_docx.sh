@@ -14,7 +14,8 @@
 #     content controls, a table split over two w:tbl, a footnote mark, a
 #     value over several runs, a field, a text box in
 #     mc:AlternateContent) and word-2019.docx (Strict namespace, main part
-#     named word/main.xml) give the cells of their originals; deleted text
+#     named word/main.xml) and layout.docx (the body in a layout table,
+#     N1046) give the cells of their originals; deleted text
 #     and field codes are not read, the text box is read once; the .gir
 #     and diagnostics of word-2021 equal tests/import/docx/word-2021.{gir,err}.
 #  3. Damaged and hostile inputs: a cut zip, zips that are not .docx (a
@@ -81,6 +82,11 @@ grep -q 'N1047.*1 处插入.*2 处删除' "$T/w21.err"; check $? "word-2021.docx
 imp $X/word-2019.docx > "$T/w19.gir" 2> /dev/null; st=$?
 got=$(cmp_cells $D/golden/pingtan-2019.html.gir "$T/w19.gir"); cst=$?
 [ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "word-2019.docx (Strict, word/main.xml): the cells of pingtan-2019.html ($got)"
+
+imp $X/layout.docx > "$T/lay.gir" 2> "$T/lay.err"; st=$?
+got=$(cmp_cells $D/golden/pingtan-2021.html.gir "$T/lay.gir"); cst=$?
+[ $st -eq 0 ] && [ $cst -eq 0 ] && grep -q 'note\[N1046\]: 1 个表格含有嵌套的表格' "$T/lay.err"
+check $? "layout.docx (the body inside a layout table): N1046, the cells of pingtan-2021.html ($got)"
 
 # ---- 3. damaged and hostile ----
 : > "$T/damaged.err"

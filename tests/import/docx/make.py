@@ -15,6 +15,8 @@ each keeps the cells of the report it came from:
                      box in mc:AlternateContent (read once, not twice)
   word-2019.docx     pingtan-2019 in the Strict namespace, its main part
                      named word/main.xml (found through _rels/.rels)
+  layout.docx        pingtan-2021 with its whole body inside a one-cell
+                     layout table (a page saved as Word), tables nested in it
   no-table-3.docx    pingtan-2021 without its last table (复议诉讼) and the
                      heading of its part
   truncated.docx     pingtan-2021.docx cut in half
@@ -49,11 +51,17 @@ def read(name):
         return {i.filename: z.read(i.filename) for i in z.infolist()}
 
 
-def write(name, parts, order=None):
+def zipped(parts, order=None):
+    """The zip of parts, the same bytes every run (fixed dates)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
         for n in (order or parts):
-            z.writestr(n, parts[n])
+            z.writestr(zipfile.ZipInfo(n, (1980, 1, 1, 0, 0, 0)), parts[n], zipfile.ZIP_DEFLATED)
+    return buf
+
+
+def write(name, parts, order=None):
+    buf = zipped(parts, order)
     with open(os.path.join(HERE, name), 'wb') as f:
         f.write(buf.getvalue())
     return buf.getvalue()
@@ -153,6 +161,17 @@ def word_2019():
     write('word-2019.docx', p)
 
 
+def layout():
+    p = read('pingtan-2021.docx')
+    d = p['word/document.xml'].decode()
+    b = d.index('<w:body>') + 8
+    e = d.rindex('<w:sectPr')
+    d = d[:b] + '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc>' + d[b:e] + \
+        '<w:p/></w:tc></w:tr></w:tbl>' + d[e:]
+    p['word/document.xml'] = d.encode()
+    write('layout.docx', p)
+
+
 def no_table_3():
     p = read('pingtan-2021.docx')
     d = p['word/document.xml'].decode()
@@ -232,10 +251,7 @@ def big(n, out):
     t = tables(d)[1]
     copy = '<w:p><w:r><w:t>表格副本</w:t></w:r></w:p>' + d[t[0]:t[1]]
     p['word/document.xml'] = (d[:t[1]] + copy * (n - 1) + d[t[1]:]).encode()
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
-        for k in p:
-            z.writestr(k, p[k])
+    buf = zipped(p)
     with open(out, 'wb') as f:
         f.write(buf.getvalue())
 
@@ -245,6 +261,7 @@ if len(sys.argv) == 4 and sys.argv[1] == 'big':
     sys.exit(0)
 word_2021()
 word_2019()
+layout()
 no_table_3()
 damaged()
 tiny()
