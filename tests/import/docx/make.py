@@ -21,6 +21,7 @@ each keeps the cells of the report it came from:
                      heading of its part
   truncated.docx     pingtan-2021.docx cut in half
   plain.zip.docx     a zip of one text file
+  empty.zip.docx     a zip of no file (its end record alone)
   workbook.docx      a zip shaped like an Excel workbook
   odt.docx           a zip shaped like an OpenDocument text
   bad-xml.docx       word/document.xml cut in the middle of an element
@@ -190,6 +191,7 @@ def damaged():
     with open(os.path.join(HERE, 'truncated.docx'), 'wb') as f:
         f.write(whole[:len(whole) // 2])
     write('plain.zip.docx', {'readme.txt': '不是报告'.encode()})
+    write('empty.zip.docx', {})
     write('workbook.docx', {
         '[Content_Types].xml': b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
