@@ -387,6 +387,7 @@ static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
 {
     if (dtd) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
     if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested));
+    if (st->objects) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_OBJECTS, NOWHERE, st->objects));
     if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del));
 }
 

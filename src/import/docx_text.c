@@ -182,6 +182,16 @@ static int dropped(const xmlNode *k)
     return 0;
 }
 
+/* Does a w:object embed a document (an o:OLEObject: a worksheet, …)?
+ * A form control (w:control) does not. */
+static int embeds(const xmlNode *obj)
+{
+    for (const xmlNode *k = obj->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "OLEObject") == 0)
+            return 1;
+    return 0;
+}
+
 /* The one branch of an mc:AlternateContent that is read. */
 static const xmlNode *alternate(const xmlNode *ac)
 {
@@ -202,6 +212,7 @@ static void element(dx *d, const xmlNode *k, int depth)
     if (imp_docx_is(k, "noBreakHyphen")) { text(d, "-"); return; }
     if (imp_docx_is(k, "del") || imp_docx_is(k, "moveFrom")) { d->st->del++; return; }
     if (dropped(k)) return;
+    if (imp_docx_is(k, "object") && embeds(k)) d->st->objects++;
     if (imp_docx_is(k, "ins") || imp_docx_is(k, "moveTo")) d->st->ins++;
     if (imp_docx_is(k, "tbl")) { table(d, k, depth); return; }
     if (is_mc(k, "AlternateContent")) {

@@ -13,16 +13,16 @@
 #     word-2021.docx (bare <w:vMerge/>, tracked changes, a deleted row,
 #     content controls, a table split over two w:tbl, a footnote mark, a
 #     value over several runs, a field, a text box in
-#     mc:AlternateContent) and word-2019.docx (Strict namespace, main part
+#     mc:AlternateContent, an embedded worksheet: N1048) and word-2019.docx (Strict namespace, main part
 #     named word/main.xml) and layout.docx (the body in a layout table,
 #     N1046) give the cells of their originals; deleted text
 #     and field codes are not read, the text box is read once; the .gir
 #     and diagnostics of word-2021 equal tests/import/docx/word-2021.{gir,err}.
 #  3. Damaged and hostile inputs: a cut zip, zips that are not .docx (a
 #     plain archive, an empty one, a workbook, an OpenDocument text), a
-#     document.xml that
-#     is not well-formed, a zip bomb and a zip bomb lying about its size, a
-#     legacy OLE file (as .doc and as .wps): each gives its one error
+#     document.xml that is not well-formed, a zip bomb and a zip bomb
+#     lying about its size, a legacy OLE file (as .doc and as .wps): each
+#     gives its one error
 #     (tests/import/docx/damaged.err, byte for byte, exit status
 #     included), nothing on standard output, and with -o FILE an existing
 #     FILE is left as it was, with no temporary file left behind (and
@@ -80,6 +80,7 @@ golden $X/word-2021.err "$T/w21.err"; check $? "word-2021.docx: diagnostics equa
 grep -q '见网址 平潭网站' "$T/w21.gir" && grep -q '内容控件中的段落' "$T/w21.gir"
 check $? "word-2021.docx: a field's result and a content control's paragraph are read"
 grep -q 'N1047.*1 处插入.*2 处删除' "$T/w21.err"; check $? "word-2021.docx: N1047 counts the tracked changes"
+grep -q 'N1048.*嵌入了 1 个对象' "$T/w21.err"; check $? "word-2021.docx: N1048 counts the embedded worksheet (not the page's form controls)"
 imp $X/word-2019.docx > "$T/w19.gir" 2> /dev/null; st=$?
 got=$(cmp_cells $D/golden/pingtan-2019.html.gir "$T/w19.gir"); cst=$?
 [ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "word-2019.docx (Strict, word/main.xml): the cells of pingtan-2019.html ($got)"

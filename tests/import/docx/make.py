@@ -12,7 +12,8 @@ each keeps the cells of the report it came from:
                      申请处理 table split over two w:tbl, a footnote mark
                      after a value, a value split over runs, bookmarks and
                      proofing marks, a field (its code is not text), a text
-                     box in mc:AlternateContent (read once, not twice)
+                     box in mc:AlternateContent (read once, not twice), an
+                     embedded Excel object (w:object, not read: N1048)
   word-2019.docx     pingtan-2019 in the Strict namespace, its main part
                      named word/main.xml (found through _rels/.rels)
   layout.docx        pingtan-2021 with its whole body inside a one-cell
@@ -142,7 +143,10 @@ def word_2021():
            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>平潭网站</w:t></w:r>'
            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
            '<w:sdt><w:sdtPr><w:id w:val="13"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
-           '<w:t>内容控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+           '<w:t>内容控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+           '<w:p><w:r><w:object><v:shape id="_x0000_i1025" style="width:400pt;height:200pt"/>'
+           '<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" r:id="rId99"/>'
+           '</w:object></w:r></w:p>')
     t0 = tables(d)[0]
     d = d[:t0[0]] + box + d[t0[0]:]
     p['word/document.xml'] = d.encode()
