@@ -405,3 +405,23 @@ int imp_docx_read(imp_ctx *c, const char *bytes, size_t len)
     notes(&p, main, dtd, &st);
     return 1;
 }
+
+/* ---- OLE files ---- */
+
+/* Does s hold the k bytes at w? (k is small: linear in n) */
+static int holds(const char *s, size_t n, const char *w, size_t k)
+{
+    for (const char *q = s; n >= k && (q = memchr(q, w[0], (size_t)(s + n - k + 1 - q))) != NULL; q++)
+        if (memcmp(q, w, k) == 0)
+            return 1;
+    return 0;
+}
+
+void imp_docx_legacy(gir_import *im, const char *bytes, size_t len)
+{
+    /* an encrypted OOXML file is an OLE file with this stream (UTF-16LE) */
+    static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    int encrypted = holds(bytes, len, enc, sizeof enc - 1);
+    gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, encrypted ? I_DOCX_ENCRYPTED : I_LEGACY_BINARY, NULL, (gir_span){0, 0});
+    diag_file(&im->diags, g, im->src.name);
+}

@@ -25,6 +25,11 @@ typedef struct imp_docx_stats {
  * error about the whole file (named c->im->src.name) and returns 0. */
 int imp_docx_read(imp_ctx *c, const char *bytes, size_t len);
 
+/* The one error for an OLE compound file (sniff.h): E1049 when it is
+ * an encrypted (password-protected) Office document, else E1044, a
+ * legacy Word/WPS binary. */
+void imp_docx_legacy(gir_import *im, const char *bytes, size_t len);
+
 /* The walk of a w:body (docx_text.c), one child of the body at a time
  * (docx.c streams the document): raw when the body holds no table (read
  * as text); imp_docx_finish puts the working text into c->w. */

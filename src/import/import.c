@@ -239,11 +239,6 @@ static int readable_form(gir_import *im)
 {
     if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_ZIP)
         return 1;
-    if (im->form == IMP_FORM_OLE) {
-        gir_diag *o = diag_add(&im->diags, GIR_SEV_ERROR, I_LEGACY_BINARY, NULL, (gir_span){0, 0});
-        diag_file(&im->diags, o, im->src.name);
-        return 0;
-    }
     gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
     diag_file(&im->diags, g, im->src.name);
     diag_help(&im->diags, g, I_HELP_FORM_UNREAD);
@@ -267,6 +262,10 @@ static void run(void *ud)
     const char *name = arena_strdup(a, ra->name);
     source_init(&im->src, a, name, "", 0);
     im->form = imp_sniff(ra->bytes, ra->len);
+    if (im->form == IMP_FORM_OLE) {
+        imp_docx_legacy(im, ra->bytes, ra->len);   /* .doc, .wps, an encrypted .docx: one error */
+        return;
+    }
     if (!readable_form(im))
         return;
     imp_ctx c = {0};

@@ -21,7 +21,8 @@
 #  3. Damaged and hostile inputs: a cut zip, zips that are not .docx (a
 #     plain archive, an empty one, a workbook, an OpenDocument text), a
 #     document.xml that is not well-formed, a zip bomb and a zip bomb
-#     lying about its size, a legacy OLE file (as .doc and as .wps): each
+#     lying about its size, a legacy OLE file (as .doc and as .wps), a
+#     password-protected .docx (an OLE file, E1049): each
 #     gives its one error
 #     (tests/import/docx/damaged.err, byte for byte, exit status
 #     included), nothing on standard output, and with -o FILE an existing
@@ -92,7 +93,7 @@ check $? "layout.docx (the body inside a layout table): N1046, the cells of ping
 
 # ---- 3. damaged and hostile ----
 : > "$T/damaged.err"
-for b in truncated.docx plain.zip.docx empty.zip.docx workbook.docx odt.docx bad-xml.docx bomb.docx bomb-liar.docx legacy.doc; do
+for b in truncated.docx plain.zip.docx empty.zip.docx workbook.docx odt.docx bad-xml.docx bomb.docx bomb-liar.docx legacy.doc encrypted.docx; do
   f=$X/$b
   imp "$f" > "$T/out" 2> "$T/err"; st=$?
   { echo "== $b"; cat "$T/err"; echo "[exit $st]"; } >> "$T/damaged.err"

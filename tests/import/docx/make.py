@@ -31,6 +31,8 @@ each keeps the cells of the report it came from:
   xxe.docx           a DTD with <!ENTITY x SYSTEM "file:///etc/passwd">
                      and &x; in the text
   legacy.doc         the first bytes of an OLE compound file
+  encrypted.docx     an OLE file holding an EncryptedPackage stream, as a
+                     password-protected .docx is
   tiny.docx          the smallest report: one table, for the fuzz seeds
                      and the allocation-failure sweep
 
@@ -236,6 +238,8 @@ def damaged():
     write('xxe.docx', p)
     with open(os.path.join(HERE, 'legacy.doc'), 'wb') as f:
         f.write(b'\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' + b'\0' * 504)
+    with open(os.path.join(HERE, 'encrypted.docx'), 'wb') as f:
+        f.write(b'\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' + b'\0' * 504 + 'EncryptedPackage'.encode('utf-16-le') + b'\0' * 46)
 
 
 def tiny():
