@@ -23,6 +23,7 @@
 #define DOCX_PART_MAX GIR_MAX_FILE_SIZE     /* bytes of one part, uncompressed */
 #define SMALL_MAX (1u << 20)                 /* bytes of a relationships or properties part */
 #define CHUNK 65536
+#define PLURAL(n) ((n) == 1 ? "" : "s")   /* English only: Chinese leaves the argument out */
 
 typedef struct pkg {
     imp_ctx *c;
@@ -212,11 +213,12 @@ static void not_docx(pkg *p, const char *ct)
     imp_ctx *c = p->c;
     const char *what;
     const char *odf = odf_kind(p);
+    size_t files = (size_t)zip_get_num_entries(p->z, 0);
     if (strstr(ct, "spreadsheetml") || strstr(ct, "ms-excel")) what = msg_fmt(c->dg->lang, I_DOCX_XLSX);
     else if (strstr(ct, "presentationml") || strstr(ct, "ms-powerpoint")) what = msg_fmt(c->dg->lang, I_DOCX_PPTX);
     else if (odf) what = arena_printf(c->a, msg_fmt(c->dg->lang, I_DOCX_ODF), odf);
     else if (zip_name_locate(p->z, "OFD.xml", ZIP_FL_NOCASE) >= 0) what = msg_fmt(c->dg->lang, I_DOCX_OFD);
-    else what = arena_printf(c->a, msg_fmt(c->dg->lang, I_DOCX_ZIP), (size_t)zip_get_num_entries(p->z, 0));
+    else what = arena_printf(c->a, msg_fmt(c->dg->lang, I_DOCX_ZIP), files, PLURAL(files));
     gir_diag *g = on_file(c, diag_add(c->dg, GIR_SEV_ERROR, I_DOCX_NOT_DOCX, NOWHERE, what));
     diag_help(c->dg, g, I_HELP_DOCX_NOT_DOCX);
 }
@@ -386,9 +388,9 @@ static int main_document(pkg *p, const char *main, imp_docx_stats *st, int *dtd)
 static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
 {
     if (dtd) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
-    if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested));
-    if (st->objects) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_OBJECTS, NOWHERE, st->objects));
-    if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del));
+    if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested, PLURAL(st->nested)));
+    if (st->objects) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_OBJECTS, NOWHERE, st->objects, PLURAL(st->objects)));
+    if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del, PLURAL(st->ins), PLURAL(st->del)));
 }
 
 int imp_docx_read(imp_ctx *c, const char *bytes, size_t len)
