@@ -4,10 +4,11 @@
  * from the templates, never from C), detect the format, find the section
  * headings, anchor and fill every table, find the header fields, write
  * the .gir, and parse that .gir again: an output that does not parse is
- * an internal error, reported as such. It all runs inside the one protected call (arena_protect): when
- * memory runs out, the import stops with im->oom set, and every foreign
- * object (libxml2 document, iconv descriptor, the parsed output) is
- * released through the arena's deferred releases. */
+ * an internal error, reported as such. It all runs inside the one
+ * protected call (arena_protect): when memory runs out, the import stops
+ * with im->oom set, and every foreign object (libxml2 document, iconv
+ * descriptor, the parsed output) is released through the arena's
+ * deferred releases. */
 #include <string.h>
 #include "base/array.h"
 #include "decode.h"
