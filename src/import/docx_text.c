@@ -155,6 +155,15 @@ static void text(dx *d, const char *s)
     }
 }
 
+/* A tab: itself in a text read as it is, else white space. */
+static void tab(dx *d)
+{
+    if (d->raw)
+        text(d, "\t");
+    else
+        d->space = 1;
+}
+
 /* The text of a w:t (its text nodes; an entity reference is not text). */
 static void w_t(dx *d, const xmlNode *t)
 {
@@ -207,7 +216,7 @@ static const xmlNode *alternate(const xmlNode *ac)
 static void element(dx *d, const xmlNode *k, int depth)
 {
     if (imp_docx_is(k, "t")) { w_t(d, k); return; }
-    if (imp_docx_is(k, "tab") || imp_docx_is(k, "ptab")) { if (d->raw) text(d, "\t"); else d->space = 1; return; }
+    if (imp_docx_is(k, "tab") || imp_docx_is(k, "ptab")) { tab(d); return; }
     if (imp_docx_is(k, "br") || imp_docx_is(k, "cr")) { brk(d); return; }
     if (imp_docx_is(k, "noBreakHyphen")) { text(d, "-"); return; }
     if (imp_docx_is(k, "del") || imp_docx_is(k, "moveFrom")) { d->st->del++; return; }
