@@ -1,17 +1,19 @@
 /* import.c - the importer's driver (import.h): decode the input, render
- * HTML to the working text, fold it, build the schemas of the templates
- * the stdlib declares (the labels come from the templates, never from C),
- * detect the format, find the section headings, anchor and fill every
- * table, find the header fields, write the .gir, and parse that .gir
- * again: an output that does not parse is an internal error, reported as
- * such. It all runs inside the one protected call (arena_protect): when
- * memory runs out, the import stops with im->oom set, and every foreign
- * object (libxml2 document, iconv descriptor, the parsed output) is
- * released through the arena's deferred releases. */
+ * HTML to the working text (or read a .docx into it: docx.h), fold it,
+ * build the schemas of the templates the stdlib declares (the labels come
+ * from the templates, never from C), detect the format, find the section
+ * headings, anchor and fill every table, find the header fields, write
+ * the .gir, and parse that .gir again: an output that does not parse is
+ * an internal error, reported as such. It all runs inside the one
+ * protected call (arena_protect): when memory runs out, the import stops
+ * with im->oom set, and every foreign object (libxml2 document, iconv
+ * descriptor, the parsed output) is released through the arena's
+ * deferred releases. */
 #include <string.h>
 #include "base/array.h"
 #include "clean.h"
 #include "decode.h"
+#include "docx.h"
 #include "driver/compile.h"
 #include "emit.h"
 #include "fill.h"
@@ -262,7 +264,7 @@ static void parse_back(imp_ctx *c, const gir_import_opts *o)
 /* Forms no reader takes yet: one error, and no .gir. */
 static int readable_form(gir_import *im)
 {
-    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML)
+    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_ZIP)
         return 1;
     gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
     diag_file(&im->diags, g, im->src.name);
@@ -287,28 +289,40 @@ static void run(void *ud)
     const char *name = arena_strdup(a, ra->name);
     source_init(&im->src, a, name, "", 0);
     im->form = imp_sniff(ra->bytes, ra->len);
+    if (im->form == IMP_FORM_OLE) {
+        imp_docx_legacy(im, ra->bytes, ra->len);   /* .doc, .wps, an encrypted .docx: one error */
+        return;
+    }
     if (!readable_form(im))
         return;
-    im->html = imp_looks_html(ra->bytes, ra->len);
-    imp_decoded d;
-    imp_decode(a, ra->bytes, ra->len, im->html, &d);
-    source_init(&im->src, a, name, d.text, (uint32_t)d.len);
-    im->encoding = d.encoding;
     imp_ctx c = {0};
     c.a = a;
     c.dg = &im->diags;
     c.src = &im->src;
     c.im = im;
     c.out_name = o && o->out_name ? o->out_name : "report.gir";
-    decode_diags(&c, &d);
-    script_html(&c, &d);
-    if (im->html && !imp_html_render(&c)) {
-        diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
-        im->html = 0;
-    }
-    if (!im->html) {
-        c.w.s = d.text;
-        c.w.n = (uint32_t)d.len;
+    if (im->form == IMP_FORM_ZIP) {
+        /* a .docx: its rebuilt text is the source diagnostics point into */
+        im->encoding = "UTF-8";     /* XML, as libxml2 gives it */
+        if (!imp_docx_read(&c, ra->bytes, ra->len))
+            return;
+        source_init(&im->src, a, name, c.w.s, c.w.n);
+    } else {
+        im->html = imp_looks_html(ra->bytes, ra->len);
+        imp_decoded d;
+        imp_decode(a, ra->bytes, ra->len, im->html, &d);
+        source_init(&im->src, a, name, d.text, (uint32_t)d.len);
+        im->encoding = d.encoding;
+        decode_diags(&c, &d);
+        script_html(&c, &d);
+        if (im->html && !imp_html_render(&c)) {
+            diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
+            im->html = 0;
+        }
+        if (!im->html) {
+            c.w.s = d.text;
+            c.w.n = (uint32_t)d.len;
+        }
     }
     control_diag(&c);
     imp_clean(&c);

@@ -1,5 +1,5 @@
-/* import.h - `girc import`: a published annual report (HTML page or text
- * copied from a page) -> a .gir report. The importer detects the format
+/* import.h - `girc import`: a published annual report (HTML page, text
+ * copied from a page, or Word .docx) -> a .gir report. The importer detects the format
  * (which stdlib template) from the labels, rebuilds every table cell by label
  * or by position, splits run-together digits where only one reading is
  * possible, keeps the prose, and says in comments and diagnostics what it

@@ -1,6 +1,6 @@
 /* sniff.c - the form of an input from its first bytes (sniff.h). The
  * signatures are the formats' own: "%PDF-" (a PDF may have up to 1 KB of
- * junk before it, which readers accept), "PK\3\4" (zip), D0 CF 11 E0 A1
+ * junk before it, which readers accept), "PK\3\4" (zip; "PK\5\6" alone, an empty one), D0 CF 11 E0 A1
  * B1 1A E1 (OLE2), and the magic numbers of the images and archives that
  * portals attach. Text is what is left when the first 4 KB have almost
  * no control bytes; HTML is text that starts like a page (html.h). */
@@ -54,7 +54,7 @@ imp_form imp_sniff(const char *s, size_t n)
 {
     if (has_pdf_header(s, n))
         return IMP_FORM_PDF;
-    if (starts(s, n, "PK\3\4", 4))
+    if (starts(s, n, "PK\3\4", 4) || starts(s, n, "PK\5\6", 4))   /* an empty zip is its end record */
         return IMP_FORM_ZIP;
     if (starts(s, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
         return IMP_FORM_OLE;

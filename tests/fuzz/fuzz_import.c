@@ -1,5 +1,9 @@
-/* fuzz_import.c - libFuzzer harness: arbitrary HTML and text into the
- * importer (gir_import_run, src/import/import.h), which detects HTML itself.
+/* fuzz_import.c - libFuzzer harness: arbitrary HTML, text and .docx
+ * (zip) into the importer (gir_import_run, src/import/import.h), which
+ * tells the forms apart itself. The .docx seeds are
+ * tests/fuzz/corpus/import/docx-*.docx (under run.sh's 128 KB cap); most
+ * mutations of a zip fail its CRC, so they mostly drive the zip's error
+ * paths.
  * Property (import.h): the .gir it writes always parses, so when the
  * import produced text, gir_doc_parse of it must report no error (else
  * abort, printing both). The text is then compiled (checker coverage on

@@ -1,0 +1,151 @@
+#!/bin/sh
+# tests/suites/import_docx.sh - `girc import` of Word documents (.docx).
+#  1. Every tests/import/forms/docx/NAME.docx (LibreOffice's .docx of a
+#     corpus page or text, tests/import/forms/README.md) imports to the
+#     same cells as the page or text it was made from
+#     (tests/import/golden/NAME.gir, or NAME.html.gir for a page), cell by
+#     cell (tests/import/forms/compare-docx.sh). A copied text saved as
+#     .docx gives, moreover, the very .gir of the text (but for its first
+#     comment) and the same diagnostics, lines, columns and carets
+#     included, under the .docx's name: positions are in the text rebuilt
+#     from the document.
+#  2. Word's own ways of writing (tests/import/docx/make.py):
+#     word-2021.docx (bare <w:vMerge/>, tracked changes, a deleted row,
+#     content controls, a table split over two w:tbl, a footnote mark, a
+#     value over several runs, a field, a text box in
+#     mc:AlternateContent, an embedded worksheet: N1048) and word-2019.docx (Strict namespace, main part
+#     named word/main.xml) and layout.docx (the body in a layout table,
+#     N1046) give the cells of their originals; deleted text
+#     and field codes are not read, the text box is read once; the .gir
+#     and diagnostics of word-2021 equal tests/import/docx/word-2021.{gir,err}.
+#  3. Damaged and hostile inputs: a cut zip, zips that are not .docx (a
+#     plain archive, an empty one, a workbook, an OpenDocument text), a
+#     document.xml that is not well-formed, a zip bomb and a zip bomb
+#     lying about its size, a legacy OLE file (as .doc and as .wps), a
+#     password-protected .docx (an OLE file, E1049): each
+#     gives its one error
+#     (tests/import/docx/damaged.err, byte for byte, exit status
+#     included), nothing on standard output, and with -o FILE an existing
+#     FILE is left as it was, with no temporary file left behind (and
+#     --check checks no empty .gir in its place). A
+#     document missing a table and its part warns W1010 naming it; an XXE
+#     attempt (an external entity naming /etc/passwd) warns W1045 and
+#     nothing of /etc/passwd is in the output; a .wps that is really a
+#     .docx imports.
+#  4. Size: a .docx whose 申请处理 table is there 100 times (make.py big)
+#     imports under the memory cap of import.sh (ulimit -v 256 MB, else a
+#     512 MB peak RSS): the document is streamed, not held as a tree. No
+#     timing.
+# Prints one "ok - NAME" / "not ok - NAME" line per test.
+# GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
+GIRC=${GIRC:-build/girc}
+D=tests/import
+X=tests/import/docx
+T=$(mktemp -d "${TMPDIR:-/tmp}/girc-docx.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+check() { if [ "$1" -eq 0 ]; then ok "$2"; else nok "$2"; fi; }
+imp() { "$GIRC" --color=never --lang=zh import "$@"; }
+cmp_cells() { sh $D/forms/compare-docx.sh "$1" "$2" 2> "$T/cmp.err"; }
+golden() {   # golden FILE GOT: compare, or rewrite with GIRC_UPDATE_GOLDEN
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$2" "$1"; return 0; fi
+  cmp -s "$1" "$2" || { diff "$1" "$2" | head -20; return 1; }
+}
+
+# ---- 1. LibreOffice's .docx of the corpus ----
+for f in $D/forms/docx/*.docx; do
+  b=$(basename "$f" .docx)
+  case $b in *.txt) want=$D/golden/$b.gir ;; *) want=$D/golden/$b.html.gir ;; esac
+  imp "$f" > "$T/$b.gir" 2> "$T/$b.err"; st=$?
+  got=$(cmp_cells "$want" "$T/$b.gir"); cst=$?
+  [ $st -eq 0 ] && [ $cst -eq 0 ]
+  check $? "docx $b: the cells of $(basename "$want") ($got right of all)"
+  [ $cst -eq 0 ] || head -5 "$T/cmp.err"
+  case $b in *.txt) ;; *) continue ;; esac
+  tail -n +2 "$D/golden/$b.gir" > "$T/want.tail"; tail -n +2 "$T/$b.gir" > "$T/got.tail"
+  cmp -s "$T/want.tail" "$T/got.tail"; check $? "docx $b: the .gir of the text, but for its first comment"
+  sed "s|^$D/corpus/$b|FILE|" "$D/golden/$b.err" | grep -v '^\[exit' > "$T/want.err"
+  sed "s|^$f|FILE|" "$T/$b.err" > "$T/got.err"
+  cmp -s "$T/want.err" "$T/got.err"; check $? "docx $b: the diagnostics of the text (positions, carets) under the .docx's name"
+done
+
+# ---- 2. Word's own ways ----
+imp $X/word-2021.docx > "$T/w21.gir" 2> "$T/w21.err"; echo "[exit $?]" >> "$T/w21.err"
+got=$(cmp_cells $D/golden/pingtan-2021.html.gir "$T/w21.gir"); check $? "word-2021.docx: the cells of pingtan-2021.html ($got)"
+golden $X/word-2021.gir "$T/w21.gir"; check $? "word-2021.docx: .gir equals the golden"
+golden $X/word-2021.err "$T/w21.err"; check $? "word-2021.docx: diagnostics equal the golden"
+[ "$(grep -c '附：文本框说明' "$T/w21.gir")" -eq 1 ]; check $? "word-2021.docx: the text box of mc:AlternateContent is read once"
+! grep -q 'HYPERLINK\|2239\|9999' "$T/w21.gir"; check $? "word-2021.docx: field codes, deleted text and a deleted row are not read"
+grep -q '见网址 平潭网站' "$T/w21.gir" && grep -q '内容控件中的段落' "$T/w21.gir"
+check $? "word-2021.docx: a field's result and a content control's paragraph are read"
+grep -q 'N1047.*1 处插入.*2 处删除' "$T/w21.err"; check $? "word-2021.docx: N1047 counts the tracked changes"
+grep -q 'N1048.*嵌入了 1 个对象' "$T/w21.err"; check $? "word-2021.docx: N1048 counts the embedded worksheet (not the page's form controls)"
+imp $X/word-2019.docx > "$T/w19.gir" 2> /dev/null; st=$?
+got=$(cmp_cells $D/golden/pingtan-2019.html.gir "$T/w19.gir"); cst=$?
+[ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "word-2019.docx (Strict, word/main.xml): the cells of pingtan-2019.html ($got)"
+
+imp $X/layout.docx > "$T/lay.gir" 2> "$T/lay.err"; st=$?
+got=$(cmp_cells $D/golden/pingtan-2021.html.gir "$T/lay.gir"); cst=$?
+[ $st -eq 0 ] && [ $cst -eq 0 ] && grep -q 'note\[N1046\]: 1 个表格含有嵌套的表格' "$T/lay.err"
+check $? "layout.docx (the body inside a layout table): N1046, the cells of pingtan-2021.html ($got)"
+
+# ---- 3. damaged and hostile ----
+: > "$T/damaged.err"
+for b in truncated.docx plain.zip.docx empty.zip.docx workbook.docx odt.docx bad-xml.docx bomb.docx bomb-liar.docx legacy.doc encrypted.docx; do
+  f=$X/$b
+  imp "$f" > "$T/out" 2> "$T/err"; st=$?
+  { echo "== $b"; cat "$T/err"; echo "[exit $st]"; } >> "$T/damaged.err"
+  [ $st -eq 1 ] && [ ! -s "$T/out" ] && [ "$(grep -c 'error\[E10[24][0-9]\]' "$T/err")" -eq 1 ]
+  check $? "$b: one error, exit 1, nothing on standard output"
+  mkdir -p "$T/o" && echo "last year's" > "$T/o/keep.gir"
+  imp -o "$T/o/keep.gir" "$f" > /dev/null 2>&1; st=$?
+  [ $st -eq 1 ] && [ "$(cat "$T/o/keep.gir")" = "last year's" ] && [ "$(ls "$T/o" | wc -l)" -eq 1 ]
+  check $? "$b: -o FILE left untouched, no temporary file left"
+done
+imp --check $X/truncated.docx > "$T/out" 2>&1; st=$?
+[ $st -eq 1 ] && [ "$(grep -c 'error\[' "$T/out")" -eq 1 ] && grep -q 'error\[E1040\]' "$T/out"
+check $? "import --check of a refused .docx: its one error, no check of an empty .gir"
+cp $X/legacy.doc "$T/legacy.wps"
+imp "$T/legacy.wps" > "$T/out" 2> "$T/err"; st=$?
+[ $st -eq 1 ] && grep -q 'error\[E1044\]' "$T/err" && [ ! -s "$T/out" ]; check $? "legacy.wps (OLE): E1044"
+golden $X/damaged.err "$T/damaged.err"; check $? "damaged inputs: diagnostics equal tests/import/docx/damaged.err"
+imp $X/no-table-3.docx > "$T/nt3.gir" 2> "$T/nt3.err"; st=$?
+[ $st -eq 0 ] && grep -q 'warning\[W1010\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/nt3.err"
+check $? "no-table-3.docx: W1010 names the missing table"
+imp $X/xxe.docx > "$T/xxe.gir" 2> "$T/xxe.err"; st=$?
+first=$(head -n 1 /etc/passwd 2>/dev/null | cut -d: -f1-3)
+[ $st -eq 0 ] && grep -q 'warning\[W1045\]' "$T/xxe.err" && ! grep -q "${first:-root:x:0}" "$T/xxe.gir" "$T/xxe.err" &&
+  ! grep -q '内部实体' "$T/xxe.gir"
+check $? "xxe.docx: W1045, no entity expanded, nothing of /etc/passwd in the output"
+cp $X/word-2021.docx "$T/report.wps"
+imp "$T/report.wps" > "$T/wps.gir" 2> /dev/null; st=$?
+cmp_cells $D/golden/pingtan-2021.html.gir "$T/wps.gir" > /dev/null; cst=$?
+[ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "a .wps that is a .docx imports"
+
+# ---- 4. size ----
+# (the probe's subshell runs girc as a child, so that a build that aborts
+# under the cap, such as ASan's, does not make the shell print "Aborted")
+if (ulimit -v 262144 && "$GIRC" --version > /dev/null 2>&1; st=$?; exit $st) 2> /dev/null; then
+  cap_how="ulimit -v 256 MB"
+  capped() { (ulimit -v 262144; "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"); }
+elif [ -x /usr/bin/time ]; then
+  cap_how="peak RSS 512 MB"
+  capped() {
+    /usr/bin/time -f '%M' -o "$T/cap.rss" "$GIRC" --color=never import "$1" > "$T/cap.gir" 2> "$T/cap.err"; st=$?
+    [ "$(tail -n 1 "$T/cap.rss")" -le 524288 ] || return 3
+    return $st
+  }
+else
+  cap_how=""
+fi
+if [ -z "$cap_how" ]; then
+  ok "size: SKIPPED, neither ulimit -v nor /usr/bin/time can cap this girc (# SKIP)"
+elif python3 $X/make.py big 100 "$T/big.docx"; then
+  capped "$T/big.docx"; st=$?
+  [ $st -eq 0 ] && cmp_cells $D/golden/pingtan-2021.html.gir "$T/cap.gir" > /dev/null
+  check $? "size: a .docx with a table 100 times imports under $cap_how, its cells right"
+else
+  nok "size: python3 $X/make.py big failed"
+fi
