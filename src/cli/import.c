@@ -21,6 +21,7 @@ typedef struct imp_opts {
     const char *out;      /* file (one input) or directory (several) */
     int outdir;
     int check;
+    int text_layer;       /* --text-layer: print the text a PDF was read as */
 } imp_opts;
 
 /* INPUT with its extension replaced by .gir, placed in dir if given. */
@@ -74,10 +75,12 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     res->nwarn += im->diags.nwarnings;
     for (size_t i = 0; i < im->diags.n; i++) res->nnote += im->diags.v[i]->sev == GIR_SEV_NOTE;
     if (im->diags.nerrors) rc = 1;
-    if (out) {
+    if (io->text_layer) {
+        fwrite(im->src.text, 1, im->src.len, stdout);
+    } else if (out && im->gir) {
         int we = 0;
         if (io_write_atomic(out, im->gir, im->gir_len, &we) != IO_OK) rc = cli_io_error(c, CLI_CANNOT_WRITE, out, we);
-    } else if (!io->check) {
+    } else if (!io->check && im->gir) {
         fwrite(im->gir, 1, im->gir_len, stdout);
     }
     if (io->check) {
@@ -106,7 +109,7 @@ int cmd_import(gir_cli *c, int argc, char **argv)
     imp_opts io = {0};
     int jobs = 1;
     bulk_files f = {0};
-    static const char *const exts[] = {".html", ".htm", ".txt", NULL};
+    static const char *const exts[] = {".html", ".htm", ".txt", ".pdf", NULL};
     int dirs = 0, rc = 0;
     for (int i = 0; i < argc && rc == 0; i++) {
         int g = cli_global_option(c, &i, argc, argv);
@@ -117,6 +120,7 @@ int cmd_import(gir_cli *c, int argc, char **argv)
         if (j > 0) continue;
         const char *a = argv[i];
         if (strcmp(a, "--check") == 0) { io.check = 1; continue; }
+        if (strcmp(a, "--text-layer") == 0) { io.text_layer = 1; continue; }
         if (strcmp(a, "-o") == 0) {
             if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-o", ""); rc = 2; break; }
             io.out = argv[++i];

@@ -17,6 +17,7 @@
 #include "html.h"
 #include "match.h"
 #include "meta.h"
+#include "pdf.h"
 #include "sniff.h"
 #include "split.h"
 #include "syntax/parse.h"
@@ -236,12 +237,47 @@ static void parse_back(imp_ctx *c, const gir_import_opts *o)
 /* Forms no reader takes yet: one error, and no .gir. */
 static int readable_form(gir_import *im)
 {
-    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML)
+    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_PDF)
         return 1;
     gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
     diag_file(&im->diags, g, im->src.name);
     diag_help(&im->diags, g, I_HELP_FORM_UNREAD);
     return 0;
+}
+
+/* A PDF: its rebuilt text layer is the source of the diagnostics. */
+static int read_pdf(imp_ctx *c, const char *bytes, size_t len)
+{
+    imp_pdf_info pi = {0};
+    if (!imp_pdf_render(c, bytes, len, &pi))
+        return 0;
+    gir_import *im = c->im;
+    source_init(&im->src, c->a, im->src.name, c->w.s, c->w.n);
+    im->encoding = "PDF";
+    if (pi.capped)
+        diag_add(c->dg, GIR_SEV_WARNING, I_PDF_TEXT_CAPPED, c->src, (gir_span){c->w.n, c->w.n}, arena_printf(c->a, "%u", pi.capped));
+    diag_add(c->dg, GIR_SEV_NOTE, I_PDF_PAGES, c->src, (gir_span){0, 0}, pi.pages, (int)c->w.ntables);
+    return 1;
+}
+
+/* HTML or text: decoded to UTF-8, HTML rendered to the working text. */
+static void read_text(imp_ctx *c, const char *bytes, size_t len)
+{
+    gir_import *im = c->im;
+    im->html = imp_looks_html(bytes, len);
+    imp_decoded d;
+    imp_decode(c->a, bytes, len, im->html, &d);
+    source_init(&im->src, c->a, im->src.name, d.text, (uint32_t)d.len);
+    im->encoding = d.encoding;
+    decode_diags(c, &d);
+    if (im->html && !imp_html_render(c)) {
+        diag_add(c->dg, GIR_SEV_ERROR, I_HTML_FAILED, c->src, (gir_span){0, 0});
+        im->html = 0;
+    }
+    if (!im->html) {
+        c->w.s = d.text;
+        c->w.n = (uint32_t)d.len;
+    }
 }
 
 typedef struct run_args {
@@ -263,25 +299,17 @@ static void run(void *ud)
     im->form = imp_sniff(ra->bytes, ra->len);
     if (!readable_form(im))
         return;
-    im->html = imp_looks_html(ra->bytes, ra->len);
-    imp_decoded d;
-    imp_decode(a, ra->bytes, ra->len, im->html, &d);
-    source_init(&im->src, a, name, d.text, (uint32_t)d.len);
-    im->encoding = d.encoding;
     imp_ctx c = {0};
     c.a = a;
     c.dg = &im->diags;
     c.src = &im->src;
     c.im = im;
     c.out_name = o && o->out_name ? o->out_name : "report.gir";
-    decode_diags(&c, &d);
-    if (im->html && !imp_html_render(&c)) {
-        diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
-        im->html = 0;
-    }
-    if (!im->html) {
-        c.w.s = d.text;
-        c.w.n = (uint32_t)d.len;
+    if (im->form == IMP_FORM_PDF) {
+        if (!read_pdf(&c, ra->bytes, ra->len))
+            return;
+    } else {
+        read_text(&c, ra->bytes, ra->len);
     }
     imp_fold(&c);
     layout(&c);

@@ -1,0 +1,497 @@
+/* pdflayout.c - positioned characters to the working text (pdflayout.h).
+ * Per page: characters are sorted by the middle of their box and swept
+ * into lines (a character joins the line whose middle is within half its
+ * height); a line is cut into segments where the gap between two
+ * characters is wider than SEG_GAP heights. Running headers and footers
+ * (the same text, digits aside, at the same height on most pages) and
+ * page numbers ("— 5 —", "第 3 页", "3/12") are dropped. A table is a
+ * run of lines with two segments or more, with the short lines between
+ * them (a prose line, as wide as the text, ends it). In a table, the
+ * value columns are the x ranges of the numbers of the rows that hold
+ * numbers (overlapping ranges merged): what lies left of them is the
+ * label area. Every line with numbers is a row; a line of labels only
+ * belongs to the nearer row above or below it on its page (a label that
+ * wraps inside its cell), and its text goes before or after the row's
+ * own label in reading order; a line with words in the value columns is
+ * a header row. Rows are written "cell | cell | … |", one per line, a
+ * value column without a number as an empty cell, so values keep their
+ * columns; a table that goes on over a page break stays one table.
+ * Prose lines are joined into paragraphs (a line that reaches the right
+ * margin goes on with the next one unless that one is indented). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base/array.h"
+#include "base/utf8.h"
+#include "pdflayout.h"
+
+#define SEG_GAP 0.9f        /* a gap this many heights wide cuts a line */
+#define SPACE_GAP 0.2f      /* between Latin letters: a space */
+#define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
+#define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
+
+typedef struct seg { float x0, x1; char *t; int num; } seg;
+
+typedef struct line {
+    float x0, x1, y0, y1, ym, h;
+    seg *s; size_t ns;
+    int page;
+    int drop;                 /* running header, footer or page number */
+    int table;                /* index of its table + 1, or 0 */
+} line;
+
+typedef struct lay {
+    imp_ctx *c;
+    line *l; size_t nl;
+    gir_buf out;
+} lay;
+
+static const pdf_ch *sort_base;
+
+static int by_middle(const void *a, const void *b)
+{
+    const pdf_ch *p = &sort_base[*(const size_t *)a], *q = &sort_base[*(const size_t *)b];
+    float ya = p->y0 + p->y1, yb = q->y0 + q->y1;
+    if (ya != yb) return ya < yb ? -1 : 1;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int by_x(const void *a, const void *b)
+{
+    const pdf_ch *p = &sort_base[*(const size_t *)a], *q = &sort_base[*(const size_t *)b];
+    if (p->x0 != q->x0) return p->x0 < q->x0 ? -1 : 1;
+    return 0;
+}
+
+static int latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
+
+static int numeric_text(const char *t)
+{
+    int digits = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9') { digits++; continue; }
+        if (!strchr(",.%-+ ", *p)) return 0;
+    }
+    return digits > 0 && strlen(t) <= 24;
+}
+
+static void put_cp(gir_buf *b, uint32_t cp)
+{
+    char u[4];
+    int k = utf8_encode(cp, u);
+    if (cp == '|') {
+        buf_puts(b, "\xEF\xBD\x9C");          /* ｜: a bar in the text is not a cell border */
+        return;
+    }
+    buf_put(b, u, (size_t)k);
+}
+
+/* Cuts the characters idx[0..n) of one line (sorted by x) into segments. */
+static void segments(lay *y, line *ln, const pdf_ch *ch, const size_t *idx, size_t n)
+{
+    gir_buf b;
+    buf_init(&b, y->c->a);
+    seg cur = {0};
+    for (size_t i = 0; i < n; i++) {
+        const pdf_ch *p = &ch[idx[i]];
+        float gap = i ? p->x0 - ch[idx[i - 1]].x1 : 0;
+        if (i && gap > SEG_GAP * ln->h) {
+            cur.t = arena_strndup(y->c->a, b.p, b.n);
+            cur.num = numeric_text(cur.t);
+            ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
+            b.n = 0;
+        }
+        if (b.n == 0) cur.x0 = p->x0;
+        else if (gap > SPACE_GAP * ln->h && latin(p->cp) && latin(ch[idx[i - 1]].cp)) buf_putc(&b, ' ');
+        put_cp(&b, p->cp);
+        cur.x1 = p->x1;
+    }
+    cur.t = arena_strndup(y->c->a, b.p ? b.p : "", b.n);
+    cur.num = numeric_text(cur.t);
+    ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
+}
+
+static void close_line(lay *y, const pdf_ch *ch, size_t *idx, size_t n, int page)
+{
+    line ln = {0};
+    ln.page = page;
+    ln.x0 = 1e30f;
+    ln.y0 = 1e30f;
+    for (size_t i = 0; i < n; i++) {
+        const pdf_ch *p = &ch[idx[i]];
+        ln.x0 = fminf(ln.x0, p->x0);
+        ln.x1 = fmaxf(ln.x1, p->x1);
+        ln.y0 = fminf(ln.y0, p->y0);
+        ln.y1 = fmaxf(ln.y1, p->y1);
+        ln.h = fmaxf(ln.h, p->y1 - p->y0);
+    }
+    if (ln.h <= 0) ln.h = 1;
+    ln.ym = (ln.y0 + ln.y1) / 2;
+    sort_base = ch;
+    qsort(idx, n, sizeof *idx, by_x);
+    segments(y, &ln, ch, idx, n);
+    ARRAY_PUSH(y->c->a, y->l, y->nl, ln);
+}
+
+static void page_lines(lay *y, const pdf_page *pg, int page)
+{
+    if (!pg->n) return;
+    size_t *idx = arena_alloc(y->c->a, pg->n * sizeof *idx);
+    for (size_t i = 0; i < pg->n; i++) idx[i] = i;
+    sort_base = pg->ch;
+    qsort(idx, pg->n, sizeof *idx, by_middle);
+    size_t start = 0;
+    float ref = 0, h = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        const pdf_ch *p = &pg->ch[idx[i]];
+        float ym = (p->y0 + p->y1) / 2, ph = p->y1 - p->y0;
+        if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
+            close_line(y, pg->ch, idx + start, i - start, page);
+            start = i;
+        }
+        if (i == start) { ref = ym; h = ph; }
+        else h = fmaxf(h, ph);
+    }
+    close_line(y, pg->ch, idx + start, pg->n - start, page);
+}
+
+/* ---- running headers, footers, page numbers ---- */
+
+static char *line_text(lay *y, const line *ln)
+{
+    gir_buf b;
+    buf_init(&b, y->c->a);
+    for (size_t i = 0; i < ln->ns; i++) buf_puts(&b, ln->s[i].t);
+    return (char *)buf_cstr(&b);
+}
+
+static int page_number(const char *t)
+{
+    const unsigned char *p = (const unsigned char *)t, *e = p + strlen(t);
+    int digits = 0, other = 0;
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k <= 0) return 0;
+        p += k;
+        if (cp - '0' < 10 || cp - 0xFF10 < 10) digits++;
+        else if (strchr("-/ ~.", (int)(cp < 0x80 ? cp : 1)) && cp < 0x80) continue;
+        else if (cp == 0x2014 || cp == 0x2013 || cp == 0x2015 || cp == 0xFF0D || cp == 0x2212 || cp == 0x7B2C || cp == 0x9875 ||
+                 cp == 0x5171 || cp == 0xFF0F || cp == 0x00B7) continue;   /* — – ― － − 第 页 共 ／ · */
+        else other++;
+    }
+    return digits && digits <= 8 && !other;
+}
+
+typedef struct edge { uint64_t key; int page; size_t line; } edge;
+
+static int by_key(const void *a, const void *b)
+{
+    const edge *p = a, *q = b;
+    if (p->key != q->key) return p->key < q->key ? -1 : 1;
+    return p->page - q->page;
+}
+
+static uint64_t edge_key(const char *t, float ym)
+{
+    uint64_t h = 1469598103934665603u;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9') continue;
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    }
+    return h ^ ((uint64_t)(uint32_t)lroundf(ym / 4) << 48);
+}
+
+static void add_edge(lay *y, edge **v, size_t *n, size_t i)
+{
+    char *t = line_text(y, &y->l[i]);
+    if (page_number(t)) y->l[i].drop = 1;
+    edge e = {edge_key(t, y->l[i].ym), y->l[i].page, i};
+    ARRAY_PUSH(y->c->a, *v, *n, e);
+}
+
+static void drop_running(lay *y, size_t npg)
+{
+    edge *v = NULL;
+    size_t n = 0;
+    for (size_t b = 0; b < y->nl;) {
+        size_t e = b;
+        while (e < y->nl && y->l[e].page == y->l[b].page) e++;
+        for (size_t i = b; i < e; i++)
+            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, i);
+        b = e;
+    }
+    if (n) qsort(v, n, sizeof *v, by_key);
+    size_t need = npg / 2 > 3 ? npg / 2 : 3;
+    for (size_t b = 0; b < n;) {
+        size_t e = b, pages = 0;
+        while (e < n && v[e].key == v[b].key) { pages += e == b || v[e].page != v[e - 1].page; e++; }
+        for (size_t i = b; i < e && pages >= need; i++) y->l[v[i].line].drop = 1;
+        b = e;
+    }
+}
+
+/* ---- tables ---- */
+
+static void page_width(const lay *y, size_t b, size_t e, float *l, float *r)
+{
+    *l = 1e30f;
+    *r = 0;
+    for (size_t i = b; i < e; i++) {
+        if (y->l[i].drop) continue;
+        *l = fminf(*l, y->l[i].x0);
+        *r = fmaxf(*r, y->l[i].x1);
+    }
+}
+
+/* Marks the tables of the lines [b, e) of one page. */
+static void page_tables(lay *y, size_t b, size_t e, int *ntab)
+{
+    float left, right;
+    page_width(y, b, e, &left, &right);
+    size_t first = e, last = e;
+    for (size_t i = b; i <= e; i++) {
+        const line *ln = i < e ? &y->l[i] : NULL;
+        if (ln && ln->drop) continue;
+        int multi = ln && ln->ns >= 2;
+        int prose = !ln || (ln->ns == 1 && ln->x1 - ln->x0 > PROSE_WIDTH * (right - left));
+        if (multi) {
+            if (first == e) first = i;
+            last = i;
+        } else if (prose && first < e) {
+            ++*ntab;
+            for (size_t k = first; k <= last; k++) y->l[k].table = *ntab;
+            first = e;
+        }
+    }
+}
+
+typedef struct span { float x0, x1; } span;
+
+static int by_x0(const void *a, const void *b)
+{
+    const span *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* Merges overlapping ranges (sorted in place); returns how many are left. */
+static size_t merge_spans(span *v, size_t n)
+{
+    if (!n) return 0;
+    qsort(v, n, sizeof *v, by_x0);
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].x0 <= v[k].x1) v[k].x1 = fmaxf(v[k].x1, v[i].x1);
+        else v[++k] = v[i];
+    }
+    return k + 1;
+}
+
+static int has_number(const line *ln)
+{
+    for (size_t i = 0; i < ln->ns; i++) if (ln->s[i].num) return 1;
+    return 0;
+}
+
+typedef struct tab {
+    span *col; size_t ncol;   /* value columns */
+    float label_r;            /* the label area ends here */
+} tab;
+
+static void value_columns(lay *y, size_t b, size_t e, tab *t)
+{
+    span *v = NULL;
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < y->l[i].ns; k++)
+            if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
+                span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
+                ARRAY_PUSH(y->c->a, v, n, s);
+            }
+    t->ncol = merge_spans(v, n);
+    t->col = v;
+    t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
+}
+
+static int column_of(const tab *t, const seg *s)
+{
+    float mid = (s->x0 + s->x1) / 2;
+    int best = -1;
+    float bd = 1e30f;
+    for (size_t k = 0; k < t->ncol; k++) {
+        float d = mid < t->col[k].x0 ? t->col[k].x0 - mid : mid > t->col[k].x1 ? mid - t->col[k].x1 : 0;
+        if (d < bd) { bd = d; best = (int)k; }
+    }
+    return best;
+}
+
+static int label_only(const tab *t, const line *ln)
+{
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x1 > t->label_r) return 0;
+    return 1;
+}
+
+static int row_line(const tab *t, const line *ln)
+{
+    if (!t->ncol || !has_number(ln)) return 0;
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x0 >= t->label_r && !ln->s[k].num) return 0;
+    return 1;
+}
+
+static void put_cell(lay *y, const char *t)
+{
+    buf_puts(&y->out, t);
+    buf_puts(&y->out, " | ");
+}
+
+static void end_row(lay *y)
+{
+    if (y->out.n >= 1 && y->out.p[y->out.n - 1] == ' ') y->out.n--;
+    buf_putc(&y->out, '\n');
+}
+
+static void label_text(lay *y, const line *ln, const tab *t, gir_buf *b)
+{
+    for (size_t k = 0; k < ln->ns; k++)
+        if (ln->s[k].x1 <= t->label_r || ln->s[k].x0 < t->label_r) buf_puts(b, ln->s[k].t);
+    (void)y;
+}
+
+/* Writes the row of line r, with the label lines [lb, le) around it. */
+static void write_row(lay *y, const tab *t, size_t r, const size_t *own, size_t nown)
+{
+    gir_buf lab;
+    buf_init(&lab, y->c->a);
+    for (size_t i = 0; i < nown; i++) {
+        if (own[i] == r) {
+            if (lab.n) { put_cell(y, buf_cstr(&lab)); lab.n = 0; }
+            for (size_t k = 0; k < y->l[r].ns && y->l[r].s[k].x0 < t->label_r; k++) {
+                if (k + 1 < y->l[r].ns && y->l[r].s[k + 1].x0 < t->label_r && y->l[r].s[k].num) continue;
+                put_cell(y, y->l[r].s[k].t);
+            }
+            continue;
+        }
+        label_text(y, &y->l[own[i]], t, &lab);
+    }
+    if (lab.n) put_cell(y, buf_cstr(&lab));
+    const char **cells = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *cells);
+    for (size_t k = 0; k < y->l[r].ns; k++)
+        if (y->l[r].s[k].x0 >= t->label_r) {
+            int col = column_of(t, &y->l[r].s[k]);
+            cells[col] = cells[col] ? arena_printf(y->c->a, "%s %s", cells[col], y->l[r].s[k].t) : y->l[r].s[k].t;
+        }
+    for (size_t k = 0; k < t->ncol; k++) put_cell(y, cells[k] ? cells[k] : "");
+    end_row(y);
+}
+
+static void write_plain_row(lay *y, const line *ln)
+{
+    for (size_t k = 0; k < ln->ns; k++) put_cell(y, ln->s[k].t);
+    end_row(y);
+}
+
+/* The row a label line i belongs to: the nearer row line on its page
+ * (no header line between), or SIZE_MAX. */
+static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
+{
+    size_t up = SIZE_MAX, dn = SIZE_MAX;
+    for (size_t k = i; k-- > b && y->l[k].page == y->l[i].page;) {
+        if (y->l[k].drop) continue;
+        if (row_line(t, &y->l[k])) { up = k; break; }
+        if (!label_only(t, &y->l[k])) break;
+    }
+    for (size_t k = i + 1; k < e && y->l[k].page == y->l[i].page; k++) {
+        if (y->l[k].drop) continue;
+        if (row_line(t, &y->l[k])) { dn = k; break; }
+        if (!label_only(t, &y->l[k])) break;
+    }
+    if (up == SIZE_MAX) return dn;
+    if (dn == SIZE_MAX) return up;
+    return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
+}
+
+static void write_table(lay *y, size_t b, size_t e)
+{
+    tab t = {0};
+    value_columns(y, b, e, &t);
+    size_t *own = arena_alloc(y->c->a, (e - b) * sizeof *own);
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        own[i - b] = SIZE_MAX;
+        if (ln->drop) continue;
+        if (row_line(&t, ln)) own[i - b] = i;
+        else if (t.ncol && label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
+    }
+    size_t *grp = arena_alloc(y->c->a, (e - b) * sizeof *grp);
+    for (size_t i = b; i < e; i++) {
+        if (y->l[i].drop) continue;
+        if (own[i - b] == SIZE_MAX) { write_plain_row(y, &y->l[i]); continue; }
+        if (own[i - b] != i) continue;
+        size_t n = 0;
+        for (size_t k = b; k < e; k++) if (own[k - b] == i) grp[n++] = k;
+        write_row(y, &t, i, grp, n);
+    }
+}
+
+/* ---- prose ---- */
+
+static void write_prose(lay *y, size_t i, float left, float right, int *open)
+{
+    const line *ln = &y->l[i];
+    float em = ln->h;
+    int indented = ln->x0 > left + 0.8f * em;
+    if (*open && indented) { buf_putc(&y->out, '\n'); *open = 0; }
+    if (*open && y->out.n && latin((unsigned char)y->out.p[y->out.n - 1]) && latin((unsigned char)ln->s[0].t[0])) buf_putc(&y->out, ' ');
+    for (size_t k = 0; k < ln->ns; k++) {
+        if (k) buf_putc(&y->out, ' ');
+        buf_puts(&y->out, ln->s[k].t);
+    }
+    *open = ln->x1 >= right - 1.5f * em;
+    if (!*open) buf_putc(&y->out, '\n');
+}
+
+static void write_all(lay *y)
+{
+    int open = 0;
+    for (size_t i = 0; i < y->nl;) {
+        size_t pe = i;
+        while (pe < y->nl && y->l[pe].page == y->l[i].page) pe++;
+        float left, right;
+        page_width(y, i, pe, &left, &right);
+        for (; i < pe; i++) {
+            if (y->l[i].drop) continue;
+            if (!y->l[i].table) { write_prose(y, i, left, right, &open); continue; }
+            if (open) { buf_putc(&y->out, '\n'); open = 0; }
+            size_t e = i;
+            while (e < pe && (y->l[e].table == y->l[i].table || y->l[e].drop)) e++;
+            imp_range rg = {(uint32_t)y->out.n, 0};
+            write_table(y, i, e);
+            rg.e = (uint32_t)y->out.n;
+            imp_work *w = &y->c->w;
+            if (w->ntables && w->tables[w->ntables - 1].e == rg.b) w->tables[w->ntables - 1].e = rg.e;
+            else ARRAY_PUSH(y->c->a, w->tables, w->ntables, rg);
+            i = e - 1;
+        }
+    }
+    if (open) buf_putc(&y->out, '\n');
+}
+
+void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
+{
+    lay y = {0};
+    y.c = c;
+    buf_init(&y.out, c->a);
+    for (size_t p = 0; p < npg; p++) page_lines(&y, &pg[p], (int)p);
+    drop_running(&y, npg);
+    int ntab = 0;
+    for (size_t b = 0; b < y.nl;) {
+        size_t e = b;
+        while (e < y.nl && y.l[e].page == y.l[b].page) e++;
+        page_tables(&y, b, e, &ntab);
+        b = e;
+    }
+    write_all(&y);
+    c->w.s = (char *)buf_cstr(&y.out);
+    c->w.n = (uint32_t)y.out.n;
+    c->w.html = 1;
+}
