@@ -25,7 +25,7 @@
 #include "base/utf8.h"
 #include "pdflayout.h"
 
-#define SEG_GAP 0.9f        /* a gap this many heights wide cuts a line */
+#define SEG_GAP 0.45f        /* a gap this many heights wide cuts a line */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
@@ -296,6 +296,7 @@ static int has_number(const line *ln)
 typedef struct tab {
     span *col; size_t ncol;   /* value columns */
     float label_r;            /* the label area ends here */
+    span *lab; size_t nlab;   /* label sub-columns (left edges) */
 } tab;
 
 static void value_columns(lay *y, size_t b, size_t e, tab *t)
@@ -303,7 +304,7 @@ static void value_columns(lay *y, size_t b, size_t e, tab *t)
     span *v = NULL;
     size_t n = 0;
     for (size_t i = b; i < e; i++)
-        for (size_t k = 0; k < y->l[i].ns; k++)
+        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
             if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
                 span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
                 ARRAY_PUSH(y->c->a, v, n, s);
@@ -338,58 +339,6 @@ static int row_line(const tab *t, const line *ln)
     return 1;
 }
 
-static void put_cell(lay *y, const char *t)
-{
-    buf_puts(&y->out, t);
-    buf_puts(&y->out, " | ");
-}
-
-static void end_row(lay *y)
-{
-    if (y->out.n >= 1 && y->out.p[y->out.n - 1] == ' ') y->out.n--;
-    buf_putc(&y->out, '\n');
-}
-
-static void label_text(lay *y, const line *ln, const tab *t, gir_buf *b)
-{
-    for (size_t k = 0; k < ln->ns; k++)
-        if (ln->s[k].x1 <= t->label_r || ln->s[k].x0 < t->label_r) buf_puts(b, ln->s[k].t);
-    (void)y;
-}
-
-/* Writes the row of line r, with the label lines [lb, le) around it. */
-static void write_row(lay *y, const tab *t, size_t r, const size_t *own, size_t nown)
-{
-    gir_buf lab;
-    buf_init(&lab, y->c->a);
-    for (size_t i = 0; i < nown; i++) {
-        if (own[i] == r) {
-            if (lab.n) { put_cell(y, buf_cstr(&lab)); lab.n = 0; }
-            for (size_t k = 0; k < y->l[r].ns && y->l[r].s[k].x0 < t->label_r; k++) {
-                if (k + 1 < y->l[r].ns && y->l[r].s[k + 1].x0 < t->label_r && y->l[r].s[k].num) continue;
-                put_cell(y, y->l[r].s[k].t);
-            }
-            continue;
-        }
-        label_text(y, &y->l[own[i]], t, &lab);
-    }
-    if (lab.n) put_cell(y, buf_cstr(&lab));
-    const char **cells = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *cells);
-    for (size_t k = 0; k < y->l[r].ns; k++)
-        if (y->l[r].s[k].x0 >= t->label_r) {
-            int col = column_of(t, &y->l[r].s[k]);
-            cells[col] = cells[col] ? arena_printf(y->c->a, "%s %s", cells[col], y->l[r].s[k].t) : y->l[r].s[k].t;
-        }
-    for (size_t k = 0; k < t->ncol; k++) put_cell(y, cells[k] ? cells[k] : "");
-    end_row(y);
-}
-
-static void write_plain_row(lay *y, const line *ln)
-{
-    for (size_t k = 0; k < ln->ns; k++) put_cell(y, ln->s[k].t);
-    end_row(y);
-}
-
 /* The row a label line i belongs to: the nearer row line on its page
  * (no header line between), or SIZE_MAX. */
 static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
@@ -410,27 +359,205 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
     return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
 }
 
-static void write_table(lay *y, size_t b, size_t e)
+static void put_cell(lay *y, const char *t)
+{
+    buf_puts(&y->out, t);
+    buf_puts(&y->out, " | ");
+}
+
+static void end_row(lay *y)
+{
+    if (y->out.n >= 1 && y->out.p[y->out.n - 1] == ' ') y->out.n--;
+    buf_putc(&y->out, '\n');
+}
+
+static void write_plain_row(lay *y, const line *ln)
+{
+    for (size_t k = 0; k < ln->ns; k++) put_cell(y, ln->s[k].t);
+    end_row(y);
+}
+
+/* The label sub-columns: left edges of the label segments, clustered. */
+static void label_columns(lay *y, size_t b, size_t e, tab *t)
+{
+    span *v = NULL;
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
+            if (y->l[i].s[k].x0 < t->label_r) {
+                span s = {y->l[i].s[k].x0, y->l[i].s[k].x0 + y->l[i].h};
+                ARRAY_PUSH(y->c->a, v, n, s);
+            }
+    t->nlab = merge_spans(v, n);
+    t->lab = v;
+}
+
+static size_t label_col(const tab *t, float x0)
+{
+    size_t k = 0;
+    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
+    return k;
+}
+
+static void append(gir_arena *a, const char **cell, const char *t)
+{
+    if (!*cell) { *cell = t; return; }
+    size_t n = strlen(*cell);
+    int sp = n && latin((unsigned char)(*cell)[n - 1]) && latin((unsigned char)t[0]);
+    *cell = arena_printf(a, "%s%s%s", *cell, sp ? " " : "", t);
+}
+
+/* The label cells of the row whose lines are grp[0..n) (in y order). */
+static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n, size_t row)
+{
+    const char **lab = arena_alloc(y->c->a, (t->nlab + 1) * sizeof *lab);
+    float deep = -1;               /* left edge of the row line's last label */
+    for (size_t k = 0; k < y->l[row].ns; k++)
+        if (y->l[row].s[k].x0 < t->label_r) deep = y->l[row].s[k].x0;
+    for (size_t i = 0; i < n; i++) {
+        const line *ln = &y->l[grp[i]];
+        for (size_t k = 0; k < ln->ns; k++) {
+            float x0 = ln->s[k].x0;
+            if (x0 >= t->label_r) continue;
+            /* a wrapped line of the row's own label, however it is aligned */
+            if (grp[i] != row && deep >= 0 && x0 >= deep) x0 = deep;
+            append(y->c->a, &lab[label_col(t, x0)], ln->s[k].t);
+        }
+    }
+    return lab;
+}
+
+static const char **row_values(lay *y, const tab *t, const line *ln)
+{
+    const char **cells = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *cells);
+    for (size_t k = 0; k < ln->ns; k++)
+        if (ln->s[k].x0 >= t->label_r) {
+            int col = column_of(t, &ln->s[k]);
+            if (col >= 0) append(y->c->a, &cells[col], ln->s[k].t);
+        }
+    return cells;
+}
+
+/* A label of one or two characters per row in one sub-column (text set
+ * vertically, down a merged cell): joined, and given to the first row. */
+static void vertical_labels(const tab *t, const char ***lab, size_t nrow, gir_arena *a)
+{
+    for (size_t col = 0; col + 1 < t->nlab; col++)
+        for (size_t r = 0; r < nrow;) {
+            size_t e = r;
+            while (e < nrow && lab[e][col] && strlen(lab[e][col]) <= 6) e++;
+            if (e - r >= 2) {
+                for (size_t k = r + 1; k < e; k++) {
+                    append(a, &lab[r][col], lab[k][col]);
+                    lab[k][col] = NULL;
+                }
+            }
+            r = e > r ? e : r + 1;
+        }
+}
+
+/* The rows[0..nrow) of lines [b, e); own[k - b] is the row of line k. */
+static void write_rows(lay *y, const tab *t, const size_t *rows, size_t nrow, const size_t *own, size_t b, size_t e)
+{
+    const char ***lab = arena_alloc(y->c->a, (nrow + 1) * sizeof *lab);
+    size_t *grp = arena_alloc(y->c->a, (e - b + 1) * sizeof *grp);
+    for (size_t r = 0; r < nrow; r++) {
+        size_t n = 0;
+        for (size_t k = b; k < e; k++) if (own[k - b] == rows[r]) grp[n++] = k;
+        lab[r] = row_labels(y, t, grp, n, rows[r]);
+    }
+    vertical_labels(t, lab, nrow, y->c->a);
+    for (size_t r = 0; r < nrow; r++) {
+        for (size_t k = 0; k < t->nlab; k++) if (lab[r][k]) put_cell(y, lab[r][k]);
+        const char **v = row_values(y, t, &y->l[rows[r]]);
+        for (size_t k = 0; k < t->ncol; k++) put_cell(y, v[k] ? v[k] : "");
+        end_row(y);
+    }
+}
+
+/* A header block (lines [b, e) with words in the value columns): the
+ * words over one column are joined down the column; the words over
+ * several (a merged header cell) make a row of their own, above. */
+static void write_header(lay *y, const tab *t, size_t b, size_t e)
+{
+    const char **col = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *col);
+    const char *left = NULL;
+    int spans = 0;
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        for (size_t k = 0; k < ln->ns; k++) {
+            const seg *s = &ln->s[k];
+            if (s->x1 <= t->label_r) { append(y->c->a, &left, s->t); continue; }
+            size_t over = 0;
+            for (size_t c = 0; c < t->ncol; c++) over += s->x0 < t->col[c].x1 && s->x1 > t->col[c].x0;
+            if (over <= 1) { int c = column_of(t, s); if (c >= 0) append(y->c->a, &col[c], s->t); continue; }
+            put_cell(y, s->t);
+            spans = 1;
+        }
+    }
+    if (spans) end_row(y);
+    if (left) put_cell(y, left);
+    for (size_t c = 0; c < t->ncol; c++) if (col[c]) put_cell(y, col[c]);
+    end_row(y);
+}
+
+/* A caption inside a table: one segment, centred on the table. */
+static int caption(const lay *y, size_t b, size_t e, const line *ln)
+{
+    if (ln->ns != 1) return 0;
+    float l, r;
+    page_width(y, b, e, &l, &r);
+    float mid = (ln->x0 + ln->x1) / 2;
+    return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
+}
+
+static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
     value_columns(y, b, e, &t);
-    size_t *own = arena_alloc(y->c->a, (e - b) * sizeof *own);
+    if (!t.ncol) {
+        for (size_t i = b; i < e; i++) if (!y->l[i].drop) write_plain_row(y, &y->l[i]);
+        return;
+    }
+    label_columns(y, b, e, &t);
+    size_t *own = arena_alloc(y->c->a, (e - b + 1) * sizeof *own);
     for (size_t i = b; i < e; i++) {
         const line *ln = &y->l[i];
         own[i - b] = SIZE_MAX;
         if (ln->drop) continue;
         if (row_line(&t, ln)) own[i - b] = i;
-        else if (t.ncol && label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
+        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
     }
-    size_t *grp = arena_alloc(y->c->a, (e - b) * sizeof *grp);
+    size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
+    for (size_t i = b; i < e;) {
+        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] != i)) { i++; continue; }
+        size_t j = i, nrow = 0;
+        if (own[i - b] == SIZE_MAX) {
+            while (j < e && (y->l[j].drop || own[j - b] == SIZE_MAX)) j++;
+            write_header(y, &t, i, j);
+            i = j;
+            continue;
+        }
+        for (; j < e && !(own[j - b] == SIZE_MAX && !y->l[j].drop); j++) if (own[j - b] == j) rows[nrow++] = j;
+        write_rows(y, &t, rows, nrow, own + (i - b), i, j);
+        i = j;
+    }
+}
+
+static void write_table(lay *y, size_t b, size_t e)
+{
+    size_t pb = b;
+    while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
+    size_t pe = e;
+    while (pe < y->nl && y->l[pe].page == y->l[b].page) pe++;
+    size_t s = b;
     for (size_t i = b; i < e; i++) {
-        if (y->l[i].drop) continue;
-        if (own[i - b] == SIZE_MAX) { write_plain_row(y, &y->l[i]); continue; }
-        if (own[i - b] != i) continue;
-        size_t n = 0;
-        for (size_t k = b; k < e; k++) if (own[k - b] == i) grp[n++] = k;
-        write_row(y, &t, i, grp, n);
+        if (y->l[i].drop || !caption(y, pb, pe, &y->l[i])) continue;
+        if (i > s) write_block(y, s, i);
+        write_plain_row(y, &y->l[i]);
+        s = i + 1;
     }
+    if (e > s) write_block(y, s, e);
 }
 
 /* ---- prose ---- */
