@@ -108,9 +108,8 @@ static int open_error(imp_ctx *c, GError *err)
     return 0;
 }
 
-static int too_big(imp_ctx *c, const char *what, const char *limit)
+static int too_big(imp_ctx *c, gir_diag *g)
 {
-    gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_BIG, NULL, (gir_span){0, 0}, what, limit);
     diag_file(c->dg, g, c->src->name);
     diag_help(c->dg, g, I_HELP_PDF_TOO_BIG);
     return 0;
@@ -148,12 +147,8 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
 {
     imp_ctx *c = r->c;
     int n = poppler_document_get_n_pages(doc);
-    if (n > PDF_MAX_PAGES) {
-        char what[48], lim[48];
-        snprintf(what, sizeof what, "%d pages", n);
-        snprintf(lim, sizeof lim, "%d", PDF_MAX_PAGES);
-        return too_big(c, what, lim);
-    }
+    if (n > PDF_MAX_PAGES)
+        return too_big(c, diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_MANY_PAGES, NULL, (gir_span){0, 0}, n, PDF_MAX_PAGES));
     r->npg = n > 0 ? (size_t)n : 0;
     r->pg = arena_alloc(c->a, (r->npg + 1) * sizeof *r->pg);
     for (int i = 0; i < n && !r->capped; i++) {
@@ -168,12 +163,8 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
 
 int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info)
 {
-    if (len > PDF_MAX_BYTES) {
-        char what[48], lim[48];
-        snprintf(what, sizeof what, "%zu bytes", len);
-        snprintf(lim, sizeof lim, "%u bytes", PDF_MAX_BYTES);
-        return too_big(c, what, lim);
-    }
+    if (len > PDF_MAX_BYTES)
+        return too_big(c, diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_BIG, NULL, (gir_span){0, 0}, len, (size_t)PDF_MAX_BYTES));
     gir_defer *db = arena_defer(c->a, bytes_unref, NULL);
     GBytes *gb = g_bytes_new_static(bytes, len);
     arena_defer_set(db, gb);
