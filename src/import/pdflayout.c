@@ -79,10 +79,6 @@ static void put_cp(gir_buf *b, uint32_t cp)
 {
     char u[4];
     int k = utf8_encode(cp, u);
-    if (cp == '|') {
-        buf_puts(b, "\xEF\xBD\x9C");          /* ｜: a bar in the text is not a cell border */
-        return;
-    }
     buf_put(b, u, (size_t)k);
 }
 
@@ -145,12 +141,11 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     for (size_t i = 0; i < pg->n; i++) {
         const pdf_ch *p = &pg->ch[idx[i]];
         float ym = (p->y0 + p->y1) / 2, ph = p->y1 - p->y0;
-        if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
+        if (i > start && fabsf(ym - ref) > 0.5f * fminf(h, ph)) {
             close_line(y, pg->ch, idx + start, i - start, page);
             start = i;
         }
         if (i == start) { ref = ym; h = ph; }
-        else h = fmaxf(h, ph);
     }
     close_line(y, pg->ch, idx + start, pg->n - start, page);
 }
@@ -361,7 +356,10 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
 
 static void put_cell(lay *y, const char *t)
 {
-    buf_puts(&y->out, t);
+    for (const char *p = t; *p; p++) {
+        if (*p == '|') buf_puts(&y->out, "\xEF\xBD\x9C");   /* ｜: a bar in a cell is not a border */
+        else buf_putc(&y->out, *p);
+    }
     buf_puts(&y->out, " | ");
 }
 
@@ -603,6 +601,19 @@ static void write_all(lay *y)
     if (open) buf_putc(&y->out, '\n');
 }
 
+/* A PDF printed from a text copy whose cells are separated by "|": its
+ * lines are the copy's lines, read as text (no table geometry). */
+static int text_copy(const lay *y)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < y->nl; i++) {
+        int bars = 0;
+        for (size_t k = 0; k < y->l[i].ns; k++) bars += strchr(y->l[i].s[k].t, '|') != NULL;
+        n += bars > 0;
+    }
+    return n >= 8;
+}
+
 void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
 {
     lay y = {0};
@@ -611,7 +622,7 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
     for (size_t p = 0; p < npg; p++) page_lines(&y, &pg[p], (int)p);
     drop_running(&y, npg);
     int ntab = 0;
-    for (size_t b = 0; b < y.nl;) {
+    for (size_t b = text_copy(&y) ? y.nl : 0; b < y.nl;) {
         size_t e = b;
         while (e < y.nl && y.l[e].page == y.l[b].page) e++;
         page_tables(&y, b, e, &ntab);
@@ -620,5 +631,5 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
     write_all(&y);
     c->w.s = (char *)buf_cstr(&y.out);
     c->w.n = (uint32_t)y.out.n;
-    c->w.html = 1;
+    c->w.html = !text_copy(&y);
 }
