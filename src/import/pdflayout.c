@@ -141,7 +141,7 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     for (size_t i = 0; i < pg->n; i++) {
         const pdf_ch *p = &pg->ch[idx[i]];
         float ym = (p->y0 + p->y1) / 2, ph = p->y1 - p->y0;
-        if (i > start && fabsf(ym - ref) > 0.5f * fminf(h, ph)) {
+        if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
             close_line(y, pg->ch, idx + start, i - start, page);
             start = i;
         }
@@ -239,23 +239,50 @@ static void page_width(const lay *y, size_t b, size_t e, float *l, float *r)
     }
 }
 
+/* Prose: a one-segment line as wide as the text, or at the margin
+ * beside an indented table (a heading). */
+static int prose_line(const line *ln, float left, float right, float tleft)
+{
+    if (ln->ns != 1) return 0;
+    return ln->x1 - ln->x0 > PROSE_WIDTH * (right - left) || (ln->x0 < left + ln->h && tleft > left + 3 * ln->h);
+}
+
+/* Line k (one segment, not prose) sits right above or below line j of a
+ * table, closer than a line break of a paragraph: a label or a value of a
+ * cell that wraps, above or below the table's first or last row. */
+static int wraps_into(const lay *y, size_t j, size_t k, float left, float right, float tleft)
+{
+    const line *a = &y->l[j], *b = &y->l[k];
+    if (b->drop || b->table || b->ns != 1 || prose_line(b, left, right, tleft)) return 0;
+    float gap = k > j ? b->y0 - a->y1 : a->y0 - b->y1;
+    return gap < 0.6f * fminf(a->h, b->h);
+}
+
+static void mark_table(lay *y, size_t b, size_t e, size_t first, size_t last, float left, float right, float tleft, int *ntab)
+{
+    ++*ntab;
+    while (last + 1 < e && wraps_into(y, last, last + 1, left, right, tleft)) last++;
+    while (first > b && wraps_into(y, first, first - 1, left, right, tleft)) first--;
+    for (size_t k = first; k <= last; k++) y->l[k].table = *ntab;
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     page_width(y, b, e, &left, &right);
     size_t first = e, last = e;
+    float tleft = 1e30f;          /* left edge of the table's rows so far */
     for (size_t i = b; i <= e; i++) {
         const line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
-        int multi = ln && ln->ns >= 2;
-        int prose = !ln || (ln->ns == 1 && ln->x1 - ln->x0 > PROSE_WIDTH * (right - left));
-        if (multi) {
+        if (ln && ln->ns >= 2) {
             if (first == e) first = i;
             last = i;
-        } else if (prose && first < e) {
-            ++*ntab;
-            for (size_t k = first; k <= last; k++) y->l[k].table = *ntab;
+            tleft = fminf(tleft, ln->x0);
+        } else if ((!ln || prose_line(ln, left, right, tleft)) && first < e) {
+            mark_table(y, b, e, first, last, left, right, tleft, ntab);
+            tleft = 1e30f;
             first = e;
         }
     }
