@@ -11,8 +11,13 @@
 #     chromium-pdf/ imports to at least as many right cells (counted by
 #     tests/import/forms/compare.sh against the golden of the HTML or text
 #     it was made from) as tests/import/forms/pdf-scores.txt records, so a
-#     change that loses cells fails here. GIRC_UPDATE_GOLDEN=1 rewrites
-#     that file and the goldens of 1.
+#     change that loses cells fails here. Round trips: each examples/*.gir
+#     built with -f latex and compiled by xelatex (forms/latex-pdf/) and
+#     built with -f html and printed by Chromium (forms/html-pdf/), made
+#     by forms/generate.sh, imports back to at least the recorded number
+#     of the example's cells (compare.sh --json: the cells of
+#     `girc build -f json`; an import whose .gir has errors counts 0).
+#     GIRC_UPDATE_GOLDEN=1 rewrites that file and the goldens of 1.
 #  3. Hostile PDFs (tests/import/pdf/make-damaged.py): truncated,
 #     encrypted, no text layer (an image only), fonts with no Unicode
 #     mapping, over the page limit: each gives its one error (E1030,
@@ -56,6 +61,13 @@ for f in $F/lo-pdf/*.pdf $F/chromium-pdf/*.pdf; do
   imp "$f" > "$T/o.gir" 2> /dev/null
   sh $F/compare.sh "$g" "$T/o.gir" "$(basename "$(dirname "$f")")/$b" >> "$T/scores"
 done
+# round trips: the examples built to LaTeX (xelatex) and to HTML (printed
+# by Chromium), against the cells of the example itself
+for f in $F/latex-pdf/*.pdf $F/html-pdf/*.pdf; do
+  b=$(basename "$f" .pdf)
+  imp "$f" > "$T/o.gir" 2> /dev/null
+  GIRC=$GIRC sh $F/compare.sh --json "examples/$b.gir" "$T/o.gir" "$(basename "$(dirname "$f")")/$b" >> "$T/scores"
+done
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/scores" $F/pdf-scores.txt; ok "pdf-scores.txt (updated)"; fi
 while read -r name right total; do
   got=$(awk -v n="$name" '$1 == n { print $2 }' "$T/scores")
@@ -72,6 +84,11 @@ for c in truncated:E1030 encrypted:E1031 no-text:E1032 no-unicode:E1033 many-pag
   imp "$D/$n.pdf" -o "$T/keep.gir" 2> /dev/null; st=$?
   [ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ]; check $? "$n.pdf -o FILE: exit 1, FILE untouched"
 done
+
+# ---- 3 (cont.): layout, on a small positioned table ----
+printf 'Item | A | B | Total |\nfirst | 1 | 2 | 3 |\nsecond row | 40 | 5 | 45 |\nwrapped label | 6 | 0 | 6 |\n' > "$T/table.want"
+imp --text-layer "$D/table.pdf" > "$T/table.got" 2> /dev/null
+cmp -s "$T/table.want" "$T/table.got"; check $? "table.pdf: cells by the x gaps, a label wrapped over two lines joins its row, the page number is dropped"
 
 # ---- 4: a directory of PDFs ----
 mkdir -p "$T/dir" "$T/out"

@@ -4,7 +4,8 @@
 and no text: a scan), no-unicode.pdf (text in a font whose codes map to
 Latin-1 garbage), encrypted.pdf (standard security handler, a user
 password), truncated.pdf (the first 3000 bytes of hongze-gov-2024.pdf),
-many-pages.pdf (1001 empty pages, over the page limit)."""
+many-pages.pdf (1001 empty pages, over the page limit), table.pdf (a small
+positioned table in ASCII, a seed for the fuzzer)."""
 import hashlib, os, zlib
 
 PAD = bytes.fromhex('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A')
@@ -75,3 +76,15 @@ kids = b' '.join(b'%d 0 R' % (3 + i) for i in range(1001))
 many = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [' + kids + b'] /Count 1001 >>']
 many += [b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'] * 1001
 open(os.path.join(here, 'many-pages.pdf'), 'wb').write(pdf(many))
+# a small positioned table (ASCII: the fuzzer's seed of the layout code)
+rows = [(b'Item', b'A', b'B', b'Total'), (b'first', b'1', b'2', b'3'), (b'second row', b'40', b'5', b'45'),
+        (b'wrapped', b'', b'', b''), (b'label', b'6', b'0', b'6')]
+ops = b'BT /F1 11 Tf'
+for r, cells in enumerate(rows):
+    for c, t in enumerate(cells):
+        if t:
+            ops += b' 1 0 0 1 %d %d Tm (%s) Tj' % (72 + c * 110, 700 - r * 16, t)
+ops += b' 1 0 0 1 280 60 Tm (- 1 -) Tj ET'
+table = page(ops, b'<< /Font << /F1 5 0 R >> >>')
+table.append(b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
+open(os.path.join(here, 'table.pdf'), 'wb').write(pdf(table))
