@@ -272,17 +272,17 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
     float left, right;
     page_width(y, b, e, &left, &right);
     size_t first = e, last = e;
-    float tleft = 1e30f;          /* left edge of the table's rows so far */
+    float tleft = -1;             /* left edge of the table's labelled rows so far, -1: none yet */
     for (size_t i = b; i <= e; i++) {
         const line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
         if (ln && ln->ns >= 2) {
             if (first == e) first = i;
             last = i;
-            tleft = fminf(tleft, ln->x0);
+            if (!ln->s[0].num) tleft = tleft < 0 ? ln->x0 : fminf(tleft, ln->x0);
         } else if ((!ln || prose_line(ln, left, right, tleft)) && first < e) {
             mark_table(y, b, e, first, last, left, right, tleft, ntab);
-            tleft = 1e30f;
+            tleft = -1;
             first = e;
         }
     }
