@@ -266,6 +266,35 @@ static void mark_table(lay *y, size_t b, size_t e, size_t first, size_t last, fl
     for (size_t k = first; k <= last; k++) y->l[k].table = *ntab;
 }
 
+/* The segments of ln as one, with a space between them. */
+static void join_segments(lay *y, line *ln)
+{
+    gir_buf b;
+    buf_init(&b, y->c->a);
+    for (size_t k = 0; k < ln->ns; k++) {
+        if (k) buf_putc(&b, ' ');
+        buf_puts(&b, ln->s[k].t);
+    }
+    ln->s[0].t = (char *)buf_cstr(&b);
+    ln->s[0].x1 = ln->s[ln->ns - 1].x1;
+    ln->s[0].num = 0;
+    ln->ns = 1;
+}
+
+/* A justified line of prose cut at its stretched spaces: it runs from
+ * margin to margin and its gaps are all about as wide. */
+static int justified(const line *ln, float left, float right)
+{
+    if (ln->ns < 2 || ln->x0 > left + ln->h || ln->x1 < right - ln->h) return 0;
+    float lo = 1e30f, hi = 0;
+    for (size_t k = 1; k < ln->ns; k++) {
+        float g = ln->s[k].x0 - ln->s[k - 1].x1;
+        lo = fminf(lo, g);
+        hi = fmaxf(hi, g);
+    }
+    return hi < 1.25f * lo + 0.1f * ln->h;
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
@@ -274,8 +303,9 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
     size_t first = e, last = e;
     float tleft = -1;             /* left edge of the table's labelled rows so far, -1: none yet */
     for (size_t i = b; i <= e; i++) {
-        const line *ln = i < e ? &y->l[i] : NULL;
+        line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
+        if (ln && justified(ln, left, right)) join_segments(y, ln);
         if (ln && ln->ns >= 2) {
             if (first == e) first = i;
             last = i;
@@ -658,5 +688,5 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
     write_all(&y);
     c->w.s = (char *)buf_cstr(&y.out);
     c->w.n = (uint32_t)y.out.n;
-    c->w.html = !text_copy(&y);
+    c->w.html = !text_copy(&y) && c->w.ntables;
 }
