@@ -295,17 +295,29 @@ static int justified(const line *ln, float left, float right)
     return hi < 1.25f * lo + 0.1f * ln->h;
 }
 
+/* Is line i (of [b, e)) prose from margin to margin in one segment? */
+static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, float right)
+{
+    if (i < b || i >= e) return 0;
+    const line *ln = &y->l[i];
+    return ln->ns == 1 && ln->x0 <= left + ln->h && ln->x1 >= right - ln->h;
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     page_width(y, b, e, &left, &right);
+    /* justified lines next to prose are prose (both ways, so that a run of them is) */
+    for (size_t i = b; i < e; i++)
+        if (justified(&y->l[i], left, right) && full_prose(y, b, e, i - 1, left, right)) join_segments(y, &y->l[i]);
+    for (size_t i = e; i-- > b;)
+        if (justified(&y->l[i], left, right) && full_prose(y, b, e, i + 1, left, right)) join_segments(y, &y->l[i]);
     size_t first = e, last = e;
     float tleft = -1;             /* left edge of the table's labelled rows so far, -1: none yet */
     for (size_t i = b; i <= e; i++) {
-        line *ln = i < e ? &y->l[i] : NULL;
+        const line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
-        if (ln && justified(ln, left, right)) join_segments(y, ln);
         if (ln && ln->ns >= 2) {
             if (first == e) first = i;
             last = i;
