@@ -351,6 +351,13 @@ static size_t merge_spans(span *v, size_t n)
     return k + 1;
 }
 
+/* Has line ln a segment that is not a number? */
+static int has_words(const line *ln)
+{
+    for (size_t i = 0; i < ln->ns; i++) if (!ln->s[i].num) return 1;
+    return 0;
+}
+
 static int has_number(const line *ln)
 {
     for (size_t i = 0; i < ln->ns; i++) if (ln->s[i].num) return 1;
@@ -611,6 +618,35 @@ static void write_block(lay *y, size_t b, size_t e)
     }
 }
 
+/* How many values a line of numbers holds (0: not such a line). */
+static size_t nvalues(const line *ln)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ns; k++) n += ln->s[k].num && (k > 0 || !has_words(ln));
+    return n;
+}
+
+/* Writes [b, e) as blocks of one shape: a line of numbers holding another
+ * count of values than the one before starts a new block (two tables
+ * run together), from the first line after the earlier row that is not
+ * close below it (a wrapped label stays with its row). */
+static void write_shapes(lay *y, size_t b, size_t e)
+{
+    size_t s = b, prev = SIZE_MAX;
+    for (size_t i = b; i < e; i++) {
+        size_t n = y->l[i].drop ? 0 : nvalues(&y->l[i]);
+        if (!n) continue;
+        if (prev != SIZE_MAX && n != nvalues(&y->l[prev])) {
+            size_t cut = prev + 1;
+            while (cut < i && (y->l[cut].drop || y->l[cut].y0 - y->l[cut - 1].y1 < 0.6f * y->l[cut].h)) cut++;
+            if (cut > s) write_block(y, s, cut);
+            s = cut;
+        }
+        prev = i;
+    }
+    if (e > s) write_block(y, s, e);
+}
+
 static void write_table(lay *y, size_t b, size_t e)
 {
     size_t pb = b;
@@ -620,11 +656,11 @@ static void write_table(lay *y, size_t b, size_t e)
     size_t s = b;
     for (size_t i = b; i < e; i++) {
         if (y->l[i].drop || !caption(y, pb, pe, &y->l[i])) continue;
-        if (i > s) write_block(y, s, i);
+        if (i > s) write_shapes(y, s, i);
         write_plain_row(y, &y->l[i]);
         s = i + 1;
     }
-    if (e > s) write_block(y, s, e);
+    if (e > s) write_shapes(y, s, e);
 }
 
 /* ---- prose ---- */
