@@ -65,12 +65,24 @@ static int by_x(const void *a, const void *b)
 
 static int latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
 
+/* A value: digits with , . % - + and spaces, optionally after 增 or 减
+ * and before a unit (元 万元 件 个 条 笔 次 项). */
 static int numeric_text(const char *t)
 {
+    static const char *const pre[] = {"\xE5\xA2\x9E", "\xE5\x87\x8F", NULL};   /* 增 减 */
+    static const char *const unit[] = {"\xE4\xB8\x87\xE5\x85\x83", "\xE5\x85\x83", "\xE4\xBB\xB6", "\xE4\xB8\xAA",
+                                       "\xE6\x9D\xA1", "\xE7\xAC\x94", "\xE6\xAC\xA1", "\xE9\xA1\xB9", NULL};
+    for (size_t i = 0; pre[i]; i++) if (strncmp(t, pre[i], 3) == 0) { t += 3; break; }
     int digits = 0;
-    for (const char *p = t; *p; p++) {
+    const char *p = t;
+    for (; *p; p++) {
         if (*p >= '0' && *p <= '9') { digits++; continue; }
-        if (!strchr(",.%-+ ", *p)) return 0;
+        if (!strchr(",.%-+ ", *p)) break;
+    }
+    if (*p) {
+        size_t k = 0;
+        while (unit[k] && strcmp(p, unit[k]) != 0) k++;
+        if (!unit[k]) return 0;
     }
     return digits > 0 && strlen(t) <= 24;
 }
@@ -559,7 +571,7 @@ static void write_header(lay *y, const tab *t, size_t b, size_t e)
     int spans = 0;
     for (size_t i = b; i < e; i++) {
         const line *ln = &y->l[i];
-        for (size_t k = 0; k < ln->ns; k++) {
+        for (size_t k = 0; k < ln->ns && !ln->drop; k++) {
             const seg *s = &ln->s[k];
             if (s->x1 <= t->label_r) { append(y->c->a, &left, s->t); continue; }
             size_t over = 0;
