@@ -172,22 +172,25 @@ static char *line_text(lay *y, const line *ln)
     return (char *)buf_cstr(&b);
 }
 
+/* 2: a decorated page number ("— 5 —", "第 3 页", "3/12"); 1: digits
+ * alone; 0: not a page number. */
 static int page_number(const char *t)
 {
     const unsigned char *p = (const unsigned char *)t, *e = p + strlen(t);
-    int digits = 0, other = 0;
+    int digits = 0, other = 0, deco = 0;
     while (p < e) {
         uint32_t cp;
         int k = utf8_decode(p, e, &cp);
         if (k <= 0) return 0;
         p += k;
         if (cp - '0' < 10 || cp - 0xFF10 < 10) digits++;
-        else if (strchr("-/ ~.", (int)(cp < 0x80 ? cp : 1)) && cp < 0x80) continue;
+        else if (strchr("-/ ~.", (int)(cp < 0x80 ? cp : 1)) && cp < 0x80) deco += cp != ' ';
         else if (cp == 0x2014 || cp == 0x2013 || cp == 0x2015 || cp == 0xFF0D || cp == 0x2212 || cp == 0x7B2C || cp == 0x9875 ||
-                 cp == 0x5171 || cp == 0xFF0F || cp == 0x00B7) continue;   /* — – ― － − 第 页 共 ／ · */
+                 cp == 0x5171 || cp == 0xFF0F || cp == 0x00B7) deco++;   /* — – ― － − 第 页 共 ／ · */
         else other++;
     }
-    return digits && digits <= 8 && !other;
+    if (!digits || digits > 8 || other) return 0;
+    return deco ? 2 : 1;
 }
 
 typedef struct edge { uint64_t key; int page; size_t line; } edge;
@@ -209,10 +212,15 @@ static uint64_t edge_key(const char *t, float ym)
     return h ^ ((uint64_t)(uint32_t)lroundf(ym / 4) << 48);
 }
 
-static void add_edge(lay *y, edge **v, size_t *n, size_t i)
+/* Line i at the top or bottom of its page (whose text starts at left):
+ * a page number is dropped (digits alone only away from the left margin,
+ * where a table's last value would be); its key is kept for the count of
+ * running headers and footers. */
+static void add_edge(lay *y, edge **v, size_t *n, size_t i, float left)
 {
     char *t = line_text(y, &y->l[i]);
-    if (page_number(t)) y->l[i].drop = 1;
+    int pn = page_number(t);
+    if (pn == 2 || (pn == 1 && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
     edge e = {edge_key(t, y->l[i].ym), y->l[i].page, i};
     ARRAY_PUSH(y->c->a, *v, *n, e);
 }
@@ -224,8 +232,10 @@ static void drop_running(lay *y, size_t npg)
     for (size_t b = 0; b < y->nl;) {
         size_t e = b;
         while (e < y->nl && y->l[e].page == y->l[b].page) e++;
+        float left = 1e30f;
+        for (size_t i = b; i < e; i++) left = fminf(left, y->l[i].x0);
         for (size_t i = b; i < e; i++)
-            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, i);
+            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, i, left);
         b = e;
     }
     if (n) qsort(v, n, sizeof *v, by_key);
