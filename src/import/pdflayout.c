@@ -44,6 +44,7 @@ typedef struct lay {
     imp_ctx *c;
     line *l; size_t nl;
     gir_buf out;
+    int text;                 /* read as a text copy: keep its empty lines */
 } lay;
 
 static const pdf_ch *sort_base;
@@ -710,8 +711,15 @@ static void write_all(lay *y)
         while (pe < y->nl && y->l[pe].page == y->l[i].page) pe++;
         float left, right;
         page_width(y, i, pe, &left, &right);
+        size_t prev = SIZE_MAX;       /* the line above on this page */
         for (; i < pe; i++) {
             if (y->l[i].drop) continue;
+            if (y->text && prev != SIZE_MAX && y->l[i].y0 - y->l[prev].y1 > 0.8f * y->l[i].h) {
+                /* an empty line of the copy (a text copy can mean an empty cell by one) */
+                if (open) { buf_putc(&y->out, '\n'); open = 0; }
+                buf_putc(&y->out, '\n');
+            }
+            prev = i;
             if (!y->l[i].table) { write_prose(y, i, left, right, &open); continue; }
             if (open) { buf_putc(&y->out, '\n'); open = 0; }
             size_t e = i;
@@ -755,8 +763,9 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
         page_tables(&y, b, e, &ntab);
         b = e;
     }
+    y.text = text_copy(&y) || !ntab;
     write_all(&y);
     c->w.s = (char *)buf_cstr(&y.out);
     c->w.n = (uint32_t)y.out.n;
-    c->w.html = !text_copy(&y) && c->w.ntables;
+    c->w.html = !y.text;
 }
