@@ -1,23 +1,21 @@
 /* pdflayout.c - positioned characters to the working text (pdflayout.h).
  * Per page: characters are sorted by the middle of their box and swept
- * into lines (a character joins the line whose middle is within half its
- * height); a line is cut into segments where the gap between two
- * characters is wider than SEG_GAP heights. Running headers and footers
- * (the same text, digits aside, at the same height on most pages) and
- * page numbers ("— 5 —", "第 3 页", "3/12") are dropped. A table is a
- * run of lines with two segments or more, with the short lines between
- * them (a prose line, as wide as the text, ends it). In a table, the
- * value columns are the x ranges of the numbers of the rows that hold
- * numbers (overlapping ranges merged): what lies left of them is the
- * label area. Every line with numbers is a row; a line of labels only
- * belongs to the nearer row above or below it on its page (a label that
- * wraps inside its cell), and its text goes before or after the row's
- * own label in reading order; a line with words in the value columns is
- * a header row. Rows are written "cell | cell | … |", one per line, a
- * value column without a number as an empty cell, so values keep their
- * columns; a table that goes on over a page break stays one table.
+ * into lines (a character joins the line whose first character's middle
+ * is within 0.45 of the larger height); a line is cut into segments where
+ * the gap between two characters is wider than SEG_GAP heights, but a
+ * justified prose line next to prose is not cut at its stretched spaces.
+ * Running headers and footers (the same text, digits aside, at the same
+ * height on most pages) and page numbers ("— 5 —", "-3-", "第 3 页",
+ * "3/12"; digits alone only away from the left margin) are dropped. A
+ * table is a run of lines with two segments or more, with the lines
+ * between them; a prose line (as wide as the text) or a heading at the
+ * margin beside an indented table ends it, and a wrapped label or value
+ * right above or below its rows belongs to it. pdftable.c writes each
+ * table's rows; a table that goes on over a page break stays one table.
  * Prose lines are joined into paragraphs (a line that reaches the right
- * margin goes on with the next one unless that one is indented). */
+ * margin goes on with the next one unless that one is indented). A PDF
+ * printed from a text copy with "|" between cells, or one with no table,
+ * is read as text: its lines as they are, its empty lines kept. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,22 +28,7 @@
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
-typedef struct seg { float x0, x1; char *t; int num; } seg;
-
-typedef struct line {
-    float x0, x1, y0, y1, ym, h;
-    seg *s; size_t ns;
-    int page;
-    int drop;                 /* running header, footer or page number */
-    int table;                /* index of its table + 1, or 0 */
-} line;
-
-typedef struct lay {
-    imp_ctx *c;
-    line *l; size_t nl;
-    gir_buf out;
-    int text;                 /* read as a text copy: keep its empty lines */
-} lay;
+#include "pdfline.h"
 
 static const pdf_ch *sort_base;
 
@@ -64,7 +47,6 @@ static int by_x(const void *a, const void *b)
     return 0;
 }
 
-static int latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
 
 /* A value: digits with , . % - + and spaces, optionally after 增 or 减
  * and before a unit (元 万元 件 个 条 笔 次 项). */
@@ -111,7 +93,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, const size_t *idx, size
             b.n = 0;
         }
         if (b.n == 0) cur.x0 = p->x0;
-        else if (gap > SPACE_GAP * ln->h && latin(p->cp) && latin(ch[idx[i - 1]].cp)) buf_putc(&b, ' ');
+        else if (gap > SPACE_GAP * ln->h && pdf_latin(p->cp) && pdf_latin(ch[idx[i - 1]].cp)) buf_putc(&b, ' ');
         put_cp(&b, p->cp);
         cur.x1 = p->x1;
     }
@@ -251,17 +233,6 @@ static void drop_running(lay *y, size_t npg)
 
 /* ---- tables ---- */
 
-static void page_width(const lay *y, size_t b, size_t e, float *l, float *r)
-{
-    *l = 1e30f;
-    *r = 0;
-    for (size_t i = b; i < e; i++) {
-        if (y->l[i].drop) continue;
-        *l = fminf(*l, y->l[i].x0);
-        *r = fmaxf(*r, y->l[i].x1);
-    }
-}
-
 /* Prose: a one-segment line as wide as the text, or at the margin
  * beside an indented table (a heading). */
 static int prose_line(const line *ln, float left, float right, float tleft)
@@ -330,7 +301,7 @@ static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, fl
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
-    page_width(y, b, e, &left, &right);
+    pdf_page_width(y, b, e, &left, &right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)
         if (justified(&y->l[i], left, right) && full_prose(y, b, e, i - 1, left, right)) join_segments(y, &y->l[i]);
@@ -353,339 +324,6 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
     }
 }
 
-typedef struct span { float x0, x1; } span;
-
-static int by_x0(const void *a, const void *b)
-{
-    const span *p = a, *q = b;
-    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
-}
-
-/* Merges overlapping ranges (sorted in place); returns how many are left. */
-static size_t merge_spans(span *v, size_t n)
-{
-    if (!n) return 0;
-    qsort(v, n, sizeof *v, by_x0);
-    size_t k = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (v[i].x0 <= v[k].x1) v[k].x1 = fmaxf(v[k].x1, v[i].x1);
-        else v[++k] = v[i];
-    }
-    return k + 1;
-}
-
-/* Has line ln a segment that is not a number? */
-static int has_words(const line *ln)
-{
-    for (size_t i = 0; i < ln->ns; i++) if (!ln->s[i].num) return 1;
-    return 0;
-}
-
-static int has_number(const line *ln)
-{
-    for (size_t i = 0; i < ln->ns; i++) if (ln->s[i].num) return 1;
-    return 0;
-}
-
-typedef struct tab {
-    span *col; size_t ncol;   /* value columns */
-    float label_r;            /* the label area ends here */
-    span *lab; size_t nlab;   /* label sub-columns (left edges) */
-} tab;
-
-static void value_columns(lay *y, size_t b, size_t e, tab *t)
-{
-    span *v = NULL;
-    size_t n = 0;
-    for (size_t i = b; i < e; i++)
-        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
-            if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
-                span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
-                ARRAY_PUSH(y->c->a, v, n, s);
-            }
-    t->ncol = merge_spans(v, n);
-    t->col = v;
-    t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
-}
-
-static int column_of(const tab *t, const seg *s)
-{
-    float mid = (s->x0 + s->x1) / 2;
-    int best = -1;
-    float bd = 1e30f;
-    for (size_t k = 0; k < t->ncol; k++) {
-        float d = mid < t->col[k].x0 ? t->col[k].x0 - mid : mid > t->col[k].x1 ? mid - t->col[k].x1 : 0;
-        if (d < bd) { bd = d; best = (int)k; }
-    }
-    return best;
-}
-
-static int label_only(const tab *t, const line *ln)
-{
-    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x1 > t->label_r) return 0;
-    return 1;
-}
-
-static int row_line(const tab *t, const line *ln)
-{
-    if (!t->ncol || !has_number(ln)) return 0;
-    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x0 >= t->label_r && !ln->s[k].num) return 0;
-    return 1;
-}
-
-/* The row a label line i belongs to: the nearer row line on its page
- * (no header line between), or SIZE_MAX. */
-static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
-{
-    size_t up = SIZE_MAX, dn = SIZE_MAX;
-    for (size_t k = i; k-- > b && y->l[k].page == y->l[i].page;) {
-        if (y->l[k].drop) continue;
-        if (row_line(t, &y->l[k])) { up = k; break; }
-        if (!label_only(t, &y->l[k])) break;
-    }
-    for (size_t k = i + 1; k < e && y->l[k].page == y->l[i].page; k++) {
-        if (y->l[k].drop) continue;
-        if (row_line(t, &y->l[k])) { dn = k; break; }
-        if (!label_only(t, &y->l[k])) break;
-    }
-    if (up == SIZE_MAX) return dn;
-    if (dn == SIZE_MAX) return up;
-    return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
-}
-
-static void put_cell(lay *y, const char *t)
-{
-    for (const char *p = t; *p; p++) {
-        if (*p == '|') buf_puts(&y->out, "\xEF\xBD\x9C");   /* ｜: a bar in a cell is not a border */
-        else buf_putc(&y->out, *p);
-    }
-    buf_puts(&y->out, " | ");
-}
-
-static void end_row(lay *y)
-{
-    if (y->out.n >= 1 && y->out.p[y->out.n - 1] == ' ') y->out.n--;
-    buf_putc(&y->out, '\n');
-}
-
-static void write_plain_row(lay *y, const line *ln)
-{
-    for (size_t k = 0; k < ln->ns; k++) put_cell(y, ln->s[k].t);
-    end_row(y);
-}
-
-/* The label sub-columns: left edges of the label segments, clustered. */
-static void label_columns(lay *y, size_t b, size_t e, tab *t)
-{
-    span *v = NULL;
-    size_t n = 0;
-    for (size_t i = b; i < e; i++)
-        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
-            if (y->l[i].s[k].x0 < t->label_r) {
-                span s = {y->l[i].s[k].x0, y->l[i].s[k].x0 + y->l[i].h};
-                ARRAY_PUSH(y->c->a, v, n, s);
-            }
-    t->nlab = merge_spans(v, n);
-    t->lab = v;
-}
-
-static size_t label_col(const tab *t, float x0)
-{
-    size_t k = 0;
-    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
-    return k;
-}
-
-static void append(gir_arena *a, const char **cell, const char *t)
-{
-    if (!*cell) { *cell = t; return; }
-    size_t n = strlen(*cell);
-    int sp = n && latin((unsigned char)(*cell)[n - 1]) && latin((unsigned char)t[0]);
-    *cell = arena_printf(a, "%s%s%s", *cell, sp ? " " : "", t);
-}
-
-/* The label cells of the row whose lines are grp[0..n) (in y order). */
-static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n, size_t row)
-{
-    const char **lab = arena_alloc(y->c->a, (t->nlab + 1) * sizeof *lab);
-    float deep = -1;               /* left edge of the row line's last label */
-    for (size_t k = 0; k < y->l[row].ns; k++)
-        if (y->l[row].s[k].x0 < t->label_r) deep = y->l[row].s[k].x0;
-    for (size_t i = 0; i < n; i++) {
-        const line *ln = &y->l[grp[i]];
-        for (size_t k = 0; k < ln->ns; k++) {
-            float x0 = ln->s[k].x0;
-            if (x0 >= t->label_r) continue;
-            /* a wrapped line of the row's own label, however it is aligned */
-            if (grp[i] != row && deep >= 0 && x0 >= deep) x0 = deep;
-            append(y->c->a, &lab[label_col(t, x0)], ln->s[k].t);
-        }
-    }
-    return lab;
-}
-
-static const char **row_values(lay *y, const tab *t, const line *ln)
-{
-    const char **cells = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *cells);
-    for (size_t k = 0; k < ln->ns; k++)
-        if (ln->s[k].x0 >= t->label_r) {
-            int col = column_of(t, &ln->s[k]);
-            if (col >= 0) append(y->c->a, &cells[col], ln->s[k].t);
-        }
-    return cells;
-}
-
-/* A label of one or two characters per row in one sub-column (text set
- * vertically, down a merged cell): joined, and given to the first row. */
-static void vertical_labels(const tab *t, const char ***lab, size_t nrow, gir_arena *a)
-{
-    for (size_t col = 0; col + 1 < t->nlab; col++)
-        for (size_t r = 0; r < nrow;) {
-            size_t e = r;
-            while (e < nrow && lab[e][col] && strlen(lab[e][col]) <= 6) e++;
-            if (e - r >= 2) {
-                for (size_t k = r + 1; k < e; k++) {
-                    append(a, &lab[r][col], lab[k][col]);
-                    lab[k][col] = NULL;
-                }
-            }
-            r = e > r ? e : r + 1;
-        }
-}
-
-/* The rows[0..nrow) of lines [b, e); own[k - b] is the row of line k. */
-static void write_rows(lay *y, const tab *t, const size_t *rows, size_t nrow, const size_t *own, size_t b, size_t e)
-{
-    const char ***lab = arena_alloc(y->c->a, (nrow + 1) * sizeof *lab);
-    size_t *grp = arena_alloc(y->c->a, (e - b + 1) * sizeof *grp);
-    for (size_t r = 0; r < nrow; r++) {
-        size_t n = 0;
-        for (size_t k = b; k < e; k++) if (own[k - b] == rows[r]) grp[n++] = k;
-        lab[r] = row_labels(y, t, grp, n, rows[r]);
-    }
-    vertical_labels(t, lab, nrow, y->c->a);
-    for (size_t r = 0; r < nrow; r++) {
-        for (size_t k = 0; k < t->nlab; k++) if (lab[r][k]) put_cell(y, lab[r][k]);
-        const char **v = row_values(y, t, &y->l[rows[r]]);
-        for (size_t k = 0; k < t->ncol; k++) put_cell(y, v[k] ? v[k] : "");
-        end_row(y);
-    }
-}
-
-/* A header block (lines [b, e) with words in the value columns): the
- * words over one column are joined down the column; the words over
- * several (a merged header cell) make a row of their own, above. */
-static void write_header(lay *y, const tab *t, size_t b, size_t e)
-{
-    const char **col = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *col);
-    const char *left = NULL;
-    int spans = 0;
-    for (size_t i = b; i < e; i++) {
-        const line *ln = &y->l[i];
-        for (size_t k = 0; k < ln->ns && !ln->drop; k++) {
-            const seg *s = &ln->s[k];
-            if (s->x1 <= t->label_r) { append(y->c->a, &left, s->t); continue; }
-            size_t over = 0;
-            for (size_t c = 0; c < t->ncol; c++) over += s->x0 < t->col[c].x1 && s->x1 > t->col[c].x0;
-            if (over <= 1) { int c = column_of(t, s); if (c >= 0) append(y->c->a, &col[c], s->t); continue; }
-            put_cell(y, s->t);
-            spans = 1;
-        }
-    }
-    if (spans) end_row(y);
-    if (left) put_cell(y, left);
-    for (size_t c = 0; c < t->ncol; c++) if (col[c]) put_cell(y, col[c]);
-    end_row(y);
-}
-
-/* A caption inside a table: one segment, centred on the table. */
-static int caption(const lay *y, size_t b, size_t e, const line *ln)
-{
-    if (ln->ns != 1) return 0;
-    float l, r;
-    page_width(y, b, e, &l, &r);
-    float mid = (ln->x0 + ln->x1) / 2;
-    return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
-}
-
-static void write_block(lay *y, size_t b, size_t e)
-{
-    tab t = {0};
-    value_columns(y, b, e, &t);
-    if (!t.ncol) {
-        for (size_t i = b; i < e; i++) if (!y->l[i].drop) write_plain_row(y, &y->l[i]);
-        return;
-    }
-    label_columns(y, b, e, &t);
-    size_t *own = arena_alloc(y->c->a, (e - b + 1) * sizeof *own);
-    for (size_t i = b; i < e; i++) {
-        const line *ln = &y->l[i];
-        own[i - b] = SIZE_MAX;
-        if (ln->drop) continue;
-        if (row_line(&t, ln)) own[i - b] = i;
-        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
-    }
-    size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
-    for (size_t i = b; i < e;) {
-        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] != i)) { i++; continue; }
-        size_t j = i, nrow = 0;
-        if (own[i - b] == SIZE_MAX) {
-            while (j < e && (y->l[j].drop || own[j - b] == SIZE_MAX)) j++;
-            write_header(y, &t, i, j);
-            i = j;
-            continue;
-        }
-        for (; j < e && !(own[j - b] == SIZE_MAX && !y->l[j].drop); j++) if (own[j - b] == j) rows[nrow++] = j;
-        write_rows(y, &t, rows, nrow, own + (i - b), i, j);
-        i = j;
-    }
-}
-
-/* How many values a line of numbers holds (0: not such a line). */
-static size_t nvalues(const line *ln)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < ln->ns; k++) n += ln->s[k].num && (k > 0 || !has_words(ln));
-    return n;
-}
-
-/* Writes [b, e) as blocks of one shape: a line of numbers holding another
- * count of values than the one before starts a new block (two tables
- * run together), from the first line after the earlier row that is not
- * close below it (a wrapped label stays with its row). */
-static void write_shapes(lay *y, size_t b, size_t e)
-{
-    size_t s = b, prev = SIZE_MAX;
-    for (size_t i = b; i < e; i++) {
-        size_t n = y->l[i].drop ? 0 : nvalues(&y->l[i]);
-        if (!n) continue;
-        if (prev != SIZE_MAX && n != nvalues(&y->l[prev])) {
-            size_t cut = prev + 1;
-            while (cut < i && (y->l[cut].drop || y->l[cut].y0 - y->l[cut - 1].y1 < 0.6f * y->l[cut].h)) cut++;
-            if (cut > s) write_block(y, s, cut);
-            s = cut;
-        }
-        prev = i;
-    }
-    if (e > s) write_block(y, s, e);
-}
-
-static void write_table(lay *y, size_t b, size_t e)
-{
-    size_t pb = b;
-    while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
-    size_t pe = e;
-    while (pe < y->nl && y->l[pe].page == y->l[b].page) pe++;
-    size_t s = b;
-    for (size_t i = b; i < e; i++) {
-        if (y->l[i].drop || !caption(y, pb, pe, &y->l[i])) continue;
-        if (i > s) write_shapes(y, s, i);
-        write_plain_row(y, &y->l[i]);
-        s = i + 1;
-    }
-    if (e > s) write_shapes(y, s, e);
-}
-
 /* ---- prose ---- */
 
 static void write_prose(lay *y, size_t i, float left, float right, int *open)
@@ -694,7 +332,7 @@ static void write_prose(lay *y, size_t i, float left, float right, int *open)
     float em = ln->h;
     int indented = ln->x0 > left + 0.8f * em;
     if (*open && indented) { buf_putc(&y->out, '\n'); *open = 0; }
-    if (*open && y->out.n && latin((unsigned char)y->out.p[y->out.n - 1]) && latin((unsigned char)ln->s[0].t[0])) buf_putc(&y->out, ' ');
+    if (*open && y->out.n && pdf_latin((unsigned char)y->out.p[y->out.n - 1]) && pdf_latin((unsigned char)ln->s[0].t[0])) buf_putc(&y->out, ' ');
     for (size_t k = 0; k < ln->ns; k++) {
         if (k) buf_putc(&y->out, ' ');
         buf_puts(&y->out, ln->s[k].t);
@@ -710,7 +348,7 @@ static void write_all(lay *y)
         size_t pe = i;
         while (pe < y->nl && y->l[pe].page == y->l[i].page) pe++;
         float left, right;
-        page_width(y, i, pe, &left, &right);
+        pdf_page_width(y, i, pe, &left, &right);
         size_t prev = SIZE_MAX;       /* the line above on this page */
         for (; i < pe; i++) {
             if (y->l[i].drop) continue;
@@ -725,7 +363,7 @@ static void write_all(lay *y)
             size_t e = i;
             while (e < pe && (y->l[e].table == y->l[i].table || y->l[e].drop)) e++;
             imp_range rg = {(uint32_t)y->out.n, 0};
-            write_table(y, i, e);
+            pdf_write_table(y, i, e);
             rg.e = (uint32_t)y->out.n;
             imp_work *w = &y->c->w;
             if (w->ntables && w->tables[w->ntables - 1].e == rg.b) w->tables[w->ntables - 1].e = rg.e;
