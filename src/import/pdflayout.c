@@ -151,7 +151,10 @@ static char *line_text(lay *y, const line *ln)
 {
     gir_buf b;
     buf_init(&b, y->c->a);
-    for (size_t i = 0; i < ln->ns; i++) buf_puts(&b, ln->s[i].t);
+    for (size_t i = 0; i < ln->ns; i++) {
+        if (i) buf_putc(&b, ' ');
+        buf_puts(&b, ln->s[i].t);
+    }
     return (char *)buf_cstr(&b);
 }
 
@@ -160,19 +163,23 @@ static char *line_text(lay *y, const line *ln)
 static int page_number(const char *t)
 {
     const unsigned char *p = (const unsigned char *)t, *e = p + strlen(t);
-    int digits = 0, other = 0, deco = 0;
+    int digits = 0, other = 0, deco = 0, runs = 0, in_run = 0;
     while (p < e) {
         uint32_t cp;
         int k = utf8_decode(p, e, &cp);
         if (k <= 0) return 0;
         p += k;
-        if (cp - '0' < 10 || cp - 0xFF10 < 10) digits++;
+        int digit = cp - '0' < 10 || cp - 0xFF10 < 10;
+        runs += digit && !in_run;
+        in_run = digit;
+        if (digit) digits++;
         else if (strchr("-/ ~.", (int)(cp < 0x80 ? cp : 1)) && cp < 0x80) deco += cp != ' ';
         else if (cp == 0x2014 || cp == 0x2013 || cp == 0x2015 || cp == 0xFF0D || cp == 0x2212 || cp == 0x7B2C || cp == 0x9875 ||
                  cp == 0x5171 || cp == 0xFF0F || cp == 0x00B7) deco++;   /* — – ― － − 第 页 共 ／ · */
         else other++;
     }
-    if (!digits || digits > 8 || other) return 0;
+    /* one number ("5"), or two ("3/12", "第 3 页 共 12 页"); not a row of values */
+    if (!digits || digits > 8 || other || runs > 2 || (runs == 2 && !deco)) return 0;
     return deco ? 2 : 1;
 }
 
@@ -195,6 +202,14 @@ static uint64_t edge_key(const char *t, float ym)
     return h ^ ((uint64_t)(uint32_t)lroundf(ym / 4) << 48);
 }
 
+/* Has t a letter (ASCII or any other script)? */
+static int has_letters(const char *t)
+{
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        if (*p >= 0x80 || (unsigned)((*p | 0x20) - 'a') < 26) return 1;
+    return 0;
+}
+
 /* Line i at the top or bottom of its page (whose text starts at left):
  * a page number is dropped (digits alone only away from the left margin,
  * where a table's last value would be); its key is kept for the count of
@@ -204,6 +219,8 @@ static void add_edge(lay *y, edge **v, size_t *n, size_t i, float left)
     char *t = line_text(y, &y->l[i]);
     int pn = page_number(t);
     if (pn == 2 || (pn == 1 && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
+    if (!has_letters(t))
+        return;                   /* no words: numbers are not a running header */
     edge e = {edge_key(t, y->l[i].ym), y->l[i].page, i};
     ARRAY_PUSH(y->c->a, *v, *n, e);
 }
