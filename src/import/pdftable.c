@@ -20,6 +20,8 @@
 #include "base/array.h"
 #include "pdfline.h"
 
+#define CELL_GAP 0.8f       /* lines further apart than this many heights are not one cell */
+
 void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r)
 {
     *l = 1e30f;
@@ -115,14 +117,20 @@ static int row_line(const tab *t, const line *ln)
  * (no header line between), or SIZE_MAX. */
 static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
 {
-    size_t up = SIZE_MAX, dn = SIZE_MAX;
+    size_t up = SIZE_MAX, dn = SIZE_MAX, last = i;
+    /* lines of one cell follow each other closely: a wider gap is another row, or a heading */
     for (size_t k = i; k-- > b && y->l[k].page == y->l[i].page;) {
         if (y->l[k].drop) continue;
+        if (y->l[last].y0 - y->l[k].y1 > CELL_GAP * y->l[i].h) break;
+        last = k;
         if (row_line(t, &y->l[k])) { up = k; break; }
         if (!label_only(t, &y->l[k])) break;
     }
+    last = i;
     for (size_t k = i + 1; k < e && y->l[k].page == y->l[i].page; k++) {
         if (y->l[k].drop) continue;
+        if (y->l[k].y0 - y->l[last].y1 > CELL_GAP * y->l[i].h) break;
+        last = k;
         if (row_line(t, &y->l[k])) { dn = k; break; }
         if (!label_only(t, &y->l[k])) break;
     }
