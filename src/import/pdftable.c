@@ -294,6 +294,46 @@ static int caption(const lay *y, size_t b, size_t e, const line *ln)
     return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
 }
 
+/* Are the values of lines a and b in different columns? */
+static int disjoint_values(const tab *t, const line *a, const line *b)
+{
+    for (size_t i = 0; i < a->ns; i++) {
+        if (a->s[i].x0 < t->label_r) continue;
+        for (size_t k = 0; k < b->ns; k++)
+            if (b->s[k].x0 >= t->label_r && column_of(t, &a->s[i]) == column_of(t, &b->s[k])) return 0;
+    }
+    return 1;
+}
+
+/* A line of values only, a little above or below a row whose other
+ * values are in other columns (a cell aligned otherwise): its values go
+ * into that row, and the line is left out. */
+static void merge_offset_values(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        if (ln->drop || !row_line(t, ln) || ln->s[0].x0 < t->label_r) continue;
+        for (size_t d = 0; d < 2; d++) {
+            size_t k = d ? i + 1 : i - 1;
+            if ((d == 0 && i == b) || k >= e) continue;
+            line *to = &y->l[k];
+            if (to->drop || to->page != ln->page || !row_line(t, to) || fabsf(to->ym - ln->ym) > to->h) continue;
+            if (!disjoint_values(t, ln, to)) continue;
+            seg *v = NULL;
+            size_t n = 0;
+            size_t p = 0, q = 0;
+            while (p < to->ns || q < ln->ns) {
+                int take_to = q >= ln->ns || (p < to->ns && to->s[p].x0 <= ln->s[q].x0);
+                ARRAY_PUSH(y->c->a, v, n, take_to ? to->s[p++] : ln->s[q++]);
+            }
+            to->s = v;
+            to->ns = n;
+            ln->drop = 1;
+            break;
+        }
+    }
+}
+
 static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
@@ -358,6 +398,9 @@ static void write_shapes(lay *y, size_t b, size_t e)
 
 void pdf_write_table(lay *y, size_t b, size_t e)
 {
+    tab all = {0};
+    value_columns(y, b, e, &all);
+    merge_offset_values(y, &all, b, e);
     size_t pb = b;
     while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
     size_t pe = e;
