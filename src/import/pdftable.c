@@ -2,8 +2,10 @@
  * (pdfline.h). The value columns are the x ranges of the numbers of the
  * rows that hold numbers (overlapping ranges merged): what lies left of
  * them is the label area, whose sub-columns are the left edges of the
- * labels. Every line with numbers is a row; a line of labels only
- * belongs to the nearer row above or below it on its page (a label that
+ * labels. Every line with numbers is a row (values a little above or
+ * below a row whose other values are in other columns join it); a line
+ * of labels only belongs to the nearer row above or below it on its page,
+ * reached through lines that follow each other closely (a label that
  * wraps inside its cell), a wrapped line of a row's own label joins that
  * label however it is aligned, and text set vertically down a merged cell
  * (a character or two a row) is joined and given to the first row. A
