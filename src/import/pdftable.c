@@ -115,6 +115,18 @@ static int row_line(const tab *t, const line *ln)
     return 1;
 }
 
+/* A line "四、…" of one segment: below a table's last row, the next
+ * part's heading rather than a wrapped label. */
+static int numbered_heading(const line *ln)
+{
+    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    if (ln->ns != 1) return 0;
+    const char *t = ln->s[0].t;
+    size_t k = 0;
+    while (nums[k] && strncmp(t, nums[k], 3) != 0) k++;
+    return nums[k] && strncmp(t + 3, "、", 3) == 0;
+}
+
 /* The row a label line i belongs to: the nearer row line on its page
  * (no header line between), or SIZE_MAX. */
 static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
@@ -137,7 +149,7 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
         if (!label_only(t, &y->l[k])) break;
     }
     if (up == SIZE_MAX) return dn;
-    if (dn == SIZE_MAX) return up;
+    if (dn == SIZE_MAX) return numbered_heading(&y->l[i]) ? SIZE_MAX : up;
     return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
 }
 
