@@ -30,11 +30,9 @@
 
 #include "pdfline.h"
 
-static const pdf_ch *sort_base;
-
 static int by_middle(const void *a, const void *b)
 {
-    const pdf_ch *p = &sort_base[*(const size_t *)a], *q = &sort_base[*(const size_t *)b];
+    const pdf_ch *p = a, *q = b;
     float ya = p->y0 + p->y1, yb = q->y0 + q->y1;
     if (ya != yb) return ya < yb ? -1 : 1;
     return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
@@ -42,11 +40,9 @@ static int by_middle(const void *a, const void *b)
 
 static int by_x(const void *a, const void *b)
 {
-    const pdf_ch *p = &sort_base[*(const size_t *)a], *q = &sort_base[*(const size_t *)b];
-    if (p->x0 != q->x0) return p->x0 < q->x0 ? -1 : 1;
-    return 0;
+    const pdf_ch *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
 }
-
 
 /* A value: digits with , . % - + and spaces, optionally after 增 or 减
  * and before a unit (元 万元 件 个 条 笔 次 项). */
@@ -77,15 +73,15 @@ static void put_cp(gir_buf *b, uint32_t cp)
     buf_put(b, u, (size_t)k);
 }
 
-/* Cuts the characters idx[0..n) of one line (sorted by x) into segments. */
-static void segments(lay *y, line *ln, const pdf_ch *ch, const size_t *idx, size_t n)
+/* Cuts the characters ch[0..n) of one line (sorted by x) into segments. */
+static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
 {
     gir_buf b;
     buf_init(&b, y->c->a);
     seg cur = {0};
     for (size_t i = 0; i < n; i++) {
-        const pdf_ch *p = &ch[idx[i]];
-        float gap = i ? p->x0 - ch[idx[i - 1]].x1 : 0;
+        const pdf_ch *p = &ch[i];
+        float gap = i ? p->x0 - ch[i - 1].x1 : 0;
         if (i && gap > SEG_GAP * ln->h) {
             cur.t = arena_strndup(y->c->a, b.p, b.n);
             cur.num = numeric_text(cur.t);
@@ -93,7 +89,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, const size_t *idx, size
             b.n = 0;
         }
         if (b.n == 0) cur.x0 = p->x0;
-        else if (gap > SPACE_GAP * ln->h && pdf_latin(p->cp) && pdf_latin(ch[idx[i - 1]].cp)) buf_putc(&b, ' ');
+        else if (gap > SPACE_GAP * ln->h && pdf_latin(p->cp) && pdf_latin(ch[i - 1].cp)) buf_putc(&b, ' ');
         put_cp(&b, p->cp);
         cur.x1 = p->x1;
     }
@@ -102,47 +98,47 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, const size_t *idx, size
     ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
 }
 
-static void close_line(lay *y, const pdf_ch *ch, size_t *idx, size_t n, int page)
+/* The line of the characters ch[0..n) (sorted here by x). */
+static void close_line(lay *y, pdf_ch *ch, size_t n, int page)
 {
     line ln = {0};
     ln.page = page;
     ln.x0 = 1e30f;
     ln.y0 = 1e30f;
     for (size_t i = 0; i < n; i++) {
-        const pdf_ch *p = &ch[idx[i]];
-        ln.x0 = fminf(ln.x0, p->x0);
-        ln.x1 = fmaxf(ln.x1, p->x1);
-        ln.y0 = fminf(ln.y0, p->y0);
-        ln.y1 = fmaxf(ln.y1, p->y1);
-        ln.h = fmaxf(ln.h, p->y1 - p->y0);
+        ln.x0 = fminf(ln.x0, ch[i].x0);
+        ln.x1 = fmaxf(ln.x1, ch[i].x1);
+        ln.y0 = fminf(ln.y0, ch[i].y0);
+        ln.y1 = fmaxf(ln.y1, ch[i].y1);
+        ln.h = fmaxf(ln.h, ch[i].y1 - ch[i].y0);
     }
     if (ln.h <= 0) ln.h = 1;
     ln.ym = (ln.y0 + ln.y1) / 2;
-    sort_base = ch;
-    qsort(idx, n, sizeof *idx, by_x);
-    segments(y, &ln, ch, idx, n);
+    qsort(ch, n, sizeof *ch, by_x);
+    segments(y, &ln, ch, n);
     ARRAY_PUSH(y->c->a, y->l, y->nl, ln);
 }
 
+/* The lines of a page: its characters (a copy) sorted by their middles
+ * and swept, a character joining the line whose first character's middle
+ * is within 0.45 of the larger height. */
 static void page_lines(lay *y, const pdf_page *pg, int page)
 {
     if (!pg->n) return;
-    size_t *idx = arena_alloc(y->c->a, pg->n * sizeof *idx);
-    for (size_t i = 0; i < pg->n; i++) idx[i] = i;
-    sort_base = pg->ch;
-    qsort(idx, pg->n, sizeof *idx, by_middle);
+    pdf_ch *ch = arena_alloc(y->c->a, pg->n * sizeof *ch);
+    memcpy(ch, pg->ch, pg->n * sizeof *ch);
+    qsort(ch, pg->n, sizeof *ch, by_middle);
     size_t start = 0;
     float ref = 0, h = 0;
     for (size_t i = 0; i < pg->n; i++) {
-        const pdf_ch *p = &pg->ch[idx[i]];
-        float ym = (p->y0 + p->y1) / 2, ph = p->y1 - p->y0;
+        float ym = (ch[i].y0 + ch[i].y1) / 2, ph = ch[i].y1 - ch[i].y0;
         if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
-            close_line(y, pg->ch, idx + start, i - start, page);
+            close_line(y, ch + start, i - start, page);
             start = i;
         }
         if (i == start) { ref = ym; h = ph; }
     }
-    close_line(y, pg->ch, idx + start, pg->n - start, page);
+    close_line(y, ch + start, pg->n - start, page);
 }
 
 /* ---- running headers, footers, page numbers ---- */
