@@ -400,6 +400,22 @@ static int text_copy(const lay *y)
     return n >= 8;
 }
 
+/* Do the tables hold values (two lines of cells with a number, at
+ * least)? If not, what looked like tables (a line "date  views") is
+ * text, and the lines are unmarked. */
+static int valued_tables(lay *y)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < y->nl; i++) {
+        const line *ln = &y->l[i];
+        if (!ln->table || ln->ns < 2) continue;
+        for (size_t k = 1; k < ln->ns; k++) if (ln->s[k].num) { n++; break; }
+    }
+    if (n >= 2) return 1;
+    for (size_t i = 0; i < y->nl; i++) y->l[i].table = 0;
+    return 0;
+}
+
 void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
 {
     lay y = {0};
@@ -414,7 +430,7 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
         page_tables(&y, b, e, &ntab);
         b = e;
     }
-    y.text = text_copy(&y) || !ntab;
+    y.text = text_copy(&y) || !ntab || !valued_tables(&y);
     write_all(&y);
     c->w.s = (char *)buf_cstr(&y.out);
     c->w.n = (uint32_t)y.out.n;
