@@ -14,8 +14,9 @@
  * table's rows; a table that goes on over a page break stays one table.
  * Prose lines are joined into paragraphs (a line that reaches the right
  * margin goes on with the next one unless that one is indented). A PDF
- * printed from a text copy with "|" between cells, or one with no table,
- * is read as text: its lines as they are, its empty lines kept. */
+ * printed from a text copy with "|" between cells, or one with no table
+ * holding values, is read as text: its lines as they are, its empty lines
+ * kept. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
