@@ -26,8 +26,12 @@
 #                 numbers (a copy that lost its line breaks)
 #   import-table  an HTML page whose table is a grid of 50 cells a row
 #
-# Usage: tools/bench.sh [FAMILY...]; families: check (the table above)
-# and import; default both.
+# The pdf family: girc import of tests/import/pdf/hongze-gov-2024.pdf (a
+# real 5-page report) joined 1, 10 and 100 times with pdfunite
+# (poppler-utils), seconds and peak RSS as above.
+#
+# Usage: tools/bench.sh [FAMILY...]; families: check (the table above),
+# import and pdf; default check and import.
 cd "$(dirname "$0")/.." || exit 2
 GIRC=${GIRC:-build/girc}
 B=${B:-build}
@@ -77,8 +81,35 @@ import_family() {
     echo "import-row: a text page whose one table row holds thousands of numbers; import-table: an HTML table of 50 cells a row. Linear cost: 10 times the input, about 10 times the seconds and the memory."
   } | tee "$D/import.md"
 }
+# ---- the pdf family ----
+pdf_family() {
+  command -v pdfunite >/dev/null || { echo "bench: pdfunite not found (apt-get install poppler-utils); pdf family skipped" >&2; return; }
+  RP=$D/pdf.tsv
+  : > "$RP"
+  for k in 1 10 100; do
+    f=$D/pdf-x$k.pdf
+    if [ ! -f "$f" ]; then
+      set --
+      i=0
+      while [ $i -lt $k ]; do set -- "$@" tests/import/pdf/hongze-gov-2024.pdf; i=$((i + 1)); done
+      if [ $k -eq 1 ]; then cp "$1" "$f"; else pdfunite "$@" "$f"; fi
+    fi
+    measure "pdf-x$k" "$f" >> "$RP"
+  done
+  {
+    echo "# girc import of PDFs ($(date -u +%Y-%m-%d), $(uname -m), one run each, /usr/bin/time -f '%e %M')"
+    echo
+    echo "| input | bytes | seconds | peak RSS (MB) |"
+    echo "|---|---:|---:|---:|"
+    awk -F '\t' '{ m = ($4 ~ /^[0-9]+$/) ? sprintf("%.1f", $4 / 1024) : $4
+      printf "| %s | %s | %s | %s |\n", $1, $2, $3, m }' "$RP"
+    echo
+    echo "pdf-xK: the 5-page hongze report joined K times. Linear cost: 10 times the pages, about 10 times the seconds and the memory."
+  } | tee "$D/pdf.md"
+}
 if ! want check; then
   want import && import_family
+  want pdf && pdf_family
   exit 0
 fi
 
@@ -203,3 +234,4 @@ R=$D/results.tsv
   echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir). Ratios below 1: faster than girc check."
 } | tee "$D/results.md"
 if want import; then echo; import_family; fi
+if want pdf; then echo; pdf_family; fi

@@ -28,6 +28,7 @@ typedef struct imp_opts {
     int outdir;
     int check;
     const bulk_files *f;  /* the inputs, with their planned outputs */
+    int text_layer;       /* --text-layer: print the text a PDF was read as */
 } imp_opts;
 
 /* ---- the outputs of an import into a directory ---- */
@@ -188,7 +189,9 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     res->nwarn += im->diags.nwarnings;
     for (size_t i = 0; i < im->diags.n; i++) res->nnote += im->diags.v[i]->sev == GIR_SEV_NOTE;
     if (im->diags.nerrors) rc = 1;
-    if (!im->gir) {                       /* refused (a form no reader takes): nothing to write */
+    if (io->text_layer) {
+        fwrite(im->src.text, 1, im->src.len, stdout);
+    } else if (!im->gir) {                       /* refused (a form no reader takes): nothing to write */
         res->failed = 1;
     } else if (out && cli_refuse_same(c, out, path)) {
         rc = 2;
@@ -243,6 +246,7 @@ int cmd_import(gir_cli *c, int argc, char **argv)
         if (j > 0) continue;
         const char *a = argv[i];
         if (strcmp(a, "--check") == 0) { io.check = 1; continue; }
+        if (strcmp(a, "--text-layer") == 0) { io.text_layer = 1; continue; }
         if (strcmp(a, "-o") == 0) {
             if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-o", ""); rc = 2; break; }
             io.out = argv[++i];

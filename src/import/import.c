@@ -21,6 +21,7 @@
 #include "jsstr.h"
 #include "match.h"
 #include "meta.h"
+#include "pdf.h"
 #include "sniff.h"
 #include "split.h"
 #include "syntax/parse.h"
@@ -264,12 +265,48 @@ static void parse_back(imp_ctx *c, const gir_import_opts *o)
 /* Forms no reader takes yet: one error, and no .gir. */
 static int readable_form(gir_import *im)
 {
-    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_ZIP)
+    if (im->form == IMP_FORM_TEXT || im->form == IMP_FORM_HTML || im->form == IMP_FORM_ZIP || im->form == IMP_FORM_PDF)
         return 1;
     gir_diag *g = diag_add(&im->diags, GIR_SEV_ERROR, I_FORM_UNREAD, NULL, (gir_span){0, 0}, imp_form_name(im->form));
     diag_file(&im->diags, g, im->src.name);
     diag_help(&im->diags, g, I_HELP_FORM_UNREAD);
     return 0;
+}
+
+/* A PDF: its rebuilt text layer is the source of the diagnostics. */
+static int read_pdf(imp_ctx *c, const char *bytes, size_t len)
+{
+    imp_pdf_info pi = {0};
+    if (!imp_pdf_render(c, bytes, len, &pi))
+        return 0;
+    gir_import *im = c->im;
+    source_init(&im->src, c->a, im->src.name, c->w.s, c->w.n);
+    im->encoding = "PDF";
+    if (pi.capped)
+        diag_add(c->dg, GIR_SEV_WARNING, I_PDF_TEXT_CAPPED, c->src, (gir_span){c->w.n, c->w.n}, arena_printf(c->a, "%u", pi.capped));
+    diag_add(c->dg, GIR_SEV_NOTE, I_PDF_PAGES, c->src, (gir_span){0, 0}, pi.pages, (int)c->w.ntables);
+    return 1;
+}
+
+/* HTML or text: decoded to UTF-8, HTML rendered to the working text. */
+static void read_text(imp_ctx *c, const char *bytes, size_t len)
+{
+    gir_import *im = c->im;
+    im->html = imp_looks_html(bytes, len);
+    imp_decoded d;
+    imp_decode(c->a, bytes, len, im->html, &d);
+    source_init(&im->src, c->a, im->src.name, d.text, (uint32_t)d.len);
+    im->encoding = d.encoding;
+    decode_diags(c, &d);
+    script_html(c, &d);
+    if (im->html && !imp_html_render(c)) {
+        diag_add(c->dg, GIR_SEV_ERROR, I_HTML_FAILED, c->src, (gir_span){0, 0});
+        im->html = 0;
+    }
+    if (!im->html) {
+        c->w.s = d.text;
+        c->w.n = (uint32_t)d.len;
+    }
 }
 
 typedef struct run_args {
@@ -307,22 +344,11 @@ static void run(void *ud)
         if (!imp_docx_read(&c, ra->bytes, ra->len))
             return;
         source_init(&im->src, a, name, c.w.s, c.w.n);
+    } else if (im->form == IMP_FORM_PDF) {
+        if (!read_pdf(&c, ra->bytes, ra->len))
+            return;
     } else {
-        im->html = imp_looks_html(ra->bytes, ra->len);
-        imp_decoded d;
-        imp_decode(a, ra->bytes, ra->len, im->html, &d);
-        source_init(&im->src, a, name, d.text, (uint32_t)d.len);
-        im->encoding = d.encoding;
-        decode_diags(&c, &d);
-        script_html(&c, &d);
-        if (im->html && !imp_html_render(&c)) {
-            diag_add(c.dg, GIR_SEV_ERROR, I_HTML_FAILED, c.src, (gir_span){0, 0});
-            im->html = 0;
-        }
-        if (!im->html) {
-            c.w.s = d.text;
-            c.w.n = (uint32_t)d.len;
-        }
+        read_text(&c, ra->bytes, ra->len);
     }
     control_diag(&c);
     imp_clean(&c);

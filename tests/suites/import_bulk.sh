@@ -71,8 +71,8 @@ skipped empty.txt '空文件'
 skipped old.gir '.gir 文件'
 [ $unreadable -eq 1 ] && skipped secret.txt '无法读取'
 [ $unreadable -eq 0 ] && ok "an unreadable file is listed # SKIP running as root, chmod 000 does not stop root"
-grep -qF "$I/doc.pdf：未导入（1 个错误）" "$T/b1.out" && grep -qF "$I/doc.pdf: error[E1026]" "$T/b1.err"
-check $? "a PDF is considered and refused with its error (E1026)"
+grep -qF "$I/doc.pdf：未导入（1 个错误）" "$T/b1.out" && grep -qF "$I/doc.pdf: error[E1030]" "$T/b1.err"
+check $? "a PDF is considered by its content and given to the PDF reader (this one is damaged: E1030)"
 grep -qF "$I/report.txt：已写入 $O/report.txt.gir" "$T/b1.out" && ! grep -q '：通过' "$T/b1.out"
 check $? "without --check the per-file line says what was written, never ok"
 [ $st -eq 1 ]; check $? "exit 1: one input failed"

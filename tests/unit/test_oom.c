@@ -424,6 +424,14 @@ static void test_import_docx_error(void **state)
     sweep_import_file("tests/import/docx/bad-xml.docx", "UTF-8");
 }
 
+/* A PDF: poppler's objects are deferred releases of the arena, so an
+ * out-of-memory unwind anywhere after them leaks nothing. */
+static void test_import_pdf(void **state)
+{
+    (void)state;
+    sweep_import_file("tests/import/pdf/hongze-gov-2024.pdf", "PDF");
+}
+
 /* The page in GB18030 declaring gbk: read through iconv (strict). */
 static void test_import_gb18030(void **state)
 {
@@ -568,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_sweep_render_hostile),
         cmocka_unit_test(test_import_text),
         cmocka_unit_test(test_import_html),
+        cmocka_unit_test(test_import_pdf),
         cmocka_unit_test(test_import_bad_bytes),
         cmocka_unit_test(test_import_web),
         cmocka_unit_test(test_import_gb18030),

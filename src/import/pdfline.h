@@ -1,0 +1,33 @@
+/* pdfline.h - the line model the two halves of the PDF layout share:
+ * pdflayout.c builds the lines of every page (segments cut at the x
+ * gaps) and marks the tables; pdftable.c writes one table's rows. */
+#ifndef GIR_IMPORT_PDFLINE_H
+#define GIR_IMPORT_PDFLINE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "internal.h"
+
+typedef struct seg { float x0, x1; char *t; int num; } seg;
+
+typedef struct line {
+    float x0, x1, y0, y1, ym, h;
+    seg *s; size_t ns;
+    int page;
+    int drop;                 /* running header, footer or page number */
+    int table;                /* index of its table + 1, or 0 */
+} line;
+
+typedef struct lay {
+    imp_ctx *c;
+    line *l; size_t nl;
+    gir_buf out;
+    int text;                 /* read as a text copy: keep its empty lines */
+} lay;
+
+/* A Latin letter or digit (ASCII): words of these are spaced. */
+static inline int pdf_latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
+/* The left and right edges of the text of the lines [b, e) (not dropped). */
+void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r);
+/* Writes the table of the lines [b, e) (one page) as rows "cell | … |". */
+void pdf_write_table(lay *y, size_t b, size_t e);
+#endif

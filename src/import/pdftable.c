@@ -1,0 +1,431 @@
+/* pdftable.c - one table of a PDF page to rows of the working text
+ * (pdfline.h). The value columns are the x ranges of the numbers of the
+ * rows that hold numbers (overlapping ranges merged): what lies left of
+ * them is the label area, whose sub-columns are the left edges of the
+ * labels. Every line with numbers is a row (values a little above or
+ * below a row whose other values are in other columns join it); a line
+ * of labels only belongs to the nearer row above or below it on its page,
+ * reached through lines that follow each other closely (a label that
+ * wraps inside its cell), a wrapped line of a row's own label joins that
+ * label however it is aligned, and text set vertically down a merged cell
+ * (a character or two a row) is joined and given to the first row. A
+ * block of lines with words in the value columns is a header: words over
+ * one column are joined down it, a header over several columns is a row
+ * of its own. A caption (one segment centred on the table) is a row of
+ * its own; a line of numbers holding another count of values than the
+ * row before starts a new block with its own columns. Rows are written
+ * "cell | cell | … |", a value column without a number as an empty cell,
+ * so values keep their columns. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base/array.h"
+#include "pdfline.h"
+
+#define CELL_GAP 0.8f       /* lines further apart than this many heights are not one cell */
+
+void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r)
+{
+    *l = 1e30f;
+    *r = 0;
+    for (size_t i = b; i < e; i++) {
+        if (y->l[i].drop) continue;
+        *l = fminf(*l, y->l[i].x0);
+        *r = fmaxf(*r, y->l[i].x1);
+    }
+}
+
+typedef struct span { float x0, x1; } span;
+
+static int by_x0(const void *a, const void *b)
+{
+    const span *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* Merges overlapping ranges (sorted in place); returns how many are left. */
+static size_t merge_spans(span *v, size_t n)
+{
+    if (!n) return 0;
+    qsort(v, n, sizeof *v, by_x0);
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].x0 <= v[k].x1) v[k].x1 = fmaxf(v[k].x1, v[i].x1);
+        else v[++k] = v[i];
+    }
+    return k + 1;
+}
+
+/* Has line ln a segment that is not a number? */
+static int has_words(const line *ln)
+{
+    for (size_t i = 0; i < ln->ns; i++) if (!ln->s[i].num) return 1;
+    return 0;
+}
+
+static int has_number(const line *ln)
+{
+    for (size_t i = 0; i < ln->ns; i++) if (ln->s[i].num) return 1;
+    return 0;
+}
+
+typedef struct tab {
+    span *col; size_t ncol;   /* value columns */
+    float label_r;            /* the label area ends here */
+    span *lab; size_t nlab;   /* label sub-columns (left edges) */
+} tab;
+
+static void value_columns(lay *y, size_t b, size_t e, tab *t)
+{
+    span *v = NULL;
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
+            if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
+                span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
+                ARRAY_PUSH(y->c->a, v, n, s);
+            }
+    t->ncol = merge_spans(v, n);
+    t->col = v;
+    t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
+}
+
+static int column_of(const tab *t, const seg *s)
+{
+    float mid = (s->x0 + s->x1) / 2;
+    int best = -1;
+    float bd = 1e30f;
+    for (size_t k = 0; k < t->ncol; k++) {
+        float d = mid < t->col[k].x0 ? t->col[k].x0 - mid : mid > t->col[k].x1 ? mid - t->col[k].x1 : 0;
+        if (d < bd) { bd = d; best = (int)k; }
+    }
+    return best;
+}
+
+static int label_only(const tab *t, const line *ln)
+{
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x1 > t->label_r) return 0;
+    return 1;
+}
+
+static int row_line(const tab *t, const line *ln)
+{
+    if (!t->ncol || !has_number(ln)) return 0;
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].x0 >= t->label_r && !ln->s[k].num) return 0;
+    return 1;
+}
+
+/* A line "四、…" of one segment: below a table's last row, the next
+ * part's heading rather than a wrapped label. */
+static int numbered_heading(const line *ln)
+{
+    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    if (ln->ns != 1) return 0;
+    const char *t = ln->s[0].t;
+    size_t k = 0;
+    while (nums[k] && strncmp(t, nums[k], 3) != 0) k++;
+    return nums[k] && strncmp(t + 3, "、", 3) == 0;
+}
+
+/* The row a label line i belongs to: the nearer row line on its page
+ * (no header line between), or SIZE_MAX. */
+static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
+{
+    size_t up = SIZE_MAX, dn = SIZE_MAX, last = i;
+    /* lines of one cell follow each other closely: a wider gap is another row, or a heading */
+    for (size_t k = i; k-- > b && y->l[k].page == y->l[i].page;) {
+        if (y->l[k].drop) continue;
+        if (y->l[last].y0 - y->l[k].y1 > CELL_GAP * y->l[i].h) break;
+        last = k;
+        if (row_line(t, &y->l[k])) { up = k; break; }
+        if (!label_only(t, &y->l[k])) break;
+    }
+    last = i;
+    for (size_t k = i + 1; k < e && y->l[k].page == y->l[i].page; k++) {
+        if (y->l[k].drop) continue;
+        if (y->l[k].y0 - y->l[last].y1 > CELL_GAP * y->l[i].h) break;
+        last = k;
+        if (row_line(t, &y->l[k])) { dn = k; break; }
+        if (!label_only(t, &y->l[k])) break;
+    }
+    if (up == SIZE_MAX) return dn;
+    if (dn == SIZE_MAX) return numbered_heading(&y->l[i]) ? SIZE_MAX : up;
+    return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
+}
+
+static void put_cell(lay *y, const char *t)
+{
+    for (const char *p = t; *p; p++) {
+        if (*p == '|') buf_puts(&y->out, "\xEF\xBD\x9C");   /* ｜: a bar in a cell is not a border */
+        else buf_putc(&y->out, *p);
+    }
+    buf_puts(&y->out, " | ");
+}
+
+static void end_row(lay *y)
+{
+    if (y->out.n >= 1 && y->out.p[y->out.n - 1] == ' ') y->out.n--;
+    buf_putc(&y->out, '\n');
+}
+
+static void write_plain_row(lay *y, const line *ln)
+{
+    for (size_t k = 0; k < ln->ns; k++) put_cell(y, ln->s[k].t);
+    end_row(y);
+}
+
+/* The label sub-columns: left edges of the label segments, clustered. */
+static void label_columns(lay *y, size_t b, size_t e, tab *t)
+{
+    span *v = NULL;
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
+            if (y->l[i].s[k].x0 < t->label_r) {
+                span s = {y->l[i].s[k].x0, y->l[i].s[k].x0 + y->l[i].h};
+                ARRAY_PUSH(y->c->a, v, n, s);
+            }
+    t->nlab = merge_spans(v, n);
+    t->lab = v;
+}
+
+static size_t label_col(const tab *t, float x0)
+{
+    size_t k = 0;
+    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
+    return k;
+}
+
+static void append(gir_arena *a, const char **cell, const char *t)
+{
+    if (!*cell) { *cell = t; return; }
+    size_t n = strlen(*cell);
+    int sp = n && pdf_latin((unsigned char)(*cell)[n - 1]) && pdf_latin((unsigned char)t[0]);
+    *cell = arena_printf(a, "%s%s%s", *cell, sp ? " " : "", t);
+}
+
+/* The label cells of the row whose lines are grp[0..n) (in y order). */
+static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n, size_t row)
+{
+    const char **lab = arena_alloc(y->c->a, (t->nlab + 1) * sizeof *lab);
+    float deep = -1;               /* left edge of the row line's last label */
+    for (size_t k = 0; k < y->l[row].ns; k++)
+        if (y->l[row].s[k].x0 < t->label_r) deep = y->l[row].s[k].x0;
+    for (size_t i = 0; i < n; i++) {
+        const line *ln = &y->l[grp[i]];
+        for (size_t k = 0; k < ln->ns; k++) {
+            float x0 = ln->s[k].x0;
+            if (x0 >= t->label_r) continue;
+            /* a wrapped line of the row's own label, however it is aligned */
+            if (grp[i] != row && deep >= 0 && x0 >= deep) x0 = deep;
+            append(y->c->a, &lab[label_col(t, x0)], ln->s[k].t);
+        }
+    }
+    return lab;
+}
+
+static const char **row_values(lay *y, const tab *t, const line *ln)
+{
+    const char **cells = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *cells);
+    for (size_t k = 0; k < ln->ns; k++)
+        if (ln->s[k].x0 >= t->label_r) {
+            int col = column_of(t, &ln->s[k]);
+            if (col >= 0) append(y->c->a, &cells[col], ln->s[k].t);
+        }
+    return cells;
+}
+
+/* A label of one or two characters per row in one sub-column (text set
+ * vertically, down a merged cell): joined, and given to the first row. */
+static void vertical_labels(const tab *t, const char ***lab, size_t nrow, gir_arena *a)
+{
+    for (size_t col = 0; col + 1 < t->nlab; col++)
+        for (size_t r = 0; r < nrow;) {
+            size_t e = r;
+            while (e < nrow && lab[e][col] && strlen(lab[e][col]) <= 6) e++;
+            if (e - r >= 2) {
+                for (size_t k = r + 1; k < e; k++) {
+                    append(a, &lab[r][col], lab[k][col]);
+                    lab[k][col] = NULL;
+                }
+            }
+            r = e > r ? e : r + 1;
+        }
+}
+
+/* The rows[0..nrow) of lines [b, e); own[k - b] is the row of line k. */
+static void write_rows(lay *y, const tab *t, const size_t *rows, size_t nrow, const size_t *own, size_t b, size_t e)
+{
+    const char ***lab = arena_alloc(y->c->a, (nrow + 1) * sizeof *lab);
+    size_t *grp = arena_alloc(y->c->a, (e - b + 1) * sizeof *grp);
+    for (size_t r = 0; r < nrow; r++) {
+        size_t n = 0;
+        for (size_t k = b; k < e; k++) if (own[k - b] == rows[r]) grp[n++] = k;
+        lab[r] = row_labels(y, t, grp, n, rows[r]);
+    }
+    vertical_labels(t, lab, nrow, y->c->a);
+    for (size_t r = 0; r < nrow; r++) {
+        for (size_t k = 0; k < t->nlab; k++) if (lab[r][k]) put_cell(y, lab[r][k]);
+        const char **v = row_values(y, t, &y->l[rows[r]]);
+        for (size_t k = 0; k < t->ncol; k++) put_cell(y, v[k] ? v[k] : "");
+        end_row(y);
+    }
+}
+
+/* A header block (lines [b, e) with words in the value columns): the
+ * words over one column are joined down the column; the words over
+ * several (a merged header cell) make a row of their own, above. */
+static void write_header(lay *y, const tab *t, size_t b, size_t e)
+{
+    const char **col = arena_alloc(y->c->a, (t->ncol + 1) * sizeof *col);
+    const char *left = NULL;
+    int spans = 0;
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        for (size_t k = 0; k < ln->ns && !ln->drop; k++) {
+            const seg *s = &ln->s[k];
+            if (s->x1 <= t->label_r) { append(y->c->a, &left, s->t); continue; }
+            size_t over = 0;
+            for (size_t c = 0; c < t->ncol; c++) over += s->x0 < t->col[c].x1 && s->x1 > t->col[c].x0;
+            if (over <= 1) { int c = column_of(t, s); if (c >= 0) append(y->c->a, &col[c], s->t); continue; }
+            put_cell(y, s->t);
+            spans = 1;
+        }
+    }
+    if (spans) end_row(y);
+    if (left) put_cell(y, left);
+    for (size_t c = 0; c < t->ncol; c++) if (col[c]) put_cell(y, col[c]);
+    end_row(y);
+}
+
+/* A caption inside a table: one segment, centred on the table. */
+static int caption(const lay *y, size_t b, size_t e, const line *ln)
+{
+    if (ln->ns != 1) return 0;
+    float l, r;
+    pdf_page_width(y, b, e, &l, &r);
+    float mid = (ln->x0 + ln->x1) / 2;
+    return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
+}
+
+/* Are the values of lines a and b in different columns? */
+static int disjoint_values(const tab *t, const line *a, const line *b)
+{
+    for (size_t i = 0; i < a->ns; i++) {
+        if (a->s[i].x0 < t->label_r) continue;
+        for (size_t k = 0; k < b->ns; k++)
+            if (b->s[k].x0 >= t->label_r && column_of(t, &a->s[i]) == column_of(t, &b->s[k])) return 0;
+    }
+    return 1;
+}
+
+/* A line of values only, a little above or below a row whose other
+ * values are in other columns (a cell aligned otherwise): its values go
+ * into that row, and the line is left out. */
+static void merge_offset_values(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        if (ln->drop || !row_line(t, ln) || ln->s[0].x0 < t->label_r) continue;
+        for (size_t d = 0; d < 2; d++) {
+            size_t k = d ? i + 1 : i - 1;
+            if ((d == 0 && i == b) || k >= e) continue;
+            line *to = &y->l[k];
+            if (to->drop || to->page != ln->page || !row_line(t, to) || fabsf(to->ym - ln->ym) > to->h) continue;
+            if (!disjoint_values(t, ln, to)) continue;
+            seg *v = NULL;
+            size_t n = 0;
+            size_t p = 0, q = 0;
+            while (p < to->ns || q < ln->ns) {
+                int take_to = q >= ln->ns || (p < to->ns && to->s[p].x0 <= ln->s[q].x0);
+                ARRAY_PUSH(y->c->a, v, n, take_to ? to->s[p++] : ln->s[q++]);
+            }
+            to->s = v;
+            to->ns = n;
+            ln->drop = 1;
+            break;
+        }
+    }
+}
+
+static void write_block(lay *y, size_t b, size_t e)
+{
+    tab t = {0};
+    value_columns(y, b, e, &t);
+    if (!t.ncol) {
+        for (size_t i = b; i < e; i++) if (!y->l[i].drop) write_plain_row(y, &y->l[i]);
+        return;
+    }
+    label_columns(y, b, e, &t);
+    size_t *own = arena_alloc(y->c->a, (e - b + 1) * sizeof *own);
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        own[i - b] = SIZE_MAX;
+        if (ln->drop) continue;
+        if (row_line(&t, ln)) own[i - b] = i;
+        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
+    }
+    size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
+    for (size_t i = b; i < e;) {
+        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] != i)) { i++; continue; }
+        size_t j = i, nrow = 0;
+        if (own[i - b] == SIZE_MAX) {
+            while (j < e && (y->l[j].drop || own[j - b] == SIZE_MAX)) j++;
+            write_header(y, &t, i, j);
+            i = j;
+            continue;
+        }
+        for (; j < e && !(own[j - b] == SIZE_MAX && !y->l[j].drop); j++) if (own[j - b] == j) rows[nrow++] = j;
+        write_rows(y, &t, rows, nrow, own + (i - b), i, j);
+        i = j;
+    }
+}
+
+/* How many values a line of numbers holds (0: not such a line). */
+static size_t nvalues(const line *ln)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ns; k++) n += ln->s[k].num && (k > 0 || !has_words(ln));
+    return n;
+}
+
+/* Writes [b, e) as blocks of one shape: a line of numbers holding another
+ * count of values than the one before starts a new block (two tables
+ * run together), from the first line after the earlier row that is not
+ * close below it (a wrapped label stays with its row). */
+static void write_shapes(lay *y, size_t b, size_t e)
+{
+    size_t s = b, prev = SIZE_MAX;
+    for (size_t i = b; i < e; i++) {
+        size_t n = y->l[i].drop ? 0 : nvalues(&y->l[i]);
+        if (!n) continue;
+        if (prev != SIZE_MAX && n != nvalues(&y->l[prev])) {
+            size_t cut = prev + 1;
+            while (cut < i && (y->l[cut].drop || y->l[cut].y0 - y->l[cut - 1].y1 < 0.6f * y->l[cut].h)) cut++;
+            if (cut > s) write_block(y, s, cut);
+            s = cut;
+        }
+        prev = i;
+    }
+    if (e > s) write_block(y, s, e);
+}
+
+void pdf_write_table(lay *y, size_t b, size_t e)
+{
+    tab all = {0};
+    value_columns(y, b, e, &all);
+    merge_offset_values(y, &all, b, e);
+    size_t pb = b;
+    while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
+    size_t pe = e;
+    while (pe < y->nl && y->l[pe].page == y->l[b].page) pe++;
+    size_t s = b;
+    for (size_t i = b; i < e; i++) {
+        if (y->l[i].drop || !caption(y, pb, pe, &y->l[i])) continue;
+        if (i > s) write_shapes(y, s, i);
+        write_plain_row(y, &y->l[i]);
+        s = i + 1;
+    }
+    if (e > s) write_shapes(y, s, e);
+}
+
