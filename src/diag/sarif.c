@@ -334,7 +334,10 @@ static line *split(const char *text, size_t n, size_t *count)
         const char *nl = memchr(p, '\n', (size_t)(e - p));
         if (!nl) nl = e;
         const char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab) v[k++] = (line){p, tab + 1, (size_t)(tab - p), (size_t)(nl - tab - 1), k};
+        if (tab) {
+            v[k] = (line){p, tab + 1, (size_t)(tab - p), (size_t)(nl - tab - 1), k};   /* k: its place, for a stable sort */
+            k++;
+        }
         p = nl + 1;
     }
     *count = k;
