@@ -13,6 +13,7 @@
 #include "base/array.h"
 #include "base/utf8.h"
 #include "pdf.h"
+#include "pdflib.h"
 #include "pdflayout.h"
 
 #define PDF_MAX_BYTES (64u * 1024u * 1024u)   /* documented in girc-import(1) */
@@ -163,6 +164,13 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
 
 int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info)
 {
+    const char *why = NULL;
+    if (!imp_pdflib_load(&why)) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, I_PDF_NO_LIB, NULL, (gir_span){0, 0}, why);
+        diag_file(c->dg, g, c->src->name);
+        diag_help(c->dg, g, I_HELP_PDF_NO_LIB);
+        return 0;
+    }
     if (len > PDF_MAX_BYTES)
         return too_big(c, diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_BIG, NULL, (gir_span){0, 0}, len, (size_t)PDF_MAX_BYTES));
     gir_defer *db = arena_defer(c->a, bytes_unref, NULL);

@@ -24,6 +24,9 @@
 #     E1031, E1032, E1033, E1034), exit 1, no .gir on standard output, and
 #     with -o FILE an existing FILE is left untouched.
 #  4. Bulk: a directory walk picks up .pdf files.
+#  5. poppler is loaded only to read a PDF: build/girc does not need it to
+#     start (readelf), and a library that cannot be loaded
+#     (GIRC_POPPLER_LIB) is one error E1027, exit 1, nothing written.
 # Prints one "ok - NAME" / "not ok - NAME" line per test. No timing.
 GIRC=${GIRC:-build/girc}
 D=tests/import/pdf
@@ -84,6 +87,15 @@ for c in truncated:E1030 encrypted:E1031 no-text:E1032 no-unicode:E1033 many-pag
   imp "$D/$n.pdf" -o "$T/keep.gir" 2> /dev/null; st=$?
   [ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ]; check $? "$n.pdf -o FILE: exit 1, FILE untouched"
 done
+
+# ---- 5: poppler loaded when a PDF is read ----
+if command -v readelf > /dev/null 2>&1 && [ -f "$GIRC" ]; then
+  ! readelf -d "$GIRC" | grep -q 'NEEDED.*poppler'; check $? "girc starts without poppler (no NEEDED entry: loaded on the first PDF)"
+fi
+echo keep > "$T/keep.gir"
+GIRC_POPPLER_LIB=/nonexistent/libpoppler-glib.so imp "$D/hongze-gov-2024.pdf" -o "$T/keep.gir" 2> "$T/d.err"; st=$?
+[ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ] && grep -qF 'error[E1027]' "$T/d.err" && grep -qF 'libpoppler-glib8' "$T/d.err"
+check $? "a poppler that cannot be loaded: one error E1027 naming the package, exit 1, FILE untouched"
 
 # ---- 3 (cont.): layout, on a small positioned table ----
 printf 'Item | A | B | Total |\nfirst | 1 | 2 | 3 |\nsecond row | 40 | 5 | 45 |\nwrapped label | 6 | 0 | 6 |\n' > "$T/table.want"
