@@ -84,7 +84,16 @@ static void put_paragraph(gir_buf *b, const char *s)
             continue;
         }
         quotes = 0;
-        if (ch == '\n' || ch == '\r') { buf_putc(b, ' '); continue; }
+        unsigned char u = (unsigned char)ch;
+        if ((u < 0x20 && ch != '\t') || u == 0x7F) {   /* line breaks and controls (an escape sequence never reaches the .gir) */
+            buf_putc(b, ' ');
+            continue;
+        }
+        if (u == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {   /* C1 controls */
+            buf_putc(b, ' ');
+            p++;
+            continue;
+        }
         if (ch == '*' || ch == '_' || ch == '`' || ch == '\\' || ch == '[' || ch == ']') buf_putc(b, '\\');
         else if (ch == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '/' || p[1] == '!' || p[1] == '?'))
             buf_putc(b, '\\');
