@@ -355,6 +355,17 @@ static void write_prose(lay *y, size_t i, float left, float right, int *open)
     if (!*open) buf_putc(&y->out, '\n');
 }
 
+/* How many empty lines of a text copy lie between lines a and b (one
+ * at least; at most 64): the gap between their middles less b's height,
+ * over the height of an empty line (LibreOffice sets one at 0.9 of a
+ * line of text). */
+static long empty_lines(const lay *y, size_t a, size_t b)
+{
+    float h = y->l[b].h;
+    long n = lroundf((y->l[b].ym - y->l[a].ym - h) / (0.9f * h));
+    return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
 static void write_all(lay *y)
 {
     int open = 0;
@@ -367,9 +378,10 @@ static void write_all(lay *y)
         for (; i < pe; i++) {
             if (y->l[i].drop) continue;
             if (y->text && prev != SIZE_MAX && y->l[i].y0 - y->l[prev].y1 > 0.8f * y->l[i].h) {
-                /* an empty line of the copy (a text copy can mean an empty cell by one) */
+                /* the empty lines of the copy, as many as the gap holds (a text copy
+                 * means an empty cell by one) */
                 if (open) { buf_putc(&y->out, '\n'); open = 0; }
-                buf_putc(&y->out, '\n');
+                for (long k = empty_lines(y, prev, i); k > 0; k--) buf_putc(&y->out, '\n');
             }
             prev = i;
             if (!y->l[i].table) { write_prose(y, i, left, right, &open); continue; }
