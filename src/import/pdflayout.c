@@ -25,6 +25,7 @@
 #include "pdflayout.h"
 
 #define SEG_GAP 0.45f        /* a gap this many heights wide cuts a line */
+#define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
@@ -133,7 +134,7 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     float ref = 0, h = 0;
     for (size_t i = 0; i < pg->n; i++) {
         float ym = (ch[i].y0 + ch[i].y1) / 2, ph = ch[i].y1 - ch[i].y0;
-        if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
+        if (i > start && fabsf(ym - ref) > LINE_TOL * fmaxf(h, ph)) {
             close_line(y, ch + start, i - start, page);
             start = i;
         }
