@@ -25,6 +25,7 @@
 #include "pdflayout.h"
 
 #define SEG_GAP 0.45f        /* a gap this many heights wide cuts a line */
+#define RULE_LEN 1.2f        /* a ruling line cuts a line when longer than this many heights */
 #define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
@@ -84,7 +85,9 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
     for (size_t i = 0; i < n; i++) {
         const pdf_ch *p = &ch[i];
         float gap = i ? p->x0 - ch[i - 1].x1 : 0;
-        if (i && gap > SEG_GAP * ln->h) {
+        /* a ruling line between two characters: two cells, however close */
+        int ruled = i && y->pg && pdf_rule_between(y->pg->vr, y->pg->nvr, (ch[i - 1].x0 + ch[i - 1].x1) / 2, (p->x0 + p->x1) / 2, ln->ym, RULE_LEN * ln->h);
+        if (i && (gap > SEG_GAP * ln->h || ruled)) {
             cur.t = arena_strndup(y->c->a, b.p, b.n);
             cur.num = numeric_text(cur.t);
             ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
@@ -435,7 +438,11 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
     lay y = {0};
     y.c = c;
     buf_init(&y.out, c->a);
-    for (size_t p = 0; p < npg; p++) page_lines(&y, &pg[p], (int)p);
+    for (size_t p = 0; p < npg; p++) {
+        y.pg = &pg[p];
+        page_lines(&y, &pg[p], (int)p);
+    }
+    y.pg = NULL;
     drop_running(&y, npg);
     int ntab = 0;
     for (size_t b = text_copy(&y) ? y.nl : 0; b < y.nl;) {

@@ -22,6 +22,7 @@ typedef struct lay {
     line *l; size_t nl;
     gir_buf out;
     int text;                 /* read as a text copy: keep its empty lines */
+    const struct pdf_page *pg; /* the page whose lines are being built (its rules) */
 } lay;
 
 /* A Latin letter or digit (ASCII): words of these are spaced. */
