@@ -31,7 +31,7 @@ static void error_free(void *p) { g_error_free(p); }
 static void surface_free(void *p) { cairo_surface_destroy(p); }
 static void cairo_free(void *p) { cairo_destroy(p); }
 
-/* The vertical ruling lines of a page: rendered on white (RGB24, at most
+/* The ruling lines of a page: rendered on white (RGB24, at most
  * RULE_PIXELS pixels), then scanned (pdfrule.c). */
 static void read_rules(gir_arena *a, PopplerPage *page, pdf_page *out)
 {
@@ -53,8 +53,10 @@ static void read_rules(gir_arena *a, PopplerPage *page, pdf_page *out)
         poppler_page_render(page, cr);
         cairo_surface_flush(sf);
         const unsigned char *px = cairo_image_surface_get_data(sf);
-        if (px)
+        if (px) {
             out->vr = pdf_vertical_rules(a, px, w, h, cairo_image_surface_get_stride(sf), scale, &out->nvr);
+            out->hr = pdf_horizontal_rules(a, px, w, h, cairo_image_surface_get_stride(sf), scale, &out->nhr);
+        }
     }
     arena_release(dc);
     arena_release(ds);

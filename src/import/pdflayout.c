@@ -146,6 +146,14 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     close_line(y, ch + start, pg->n - start, page);
 }
 
+int pdf_ruled_apart(const lay *y, const line *a, const line *b, float x)
+{
+    if (!y->pgs || a->page != b->page) return 0;
+    const pdf_page *p = &y->pgs[a->page];
+    float lo = fminf(a->ym, b->ym), hi = fmaxf(a->ym, b->ym);
+    return pdf_rule_between(p->hr, p->nhr, lo, hi, x, RULE_LEN * fminf(a->h, b->h));
+}
+
 /* ---- running headers, footers, page numbers ---- */
 
 static char *line_text(lay *y, const line *ln)
@@ -443,6 +451,7 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
         page_lines(&y, &pg[p], (int)p);
     }
     y.pg = NULL;
+    y.pgs = pg;
     drop_running(&y, npg);
     int ntab = 0;
     for (size_t b = text_copy(&y) ? y.nl : 0; b < y.nl;) {

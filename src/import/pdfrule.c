@@ -30,13 +30,13 @@ static int by_x(const void *a, const void *b)
 
 /* The runs of column x, each merged into the last rule when they overlap
  * one found in the columns just before. */
-static void column_runs(gir_arena *a, const unsigned char *px, int x, int h, int stride, int min, run **v, size_t *n, size_t from)
+static void column_runs(gir_arena *a, const unsigned char *px, int x, int h, const size_t st[2], int min, run **v, size_t *n, size_t from)
 {
     int y = 0;
     while (y < h) {
-        if (!dark(px + (size_t)y * (size_t)stride + (size_t)x * 4)) { y++; continue; }
+        if (!dark(px + (size_t)y * st[1] + (size_t)x * st[0])) { y++; continue; }
         int s = y;
-        while (y < h && dark(px + (size_t)y * (size_t)stride + (size_t)x * 4)) y++;
+        while (y < h && dark(px + (size_t)y * st[1] + (size_t)x * st[0])) y++;
         if (y - s < min) continue;
         size_t k = from;
         while (k < *n && !((*v)[k].x >= x - RULE_JOIN && (*v)[k].y0 < y && (*v)[k].y1 > s)) k++;
@@ -51,7 +51,9 @@ static void column_runs(gir_arena *a, const unsigned char *px, int x, int h, int
     }
 }
 
-pdf_rule *pdf_vertical_rules(gir_arena *a, const unsigned char *px, int w, int h, int stride, double scale, size_t *n)
+/* The rules along the inner axis (h pixels, stride st[1]) of each of the
+ * w lines of pixels of the outer axis (stride st[0]). */
+static pdf_rule *rules(gir_arena *a, const unsigned char *px, int w, int h, const size_t st[2], double scale, size_t *n)
 {
     run *v = NULL;
     size_t nv = 0, from = 0;
@@ -59,7 +61,7 @@ pdf_rule *pdf_vertical_rules(gir_arena *a, const unsigned char *px, int w, int h
     for (int x = 0; x < w; x++) {
         /* runs of columns more than RULE_JOIN to the left are finished */
         while (from < nv && v[from].x < x - RULE_JOIN) from++;
-        column_runs(a, px, x, h, stride, min, &v, &nv, from);
+        column_runs(a, px, x, h, st, min, &v, &nv, from);
     }
     pdf_rule *out = arena_alloc(a, (nv + 1) * sizeof *out);
     size_t k = 0;
@@ -73,6 +75,18 @@ pdf_rule *pdf_vertical_rules(gir_arena *a, const unsigned char *px, int w, int h
     qsort(out, k, sizeof *out, by_x);
     *n = k;
     return out;
+}
+
+pdf_rule *pdf_vertical_rules(gir_arena *a, const unsigned char *px, int w, int h, int stride, double scale, size_t *n)
+{
+    size_t st[2] = {4, (size_t)stride};
+    return rules(a, px, w, h, st, scale, n);
+}
+
+pdf_rule *pdf_horizontal_rules(gir_arena *a, const unsigned char *px, int w, int h, int stride, double scale, size_t *n)
+{
+    size_t st[2] = {(size_t)stride, 4};
+    return rules(a, px, h, w, st, scale, n);
 }
 
 int pdf_rule_between(const pdf_rule *v, size_t n, float x0, float x1, float y, float len)

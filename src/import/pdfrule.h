@@ -16,6 +16,9 @@ typedef struct pdf_rule { float x, y0, y1; } pdf_rule;   /* page points, y down 
  * points long, one per column of pixels (neighbouring columns of one
  * rule merged), in order of x. Linear in the pixels. */
 pdf_rule *pdf_vertical_rules(gir_arena *a, const unsigned char *px, int w, int h, int stride, double scale, size_t *n);
+/* The horizontal rules likewise: x is then the rule's height on the
+ * page, y0 and y1 its left and right ends. */
+pdf_rule *pdf_horizontal_rules(gir_arena *a, const unsigned char *px, int w, int h, int stride, double scale, size_t *n);
 /* Is there a rule of v[0..n) (by x) strictly between x0 and x1 that
  * passes through height y and is longer than len (points; a glyph's
  * stroke is shorter than its line)? */
