@@ -22,7 +22,7 @@
 #define PDF_MAX_CHARS 4000000u
 #define BAD_SHARE 25                           /* percent of unreadable characters that make E1033 */
 #define MIN_TEXT 10                            /* fewer characters than this: no text layer */
-#define RULE_SCALE 2.0                         /* pixels a point, to find the ruling lines */
+#define RULE_SCALE 1.0                         /* pixels a point, to find the ruling lines */
 #define RULE_PIXELS 4000000.0                  /* at most this many pixels a page */
 
 static void unref(void *p) { g_object_unref(p); }
