@@ -375,7 +375,9 @@ static void write_block(lay *y, size_t b, size_t e)
     }
     size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
     for (size_t i = b; i < e;) {
-        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] != i)) { i++; continue; }
+        /* a line owned by an earlier row went with it; one owned by a later
+         * row (the first line of a label above its values) starts its group */
+        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] < i)) { i++; continue; }
         size_t j = i, nrow = 0;
         if (own[i - b] == SIZE_MAX) {
             while (j < e && (y->l[j].drop || own[j - b] == SIZE_MAX)) j++;
