@@ -128,7 +128,6 @@ static void read_page(pdf_read *r, PopplerPage *page, pdf_page *out)
     }
     arena_release(dr);
     arena_release(dt);
-    if (out->n) read_rules(a, page, out);
 }
 
 static int open_error(imp_ctx *c, GError *err)
@@ -199,6 +198,20 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
     return 1;
 }
 
+/* The ruling lines of every page with text, once the text is known to
+ * be readable (a refused PDF is not rendered). */
+static void rule_pages(pdf_read *r, PopplerDocument *doc)
+{
+    for (size_t i = 0; i < r->npg; i++) {
+        if (!r->pg[i].n) continue;
+        gir_defer *d = arena_defer(r->c->a, unref, NULL);
+        PopplerPage *page = poppler_document_get_page(doc, (int)i);
+        arena_defer_set(d, page);
+        if (page) read_rules(r->c->a, page, &r->pg[i]);
+        arena_release(d);
+    }
+}
+
 int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info)
 {
     if (len > PDF_MAX_BYTES)
@@ -216,10 +229,12 @@ int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info
     r.c = c;
     int ok = doc ? read_pages(&r, doc) : open_error(c, err);
     if (ok) read_meta(c, doc);
+    ok = ok && check_text(&r);
+    if (ok) rule_pages(&r, doc);
     arena_release(dd);
     arena_release(de);
     arena_release(db);
-    if (!ok || !check_text(&r)) return 0;
+    if (!ok) return 0;
     pdf_layout(c, r.pg, r.npg);
     info->pages = (int)r.npg;
     info->capped = r.capped ? PDF_MAX_CHARS : 0;
