@@ -14,6 +14,7 @@
 #include "emit.h"
 #include "meta.h"
 #include "notes.h"
+#include "sniff.h"
 
 static void put_escaped_string(gir_buf *b, const char *s)
 {
@@ -292,13 +293,23 @@ static void header_field(gir_buf *b, const char *key, const char *val, int quote
     buf_putc(b, '\n');
 }
 
+/* The form the input was read in, named in the first comment: the
+ * sniffed form (PDF, DOCX), or for a page HTML or text. */
+static const char *input_kind(imp_ctx *c)
+{
+    if (c->im->form == IMP_FORM_PDF) return "PDF";
+    if (c->im->form == IMP_FORM_ZIP) return "DOCX";
+    return c->w.html ? "HTML" : imp_say(c, I_G_TEXT);
+}
+
 const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
 {
     gir_buf b;
     buf_init(&b, c->a);
     const char *nm = c->im && c->im->template_name ? c->im->template_name : c->tmpl;
-    const char *kind = c->w.html ? "HTML" : imp_say(c, I_G_TEXT);
+    const char *kind = input_kind(c);
     const char *enc = c->im->encoding ? c->im->encoding : "UTF-8";
+    if (c->im->form == IMP_FORM_PDF) enc = imp_say(c, I_G_TEXT_LAYER);
     put_comments(&b, "", imp_say(c, I_G_HEADER, base(c->out_name), base(c->src->name), kind, enc));
     if (c->evidence)
         put_comments(&b, "", imp_say(c, I_G_FORMAT, nm, c->evidence));

@@ -8,6 +8,7 @@
  * fails until it has one. */
 #include <dlfcn.h>
 #include <stdlib.h>
+#include <cairo.h>
 #include <poppler.h>
 #include "pdflib.h"
 
@@ -71,3 +72,18 @@ FORWARD_VOID(poppler_page_get_size, (PopplerPage *page, double *width, double *h
 FORWARD(char *, poppler_page_get_text, (PopplerPage *page), (page), NULL)
 FORWARD(gboolean, poppler_page_get_text_layout, (PopplerPage *page, PopplerRectangle **rectangles, guint *n_rectangles),
         (page, rectangles, n_rectangles), FALSE)
+FORWARD_VOID(poppler_page_render, (PopplerPage *page, cairo_t *cairo), (page, cairo))
+
+/* cairo (a dependency of poppler-glib: the ruling lines of pdfrule.c) */
+FORWARD(cairo_surface_t *, cairo_image_surface_create, (cairo_format_t format, int width, int height), (format, width, height), NULL)
+FORWARD(cairo_status_t, cairo_surface_status, (cairo_surface_t *surface), (surface), CAIRO_STATUS_NO_MEMORY)
+FORWARD_VOID(cairo_surface_flush, (cairo_surface_t *surface), (surface))
+FORWARD(unsigned char *, cairo_image_surface_get_data, (cairo_surface_t *surface), (surface), NULL)
+FORWARD(int, cairo_image_surface_get_stride, (cairo_surface_t *surface), (surface), 0)
+FORWARD_VOID(cairo_surface_destroy, (cairo_surface_t *surface), (surface))
+FORWARD(cairo_t *, cairo_create, (cairo_surface_t *target), (target), NULL)
+FORWARD(cairo_status_t, cairo_status, (cairo_t *cr), (cr), CAIRO_STATUS_NO_MEMORY)
+FORWARD_VOID(cairo_set_source_rgb, (cairo_t *cr, double red, double green, double blue), (cr, red, green, blue))
+FORWARD_VOID(cairo_scale, (cairo_t *cr, double sx, double sy), (cr, sx, sy))
+FORWARD_VOID(cairo_paint, (cairo_t *cr), (cr))
+FORWARD_VOID(cairo_destroy, (cairo_t *cr), (cr))

@@ -241,3 +241,10 @@ else
   ok "size: SKIPPED, neither ulimit -v nor /usr/bin/time can cap this girc (# SKIP)"
   ok "size: SKIPPED (# SKIP)"
 fi
+
+# a part whose heading is there but whose table is gone: W1010 at the heading
+sed 's/ 行政复议行政诉讼结果维持.*1200000五、/ 五、/' tests/import/corpus/pingtan-2021.txt > "$T/notab.txt"
+imp "$T/notab.txt" > /dev/null 2> "$T/notab.err"
+grep -q '^[^ ]*notab\.txt:10:[0-9]*: warning\[W1010\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/notab.err" &&
+  grep -A1 'W1010' "$T/notab.err" | grep -q '行政诉讼情况 五、'
+check $? "a heading whose table is gone: W1010 points at the heading"

@@ -7,7 +7,8 @@
 #     with the diagnostics of hongze-gov-2024.err; --text-layer prints the
 #     rebuilt text (hongze-gov-2024.txt), and the diagnostics' line:col
 #     point into that text.
-#  2. Other forms: every PDF of tests/import/forms/lo-pdf/ and
+#  2. Other forms: every PDF of tests/import/forms/lo-pdf/, docx-pdf/
+#     (the .docx forms printed by Writer, as Word would) and
 #     chromium-pdf/ imports to at least as many right cells (counted by
 #     tests/import/forms/compare.sh against the golden of the HTML or text
 #     it was made from) as tests/import/forms/pdf-scores.txt records, so a
@@ -58,7 +59,7 @@ grep -qF "$want" "$T/h.err" && [ -n "$ln" ]; check $? "hongze-gov-2024.pdf: posi
 
 # ---- 2: PDFs made from the corpus ----
 : > "$T/scores"
-for f in $F/lo-pdf/*.pdf $F/chromium-pdf/*.pdf; do
+for f in $F/lo-pdf/*.pdf $F/docx-pdf/*.pdf $F/chromium-pdf/*.pdf; do
   b=$(basename "$f" .pdf)
   case $b in *.txt) g=tests/import/golden/$b.gir ;; *) g=tests/import/golden/$b.html.gir ;; esac
   imp "$f" > "$T/o.gir" 2> /dev/null
