@@ -19,7 +19,7 @@ command -v valgrind >/dev/null || { echo "leakcheck: valgrind is not installed (
 [ -x "$GIRC" ] || { echo "leakcheck: $GIRC is not built" >&2; exit 2; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --log-file=$T/vg.log"
+VG="valgrind -q --suppressions=tests/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --log-file=$T/vg.log"
 pass=0; fail=0
 has() { "$GIRC" --help 2>/dev/null | grep -q "^  $1 "; }
 

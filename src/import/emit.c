@@ -14,6 +14,7 @@
 #include "emit.h"
 #include "meta.h"
 #include "notes.h"
+#include "sniff.h"
 
 static void put_escaped_string(gir_buf *b, const char *s)
 {
@@ -84,7 +85,16 @@ static void put_paragraph(gir_buf *b, const char *s)
             continue;
         }
         quotes = 0;
-        if (ch == '\n' || ch == '\r') { buf_putc(b, ' '); continue; }
+        unsigned char u = (unsigned char)ch;
+        if ((u < 0x20 && ch != '\t') || u == 0x7F) {   /* line breaks and controls (an escape sequence never reaches the .gir) */
+            buf_putc(b, ' ');
+            continue;
+        }
+        if (u == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {   /* C1 controls */
+            buf_putc(b, ' ');
+            p++;
+            continue;
+        }
         if (ch == '*' || ch == '_' || ch == '`' || ch == '\\' || ch == '[' || ch == ']') buf_putc(b, '\\');
         else if (ch == '<' && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '/' || p[1] == '!' || p[1] == '?'))
             buf_putc(b, '\\');
@@ -283,13 +293,23 @@ static void header_field(gir_buf *b, const char *key, const char *val, int quote
     buf_putc(b, '\n');
 }
 
+/* The form the input was read in, named in the first comment: the
+ * sniffed form (PDF, DOCX), or for a page HTML or text. */
+static const char *input_kind(imp_ctx *c)
+{
+    if (c->im->form == IMP_FORM_PDF) return "PDF";
+    if (c->im->form == IMP_FORM_ZIP) return "DOCX";
+    return c->w.html ? "HTML" : imp_say(c, I_G_TEXT);
+}
+
 const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
 {
     gir_buf b;
     buf_init(&b, c->a);
     const char *nm = c->im && c->im->template_name ? c->im->template_name : c->tmpl;
-    const char *kind = c->w.html ? "HTML" : imp_say(c, I_G_TEXT);
+    const char *kind = input_kind(c);
     const char *enc = c->im->encoding ? c->im->encoding : "UTF-8";
+    if (c->im->form == IMP_FORM_PDF) enc = imp_say(c, I_G_TEXT_LAYER);
     put_comments(&b, "", imp_say(c, I_G_HEADER, base(c->out_name), base(c->src->name), kind, enc));
     if (c->evidence)
         put_comments(&b, "", imp_say(c, I_G_FORMAT, nm, c->evidence));

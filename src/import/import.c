@@ -183,8 +183,12 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
         const gir_tsection *sec = s->sections[k];
         if (truncated_in >= 0 && (int)k > truncated_in) continue;
         imp_table *t = sec->table ? &c->tab[sec->table->index] : NULL;
-        if (!c->head[k].found && !(t && t->found))
-            diag_add(c->dg, GIR_SEV_WARNING, t ? I_TABLE_MISSING : I_SECTION_MISSING, c->src, end, sec->label);
+        /* a part whose table is gone is reported at its heading when that is there */
+        if (t && !t->found)
+            diag_add(c->dg, GIR_SEV_WARNING, I_TABLE_MISSING, c->src,
+                     c->head[k].found ? imp_span(c, c->head[k].ub, c->head[k].ue) : end, sec->label);
+        else if (!t && !c->head[k].found)
+            diag_add(c->dg, GIR_SEV_WARNING, I_SECTION_MISSING, c->src, end, sec->label);
         if (c->head[k].found && c->head[k].variant) {
             gir_diag *g = diag_add(c->dg, GIR_SEV_NOTE, I_HEADING_VARIANT, c->src, imp_span(c, c->head[k].ub, c->head[k].ue),
                                    c->head[k].text, sec->label);

@@ -8,11 +8,14 @@
  * ASCII and common punctuation: Latin-1, private use, U+FFFD, controls).
  * The text taken is capped (PDF_MAX_CHARS, a warning). Every GObject and
  * GLib allocation is released through the arena's deferred releases. */
+#include <math.h>
 #include <string.h>
+#include <cairo.h>
 #include <poppler.h>
 #include "base/array.h"
 #include "base/utf8.h"
 #include "pdf.h"
+#include "pdflib.h"
 #include "pdflayout.h"
 
 #define PDF_MAX_BYTES (64u * 1024u * 1024u)   /* documented in girc-import(1) */
@@ -20,10 +23,45 @@
 #define PDF_MAX_CHARS 4000000u
 #define BAD_SHARE 25                           /* percent of unreadable characters that make E1033 */
 #define MIN_TEXT 10                            /* fewer characters than this: no text layer */
+#define RULE_SCALE 1.0                         /* pixels a point, to find the ruling lines */
+#define RULE_PIXELS 4000000.0                  /* at most this many pixels a page */
 
 static void unref(void *p) { g_object_unref(p); }
 static void bytes_unref(void *p) { g_bytes_unref(p); }
 static void error_free(void *p) { g_error_free(p); }
+static void surface_free(void *p) { cairo_surface_destroy(p); }
+static void cairo_free(void *p) { cairo_destroy(p); }
+
+/* The ruling lines of a page: rendered on white (RGB24, at most
+ * RULE_PIXELS pixels), then scanned (pdfrule.c). */
+static void read_rules(gir_arena *a, PopplerPage *page, pdf_page *out)
+{
+    if (!(out->w > 1 && out->h > 1)) return;
+    double scale = RULE_SCALE;
+    if (out->w * out->h * scale * scale > RULE_PIXELS) scale = sqrt(RULE_PIXELS / (out->w * out->h));
+    int w = (int)(out->w * scale), h = (int)(out->h * scale);
+    if (w < 8 || h < 8 || w > 30000 || h > 30000) return;
+    gir_defer *ds = arena_defer(a, surface_free, NULL);
+    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    arena_defer_set(ds, sf);
+    gir_defer *dc = arena_defer(a, cairo_free, NULL);
+    cairo_t *cr = cairo_create(sf);
+    arena_defer_set(dc, cr);
+    if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        poppler_page_render(page, cr);
+        cairo_surface_flush(sf);
+        const unsigned char *px = cairo_image_surface_get_data(sf);
+        if (px) {
+            out->vr = pdf_vertical_rules(a, px, w, h, cairo_image_surface_get_stride(sf), scale, &out->nvr);
+            out->hr = pdf_horizontal_rules(a, px, w, h, cairo_image_surface_get_stride(sf), scale, &out->nhr);
+        }
+    }
+    arena_release(dc);
+    arena_release(ds);
+}
 
 static int readable_cp(uint32_t cp)
 {
@@ -161,8 +199,29 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
     return 1;
 }
 
+/* The ruling lines of every page with text, once the text is known to
+ * be readable (a refused PDF is not rendered). */
+static void rule_pages(pdf_read *r, PopplerDocument *doc)
+{
+    for (size_t i = 0; i < r->npg; i++) {
+        if (!r->pg[i].n) continue;
+        gir_defer *d = arena_defer(r->c->a, unref, NULL);
+        PopplerPage *page = poppler_document_get_page(doc, (int)i);
+        arena_defer_set(d, page);
+        if (page) read_rules(r->c->a, page, &r->pg[i]);
+        arena_release(d);
+    }
+}
+
 int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info)
 {
+    const char *why = NULL;
+    if (!imp_pdflib_load(&why)) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, I_PDF_NO_LIB, NULL, (gir_span){0, 0}, why);
+        diag_file(c->dg, g, c->src->name);
+        diag_help(c->dg, g, I_HELP_PDF_NO_LIB);
+        return 0;
+    }
     if (len > PDF_MAX_BYTES)
         return too_big(c, diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_BIG, NULL, (gir_span){0, 0}, len, (size_t)PDF_MAX_BYTES));
     gir_defer *db = arena_defer(c->a, bytes_unref, NULL);
@@ -178,10 +237,12 @@ int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info
     r.c = c;
     int ok = doc ? read_pages(&r, doc) : open_error(c, err);
     if (ok) read_meta(c, doc);
+    ok = ok && check_text(&r);
+    if (ok) rule_pages(&r, doc);
     arena_release(dd);
     arena_release(de);
     arena_release(db);
-    if (!ok || !check_text(&r)) return 0;
+    if (!ok) return 0;
     pdf_layout(c, r.pg, r.npg);
     info->pages = (int)r.npg;
     info->capped = r.capped ? PDF_MAX_CHARS : 0;

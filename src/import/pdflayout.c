@@ -25,6 +25,8 @@
 #include "pdflayout.h"
 
 #define SEG_GAP 0.45f        /* a gap this many heights wide cuts a line */
+#define RULE_LEN 1.2f        /* a ruling line cuts a line when longer than this many heights */
+#define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
@@ -83,7 +85,9 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
     for (size_t i = 0; i < n; i++) {
         const pdf_ch *p = &ch[i];
         float gap = i ? p->x0 - ch[i - 1].x1 : 0;
-        if (i && gap > SEG_GAP * ln->h) {
+        /* a ruling line between two characters: two cells, however close */
+        int ruled = i && y->pg && pdf_rule_between(y->pg->vr, y->pg->nvr, (ch[i - 1].x0 + ch[i - 1].x1) / 2, (p->x0 + p->x1) / 2, ln->ym, RULE_LEN * ln->h);
+        if (i && (gap > SEG_GAP * ln->h || ruled)) {
             cur.t = arena_strndup(y->c->a, b.p, b.n);
             cur.num = numeric_text(cur.t);
             ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
@@ -133,13 +137,21 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     float ref = 0, h = 0;
     for (size_t i = 0; i < pg->n; i++) {
         float ym = (ch[i].y0 + ch[i].y1) / 2, ph = ch[i].y1 - ch[i].y0;
-        if (i > start && fabsf(ym - ref) > 0.45f * fmaxf(h, ph)) {
+        if (i > start && fabsf(ym - ref) > LINE_TOL * fmaxf(h, ph)) {
             close_line(y, ch + start, i - start, page);
             start = i;
         }
         if (i == start) { ref = ym; h = ph; }
     }
     close_line(y, ch + start, pg->n - start, page);
+}
+
+int pdf_ruled_apart(const lay *y, const line *a, const line *b, float x)
+{
+    if (!y->pgs || a->page != b->page) return 0;
+    const pdf_page *p = &y->pgs[a->page];
+    float lo = fminf(a->ym, b->ym), hi = fmaxf(a->ym, b->ym);
+    return pdf_rule_between(p->hr, p->nhr, lo, hi, x, RULE_LEN * fminf(a->h, b->h));
 }
 
 /* ---- running headers, footers, page numbers ---- */
@@ -355,6 +367,17 @@ static void write_prose(lay *y, size_t i, float left, float right, int *open)
     if (!*open) buf_putc(&y->out, '\n');
 }
 
+/* How many empty lines of a text copy lie between lines a and b (one
+ * at least; at most 64): the gap between their middles less b's height,
+ * over the height of an empty line (LibreOffice sets one at 0.9 of a
+ * line of text). */
+static long empty_lines(const lay *y, size_t a, size_t b)
+{
+    float h = y->l[b].h;
+    long n = lroundf((y->l[b].ym - y->l[a].ym - h) / (0.9f * h));
+    return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
 static void write_all(lay *y)
 {
     int open = 0;
@@ -367,9 +390,10 @@ static void write_all(lay *y)
         for (; i < pe; i++) {
             if (y->l[i].drop) continue;
             if (y->text && prev != SIZE_MAX && y->l[i].y0 - y->l[prev].y1 > 0.8f * y->l[i].h) {
-                /* an empty line of the copy (a text copy can mean an empty cell by one) */
+                /* the empty lines of the copy, as many as the gap holds (a text copy
+                 * means an empty cell by one) */
                 if (open) { buf_putc(&y->out, '\n'); open = 0; }
-                buf_putc(&y->out, '\n');
+                for (long k = empty_lines(y, prev, i); k > 0; k--) buf_putc(&y->out, '\n');
             }
             prev = i;
             if (!y->l[i].table) { write_prose(y, i, left, right, &open); continue; }
@@ -422,7 +446,12 @@ void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)
     lay y = {0};
     y.c = c;
     buf_init(&y.out, c->a);
-    for (size_t p = 0; p < npg; p++) page_lines(&y, &pg[p], (int)p);
+    for (size_t p = 0; p < npg; p++) {
+        y.pg = &pg[p];
+        page_lines(&y, &pg[p], (int)p);
+    }
+    y.pg = NULL;
+    y.pgs = pg;
     drop_running(&y, npg);
     int ntab = 0;
     for (size_t b = text_copy(&y) ? y.nl : 0; b < y.nl;) {

@@ -9,12 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "internal.h"
+#include "pdfrule.h"
 
 typedef struct pdf_ch { uint32_t cp; float x0, y0, x1, y1; } pdf_ch;
 
 typedef struct pdf_page {
     pdf_ch *ch; size_t n;         /* characters, no white space */
     double w, h;                  /* page size (points) */
+    pdf_rule *vr; size_t nvr;     /* vertical ruling lines, by x */
+    pdf_rule *hr; size_t nhr;     /* horizontal ruling lines, by y */
 } pdf_page;
 
 /* Builds c->w (text, tables) from the pages; the text is in c's arena. */

@@ -22,12 +22,17 @@ typedef struct lay {
     line *l; size_t nl;
     gir_buf out;
     int text;                 /* read as a text copy: keep its empty lines */
+    const struct pdf_page *pg; /* the page whose lines are being built (its rules) */
+    const struct pdf_page *pgs; /* every page (their rules), by line.page */
 } lay;
 
 /* A Latin letter or digit (ASCII): words of these are spaced. */
 static inline int pdf_latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
 /* The left and right edges of the text of the lines [b, e) (not dropped). */
 void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r);
+/* Is there a horizontal rule between lines a and b (of one page) that
+ * passes over x? Lines of one cell have none. */
+int pdf_ruled_apart(const lay *y, const line *a, const line *b, float x);
 /* Writes the table of the lines [b, e) (one page) as rows "cell | … |". */
 void pdf_write_table(lay *y, size_t b, size_t e);
 #endif

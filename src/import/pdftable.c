@@ -127,6 +127,14 @@ static int numbered_heading(const line *ln)
     return nums[k] && strncmp(t + 3, "、", 3) == 0;
 }
 
+/* A ruling line between lines a and b over the label of line i: they
+ * are not one cell. */
+static int ruled(const lay *y, size_t a, size_t b, size_t i)
+{
+    const seg *s = &y->l[i].s[0];
+    return pdf_ruled_apart(y, &y->l[a], &y->l[b], (s->x0 + s->x1) / 2);
+}
+
 /* The row a label line i belongs to: the nearer row line on its page
  * (no header line between), or SIZE_MAX. */
 static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
@@ -135,7 +143,7 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
     /* lines of one cell follow each other closely: a wider gap is another row, or a heading */
     for (size_t k = i; k-- > b && y->l[k].page == y->l[i].page;) {
         if (y->l[k].drop) continue;
-        if (y->l[last].y0 - y->l[k].y1 > CELL_GAP * y->l[i].h) break;
+        if (y->l[last].y0 - y->l[k].y1 > CELL_GAP * y->l[i].h || ruled(y, k, last, i)) break;
         last = k;
         if (row_line(t, &y->l[k])) { up = k; break; }
         if (!label_only(t, &y->l[k])) break;
@@ -143,7 +151,7 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
     last = i;
     for (size_t k = i + 1; k < e && y->l[k].page == y->l[i].page; k++) {
         if (y->l[k].drop) continue;
-        if (y->l[k].y0 - y->l[last].y1 > CELL_GAP * y->l[i].h) break;
+        if (y->l[k].y0 - y->l[last].y1 > CELL_GAP * y->l[i].h || ruled(y, last, k, i)) break;
         last = k;
         if (row_line(t, &y->l[k])) { dn = k; break; }
         if (!label_only(t, &y->l[k])) break;
@@ -367,7 +375,9 @@ static void write_block(lay *y, size_t b, size_t e)
     }
     size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
     for (size_t i = b; i < e;) {
-        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] != i)) { i++; continue; }
+        /* a line owned by an earlier row went with it; one owned by a later
+         * row (the first line of a label above its values) starts its group */
+        if (y->l[i].drop || (own[i - b] != SIZE_MAX && own[i - b] < i)) { i++; continue; }
         size_t j = i, nrow = 0;
         if (own[i - b] == SIZE_MAX) {
             while (j < e && (y->l[j].drop || own[j - b] == SIZE_MAX)) j++;

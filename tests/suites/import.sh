@@ -122,6 +122,14 @@ else
 fi
 
 # ---- 5: damaged inputs ----
+# control characters in a page's prose (an OSC 52 escape, BEL, a C1 CSI)
+# never reach the .gir girc prints: they become spaces
+printf '2023年政府信息公开工作年度报告\n一、总体情况\n本年度\033]52;c;aGVsbG8=\a我局\302\23331m 做了工作。\n' > "$T/esc.txt"
+imp "$T/esc.txt" > "$T/esc.gir" 2> /dev/null
+! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/esc.gir" && ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$T/esc.gir" &&
+  grep -qF '本年度 \]52;c;aGVsbG8= 我局 31m 做了工作。' "$T/esc.gir"
+check $? "control characters in the prose of a page become spaces in the .gir (no escape sequence reaches a terminal)"
+
 dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
   n=$1; shift
   imp "$D/damaged/$n" > "$T/d.gir" 2> "$T/d.err"; st=$?
@@ -233,3 +241,10 @@ else
   ok "size: SKIPPED, neither ulimit -v nor /usr/bin/time can cap this girc (# SKIP)"
   ok "size: SKIPPED (# SKIP)"
 fi
+
+# a part whose heading is there but whose table is gone: W1010 at the heading
+sed 's/ 行政复议行政诉讼结果维持.*1200000五、/ 五、/' tests/import/corpus/pingtan-2021.txt > "$T/notab.txt"
+imp "$T/notab.txt" > /dev/null 2> "$T/notab.err"
+grep -q '^[^ ]*notab\.txt:10:[0-9]*: warning\[W1010\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/notab.err" &&
+  grep -A1 'W1010' "$T/notab.err" | grep -q '行政诉讼情况 五、'
+check $? "a heading whose table is gone: W1010 points at the heading"

@@ -7,7 +7,8 @@
 #     with the diagnostics of hongze-gov-2024.err; --text-layer prints the
 #     rebuilt text (hongze-gov-2024.txt), and the diagnostics' line:col
 #     point into that text.
-#  2. Other forms: every PDF of tests/import/forms/lo-pdf/ and
+#  2. Other forms: every PDF of tests/import/forms/lo-pdf/, docx-pdf/
+#     (the .docx forms printed by Writer, as Word would) and
 #     chromium-pdf/ imports to at least as many right cells (counted by
 #     tests/import/forms/compare.sh against the golden of the HTML or text
 #     it was made from) as tests/import/forms/pdf-scores.txt records, so a
@@ -24,6 +25,9 @@
 #     E1031, E1032, E1033, E1034), exit 1, no .gir on standard output, and
 #     with -o FILE an existing FILE is left untouched.
 #  4. Bulk: a directory walk picks up .pdf files.
+#  5. poppler is loaded only to read a PDF: build/girc does not need it to
+#     start (readelf), and a library that cannot be loaded
+#     (GIRC_POPPLER_LIB) is one error E1027, exit 1, nothing written.
 # Prints one "ok - NAME" / "not ok - NAME" line per test. No timing.
 GIRC=${GIRC:-build/girc}
 D=tests/import/pdf
@@ -55,7 +59,7 @@ grep -qF "$want" "$T/h.err" && [ -n "$ln" ]; check $? "hongze-gov-2024.pdf: posi
 
 # ---- 2: PDFs made from the corpus ----
 : > "$T/scores"
-for f in $F/lo-pdf/*.pdf $F/chromium-pdf/*.pdf; do
+for f in $F/lo-pdf/*.pdf $F/docx-pdf/*.pdf $F/chromium-pdf/*.pdf; do
   b=$(basename "$f" .pdf)
   case $b in *.txt) g=tests/import/golden/$b.gir ;; *) g=tests/import/golden/$b.html.gir ;; esac
   imp "$f" > "$T/o.gir" 2> /dev/null
@@ -85,9 +89,19 @@ for c in truncated:E1030 encrypted:E1031 no-text:E1032 no-unicode:E1033 many-pag
   [ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ]; check $? "$n.pdf -o FILE: exit 1, FILE untouched"
 done
 
+# ---- 5: poppler loaded when a PDF is read ----
+if command -v readelf > /dev/null 2>&1 && [ -f "$GIRC" ]; then
+  ! readelf -d "$GIRC" | grep -q 'NEEDED.*poppler'; check $? "girc starts without poppler (no NEEDED entry: loaded on the first PDF)"
+fi
+echo keep > "$T/keep.gir"
+GIRC_POPPLER_LIB=/nonexistent/libpoppler-glib.so imp "$D/hongze-gov-2024.pdf" -o "$T/keep.gir" 2> "$T/d.err"; st=$?
+[ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ] && grep -qF 'error[E1027]' "$T/d.err" && grep -qF 'libpoppler-glib8' "$T/d.err"
+check $? "a poppler that cannot be loaded: one error E1027 naming the package, exit 1, FILE untouched"
+
 # ---- 3 (cont.): layout, on a small positioned table ----
 printf 'Item | A | B | Total |\nfirst | 1 | 2 | 3 |\nsecond row | 40 | 5 | 45 |\nwrapped label | 6 | 0 | 6 |\n' > "$T/table.want"
-imp --text-layer "$D/table.pdf" > "$T/table.got" 2> /dev/null
+imp --text-layer "$D/table.pdf" > "$T/table.got" 2> /dev/null; st=$?
+[ $st -le 1 ]; check $? "table.pdf (fonts not embedded: fontconfig is loaded): exit $st, no leak of girc's under the sanitizers (tests/lsan.supp leaves fontconfig's own out)"
 cmp -s "$T/table.want" "$T/table.got"; check $? "table.pdf: cells by the x gaps, a label wrapped over two lines joins its row, the page number is dropped"
 
 # ---- 4: a directory of PDFs ----

@@ -4,6 +4,7 @@
 # and texts of ../shared/corpus (and tests/import/corpus, its copy):
 #   lo-pdf/NAME.pdf        LibreOffice Writer: soffice --headless --convert-to pdf
 #   docx/NAME.docx         LibreOffice Writer: --convert-to docx (MS Word 2007 XML)
+#   docx-pdf/NAME.pdf      LibreOffice Writer: docx/NAME.docx --convert-to pdf (Word-like)
 #   chromium-pdf/NAME.pdf  a browser's print: chromium --headless --print-to-pdf
 #                          (HTML pages only)
 # and, for the round trips, from each examples/NAME.gir (built with
@@ -26,7 +27,7 @@ command -v soffice >/dev/null || { echo "generate.sh: soffice not found (apt-get
 command -v chromium >/dev/null || { echo "generate.sh: chromium not found (apt-get install chromium)" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/girc-forms.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out/lo-pdf" "$out/docx" "$out/chromium-pdf" "$tmp/profile" "$tmp/in" "$tmp/o"
+mkdir -p "$out/lo-pdf" "$out/docx" "$out/docx-pdf" "$out/chromium-pdf" "$tmp/profile" "$tmp/in" "$tmp/o"
 fail=0
 # soffice FILTER FILE: converts FILE into $tmp/o (one profile, no first-run dialogs)
 lo() {
@@ -58,6 +59,8 @@ for f in "$src"/*.html "$src"/*.txt; do
   lo "$pdf_filter" "$tmp/in/$base" && keep "$tmp/o/${base%.*}.pdf" "$out/lo-pdf/$name.pdf"
   lo 'docx:MS Word 2007 XML' "$tmp/in/$base" && keep "$tmp/o/${base%.*}.docx" "$out/docx/$name.docx"
   if [ "$ext" = html ]; then
+    # the .docx printed to PDF by Writer: a Word-like producer (tables ruled, cells padded)
+    lo 'pdf:writer_pdf_Export' "$out/docx/$name.docx" && keep "$tmp/o/$name.pdf" "$out/docx-pdf/$name.pdf"
     print_pdf "file://$tmp/in/$base" "$tmp/o/$name.chromium.pdf"
     keep "$tmp/o/$name.chromium.pdf" "$out/chromium-pdf/$name.pdf"
   fi
