@@ -4,6 +4,7 @@
 #include <string.h>
 #include "base/array.h"
 #include "base/label.h"
+#include "base/acmatch.h"
 #include "base/strmap.h"
 #include "syntax/lang.h"
 #include "parser.h"
@@ -444,6 +445,24 @@ void schema_years(const gir_node *tmpl, int *from, int *to)
         }
 }
 
+/* The phrases of the mention rules and their automaton (gir_schema). */
+static void index_mentions(gir_arena *a, gir_schema *s)
+{
+    const char **pats = NULL;
+    size_t np = 0;
+    for (size_t t = 0; t < s->ntables; t++)
+        for (size_t i = 0; i < s->tables[t]->nrules; i++) {
+            const gir_rule *ru = s->tables[t]->rules[i];
+            if (ru->pattern != 2) continue;
+            for (size_t k = 0; k < ru->nphrases; k++) {
+                gir_mention m = {t, i, k};
+                ARRAY_PUSH(a, s->ment, s->nment, m);
+                ARRAY_PUSH(a, pats, np, ru->phrases[k]);
+            }
+        }
+    s->mentions = acm_build(a, pats, np);
+}
+
 /* Table name -> index of the last table with it (a section's table). */
 static gir_strmap *by_last_name(gir_arena *a, const gir_schema *s)
 {
@@ -525,6 +544,7 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
     }
     if (!s->nsections) diag_add(d, GIR_SEV_ERROR, K_NO_SECTIONS, src, tmpl->span);
     index_names(a, s);
+    index_mentions(a, s);
     return s;
 }
 
