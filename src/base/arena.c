@@ -228,15 +228,6 @@ void buf_put(gir_buf *b, const char *s, size_t n)
 }
 
 void buf_puts(gir_buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-void buf_putc(gir_buf *b, char c)
-{
-    if (b->p && b->n + 2 <= b->cap) {   /* room for it and the terminator */
-        b->p[b->n++] = c;
-        b->p[b->n] = 0;
-        return;
-    }
-    buf_put(b, &c, 1);
-}
 
 /* vsnprintf once into the free space; a second time only when the text
  * did not fit. */
