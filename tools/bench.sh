@@ -285,8 +285,9 @@ scale_family() {
       if [ -x /usr/bin/time ]; then
         (ulimit -t "${SCALE_CAP:-30}"; /usr/bin/time -f '%U %S %M' -o "$D/scale.out" "$GIRC" check "$f" >/dev/null 2>&1)
         set -- $(tail -n 1 "$D/scale.out")
+        grep -q 'terminated by signal' "$D/scale.out" && set -- killed
         case $1 in [0-9]*) printf '%s\t%s\t%s\t%s\n' "$fam" "$n" "$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }')" "$3";;
-                   *) printf '%s\t%s\tkilled\t-\n' "$fam" "$n";; esac
+                   *) printf '%s\t%s\tkilled at the cap\t-\n' "$fam" "$n";; esac
       fi
     done
   done >> "$RS"
