@@ -296,7 +296,7 @@ scale_family() {
     echo
     echo "| family | items | seconds | × the 10 times smaller | peak RSS (MB) | × |"
     echo "|---|---:|---:|---:|---:|---:|"
-    awk -F '\t' '{ r = ($1 == pf && pt > 0 && $3 > 0) ? sprintf("%.1f", $3 / pt) : "-"; rm = ($1 == pf && pm > 0 && $4 > 0) ? sprintf("%.1f", $4 / pm) : "-"
+    awk -F '\t' '{ r = ($1 == pf && pt > 0 && $3 ~ /^[0-9.]+$/ && $3 > 0) ? sprintf("%.1f", $3 / pt) : "-"; rm = ($1 == pf && pm > 0 && $4 > 0) ? sprintf("%.1f", $4 / pm) : "-"
       m = ($4 ~ /^[0-9]+$/) ? sprintf("%.1f", $4 / 1024) : "-"
       printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, r, m, rm; pf = $1; pt = ($3 > 0.01 ? $3 : 0.01); pm = $4 }' "$RS"
     echo
