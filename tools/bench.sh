@@ -10,14 +10,22 @@
 #   big         the 2021 example whose 总体情况 prose is repeated, with
 #               lists and emphasis, to about 10 MB (one valid report), and
 #               big.md: exactly that prose as a Markdown file
+#   mid         the same as big, about 1 MB (the language server's)
+#   scale-*     tools/gen-scale.sh: each family at 1,000, 10,000, 100,000
 # Peers:
-#   wc -l       reading the same bytes: the floor
+#   wc -l, cat  reading the same bytes: the floor
+#   true        starting a process (against girc --version)
 #   cmark       CommonMark to HTML on big.md (the `cmark` program, or, if
 #               it is not installed, a 20-line driver over the same
 #               libcmark girc links, built into build/bench/)
 #   pandoc      Markdown to HTML on big.md, when installed
 # Timing: hyperfine when installed (apt-get install hyperfine), else the
 # median of BENCH_RUNS runs measured with date +%s%N.
+#
+# Each row also has the peak RSS of one run (/usr/bin/time -f %M). Then
+# the scaling families (CPU seconds and peak RSS at 1x, 10x, 100x, with a
+# CPU-time cap), and the language server's latency (tools/lsp-bench.py,
+# p50/p99 over 1,000 edits on the 8 KB report and the 1 MB one).
 #
 # The import family (girc import on generated pages; no peers): one run
 # each, seconds and peak RSS from /usr/bin/time -f '%e %M', at 8 KB,
@@ -199,39 +207,116 @@ else
 fi
 
 corpus=$(ls "$D"/corpus/*.gir | sort)
+# the prose of the 8 KB report (its """ blocks) as Markdown, for cmark
+awk '/"""$/ { on = !on; next } on' "$ex" > "$D/xinhua.md"
+# a 1 MB report for the language server: the big report's prose cut down
+if [ ! -f "$D/mid.gir" ] || [ "$D/big.gir" -nt "$D/mid.gir" ]; then
+  start=$(grep -n '^section 总体情况 """' "$ex" | head -1 | cut -d: -f1)
+  end=$(awk -v s="$start" 'NR > s && /^"""$/ { print NR; exit }' "$ex")
+  awk 'BEGIN { while ((getline l < ARGV[1]) > 0) u = u l "\n"; n = 0; while (n < 1000000) { printf "%s", u; n += length(u) } }' "$D/unit.md" > "$D/mid.md"
+  { sed -n "1,${start}p" "$ex"; cat "$D/mid.md"; sed -n "${end},\$p" "$ex"; } > "$D/mid.gir"
+fi
+# peak NAME CMD...: the peak RSS in KB of one run ("-" without /usr/bin/time)
+peak() {
+  shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%M' -o "$D/peak.out" "$@" >/dev/null 2>&1
+    tail -n 1 "$D/peak.out"
+  else echo -; fi
+}
+# row NAME CMD...: "NAME<TAB>seconds<TAB>peak KB"
+row() {
+  t=$(time_cmd "$@" | cut -f 2)
+  printf '%s\t%s\t%s\n' "$1" "$t" "$(peak "$@")"
+}
 R=$D/results.tsv
 : > "$R"
 # shellcheck disable=SC2086 # file names have no spaces
 {
-  time_cmd "girc check xinhua (8 KB)" "$GIRC" check "$ex"
-  has build && time_cmd "girc build -f html xinhua" "$GIRC" build -f html -o /dev/null "$ex"
-  time_cmd "wc -l xinhua" wc -l "$ex"
-  time_cmd "girc check corpus (1,200 files, 10 MB)" "$GIRC" check $corpus
-  time_cmd "wc -l corpus" wc -l $corpus
-  time_cmd "girc check big (10 MB prose)" "$GIRC" check "$D/big.gir"
+  row "girc check xinhua (8 KB)" "$GIRC" check "$ex"
+  has build && row "girc build -f html xinhua" "$GIRC" build -f html -o /dev/null "$ex"
+  [ -n "$CMARK" ] && row "cmark xinhua.md (its prose)" "$CMARK" "$D/xinhua.md"
+  [ -n "$PANDOC" ] && row "pandoc xinhua.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/xinhua.md"
+  row "wc -l xinhua" wc -l "$ex"
+  row "girc check corpus (1,200 files, 10 MB)" "$GIRC" check $corpus
+  row "girc check corpus/ (the directory)" "$GIRC" check "$D/corpus"
+  row "girc check -j 2 corpus/" "$GIRC" check -j 2 "$D/corpus"
+  row "cat corpus" cat $corpus
+  row "wc -l corpus" wc -l $corpus
+  row "girc check big (10 MB prose)" "$GIRC" check "$D/big.gir"
   if has build; then
-    time_cmd "girc build -f html big" "$GIRC" build -f html -o /dev/null "$D/big.gir"
-    time_cmd "girc build -f json big" "$GIRC" build -f json -o /dev/null "$D/big.gir"
-    time_cmd "girc build -f latex big" "$GIRC" build -f latex -o /dev/null "$D/big.gir"
+    row "girc build -f html big" "$GIRC" build -f html -o /dev/null "$D/big.gir"
+    row "girc build -f json big" "$GIRC" build -f json -o /dev/null "$D/big.gir"
+    row "girc build -f latex big" "$GIRC" build -f latex -o /dev/null "$D/big.gir"
   fi
-  [ -n "$CMARK" ] && time_cmd "cmark big.md" "$CMARK" "$D/big.md"
-  [ -n "$PANDOC" ] && time_cmd "pandoc big.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/big.md"
-  time_cmd "wc -l big" wc -l "$D/big.gir"
+  [ -n "$CMARK" ] && row "cmark big.md" "$CMARK" "$D/big.md"
+  [ -n "$PANDOC" ] && row "pandoc big.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/big.md"
+  row "cat big" cat "$D/big.gir"
+  row "wc -l big" wc -l "$D/big.gir"
+  row "girc --version" "$GIRC" --version
+  row "true" true
 } >> "$R"
 
 # ---- report: each row against its group's first girc row ----
 {
   echo "# girc bench ($(date -u +%Y-%m-%d), $(uname -m), $how)"
   echo
-  echo "| command | seconds | × girc check of the same input |"
-  echo "|---|---:|---:|"
+  echo "| command | seconds | × the group's first girc row | peak RSS (MB) |"
+  echo "|---|---:|---:|---:|"
   awk -F '\t' '
-    /^girc check/ { base = $2 }
+    /^girc check [^-]/ && !/corpus\// || /^girc --version/ { base = $2 }
     { r = (base > 0 && $2 > 0) ? sprintf("%.2f", $2 / base) : "-"
       t = ($2 ~ /^[0-9.e-]+$/) ? sprintf("%.4f", $2) : $2
-      printf "| %s | %s | %s |\n", $1, t, r }' "$R"
+      m = ($3 ~ /^[0-9]+$/) ? sprintf("%.1f", $3 / 1024) : "-"
+      printf "| %s | %s | %s | %s |\n", $1, t, r, m }' "$R"
   echo
-  echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir). Ratios below 1: faster than girc check."
+  echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir, xinhua.md the prose of xinhua). Ratios below 1: faster than the group's girc row."
 } | tee "$D/results.md"
+
+# ---- the scaling families: 1x, 10x, 100x (tools/gen-scale.sh) ----
+scale_family() {
+  RS=$D/scale.tsv
+  : > "$RS"
+  for fam in ${SCALE_FAMILIES:-rows sections totals labels unknown}; do
+    for n in 1000 10000 100000; do
+      f=$D/scale-$fam-$n.gir
+      [ -f "$f" ] || tools/gen-scale.sh "$fam" "$n" > "$f"
+      # a CPU-time cap: a quadratic case is cut off, not waited for
+      if [ -x /usr/bin/time ]; then
+        (ulimit -t "${SCALE_CAP:-30}"; /usr/bin/time -f '%U %S %M' -o "$D/scale.out" "$GIRC" check "$f" >/dev/null 2>&1)
+        set -- $(tail -n 1 "$D/scale.out")
+        grep -q 'terminated by signal' "$D/scale.out" && set -- killed
+        case $1 in [0-9]*) printf '%s\t%s\t%s\t%s\n' "$fam" "$n" "$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }')" "$3";;
+                   *) printf '%s\t%s\tkilled at the cap\t-\n' "$fam" "$n";; esac
+      fi
+    done
+  done >> "$RS"
+  {
+    echo "# scaling families (girc check, CPU seconds user+sys and peak RSS, one run each, capped at ${SCALE_CAP:-30} s)"
+    echo
+    echo "| family | items | seconds | × the 10 times smaller | peak RSS (MB) | × |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    awk -F '\t' '{ r = ($1 == pf && pt > 0 && $3 ~ /^[0-9.]+$/ && $3 > 0) ? sprintf("%.1f", $3 / pt) : "-"; rm = ($1 == pf && pm > 0 && $4 > 0) ? sprintf("%.1f", $4 / pm) : "-"
+      m = ($4 ~ /^[0-9]+$/) ? sprintf("%.1f", $4 / 1024) : "-"
+      printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, r, m, rm; pf = $1; pt = ($3 > 0.01 ? $3 : 0.01); pm = $4 }' "$RS"
+    echo
+    echo "Linear: about 10 times the seconds and the memory for 10 times the items (times under 0.01 s count as 0.01 s)."
+  } | tee "$D/scale.md"
+}
+echo; scale_family
+
+# ---- the language server: didChange -> publishDiagnostics ----
+if command -v python3 >/dev/null; then
+  {
+    echo
+    echo "# language server (tools/lsp-bench.py: ${LSP_EDITS:-1000} edits, ms from didChange to publishDiagnostics)"
+    echo
+    echo "| document | bytes | p50 | p99 | max |"
+    echo "|---|---:|---:|---:|---:|"
+    for f in "$ex" "$D/mid.gir"; do
+      python3 tools/lsp-bench.py "$GIRC" "$f" "${LSP_EDITS:-1000}" | awk -F '\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
+    done
+  } | tee "$D/lsp.md"
+fi
 if want import; then echo; import_family; fi
 if want pdf; then echo; pdf_family; fi

@@ -119,7 +119,8 @@ static void *fail(gir_arena *a)
     return NULL;
 }
 
-void *arena_alloc(gir_arena *a, size_t n)
+/* Max-aligned memory, not zeroed (for what its caller fills at once). */
+static void *alloc_raw(gir_arena *a, size_t n)
 {
     if (n == 0) n = 1;
     if (n > SIZE_MAX / 2) return fail(a);
@@ -145,20 +146,29 @@ void *arena_alloc(gir_arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc(gir_arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
+    if (p) memset(p, 0, n ? n : 1);
     return p;
 }
 
 void *arena_grow(gir_arena *a, void *old, size_t old_n, size_t new_n)
 {
-    void *p = arena_alloc(a, new_n);
-    if (p && old && old_n) memcpy(p, old, old_n < new_n ? old_n : new_n);
+    char *p = alloc_raw(a, new_n);
+    if (!p) return NULL;
+    size_t keep = old && old_n ? (old_n < new_n ? old_n : new_n) : 0;
+    if (keep) memcpy(p, old, keep);
+    memset(p + keep, 0, (new_n ? new_n : 1) - keep);   /* the new part is zeroed, as arena_alloc's */
     return p;
 }
 
 char *arena_strndup(gir_arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     if (!p) return NULL;
     if (n) memcpy(p, s, n);
     p[n] = 0;
@@ -174,7 +184,7 @@ char *arena_vprintf(gir_arena *a, const char *fmt, va_list ap)
     int n = vsnprintf(NULL, 0, fmt, aq);
     va_end(aq);
     if (n < 0) n = 0;
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = alloc_raw(a, (size_t)n + 1);
     if (p) vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
@@ -202,8 +212,10 @@ static void reserve(gir_buf *b, size_t extra)
     if (b->n + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->n + extra + 1) cap *= 2;
-    b->p = arena_grow(b->arena, b->p, b->n, cap);
-    b->cap = b->p ? cap : 0;
+    char *p = alloc_raw(b->arena, cap);   /* past n nothing is read: not zeroed */
+    if (p && b->p && b->n) memcpy(p, b->p, b->n);
+    b->p = p;
+    b->cap = p ? cap : 0;
 }
 
 void buf_put(gir_buf *b, const char *s, size_t n)
@@ -216,22 +228,23 @@ void buf_put(gir_buf *b, const char *s, size_t n)
 }
 
 void buf_puts(gir_buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-void buf_putc(gir_buf *b, char c) { buf_put(b, &c, 1); }
 
+/* vsnprintf once into the free space; a second time only when the text
+ * did not fit. */
 void buf_printf(gir_buf *b, const char *fmt, ...)
 {
     va_list ap, aq;
     va_start(ap, fmt);
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t room = b->p ? b->cap - b->n : 0;
+    int n = vsnprintf(room ? b->p + b->n : NULL, room, fmt, ap);
     va_end(ap);
-    if (n > 0) {
+    if (n > 0 && (size_t)n >= room) {
         reserve(b, (size_t)n);
-        if (b->p) {
-            vsnprintf(b->p + b->n, (size_t)n + 1, fmt, aq);
-            b->n += (size_t)n;
-        }
+        if (b->p) vsnprintf(b->p + b->n, (size_t)n + 1, fmt, aq);
     }
+    if (n > 0 && b->p) b->n += (size_t)n;
+    else if (b->p && room) b->p[b->n] = 0;   /* nothing written: the terminator stays */
     va_end(aq);
 }
 

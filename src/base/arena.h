@@ -74,7 +74,16 @@ typedef struct gir_buf {
 void buf_init(gir_buf *b, gir_arena *a);
 void buf_put(gir_buf *b, const char *s, size_t n);
 void buf_puts(gir_buf *b, const char *s);
-void buf_putc(gir_buf *b, char c);
+/* inline: prose is copied a character at a time */
+static inline void buf_putc(gir_buf *b, char c)
+{
+    if (b->p && b->n + 2 <= b->cap) {   /* room for it and the terminator */
+        b->p[b->n++] = c;
+        b->p[b->n] = 0;
+        return;
+    }
+    buf_put(b, &c, 1);
+}
 void buf_printf(gir_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* NUL-terminated contents (the terminator is not counted in n). */

@@ -2,9 +2,13 @@
  * (FORMATS.md R3.9). A template's `mention` lists phrases such as
  * "新收政府信息公开申请"; a phrase followed (after at most a few filler
  * characters like 申请/共/为) by a number and 件 is compared with the
- * mention's cells. A disagreement is a warning pointing at both places. */
+ * mention's cells. A disagreement is a warning pointing at both places.
+ * The phrases of all mentions are found in one pass (base/acmatch.h). */
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "base/acmatch.h"
+#include "base/array.h"
 #include "base/utf8.h"
 
 /* Characters that may stand between a phrase and its number. */
@@ -50,61 +54,114 @@ static int number_after(const unsigned char *p, const unsigned char *e, const un
     return dec_parse(digits, "", 0, v) == DEC_OK;
 }
 
-static const unsigned char *find(const unsigned char *p, const unsigned char *e, const unsigned char *w, size_t n)
+/* One phrase found where a number follows: the candidate of a mention. */
+typedef struct hit {
+    size_t pat, start;         /* the phrase (gir_schema.ment) and where it starts */
+    const unsigned char *nb, *ne;
+    gir_dec said;
+} hit;
+
+/* The scan of one prose text: phrases of every mention at once. */
+typedef struct scan {
+    ck *c;
+    const unsigned char *b, *e;
+    size_t *next;              /* per phrase: where a next occurrence may start */
+    signed char *state;        /* per phrase: 0 not asked, 1 its rule has a value, -1 not */
+    hit *v; size_t n;
+} scan;
+
+/* 1 if the rule of phrase m is checked: its table is in the report and
+ * its cells have a value (asked once per report). */
+static int rule_on(ck *c, const gir_mention *m, gir_dec *want, gir_span *at)
 {
-    for (; p + n <= e; p++)
-        if (*p == *w && memcmp(p, w, n) == 0) return p;
-    return NULL;
+    gir_rtable *rt = &c->r->tables[m->table];
+    if (!rt->node) return 0;
+    return check_expr_value(c, rt, rt->t->rules[m->rule], want, at);
 }
 
-static void check_one(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_node *prose, unsigned char *seen)
+static void on_hit(void *ud, size_t pat, size_t start)
 {
+    scan *sc = ud;
+    if (start < sc->next[pat]) return;   /* inside the previous occurrence of the same phrase */
+    ck *c = sc->c;
+    const gir_mention *m = &c->s->ment[pat];
+    if (!sc->state[pat]) {
+        gir_dec w;
+        gir_span at;
+        sc->state[pat] = rule_on(c, m, &w, &at) ? 1 : -1;
+    }
+    if (sc->state[pat] < 0) return;
+    const gir_rule *ru = c->r->tables[m->table].t->rules[m->rule];
+    size_t pl = strlen(ru->phrases[m->phrase]);
+    sc->next[pat] = start + pl;
+    hit h = {pat, start, NULL, NULL, {0}};
+    if (!number_after(sc->b + start + pl, sc->e, &h.nb, &h.ne, &h.said)) return;
+    ARRAY_PUSH(c->a, sc->v, sc->n, h);
+}
+
+/* The order of the searches one phrase at a time: table, rule, phrase
+ * (the phrase's index), then position. */
+static int cmp_hit(const void *x, const void *y)
+{
+    const hit *a = x, *b = y;
+    if (a->pat != b->pat) return a->pat < b->pat ? -1 : 1;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+static void report_hit(ck *c, const hit *h, const gir_node *prose)
+{
+    const gir_mention *m = &c->s->ment[h->pat];
+    gir_rtable *rt = &c->r->tables[m->table];
+    const gir_rule *ru = rt->t->rules[m->rule];
     gir_dec want;
     gir_span cell_at;
     if (!check_expr_value(c, rt, ru, &want, &cell_at)) return;
+    int ok;
+    if (dec_cmp(h->said, want, &ok) == 0 || !ok) return;
+    (void)prose;
     const unsigned char *base = (const unsigned char *)c->src->text;
-    const unsigned char *b = base + prose->span.start, *e = base + prose->span.end;
-    for (size_t i = 0; i < ru->nphrases; i++) {
-        size_t pl = strlen(ru->phrases[i]);
-        if (!pl) continue;
-        for (const unsigned char *p = b; p + pl <= e;) {
-            const unsigned char *hit = find(p, e, (const unsigned char *)ru->phrases[i], pl);
-            if (!hit) break;
-            const unsigned char *nb, *ne;
-            gir_dec said;
-            p = hit + pl;
-            if (!number_after(hit + pl, e, &nb, &ne, &said)) continue;
-            size_t off = (size_t)(nb - b);
-            if (seen[off]) continue;   /* a longer phrase already took this number */
-            seen[off] = 1;
-            int ok;
-            if (dec_cmp(said, want, &ok) == 0 || !ok) continue;
-            char ws[48], ss[48];
-            dec_format_buf(want, ws);
-            dec_format_buf(said, ss);
-            gir_span sp = {(uint32_t)(nb - base), (uint32_t)(ne - base)};
-            int err = ru->severity == GIR_SEV_ERROR;
-            gir_diag *g = diag_add(c->dg, err ? GIR_SEV_ERROR : GIR_SEV_WARNING, err ? C_MENTION_ERROR : C_MENTION,
-                                   c->src, sp, ru->phrases[i], ss, ws, ru->id);
-            diag_related(c->dg, g, c->src, cell_at, C_MENTION_TABLE, ws);
-            check_tag_rule(c, g, rt, ru, -1, -1, -1);
-            diag_fix(c->dg, g, sp, ws);
-        }
+    char ws[48], ss[48];
+    dec_format_buf(want, ws);
+    dec_format_buf(h->said, ss);
+    gir_span sp = {(uint32_t)(h->nb - base), (uint32_t)(h->ne - base)};
+    int err = ru->severity == GIR_SEV_ERROR;
+    gir_diag *g = diag_add(c->dg, err ? GIR_SEV_ERROR : GIR_SEV_WARNING, err ? C_MENTION_ERROR : C_MENTION,
+                           c->src, sp, ru->phrases[m->phrase], ss, ws, ru->id);
+    diag_related(c->dg, g, c->src, cell_at, C_MENTION_TABLE, ws);
+    check_tag_rule(c, g, rt, ru, -1, -1, -1);
+    diag_fix(c->dg, g, sp, ws);
+}
+
+/* One prose text: every phrase found in one pass, then each number taken
+ * by the first phrase (in the order above) that finds it. */
+static void check_prose(ck *c, const gir_node *prose, signed char *state)
+{
+    const unsigned char *base = (const unsigned char *)c->src->text;
+    scan sc = {c, base + prose->span.start, base + prose->span.end, NULL, state, NULL, 0};
+    sc.next = arena_alloc(c->a, c->s->nment * sizeof *sc.next);
+    memset(sc.next, 0, c->s->nment * sizeof *sc.next);
+    acm_scan(c->s->mentions, sc.b, (size_t)(sc.e - sc.b), on_hit, &sc);
+    if (!sc.n) return;
+    qsort(sc.v, sc.n, sizeof *sc.v, cmp_hit);
+    unsigned char *seen = arena_alloc(c->a, (size_t)(sc.e - sc.b) + 1);
+    memset(seen, 0, (size_t)(sc.e - sc.b) + 1);
+    for (size_t i = 0; i < sc.n; i++) {
+        size_t off = (size_t)(sc.v[i].nb - sc.b);
+        if (seen[off]) continue;   /* a phrase before it already took this number */
+        seen[off] = 1;
+        report_hit(c, &sc.v[i], prose);
     }
 }
 
 void check_mentions(ck *c)
 {
+    if (!c->s->nment || !c->s->mentions) return;
+    signed char *state = arena_alloc(c->a, c->s->nment);
+    memset(state, 0, c->s->nment);
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_node *sec = c->r->sections[s].node;
         const gir_node *prose = sec ? ast_child(sec, 1) : NULL;
         if (!prose || prose->span.end <= prose->span.start) continue;
-        unsigned char *seen = arena_alloc(c->a, prose->span.end - prose->span.start + 1);
-        for (size_t t = 0; t < c->s->ntables; t++) {
-            gir_rtable *rt = &c->r->tables[t];
-            if (!rt->node) continue;
-            for (size_t i = 0; i < rt->t->nrules; i++)
-                if (rt->t->rules[i]->pattern == 2) check_one(c, rt, rt->t->rules[i], prose, seen);
-        }
+        check_prose(c, prose, state);
     }
 }

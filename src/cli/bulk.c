@@ -1,8 +1,9 @@
 /* bulk.c - many files, one job each, optionally in parallel (bulk.h).
- * Parallel runs fork one worker per file, at most N at a time; a worker
- * writes its stdout and stderr into two unlinked temporary files and its
- * counts into a third, and the parent copies them out strictly in input
- * order, so the output is the same for any N. */
+ * Parallel runs fork one worker per chunk of consecutive files, at most N
+ * at a time; a worker writes its stdout and stderr into two unlinked
+ * temporary files and, after each file, its counts and output offsets
+ * into a third, and the parent copies each file's output out strictly in
+ * input order, so the output is the same for any N. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -272,17 +273,43 @@ static void print_tally(gir_cli *c, const tally *t)
 
 /* ---- running ---- */
 
-typedef struct slot { pid_t pid; FILE *out, *err, *res; int done, status; } slot;
+/* A worker runs a chunk of consecutive files: its stdout and stderr go
+ * to two unlinked temporary files, and after each file it writes one
+ * result line to a third (its counts and where its output ends in the
+ * other two), so that the parent can copy each file's output out in
+ * input order. */
+typedef struct slot { pid_t pid; FILE *out, *err, *res; size_t first, n; int done, status; } slot;
 
-static void copy_out(FILE *from, FILE *to)
+/* Copies n bytes of from, starting at off, to to. */
+static void copy_range(FILE *from, long off, long n, FILE *to)
 {
     char buf[8192];
-    size_t n;
-    rewind(from);
-    while ((n = fread(buf, 1, sizeof buf, from)) > 0) fwrite(buf, 1, n, to);
+    if (n <= 0 || fseek(from, off, SEEK_SET) != 0) return;
+    while (n > 0) {
+        size_t k = fread(buf, 1, n < (long)sizeof buf ? (size_t)n : sizeof buf, from);
+        if (k == 0) break;
+        fwrite(buf, 1, k, to);
+        n -= (long)k;
+    }
 }
 
-static int start(gir_cli *c, slot *s, const char *path, size_t index, bulk_job job, void *ud)
+static void run_chunk(gir_cli *c, const slot *s, const bulk_files *f, bulk_job job, void *ud)
+{
+    for (size_t i = s->first; i < s->first + s->n; i++) {
+        bulk_result r = {0};
+        r.index = i;
+        int st = f->it && f->it[i].skip ? 0 : job(c, f->v[i], ud, &r);
+        fflush(stdout);
+        fflush(stderr);
+        long eo = (long)lseek(STDOUT_FILENO, 0, SEEK_CUR);
+        long ee = (long)lseek(STDERR_FILENO, 0, SEEK_CUR);
+        fprintf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable,
+                r.written, r.failed, eo, ee);
+        fflush(s->res);
+    }
+}
+
+static int start(gir_cli *c, slot *s, const bulk_files *f, bulk_job job, void *ud)
 {
     s->out = tmpfile();
     s->err = tmpfile();
@@ -294,96 +321,117 @@ static int start(gir_cli *c, slot *s, const char *path, size_t index, bulk_job j
     if (s->pid < 0) return -1;
     if (s->pid == 0) {
         if (dup2(fileno(s->out), STDOUT_FILENO) < 0 || dup2(fileno(s->err), STDERR_FILENO) < 0) _exit(2);
-        bulk_result r = {0};
-        r.index = index;
-        int st = job(c, path, ud, &r);
-        fflush(stdout);
-        fflush(stderr);
-        fprintf(s->res, "%d %zu %zu %zu %zu %d %d %d\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable, r.written, r.failed);
-        fflush(s->res);
+        run_chunk(c, s, f, job, ud);
         _exit(0);
     }
     return 0;
 }
 
-static int finish(gir_cli *c, slot *s, const char *path, const bulk_item *x, tally *t)
+/* Lists one file of a finished chunk; *oo and *oe: where its output starts. */
+static int finish_one(gir_cli *c, slot *s, const char *path, const bulk_item *x, tally *t, long *oo, long *oe)
 {
     bulk_result r = {0};
     if (x && x->skip) {                   /* never run: listed with its reason */
+        if (s->res && s->pid > 0 && fscanf(s->res, "%*d %*u %*u %*u %*u %*d %*d %*d %ld %ld", oo, oe) != 2) *oo = *oe = 0;
         r.nerr = x->skip == BULK_REFUSED;
         summary_line(c, path, &r, x);
         count(t, &r, x);
         return x->skip == BULK_REFUSED;
     }
     int st = 2, unread = 1;
-    if (s->pid <= 0 || !s->out || !s->err || !s->res) {
+    long eo = 0, ee = 0;
+    if (s->pid <= 0 || !s->res || !s->done || WIFEXITED(s->status) == 0 ||
+        fscanf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread, &r.written,
+               &r.failed, &eo, &ee) != 10) {
+        st = 2;
         r.unreadable = 1;
         summary_line(c, path, &r, x);
         count(t, &r, x);
-        if (s->out) fclose(s->out);
-        if (s->err) fclose(s->err);
-        if (s->res) fclose(s->res);
         return 2;
     }
-    rewind(s->res);
-    if (!s->done || WIFEXITED(s->status) == 0 ||
-        fscanf(s->res, "%d %zu %zu %zu %zu %d %d %d", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread, &r.written, &r.failed) != 8) {
-        st = 2;
-        r.unreadable = 1;
-    } else r.unreadable = unread;
+    r.unreadable = unread;
     fflush(stdout);
-    copy_out(s->err, stderr);
+    copy_range(s->err, *oe, ee - *oe, stderr);
     fflush(stderr);
-    copy_out(s->out, stdout);
+    copy_range(s->out, *oo, eo - *oo, stdout);
+    *oo = eo;
+    *oe = ee;
     summary_line(c, path, &r, x);
     count(t, &r, x);
-    fclose(s->out);
-    fclose(s->err);
-    fclose(s->res);
     return st;
+}
+
+static int finish(gir_cli *c, slot *s, const bulk_files *f, tally *t)
+{
+    int rc = 0;
+    long oo = 0, oe = 0;
+    if (s->res) rewind(s->res);
+    for (size_t i = s->first; i < s->first + s->n; i++) {
+        int st = finish_one(c, s, f->v[i], f->it ? &f->it[i] : NULL, t, &oo, &oe);
+        if (st > rc) rc = st;
+    }
+    if (s->out) fclose(s->out);
+    if (s->err) fclose(s->err);
+    if (s->res) fclose(s->res);
+    return rc;
+}
+
+static int run_serial(gir_cli *c, const bulk_files *f, bulk_job job, void *ud)
+{
+    tally t = {0};
+    int rc = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        bulk_result r = {0};
+        const bulk_item *x = f->it ? &f->it[i] : NULL;
+        r.index = i;
+        fflush(stdout);
+        int st = x && x->skip ? x->skip == BULK_REFUSED : job(c, f->v[i], ud, &r);
+        if (x && x->skip == BULK_REFUSED) r.nerr = 1;
+        fflush(stdout);
+        fflush(stderr);
+        summary_line(c, f->v[i], &r, x);
+        count(&t, &r, x);
+        if (st > rc) rc = st;
+    }
+    print_tally(c, &t);
+    return rc;
+}
+
+/* Files per worker: about eight chunks per worker (so that the workers
+ * stay busy to the end), at most 64 files (so that output keeps coming). */
+static size_t chunk_size(size_t n, int jobs)
+{
+    size_t k = n / ((size_t)jobs * 8);
+    return k < 1 ? 1 : k > 64 ? 64 : k;
 }
 
 int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
 {
+    if (jobs <= 1 || f->n <= 1) return run_serial(c, f, job, ud);
     tally t = {0};
     int rc = 0;
-    if (jobs <= 1 || f->n <= 1) {
-        for (size_t i = 0; i < f->n; i++) {
-            bulk_result r = {0};
-            const bulk_item *x = f->it ? &f->it[i] : NULL;
-            r.index = i;
-            fflush(stdout);
-            int st = x && x->skip ? x->skip == BULK_REFUSED : job(c, f->v[i], ud, &r);
-            if (x && x->skip == BULK_REFUSED) r.nerr = 1;
-            fflush(stdout);
-            fflush(stderr);
-            summary_line(c, f->v[i], &r, x);
-            count(&t, &r, x);
-            if (st > rc) rc = st;
-        }
-        print_tally(c, &t);
-        return rc;
-    }
-    slot *s = calloc(f->n, sizeof *s);
+    size_t k = chunk_size(f->n, jobs), nchunks = (f->n + k - 1) / k;
+    slot *s = calloc(nchunks, sizeof *s);
     if (!s) return cli_io_error(c, CLI_OUT_OF_MEMORY, "-j", 0);
+    for (size_t i = 0; i < nchunks; i++) {
+        s[i].first = i * k;
+        s[i].n = i * k + k <= f->n ? k : f->n - i * k;
+    }
     size_t next = 0, shown = 0, running = 0;
-    while (shown < f->n) {
-        while (running < (size_t)jobs && next < f->n) {
-            if (f->it && f->it[next].skip) {
-                s[next].done = 1;             /* nothing to run: finish() lists it */
-                s[next].pid = 0;
-            } else if (start(c, &s[next], f->v[next], next, job, ud) < 0) {
+    while (shown < nchunks) {
+        while (running < (size_t)jobs && next < nchunks) {
+            if (start(c, &s[next], f, job, ud) < 0) {
                 s[next].done = 1;
                 s[next].status = -1;
             } else running++;
             next++;
         }
         while (shown < next && s[shown].done) {
-            int st = finish(c, &s[shown], f->v[shown], f->it ? &f->it[shown] : NULL, &t);
+            int st = finish(c, &s[shown], f, &t);
             if (st > rc) rc = st;
             shown++;
         }
-        if (shown >= f->n) break;
+        if (shown >= nchunks) break;
         int status;
         pid_t p = waitpid(-1, &status, 0);
         if (p < 0) {

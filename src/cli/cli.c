@@ -46,6 +46,7 @@ static void emit(gir_cli *c, const gir_diag *g, int human)
 {
     if (c->json && !human) {
         cli_render_machine(c, machine_out(c), g);
+        fflush(stderr);   /* what was said on stderr first comes first */
         fflush(machine_out(c));
         return;
     }
@@ -181,6 +182,7 @@ static int sarif_finish(gir_cli *c, int status)
     size_t n = 0;
     char *lines = c->has_sarif ? sarif_lines(c, &n) : NULL;
     FILE *out = c->doc_on_stdout ? stderr : stdout;
+    fflush(stderr);
     fflush(stdout);
     if (sarif_write(out, c->lang, cli_version, lines, n, status) != 0) status = 2;
     free(lines);
@@ -192,6 +194,7 @@ int cli_finish(gir_cli *c, int status)
     status = sarif_finish(c, status);
     if (c->has_sarif) close(c->sarif_fd);
     c->has_sarif = 0;
+    fflush(stderr);   /* buffered (main.c): it comes before standard output */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int e = errno;
         /* the machine-readable stream is the one that failed */

@@ -46,9 +46,16 @@ const char *source_name(const gir_source *s)
 
 /* Counts the lines (terminators + 1); when starts is not NULL, stores the
  * offset after each terminator in starts[1..]. */
-static uint32_t scan_lines(const char *t, uint32_t len, uint32_t *starts)
+static uint32_t scan_lines(const char *t, uint32_t len, uint32_t *starts, int has_cr)
 {
     uint32_t n = 1;
+    if (!has_cr) {   /* "\n" only: memchr finds them many bytes at a time */
+        for (const char *p = t, *e = t + len; len && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; n++) {
+            p++;
+            if (starts) starts[n] = (uint32_t)(p - t);
+        }
+        return n;
+    }
     for (uint32_t i = 0; i < len; i++) {
         char c = t[i];
         if (c != '\n' && c != '\r') continue;
@@ -64,14 +71,15 @@ void source_init(gir_source *s, gir_arena *a, const char *name, const char *text
     s->name = name;
     s->text = text;
     s->len = len;
-    uint32_t n = scan_lines(text, len, NULL);
+    int has_cr = len && memchr(text, '\r', len) != NULL;
+    uint32_t n = scan_lines(text, len, NULL, has_cr);
     s->line_start = arena_alloc(a, (size_t)n * sizeof *s->line_start);
     if (!s->line_start) { /* out of memory without a jump target */
         s->nlines = 0;
         return;
     }
     s->line_start[0] = 0;
-    scan_lines(text, len, s->line_start);
+    scan_lines(text, len, s->line_start, has_cr);
     s->nlines = n;
     s->mark = arena_alloc(a, 2 * sizeof *s->mark);   /* NULL: no marks, every walk from the line start */
     if (s->mark) {

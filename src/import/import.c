@@ -25,6 +25,7 @@
 #include "sniff.h"
 #include "split.h"
 #include "syntax/parse.h"
+#include "template/cache.h"
 #include "template/stdlib_data.h"
 #include "template/template.h"
 #include "text.h"
@@ -33,6 +34,9 @@
 /* The schema of an embedded template, or NULL. */
 static const gir_schema *builtin_schema(gir_arena *a, gir_diags *tdg, const char *name)
 {
+    const gir_schema *shared = tcache_builtin(name);   /* compiled once per process */
+    if (shared)
+        return shared;
     size_t len = 0;
     const char *path = NULL;
     const char *text = template_builtin(name, &len, &path);

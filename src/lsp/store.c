@@ -17,6 +17,7 @@
 #include "base/io.h"
 #include "check/check.h"
 #include "template/stdlib_data.h"
+#include "template/cache.h"
 #include "template/template.h"
 #include "store.h"
 #include "util.h"
@@ -270,6 +271,9 @@ static void build_template(lsp_tcache *t, const char *path, const char *text, si
 
 const gir_schema *lsp_store_template(lsp_store *st, const char *name, const gir_options *o)
 {
+    const gir_schema *shared = tcache_builtin(name);   /* the process's one copy, as the driver's */
+    if (shared)
+        return shared;
     for (size_t i = 0; i < st->ntemplates; i++)
         if (strcmp(st->templates[i].name, name) == 0)
             return st->templates[i].schema;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "base/array.h"
 #include "base/label.h"
+#include "base/acmatch.h"
 #include "base/strmap.h"
 #include "syntax/lang.h"
 #include "parser.h"
@@ -444,6 +445,68 @@ void schema_years(const gir_node *tmpl, int *from, int *to)
         }
 }
 
+/* The phrases of the mention rules and their automaton (gir_schema). */
+static void index_mentions(gir_arena *a, gir_schema *s)
+{
+    const char **pats = NULL;
+    size_t np = 0;
+    for (size_t t = 0; t < s->ntables; t++)
+        for (size_t i = 0; i < s->tables[t]->nrules; i++) {
+            const gir_rule *ru = s->tables[t]->rules[i];
+            if (ru->pattern != 2) continue;
+            for (size_t k = 0; k < ru->nphrases; k++) {
+                gir_mention m = {t, i, k};
+                ARRAY_PUSH(a, s->ment, s->nment, m);
+                ARRAY_PUSH(a, pats, np, ru->phrases[k]);
+            }
+        }
+    s->mentions = acm_build(a, pats, np);
+}
+
+/* Table name -> index of the last table with it (a section's table). */
+static gir_strmap *by_last_name(gir_arena *a, const gir_schema *s)
+{
+    gir_strmap *m = arena_alloc(a, sizeof *m);
+    strmap_init(m, a);
+    for (size_t i = s->ntables; i-- > 0;) strmap_add(m, s->tables[i]->name, i);
+    return m;
+}
+
+/* Adds one named thing (index i) to the name and folded-label maps. */
+static void index_one(gir_arena *a, gir_strmap *nm, gir_strmap *fo, size_t i, const char *name, const char *label,
+                      const char *const *al, size_t nal)
+{
+    strmap_add(nm, name, i);
+    for (size_t k = 0; k < nal; k++) strmap_add(nm, al[k], i);
+    if (label) strmap_add(fo, label_fold(a, label), i);
+    for (size_t k = 0; k < nal; k++) strmap_add(fo, label_fold(a, al[k]), i);
+}
+
+static gir_strmap *new_map(gir_arena *a)
+{
+    gir_strmap *m = arena_alloc(a, sizeof *m);
+    strmap_init(m, a);
+    return m;
+}
+
+/* The lookup maps of sections and tables (gir_schema). */
+static void index_names(gir_arena *a, gir_schema *s)
+{
+    gir_strmap *sn = new_map(a), *sf = new_map(a), *tn = new_map(a), *tf = new_map(a);
+    for (size_t i = 0; i < s->nsections; i++) {
+        const gir_tsection *x = s->sections[i];
+        index_one(a, sn, sf, i, x->name, x->label, x->aliases, x->naliases);
+    }
+    for (size_t i = 0; i < s->ntables; i++) {
+        const gir_ttable *x = s->tables[i];
+        index_one(a, tn, tf, i, x->name, x->label, x->aliases, x->naliases);
+    }
+    s->sec_name = sn;
+    s->sec_fold = sf;
+    s->tab_name = tn;
+    s->tab_fold = tf;
+}
+
 gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, const gir_node *tmpl)
 {
     sb b = {a, d, src, arena_alloc(a, sizeof(gir_schema))};
@@ -462,6 +525,7 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
             ARRAY_PUSH(a, s->tables, s->ntables, t);
         }
     }
+    gir_strmap *last = by_last_name(a, s);
     for (const gir_node *c = tmpl->first; c; c = c->next) {
         if (c->kind != N_TSECTION) continue;
         gir_tsection *sec = arena_alloc(a, sizeof *sec);
@@ -472,13 +536,15 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
         read_aliases(&b, c, &sec->aliases, &sec->naliases);
         const gir_node *tr = ast_find(c, N_TABLEREF);
         if (tr) {
-            for (size_t i = 0; i < s->ntables; i++)
-                if (strcmp(s->tables[i]->name, tr->first->str) == 0) sec->table = s->tables[i];
+            size_t ti = 0;
+            if (strmap_get(last, tr->first->str, &ti)) sec->table = s->tables[ti];
             if (!sec->table) diag_add(d, GIR_SEV_ERROR, K_UNKNOWN_TABLE_DECL, src, tr->span, tr->first->str);
         }
         ARRAY_PUSH(a, s->sections, s->nsections, sec);
     }
     if (!s->nsections) diag_add(d, GIR_SEV_ERROR, K_NO_SECTIONS, src, tmpl->span);
+    index_names(a, s);
+    index_mentions(a, s);
     return s;
 }
 
@@ -494,8 +560,20 @@ static int named_matches(gir_arena *a, const char *nm, const char *label, const 
     return 0;
 }
 
+/* The first index in name or folded-label map for q; 0 if none. */
+static int indexed_find(const gir_strmap *nm, const gir_strmap *fo, gir_arena *a, const char *q, size_t *at)
+{
+    size_t i = (size_t)-1, j = (size_t)-1;
+    strmap_get(nm, q, &i);
+    if (fo->n) strmap_get(fo, label_fold(a, q), &j);
+    *at = i < j ? i : j;
+    return *at != (size_t)-1;
+}
+
 gir_tsection *schema_find_section(const gir_schema *s, gir_arena *a, const char *name)
 {
+    size_t at = 0;
+    if (s->sec_name) return indexed_find(s->sec_name, s->sec_fold, a, name, &at) ? s->sections[at] : NULL;
     for (size_t i = 0; i < s->nsections; i++) {
         gir_tsection *x = s->sections[i];
         if (named_matches(a, x->name, x->label, x->aliases, x->naliases, name)) return x;
@@ -505,6 +583,12 @@ gir_tsection *schema_find_section(const gir_schema *s, gir_arena *a, const char 
 
 gir_ttable *schema_find_table(const gir_schema *s, gir_arena *a, const char *name)
 {
+    size_t at = 0;
+    if (s->tab_name && indexed_find(s->tab_name, s->tab_fold, a, name, &at)) return s->tables[at];
+    if (s->tab_name) {
+        gir_tsection *sec = schema_find_section(s, a, name);
+        return sec ? sec->table : NULL;
+    }
     for (size_t i = 0; i < s->ntables; i++) {
         gir_ttable *t = s->tables[i];
         if (named_matches(a, t->name, t->label, t->aliases, t->naliases, name)) return t;

@@ -97,6 +97,11 @@ typedef struct gir_tsection {
     const gir_node *decl;
 } gir_tsection;
 
+/* One phrase of a `mention` rule: table, rule of that table, phrase. */
+typedef struct gir_mention {
+    size_t table, rule, phrase;
+} gir_mention;
+
 typedef struct gir_schema {
     const char *name, *title, *source_doc;
     int year_from, year_to;
@@ -105,6 +110,14 @@ typedef struct gir_schema {
     const gir_source *src;         /* the template's source text */
     const char *path;              /* file it came from (stdlib/… for built-ins) */
     const gir_node *decl;
+    /* from schema_build on: the index of the first section (table) with
+     * each name or alias, and with each folded label or alias (lookups
+     * in constant time: a template of 100,000 sections was quadratic) */
+    struct gir_strmap *sec_name, *sec_fold, *tab_name, *tab_fold;
+    /* every phrase of every mention rule, in the order of tables, rules
+     * and phrases, and their automaton (prose is scanned once) */
+    gir_mention *ment; size_t nment;
+    struct gir_acm *mentions;
 } gir_schema;
 
 /* Builds a schema from an N_TEMPLATE node; problems are diagnosed

@@ -7,6 +7,7 @@
 #include "base/array.h"
 #include "base/io.h"
 #include "syntax/parse.h"
+#include "cache.h"
 #include "stdlib_data.h"
 #include "template.h"
 
@@ -21,7 +22,7 @@ const char *template_builtin(const char *name, size_t *len, const char **path)
     return NULL;
 }
 
-static const gir_node *find_template(const gir_node *file, const char *name)
+const gir_node *template_find(const gir_node *file, const char *name)
 {
     const gir_node *any = NULL;
     for (const gir_node *c = file ? file->first : NULL; c; c = c->next)
@@ -33,17 +34,11 @@ static const gir_node *find_template(const gir_node *file, const char *name)
     return name ? NULL : any;
 }
 
-/* The years an embedded template declares, read from its text. */
+/* The years an embedded template declares (parsed once per process). */
 static int builtin_years(gir_arena *a, const gir_embedded *e, int *from, int *to)
 {
-    gir_diags dg;
-    diags_init(&dg, a, GIR_LANG_EN);
-    gir_source *src = arena_alloc(a, sizeof *src);
-    source_init(src, a, e->path, e->text, (uint32_t)e->len);
-    const gir_node *t = find_template(gir_parse(a, &dg, src), NULL);
-    if (!t) return 0;
-    schema_years(t, from, to);
-    return 1;
+    (void)a;
+    return tcache_builtin_years((size_t)(e - gir_stdlib), from, to);
 }
 
 /* One embedded template with its years, in the words of lang. */
@@ -121,6 +116,8 @@ static void take_diags(gir_diags *d, const gir_diags *scratch)
 static const gir_schema *build_from(const gir_tload *d, const char *path, const char *text, size_t len,
                                     const char *name, gir_span at)
 {
+    const gir_schema *shared = tcache_get(path, text, len);
+    if (shared) return shared;   /* built once, with no diagnostic: the same for every document */
     gir_source *src = arena_alloc(d->arena, sizeof *src);
     char *copy = arena_strndup(d->arena, text, len);
     source_init(src, d->arena, arena_strdup(d->arena, path), copy, (uint32_t)len);
@@ -128,7 +125,7 @@ static const gir_schema *build_from(const gir_tload *d, const char *path, const 
     gir_diags scratch;
     diags_init(&scratch, d->arena, d->diags->lang);
     gir_node *ast = gir_parse(d->arena, &scratch, src);
-    const gir_node *t = find_template(ast, NULL);
+    const gir_node *t = template_find(ast, NULL);
     if (!t) {
         diag_add(d->diags, GIR_SEV_ERROR, R_NOT_A_TEMPLATE, d->src, at, path);
         return NULL;
@@ -170,7 +167,7 @@ static const char *dir_of(gir_arena *a, const char *path)
 const gir_schema *template_load(const gir_tload *d, const char *name, gir_span at)
 {
     /* 1. declared in the report's own file */
-    const gir_node *own = find_template(d->ast, name);
+    const gir_node *own = template_find(d->ast, name);
     if (own) {
         size_t before = d->diags->nerrors;
         gir_schema *s = schema_build(d->arena, d->diags, d->src, own);

@@ -21,6 +21,8 @@ typedef struct gir_tload {
 /* Loads template `name` (`at` is the span in d->src that named it).
  * Returns NULL (after a diagnostic) if absent or unusable. */
 const gir_schema *template_load(const gir_tload *d, const char *name, gir_span at);
+/* The first N_TEMPLATE of a file's tree named name (any if name is NULL). */
+const gir_node *template_find(const gir_node *file, const char *name);
 /* The embedded stdlib text of a template, or NULL. */
 const char *template_builtin(const char *name, size_t *len, const char **path);
 /* The name of the embedded template whose declared years cover year, or

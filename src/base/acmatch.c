@@ -1,0 +1,102 @@
+/* acmatch.c - Aho-Corasick (acmatch.h) as a dense transition table over
+ * byte classes (the bytes the patterns use, and one class for all the
+ * others), with dictionary links for patterns that end inside others. */
+#include <stdint.h>
+#include <string.h>
+#include "acmatch.h"
+
+#define NONE UINT32_MAX
+
+struct gir_acm {
+    unsigned char cls[256];   /* byte -> class; 0: no pattern has it */
+    size_t ncls, nnodes;
+    uint32_t *next;           /* nnodes * ncls: the goto function, completed */
+    uint32_t *dict;           /* the nearest proper suffix node with output, or 0 */
+    uint32_t *out;            /* first pattern ending at a node, or NONE */
+    uint32_t *out_next;       /* per pattern: the next ending at the same node */
+    size_t *plen;
+};
+
+static void classes(gir_acm *m, const char *const *pats, size_t n, size_t *total)
+{
+    memset(m->cls, 0, sizeof m->cls);
+    m->ncls = 1;
+    *total = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const unsigned char *p = (const unsigned char *)pats[i]; *p; p++) {
+            (*total)++;
+            if (!m->cls[*p]) m->cls[*p] = (unsigned char)m->ncls++;
+        }
+}
+
+static void insert(gir_acm *m, const char *pat, uint32_t id)
+{
+    uint32_t s = 0;
+    for (const unsigned char *p = (const unsigned char *)pat; *p; p++) {
+        uint32_t *t = &m->next[(size_t)s * m->ncls + m->cls[*p]];
+        if (!*t) {
+            *t = (uint32_t)m->nnodes++;
+        }
+        s = *t;
+    }
+    m->out_next[id] = m->out[s];
+    m->out[s] = id;
+}
+
+/* Failure links breadth first, completing the goto function. */
+static void link(gir_arena *a, gir_acm *m)
+{
+    uint32_t *queue = arena_alloc(a, m->nnodes * sizeof *queue);
+    uint32_t *fail = arena_alloc(a, m->nnodes * sizeof *fail);
+    size_t head = 0, tail = 0;
+    for (size_t c = 0; c < m->ncls; c++) {
+        uint32_t v = m->next[c];
+        if (v) { fail[v] = 0; m->dict[v] = 0; queue[tail++] = v; }
+    }
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        for (size_t c = 0; c < m->ncls; c++) {
+            uint32_t *t = &m->next[(size_t)u * m->ncls + c];
+            uint32_t f = m->next[(size_t)fail[u] * m->ncls + c];
+            if (!*t) { *t = f; continue; }
+            uint32_t v = *t;
+            fail[v] = f;
+            m->dict[v] = m->out[f] != NONE ? f : m->dict[f];
+            queue[tail++] = v;
+        }
+    }
+}
+
+gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
+{
+    gir_acm *m = arena_alloc(a, sizeof *m);
+    size_t total = 0;
+    classes(m, pats, n, &total);
+    size_t max = total + 1;
+    m->next = arena_alloc(a, max * m->ncls * sizeof *m->next);
+    memset(m->next, 0, max * m->ncls * sizeof *m->next);
+    m->dict = arena_alloc(a, max * sizeof *m->dict);
+    memset(m->dict, 0, max * sizeof *m->dict);
+    m->out = arena_alloc(a, max * sizeof *m->out);
+    for (size_t i = 0; i < max; i++) m->out[i] = NONE;
+    m->out_next = arena_alloc(a, (n ? n : 1) * sizeof *m->out_next);
+    m->plen = arena_alloc(a, (n ? n : 1) * sizeof *m->plen);
+    m->nnodes = 1;
+    for (size_t i = 0; i < n; i++) {
+        m->plen[i] = strlen(pats[i]);
+        m->out_next[i] = NONE;
+        if (m->plen[i]) insert(m, pats[i], (uint32_t)i);
+    }
+    link(a, m);
+    return m;
+}
+
+void acm_scan(const gir_acm *m, const unsigned char *text, size_t len, acm_hit fn, void *ud)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < len; i++) {
+        s = m->next[(size_t)s * m->ncls + m->cls[text[i]]];
+        for (uint32_t u = m->out[s] != NONE ? s : m->dict[s]; u; u = m->dict[u])
+            for (uint32_t p = m->out[u]; p != NONE; p = m->out_next[p]) fn(ud, p, i + 1 - m->plen[p]);
+    }
+}
