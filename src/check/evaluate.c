@@ -1,0 +1,284 @@
+/* evaluate.c - what the evaluators of annual reports penalise, checked on
+ * the report alone (issue 13, EVALUATION.md): a title whose year or agency
+ * is not the header's (W0640, W0641), a statistics period for another year
+ * (W0642), last year named as if it were this year (W0643), a problems
+ * section of one sentence (W0644), no statement of the 信息处理费 (W0647),
+ * a government's report silent on 考核/评议/责任追究 (W0648). Comparisons
+ * with last year's report are in copied.c. All are warnings, waivable. */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "base/utf8.h"
+
+/* Words that make a sentence naming last year a comparison or a report on
+ * last year's problems, not a stale year (W0643). */
+static const char *const compare_words[] = {
+    "比", "上年", "去年", "上一年", "增长", "下降", "减少", "增加", "持平", "结转",
+    "问题", "整改", "评估", "考核", "反馈", "报告", "以来", "至今", "期间", NULL};
+
+/* The sections whose content evaluators read as a whole (W0644, W0647),
+ * by template section name. */
+static const char problems_section[] = "问题改进";
+static const char other_section[] = "其他事项";
+static const char fee_phrase[] = "信息处理费";
+static const char *const gov_duty_words[] = {"考核", "评议", "责任追究", NULL};
+
+typedef struct text { const unsigned char *b, *e; } text;
+
+static text prose_text(const gir_source *src, const gir_node *sec)
+{
+    const gir_node *p = sec ? ast_child(sec, 1) : NULL;
+    const unsigned char *base = (const unsigned char *)src->text;
+    if (!p || p->span.end <= p->span.start) return (text){base, base};
+    return (text){base + p->span.start, base + p->span.end};
+}
+
+static const unsigned char *find_in(const unsigned char *p, const unsigned char *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (; p + n <= e; p++)
+        if (*p == (unsigned char)*w && memcmp(p, w, n) == 0) return p;
+    return NULL;
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A sentence ends at 。！？；, their ASCII forms or a line break. */
+int ev_sentence_end(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n' || cp == '!' || cp == '?' ||
+           cp == ';';
+}
+
+/* The start of the sentence holding p, and its end (after its mark). */
+static text sentence_at(text t, const unsigned char *p)
+{
+    const unsigned char *s = p, *q;
+    for (q = t.b; q < p;) {
+        uint32_t cp;
+        int k = utf8_decode(q, t.e, &cp);
+        if (k <= 0) k = 1;
+        else if (ev_sentence_end(cp)) s = q + k;
+        q += k;
+    }
+    if (s > p) s = p;
+    for (q = p; q < t.e;) {
+        uint32_t cp;
+        int k = utf8_decode(q, t.e, &cp);
+        if (k <= 0) k = 1;
+        q += k;
+        if (k > 0 && ev_sentence_end(cp)) break;
+    }
+    return (text){s, q};
+}
+
+/* A four-digit year followed by 年 at p: the year, else 0. */
+static int year_at(const unsigned char *p, const unsigned char *e)
+{
+    if (p + 4 + 3 > e) return 0;
+    for (int i = 0; i < 4; i++)
+        if (!is_digit(p[i])) return 0;
+    if (memcmp(p + 4, "年", 3) != 0) return 0;
+    return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+}
+
+static const unsigned char *next_year(const unsigned char *p, const unsigned char *e, int *y)
+{
+    while (p < e && (size_t)(e - p) >= 7) {
+        if (!is_digit(*p)) {
+            p++;
+            continue;
+        }
+        *y = year_at(p, e);
+        if (*y) return p;
+        while (p < e && is_digit(*p)) p++;
+    }
+    return NULL;
+}
+
+static gir_span span_of(const ck *c, const unsigned char *p, size_t n)
+{
+    uint32_t o = (uint32_t)(p - (const unsigned char *)c->src->text);
+    return (gir_span){o, (uint32_t)(o + n)};
+}
+
+/* ---- the title (W0640, W0641) ---- */
+
+static void check_title(ck *c)
+{
+    const gir_report *r = c->r;
+    if (!r->title || !r->year) return;
+    const unsigned char *base = (const unsigned char *)c->src->text;
+    const unsigned char *hb = base + r->header->span.start, *he = base + r->header->span.end;
+    const unsigned char *brace = find_in(hb, he, "{");
+    if (!brace) return;
+    const unsigned char *tb = (const unsigned char *)r->title, *te = tb + strlen(r->title);
+    int y;
+    const unsigned char *ty = next_year(tb, te, &y);
+    if (!ty) return;
+    char ys[8];
+    snprintf(ys, sizeof ys, "%04d", y);
+    const unsigned char *at = find_in(hb, brace, ys);
+    gir_span sp = at ? span_of(c, at, 4) : (gir_span){r->header->span.start, r->header->span.start + 6};
+    if (y != r->year) diag_add(c->dg, GIR_SEV_WARNING, C_EV_TITLE_YEAR, c->src, sp, y, r->year);
+    size_t pn = (size_t)(ty - tb);
+    if (!pn || !r->agency || !*r->agency) return;
+    char *prefix = arena_alloc(c->a, pn + 1);
+    memcpy(prefix, tb, pn);
+    prefix[pn] = 0;
+    if (strstr(r->agency, prefix) || strstr(prefix, r->agency)) return;
+    const unsigned char *pa = find_in(hb, brace, prefix);
+    gir_span ps = pa ? span_of(c, pa, pn) : sp;
+    diag_add(c->dg, GIR_SEV_WARNING, C_EV_TITLE_AGENCY, c->src, ps, prefix, r->agency);
+}
+
+/* ---- the prose (W0642, W0643) ---- */
+
+static void check_period(ck *c, text t)
+{
+    static const char *const words[] = {"统计期限", "统计时限", "统计期间", "统计时间", NULL};
+    for (int w = 0; words[w]; w++) {
+        for (const unsigned char *p = t.b; (p = find_in(p, t.e, words[w])) != NULL;) {
+            text s = sentence_at(t, p);
+            p += strlen(words[w]);
+            int y;
+            const unsigned char *q = next_year(p, s.e, &y);
+            for (; q; q = next_year(q + 7, s.e, &y)) {
+                if (y == c->r->year) continue;
+                diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, q, 4), y, c->r->year);
+                break;
+            }
+        }
+    }
+}
+
+static int has_compare_word(text s, int year)
+{
+    for (int i = 0; compare_words[i]; i++)
+        if (find_in(s.b, s.e, compare_words[i])) return 1;
+    int y;
+    for (const unsigned char *q = next_year(s.b, s.e, &y); q; q = next_year(q + 7, s.e, &y))
+        if (y >= year) return 1;
+    return 0;
+}
+
+/* Last year at the head of a sentence, then "，" or "度，" or 我/本. */
+static int stale_head(text s, const unsigned char *p)
+{
+    const unsigned char *q = s.b;
+    while (q < p && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '#' || *q == '*' || *q == '>')) q++;
+    if (q + 3 <= p && memcmp(q, "\xe3\x80\x80", 3) == 0) q += 3;
+    if (q != p) return 0;
+    const unsigned char *a = p + 7;
+    if (a + 3 <= s.e && memcmp(a, "度", 3) == 0) a += 3;
+    static const char *const next[] = {"，", ",", "我", "本", NULL};
+    for (int i = 0; next[i]; i++)
+        if ((size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0) return 1;
+    return 0;
+}
+
+static void check_stale(ck *c, text t)
+{
+    int y;
+    for (const unsigned char *p = next_year(t.b, t.e, &y); p; p = next_year(p + 7, t.e, &y)) {
+        if (y != c->r->year - 1) continue;
+        text s = sentence_at(t, p);
+        if (!stale_head(s, p) || has_compare_word(s, c->r->year)) continue;
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), y, c->r->year);
+        diag_help(c->dg, g, C_EV_STALE_HELP);
+    }
+}
+
+/* ---- sections with content (W0644, W0647, W0648) ---- */
+
+/* The characters of t that are not spaces or Markdown marks, and the
+ * number of its sentences with any such character. */
+static size_t content_chars(text t, size_t *sentences)
+{
+    size_t n = 0, in_sentence = 0;
+    *sentences = 0;
+    for (const unsigned char *p = t.b; p < t.e;) {
+        uint32_t cp;
+        int k = utf8_decode(p, t.e, &cp);
+        if (k <= 0) k = 1;
+        p += k;
+        if (k > 0 && ev_sentence_end(cp)) {
+            *sentences += in_sentence;
+            in_sentence = 0;
+            continue;
+        }
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == '"' || cp == '#' || cp == '*' || cp == '>' ||
+            cp == '-')
+            continue;
+        n++;
+        in_sentence = 1;
+    }
+    *sentences += in_sentence;
+    return n;
+}
+
+/* The section's text, trimmed, for the message. */
+static const char *trimmed(ck *c, text t)
+{
+    while (t.b < t.e && (*t.b == '"' || *t.b == ' ' || *t.b == '\n' || *t.b == '\r' || *t.b == '\t')) t.b++;
+    while (t.e > t.b && (t.e[-1] == '"' || t.e[-1] == ' ' || t.e[-1] == '\n' || t.e[-1] == '\r' || t.e[-1] == '\t')) t.e--;
+    size_t n = (size_t)(t.e - t.b);
+    char *s = arena_alloc(c->a, n + 1);
+    memcpy(s, t.b, n);
+    s[n] = 0;
+    return s;
+}
+
+/* One sentence of fewer than 40 characters ("无。", "暂无问题。"). */
+static void check_problems(ck *c, const gir_rsection *rs)
+{
+    text t = prose_text(c->src, rs->node);
+    size_t sentences;
+    size_t n = content_chars(t, &sentences);
+    if (sentences > 1 || n >= 40) return;
+    gir_span sp = ast_child(rs->node, 0)->span;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_EMPTY_SECTION, c->src, sp, rs->s->label, trimmed(c, t));
+    diag_help(c->dg, g, C_EV_EMPTY_HELP);
+}
+
+static void check_fee(ck *c, const gir_rsection *rs)
+{
+    text t = prose_text(c->src, rs->node);
+    if (find_in(t.b, t.e, fee_phrase)) return;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_FEE_MISSING, c->src, ast_child(rs->node, 0)->span, rs->s->label);
+    diag_help(c->dg, g, C_EV_FEE_HELP);
+}
+
+static void check_gov_duties(ck *c)
+{
+    for (int w = 0; gov_duty_words[w]; w++) {
+        int found = 0;
+        for (size_t s = 0; s < c->s->nsections && !found; s++) {
+            text t = prose_text(c->src, c->r->sections[s].node);
+            found = find_in(t.b, t.e, gov_duty_words[w]) != NULL;
+        }
+        if (!found) diag_add(c->dg, GIR_SEV_WARNING, C_EV_GOV_DUTY, c->src, (gir_span){c->src->len, c->src->len}, gov_duty_words[w]);
+    }
+}
+
+void check_evaluate(ck *c)
+{
+    /* what a section says is judged once its figures hold: a report with
+     * errors gets its errors first */
+    int content = c->dg->nerrors == 0;
+    check_title(c);
+    for (size_t s = 0; s < c->s->nsections; s++) {
+        const gir_rsection *rs = &c->r->sections[s];
+        if (!rs->node) continue;
+        text t = prose_text(c->src, rs->node);
+        if (c->r->year) {
+            check_period(c, t);
+            check_stale(c, t);
+        }
+        if (!content) continue;
+        if (!strcmp(rs->s->name, problems_section)) check_problems(c, rs);
+        if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
+    }
+    if (content && c->r->kind == KIND_GOVERNMENT) check_gov_duties(c);
+    check_copied(c);
+}
