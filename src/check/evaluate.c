@@ -22,6 +22,9 @@ static const char problems_section[] = "问题改进";
 static const char other_section[] = "其他事项";
 static const char fee_phrase[] = "信息处理费";
 static const char *const gov_duty_words[] = {"考核", "评议", "责任追究", NULL};
+/* The content checks (W0644, W0647, W0648) start when the prose of the
+ * whole report has this many characters. */
+enum { MIN_BODY = 300 };
 
 typedef struct text { const unsigned char *b, *e; } text;
 
@@ -261,11 +264,20 @@ static void check_gov_duties(ck *c)
     }
 }
 
+/* The characters of all the report's prose (content_chars). */
+static size_t body_chars(ck *c)
+{
+    size_t n = 0, sentences;
+    for (size_t s = 0; s < c->s->nsections; s++) n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences);
+    return n;
+}
+
 void check_evaluate(ck *c)
 {
-    /* what a section says is judged once its figures hold: a report with
-     * errors gets its errors first */
-    int content = c->dg->nerrors == 0;
+    /* what a section says is judged once its figures hold (a report with
+     * errors gets its errors first) and once the report has a body: a
+     * skeleton being filled in, or a sample, is not judged */
+    int content = c->dg->nerrors == 0 && body_chars(c) >= MIN_BODY;
     check_title(c);
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_rsection *rs = &c->r->sections[s];
