@@ -17,13 +17,7 @@
 #include "base/strmap.h"
 #include "base/utf8.h"
 
-enum { COPIED_THRESHOLD = 50, MIN_SENTENCE = 8, MIN_SECTION = 60 };
-
-typedef struct sentence {
-    const char *key;      /* normalised */
-    size_t chars;         /* characters counted */
-    uint32_t start, end;  /* bytes in the source */
-} sentence;
+enum { COPIED_THRESHOLD = 50, MIN_SECTION = 60 };
 
 static int skipped(uint32_t cp)
 {
@@ -31,10 +25,9 @@ static int skipped(uint32_t cp)
            cp == '|' || cp == '`';
 }
 
-/* The sentences of a section's prose (an N_SECTION; none if NULL). */
-static sentence *split(gir_arena *a, const gir_source *src, const gir_node *sec, size_t *n)
+gir_sentence *check_sentences(gir_arena *a, const gir_source *src, const gir_node *sec, size_t *n)
 {
-    sentence *v = NULL;
+    gir_sentence *v = NULL;
     *n = 0;
     const gir_node *p = sec ? ast_child(sec, 1) : NULL;
     if (!p || p->span.end <= p->span.start) return NULL;
@@ -42,7 +35,7 @@ static sentence *split(gir_arena *a, const gir_source *src, const gir_node *sec,
     const unsigned char *q = base + p->span.start, *e = base + p->span.end;
     gir_buf b;
     buf_init(&b, a);
-    sentence cur = {NULL, 0, p->span.start, p->span.start};
+    gir_sentence cur = {NULL, 0, p->span.start, p->span.start};
     int in_digits = 0;
     while (q < e) {
         uint32_t cp;
@@ -64,7 +57,7 @@ static sentence *split(gir_arena *a, const gir_source *src, const gir_node *sec,
             else buf_put(&b, (const char *)q - k, (size_t)k);
             continue;
         }
-        if (cur.chars >= MIN_SENTENCE) {
+        if (cur.chars >= GIR_MIN_SENTENCE) {
             cur.end = (uint32_t)(q - base);
             cur.key = buf_cstr(&b);
             ARRAY_PUSH(a, v, *n, cur);
@@ -73,7 +66,7 @@ static sentence *split(gir_arena *a, const gir_source *src, const gir_node *sec,
         cur.chars = 0;
         in_digits = 0;
     }
-    if (cur.chars >= MIN_SENTENCE) {
+    if (cur.chars >= GIR_MIN_SENTENCE) {
         cur.end = (uint32_t)(q - base);
         cur.key = buf_cstr(&b);
         ARRAY_PUSH(a, v, *n, cur);
@@ -86,8 +79,8 @@ static void compare_section(ck *c, const gir_rsection *rs, const gir_report *pre
     const gir_tsection *ps = schema_find_section(prev->schema, c->a, rs->s->name);
     if (!ps || !prev->sections[ps->index].node) return;
     size_t np, nt;
-    sentence *pv = split(c->a, prev->src, prev->sections[ps->index].node, &np);
-    sentence *tv = split(c->a, c->src, rs->node, &nt);
+    gir_sentence *pv = check_sentences(c->a, prev->src, prev->sections[ps->index].node, &np);
+    gir_sentence *tv = check_sentences(c->a, c->src, rs->node, &nt);
     gir_strmap m;
     strmap_init(&m, c->a);
     for (size_t i = 0; i < np; i++) strmap_add(&m, pv[i].key, i);
