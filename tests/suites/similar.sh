@@ -10,7 +10,7 @@ GIRC=${GIRC:-build/girc}
 [ -x "$GIRC" ] || { echo "not ok - similar: $GIRC is not built"; exit 1; }
 N=${SIMILAR_N:-200}
 T=$(mktemp -d "${TMPDIR:-/tmp}/girc-similar.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
+[ -n "$SIMILAR_KEEP" ] && echo "# $T" || trap 'rm -rf "$T"' EXIT INT TERM
 mkdir -p "$T/batch"
 
 # copies: "copy original" (report numbers); 100 and 101 both copy 7
