@@ -44,6 +44,14 @@ static const unsigned char *find_in(const unsigned char *p, const unsigned char 
     return NULL;
 }
 
+/* True when the n bytes at w occur in [p, e). */
+static int memmem_n(const unsigned char *p, const unsigned char *e, const unsigned char *w, size_t n)
+{
+    for (; p + n <= e; p++)
+        if (memcmp(p, w, n) == 0) return 1;
+    return 0;
+}
+
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* A sentence ends at 。！？；, their ASCII forms or a line break. */
@@ -107,6 +115,27 @@ static gir_span span_of(const ck *c, const unsigned char *p, size_t n)
 
 /* ---- the title (W0640, W0641) ---- */
 
+/* s without spaces, quotes and punctuation (ASCII and the full-width
+ * marks names are written with), for comparing names. */
+static const char *letters(ck *c, const char *s)
+{
+    static const char drop[] = "“”‘’「」『』《》（）【】、，。・·：；　";
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    const unsigned char *db = (const unsigned char *)drop, *de = db + sizeof drop - 1;
+    gir_buf b;
+    buf_init(&b, c->a);
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k <= 0) k = 1;
+        int keep = k > 1 || (*p > ' ' && *p < 0x7f && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')));
+        if (k > 1 && memmem_n(db, de, p, (size_t)k)) keep = 0;
+        if (keep) buf_put(&b, (const char *)p, (size_t)k);
+        p += k;
+    }
+    return buf_cstr(&b);
+}
+
 static void check_title(ck *c)
 {
     const gir_report *r = c->r;
@@ -129,7 +158,8 @@ static void check_title(ck *c)
     char *prefix = arena_alloc(c->a, pn + 1);
     memcpy(prefix, tb, pn);
     prefix[pn] = 0;
-    if (strstr(r->agency, prefix) || strstr(prefix, r->agency)) return;
+    const char *fp = letters(c, prefix), *fa = letters(c, r->agency);
+    if (!*fp || strstr(fa, fp) || strstr(fp, fa)) return;
     const unsigned char *pa = find_in(hb, brace, prefix);
     gir_span ps = pa ? span_of(c, pa, pn) : sp;
     diag_add(c->dg, GIR_SEV_WARNING, C_EV_TITLE_AGENCY, c->src, ps, prefix, r->agency);
