@@ -3,7 +3,8 @@
  * is not the header's (W0640, W0641), a statistics period for another year
  * (W0642), last year named as if it were this year (W0643), a problems
  * section of one sentence (W0644), no statement of the 信息处理费 (W0647),
- * a government's report silent on 考核/评议/责任追究 (W0648). Comparisons
+ * a government's report silent on 考核/评议/责任追究 (W0648), "全部办结"
+ * while table 3 carries applications into next year (W0650). Comparisons
  * with last year's report are in copied.c. All are warnings, waivable. */
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,10 @@ static const char problems_section[] = "问题改进";
 static const char other_section[] = "其他事项";
 static const char fee_phrase[] = "信息处理费";
 static const char *const gov_duty_words[] = {"考核", "评议", "责任追究", NULL};
+/* W0650: "all handled", in a sentence about applications, against table
+ * 3's carry-over (template names of gov2019 and gov2021). */
+static const char *const all_done_words[] = {"全部办结", "均已办结", "全部按期办结", "均已按期办结", "全部予以办结", NULL};
+static const char requests_table[] = "申请处理", carried_row[] = "结转下年", total_col[] = "总计";
 /* The content checks (W0644, W0647, W0648) start when the prose of the
  * whole report has this many characters. */
 enum { MIN_BODY = 300 };
@@ -222,6 +227,34 @@ static void check_stale(ck *c, text t)
     }
 }
 
+/* Table 3's carry-over into next year when it is more than 0, else NULL. */
+static const gir_cell *carried_over(ck *c)
+{
+    const gir_ttable *t = schema_find_table(c->s, c->a, requests_table);
+    if (!t || !c->r->tables[t->index].node) return NULL;
+    int blk = 0;
+    const gir_hnode *row = schema_find_row(t, c->a, carried_row, &blk);
+    const gir_hnode *col = row ? schema_find_col(t->blocks[blk], c->a, total_col) : NULL;
+    if (!col || row->is_group || col->is_group) return NULL;
+    const gir_cell *v = report_cell(c->r, (int)t->index, blk, (int)row->index, (int)col->index);
+    if ((v->state != CELL_WRITTEN && v->state != CELL_COMPUTED) || v->bad || v->v.m <= 0) return NULL;
+    return v;
+}
+
+static void check_all_done(ck *c, text t, const gir_cell *carried)
+{
+    for (int w = 0; all_done_words[w]; w++)
+        for (const unsigned char *p = t.b; (p = find_in(p, t.e, all_done_words[w])) != NULL; p += strlen(all_done_words[w])) {
+            text s = sentence_at(t, p);
+            if (!find_in(s.b, s.e, "申请")) continue;
+            char num[48];
+            dec_format_buf(carried->v, num);
+            gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, strlen(all_done_words[w])),
+                                   all_done_words[w], num);
+            diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+        }
+}
+
 /* ---- sections with content (W0644, W0647, W0648) ---- */
 
 /* The characters of t that are not spaces or Markdown marks, and the
@@ -309,6 +342,7 @@ void check_evaluate(ck *c)
      * skeleton being filled in, or a sample, is not judged */
     int content = c->dg->nerrors == 0 && body_chars(c) >= MIN_BODY;
     check_title(c);
+    const gir_cell *carried = carried_over(c);
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_rsection *rs = &c->r->sections[s];
         if (!rs->node) continue;
@@ -317,6 +351,7 @@ void check_evaluate(ck *c)
             check_period(c, t);
             check_stale(c, t);
         }
+        if (carried) check_all_done(c, t, carried);
         if (!content) continue;
         if (!strcmp(rs->s->name, problems_section)) check_problems(c, rs);
         if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
