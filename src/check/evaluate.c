@@ -66,26 +66,18 @@ int ev_sentence_end(uint32_t cp)
            cp == ';';
 }
 
-/* The start of the sentence holding p, and its end (after its mark). */
-static text sentence_at(text t, const unsigned char *p)
+/* The sentence of t starting at p: up to and with its end mark. */
+static text sentence_from(text t, const unsigned char *p)
 {
-    const unsigned char *s = p, *q;
-    for (q = t.b; q < p;) {
-        uint32_t cp;
-        int k = utf8_decode(q, t.e, &cp);
-        if (k <= 0) k = 1;
-        else if (ev_sentence_end(cp)) s = q + k;
-        q += k;
-    }
-    if (s > p) s = p;
-    for (q = p; q < t.e;) {
+    const unsigned char *q = p;
+    while (q < t.e) {
         uint32_t cp;
         int k = utf8_decode(q, t.e, &cp);
         if (k <= 0) k = 1;
         q += k;
         if (k > 0 && ev_sentence_end(cp)) break;
     }
-    return (text){s, q};
+    return (text){p, q};
 }
 
 /* A four-digit year followed by 年 at p: the year, else 0. */
@@ -172,21 +164,20 @@ static void check_title(ck *c)
 
 /* ---- the prose (W0642, W0643) ---- */
 
-static void check_period(ck *c, text t)
+/* The statistics period in sentence s names the report's year. */
+static void check_period(ck *c, text s)
 {
     static const char *const words[] = {"统计期限", "统计时限", "统计期间", "统计时间", NULL};
     for (int w = 0; words[w]; w++) {
-        for (const unsigned char *p = t.b; (p = find_in(p, t.e, words[w])) != NULL;) {
-            text s = sentence_at(t, p);
-            p += strlen(words[w]);
-            int y;
-            const unsigned char *q = next_year(p, s.e, &y);
-            for (; q; q = next_year(q + 7, s.e, &y)) {
-                if (y == c->r->year) continue;
-                diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, q, 4), y, c->r->year);
-                break;
-            }
+        const unsigned char *p = find_in(s.b, s.e, words[w]);
+        if (!p) continue;
+        int y;
+        for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
+            if (y == c->r->year) continue;
+            diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, q, 4), y, c->r->year);
+            return;
         }
+        return;
     }
 }
 
@@ -200,31 +191,22 @@ static int has_compare_word(text s, int year)
     return 0;
 }
 
-/* Last year at the head of a sentence, then "，" or "度，" or 我/本. */
-static int stale_head(text s, const unsigned char *p)
+/* Last year at the head of sentence s, then "，" or "度，" or 我/本. */
+static void check_stale(ck *c, text s)
 {
-    const unsigned char *q = s.b;
-    while (q < p && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '#' || *q == '*' || *q == '>')) q++;
-    if (q + 3 <= p && memcmp(q, "\xe3\x80\x80", 3) == 0) q += 3;
-    if (q != p) return 0;
+    const unsigned char *p = s.b;
+    while (p < s.e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '#' || *p == '*' || *p == '>' || *p == '"')) p++;
+    if (p + 3 <= s.e && memcmp(p, "\xe3\x80\x80", 3) == 0) p += 3;
+    if (year_at(p, s.e) != c->r->year - 1) return;
     const unsigned char *a = p + 7;
     if (a + 3 <= s.e && memcmp(a, "度", 3) == 0) a += 3;
     static const char *const next[] = {"，", ",", "我", "本", NULL};
-    for (int i = 0; next[i]; i++)
-        if ((size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0) return 1;
-    return 0;
-}
-
-static void check_stale(ck *c, text t)
-{
-    int y;
-    for (const unsigned char *p = next_year(t.b, t.e, &y); p; p = next_year(p + 7, t.e, &y)) {
-        if (y != c->r->year - 1) continue;
-        text s = sentence_at(t, p);
-        if (!stale_head(s, p) || has_compare_word(s, c->r->year)) continue;
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), y, c->r->year);
-        diag_help(c->dg, g, C_EV_STALE_HELP);
-    }
+    int head = 0;
+    for (int i = 0; next[i] && !head; i++)
+        head = (size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0;
+    if (!head || has_compare_word(s, c->r->year)) return;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), c->r->year - 1, c->r->year);
+    diag_help(c->dg, g, C_EV_STALE_HELP);
 }
 
 /* Table 3's carry-over into next year when it is more than 0, else NULL. */
@@ -241,18 +223,33 @@ static const gir_cell *carried_over(ck *c)
     return v;
 }
 
-static void check_all_done(ck *c, text t, const gir_cell *carried)
+static void check_all_done(ck *c, text s, const gir_cell *carried)
 {
-    for (int w = 0; all_done_words[w]; w++)
-        for (const unsigned char *p = t.b; (p = find_in(p, t.e, all_done_words[w])) != NULL; p += strlen(all_done_words[w])) {
-            text s = sentence_at(t, p);
-            if (!find_in(s.b, s.e, "申请")) continue;
-            char num[48];
-            dec_format_buf(carried->v, num);
-            gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, strlen(all_done_words[w])),
-                                   all_done_words[w], num);
-            diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+    if (!find_in(s.b, s.e, "申请")) return;
+    for (int w = 0; all_done_words[w]; w++) {   /* once a sentence */
+        size_t n = strlen(all_done_words[w]);
+        const unsigned char *p = find_in(s.b, s.e, all_done_words[w]);
+        if (!p) continue;
+        char num[48];
+        dec_format_buf(carried->v, num);
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), all_done_words[w], num);
+        diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+        return;
+    }
+}
+
+/* The checks of one sentence at a time (linear in the prose). */
+static void check_sentences_of(ck *c, text t, const gir_cell *carried)
+{
+    for (const unsigned char *p = t.b; p < t.e;) {
+        text s = sentence_from(t, p);
+        if (c->r->year) {
+            check_period(c, s);
+            check_stale(c, s);
         }
+        if (carried) check_all_done(c, s, carried);
+        p = s.e;
+    }
 }
 
 /* ---- sections with content (W0644, W0647, W0648) ---- */
@@ -347,11 +344,7 @@ void check_evaluate(ck *c)
         const gir_rsection *rs = &c->r->sections[s];
         if (!rs->node) continue;
         text t = prose_text(c->src, rs->node);
-        if (c->r->year) {
-            check_period(c, t);
-            check_stale(c, t);
-        }
-        if (carried) check_all_done(c, t, carried);
+        check_sentences_of(c, t, carried);
         if (!content) continue;
         if (!strcmp(rs->s->name, problems_section)) check_problems(c, rs);
         if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
