@@ -411,6 +411,7 @@ gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *
     if (!k->syntax_errors) check_missing(c);   /* a syntax error may have eaten it */
     check_dates(c, k->fields);
     check_mentions(c);
+    if (!k->syntax_errors) check_evaluate(c);   /* judged on a report that parses */
     check_waivers(c);
     return c->r;
 }

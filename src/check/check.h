@@ -97,6 +97,19 @@ gir_cell *report_cell(const gir_report *r, int table, int block, int row, int co
  * already waived). */
 int check_waiver_edit(const gir_report *r, gir_arena *a, const gir_diag *g, const char *reason,
                       const char **text, uint32_t *at);
+/* The sentences of a section's prose (sec an N_SECTION, or NULL: none),
+ * as compared with last year's (W0645) and across a batch (--similar):
+ * cut at 。！？；, ! ? ; and line breaks; key is the sentence without
+ * spaces, quotes and Markdown marks, every run of digits written '#';
+ * chars the characters counted; start, end its bytes in src. Sentences
+ * of fewer than GIR_MIN_SENTENCE characters are left out. Linear. */
+enum { GIR_MIN_SENTENCE = 8 };
+typedef struct gir_sentence {
+    const char *key;
+    size_t chars;
+    uint32_t start, end;
+} gir_sentence;
+gir_sentence *check_sentences(gir_arena *a, const gir_source *src, const gir_node *sec, size_t *n);
 /* The schema a template file declares (for `girc check stdlib/x.gir`). */
 const gir_schema *check_template_file(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast);
 #endif

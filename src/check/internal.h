@@ -41,4 +41,10 @@ void check_tag_rule(ck *c, const gir_diag *g, const gir_rtable *rt, const gir_ru
 /* Applies the report's waivers to the findings so far, then reports the
  * waivers that are wrong or waive nothing (waive.c); runs last. */
 void check_waivers(ck *c);
+/* What evaluators penalise, on the report alone (evaluate.c, W0640-W0648),
+ * then against last year's report (check_copied, copied.c: W0645, W0646). */
+void check_evaluate(ck *c);
+void check_copied(ck *c);
+/* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
+int ev_sentence_end(uint32_t cp);
 #endif

@@ -215,15 +215,17 @@ static int term_cell(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_term *
 enum { E_OK, E_BLANK, E_SKIP, E_OVERFLOW };
 
 /* The same cell in last year's report (matched by table, row and column
- * names, since last year may use the other template), or NULL. */
-static gir_cell *previous_cell(ck *c, gir_rtable *rt, const gir_term *t, int blk, int col)
+ * names, since last year may use the other template; the row and the
+ * column are this year's, whether the term names the row or the column),
+ * or NULL. */
+static gir_cell *previous_cell(ck *c, gir_rtable *rt, int blk, int row, int col)
 {
     const gir_report *p = c->r->previous;
-    if (!p || col < 0) return NULL;
+    if (!p || row < 0 || col < 0) return NULL;
     const gir_ttable *pt = schema_find_table(p->schema, c->a, rt->t->name);
     if (!pt || !p->tables[pt->index].node) return NULL;
     int pb = 0;
-    const gir_hnode *ph = schema_find_row(pt, c->a, t->name, &pb);
+    const gir_hnode *ph = schema_find_row(pt, c->a, rt->t->blocks[blk]->rows[row]->name, &pb);
     if (!ph || ph->is_group) return NULL;
     const gir_hnode *pc = schema_find_col(pt->blocks[pb], c->a, rt->t->blocks[blk]->cols[col]->name);
     if (!pc || pc->is_group) return NULL;
@@ -245,7 +247,7 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
         } else {
             int r, col;
             if (!term_cell(c, rt, ru, t, in, &r, &col)) return E_SKIP;
-            gir_cell *cell = t->prev ? previous_cell(c, rt, t, in->blk, col) : CELL(rt, in->blk, r, col);
+            gir_cell *cell = t->prev ? previous_cell(c, rt, in->blk, r, col) : CELL(rt, in->blk, r, col);
             if (!cell) return E_SKIP;
             if (cell->bad || cell->state == CELL_TEXT) return E_SKIP;
             if (cell->state == CELL_BLANK) { blank_cell[0] = r; blank_cell[1] = col; return E_BLANK; }

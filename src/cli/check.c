@@ -76,12 +76,32 @@ static void summary_tally_print(gir_cli *c, region_set *s)
 
 typedef struct region_opts {
     const char *summary, *output, *roster, *units;
+    int similar; /* --similar[=PERCENT]: the threshold, 0 when not given */
 } region_opts;
+
+/* --similar or --similar=PERCENT (1-100): 1 consumed, 0 not it, -1 error. */
+static int similar_option(gir_cli *c, const char *arg, int *out)
+{
+    if (strcmp(arg, "--similar") == 0) {
+        *out = 50;
+        return 1;
+    }
+    if (strncmp(arg, "--similar=", 10) != 0) return 0;
+    char *end;
+    long v = strtol(arg + 10, &end, 10);
+    if (end == arg + 10 || *end || v < 1 || v > 100) {
+        cli_usage_error(c, CLI_BAD_VALUE, "--similar", arg + 10);
+        return -1;
+    }
+    *out = (int)v;
+    return 1;
+}
 
 /* The reviewer's options at argv[*i]: 1 consumed, 0 not one, -1 error. */
 static int region_option(gir_cli *c, int *i, int argc, char **argv, region_opts *r)
 {
-    int k = units_option(c, i, argc, argv, "--summary", NULL, &r->summary);
+    int k = similar_option(c, argv[*i], &r->similar);
+    if (!k) k = units_option(c, i, argc, argv, "--summary", NULL, &r->summary);
     if (!k) k = units_option(c, i, argc, argv, "--summary-output", "-o", &r->output);
     if (!k) k = units_option(c, i, argc, argv, "--roster", NULL, &r->roster);
     if (!k) k = units_option(c, i, argc, argv, "--units", NULL, &r->units);
@@ -118,9 +138,11 @@ static int region_run(void *ud)
     gir_diags dg;
     diags_init(&dg, s->arena, c->lang);
     int rc = r->roster ? units_roster(c, s, &dg, r->roster) : 0;
-    if (rc != 2 && units_load(c, s, &dg, f, 0, !r->summary)) rc = 2;
+    if (r->similar) region_similar_enable(s, r->similar);
+    if (rc != 2 && units_load(c, s, &dg, f, 0, !r->summary && !r->similar)) rc = 2;
     if (rc != 2) {
         if (s->has_roster) region_roster_match(s, &dg);
+        if (r->similar) region_similar(s, &dg);
         cli_print_diags(c, &dg);
         summary_tally_print(c, s);
         for (size_t i = 0; i < s->nunits; i++)
@@ -217,7 +239,7 @@ int cmd_check(gir_cli *c, int argc, char **argv)
         snprintf(n, sizeof n, "%zu", f.n);
         if (f.n != 1 || dirs) { cli_usage_error(c, CLI_UNITS_ONE, n, ""); rc = 2; }
         else rc = check_units(c, f.v[0], ro.units);
-    } else if (ro.summary || ro.roster) {
+    } else if (ro.summary || ro.roster || ro.similar) {
         if (ro.summary && (!ro.output || strcmp(ro.output, "-") == 0)) c->doc_on_stdout = 1;
         rc = check_region(c, &f, &ro);
     } else if (f.n == 1 && !dirs) {

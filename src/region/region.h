@@ -66,6 +66,7 @@ typedef struct region_set {
     int has_roster;
     gir_source roster_src;
     region_acc *acc; /* NULL until region_sum_begin */
+    struct region_sim *sim; /* NULL unless region_similar_enable (similar.c) */
 } region_set;
 
 /* ---- units (units.c) ---- */
@@ -134,6 +135,18 @@ const char *region_emit(region_set *s, const char *agency, size_t *len);
  * or is below the known sum of units with blanks (W1131). Returns the
  * number of differences. */
 size_t region_compare(region_set *s, gir_doc *region);
+
+/* ---- reports nearly the same (similar.c, girc check --similar) ---- */
+
+/* From now on region_add_unit keeps each unit's sentences (hashes); a
+ * pair is similar from threshold percent of the shorter prose. */
+void region_similar_enable(region_set *s, int threshold);
+/* Keeps the sentences of unit's document d (called by region_add_unit). */
+void region_similar_collect(region_set *s, size_t unit, const gir_doc *d);
+/* Groups the similar units: a warning W0649 about each pair into dg (the
+ * first unit's file, the other's path, the ratio, the sections).
+ * Returns the number of pairs. */
+size_t region_similar(region_set *s, gir_diags *dg);
 
 /* ---- summaries (summary.c) ---- */
 

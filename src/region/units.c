@@ -81,6 +81,7 @@ size_t region_add_unit(region_set *s, const char *path, const gir_doc *d)
         if (d->report) copy_report(s, &u, d->report);
     }
     ARRAY_PUSH(s->arena, s->units, s->nunits, u);
+    region_similar_collect(s, s->nunits - 1, d);
     return s->nunits - 1;
 }
 

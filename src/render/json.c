@@ -6,7 +6,8 @@
  * from the decimal, never through a float), unit, display text and state
  * (zero = omitted, written, computed, blank, text; in a report with
  * errors also missing, wrong, invalid, unknown, warning: data.c) with
- * the expected value and the failed rule, and the report's diagnostics.
+ * the expected value and the failed rule, last year's value when the
+ * report names a previous report, and the report's diagnostics.
  * Keys always come in the same order; one cell per line. */
 #include <string.h>
 #include "render.h"
@@ -109,6 +110,34 @@ static void j_line(gir_buf *b, const gir_report *r, const gir_cell *v)
     buf_printf(b, "%u", (unsigned)source_line_of(r->src, v->span.start) + 1);
 }
 
+/* Last year's value of the same cell (matched by table, row and column
+ * names, as rule R3.8 matches them), as ", \"previous\": V" (null when last
+ * year's report has no such cell or left it blank); nothing at all when
+ * the report names no previous report. */
+static void j_previous(gir_renderer *rr, const gir_rtable *rt, const gir_hnode *row, const gir_hnode *col)
+{
+    const gir_report *p = rr->r->previous;
+    if (!p || !p->schema || !p->tables) return;
+    gir_buf *b = rr->out;
+    buf_puts(b, ", \"previous\": ");
+    const gir_ttable *pt = schema_find_table(p->schema, rr->a, rt->t->name);
+    int pb = 0;
+    const gir_hnode *ph = pt && p->tables[pt->index].node ? schema_find_row(pt, rr->a, row->name, &pb) : NULL;
+    const gir_hnode *pc = ph && !ph->is_group ? schema_find_col(pt->blocks[pb], rr->a, col->name) : NULL;
+    if (!pc || pc->is_group) {
+        buf_puts(b, "null");
+        return;
+    }
+    const gir_cell *v = report_cell(p, pt->index, pb, ph->index, pc->index);
+    char num[48];
+    if (v->state == CELL_ZERO && v->type != CT_TEXT) buf_puts(b, "0");
+    else if (v->state == CELL_WRITTEN || v->state == CELL_COMPUTED) {
+        dec_format_buf(v->v, num);
+        buf_puts(b, num);
+    } else if (v->state == CELL_TEXT) jstr(b, v->text ? v->text : "");
+    else buf_puts(b, "null");
+}
+
 static void j_cell(gir_renderer *rr, const gir_lcell *c, const gir_rtable *rt, const gir_block *bl)
 {
     gir_buf *b = rr->out;
@@ -151,6 +180,7 @@ static void j_cell(gir_renderer *rr, const gir_lcell *c, const gir_rtable *rt, c
     jstr(b, v->rule);
     buf_puts(b, ", \"line\": ");
     j_line(b, rr->r, v);
+    j_previous(rr, rt, row, col);
     buf_putc(b, '}');
 }
 

@@ -1,0 +1,354 @@
+/* evaluate.c - what the evaluators of annual reports penalise, checked on
+ * the report alone (issue 13, EVALUATION.md): a title whose year or agency
+ * is not the header's (W0640, W0641), a statistics period for another year
+ * (W0642), last year named as if it were this year (W0643), a problems
+ * section of one sentence (W0644), no statement of the 信息处理费 (W0647),
+ * a government's report silent on 考核/评议/责任追究 (W0648), "全部办结"
+ * while table 3 carries applications into next year (W0650). Comparisons
+ * with last year's report are in copied.c. All are warnings, waivable. */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "base/utf8.h"
+
+/* Words that make a sentence naming last year a comparison or a report on
+ * last year's problems, not a stale year (W0643). */
+static const char *const compare_words[] = {
+    "比", "上年", "去年", "上一年", "增长", "下降", "减少", "增加", "持平", "结转",
+    "问题", "整改", "评估", "考核", "反馈", "报告", "以来", "至今", "期间", NULL};
+
+/* The sections whose content evaluators read as a whole (W0644, W0647),
+ * by template section name. */
+static const char problems_section[] = "问题改进";
+static const char other_section[] = "其他事项";
+static const char fee_phrase[] = "信息处理费";
+static const char *const gov_duty_words[] = {"考核", "评议", "责任追究", NULL};
+/* W0650: "all handled", in a sentence about applications, against table
+ * 3's carry-over (template names of gov2019 and gov2021). */
+static const char *const all_done_words[] = {"全部办结", "均已办结", "全部按期办结", "均已按期办结", "全部予以办结", NULL};
+static const char requests_table[] = "申请处理", carried_row[] = "结转下年", total_col[] = "总计";
+/* The content checks (W0644, W0647, W0648) start when the prose of the
+ * whole report has this many characters. */
+enum { MIN_BODY = 300 };
+
+typedef struct text { const unsigned char *b, *e; } text;
+
+static text prose_text(const gir_source *src, const gir_node *sec)
+{
+    const gir_node *p = sec ? ast_child(sec, 1) : NULL;
+    const unsigned char *base = (const unsigned char *)src->text;
+    if (!p || p->span.end <= p->span.start) return (text){base, base};
+    return (text){base + p->span.start, base + p->span.end};
+}
+
+static const unsigned char *find_in(const unsigned char *p, const unsigned char *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (; p + n <= e; p++)
+        if (*p == (unsigned char)*w && memcmp(p, w, n) == 0) return p;
+    return NULL;
+}
+
+/* True when the n bytes at w occur in [p, e). */
+static int memmem_n(const unsigned char *p, const unsigned char *e, const unsigned char *w, size_t n)
+{
+    for (; p + n <= e; p++)
+        if (memcmp(p, w, n) == 0) return 1;
+    return 0;
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A sentence ends at 。！？；, their ASCII forms or a line break. */
+int ev_sentence_end(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n' || cp == '!' || cp == '?' ||
+           cp == ';';
+}
+
+/* The sentence of t starting at p: up to and with its end mark. */
+static text sentence_from(text t, const unsigned char *p)
+{
+    const unsigned char *q = p;
+    while (q < t.e) {
+        uint32_t cp;
+        int k = utf8_decode(q, t.e, &cp);
+        if (k <= 0) k = 1;
+        q += k;
+        if (k > 0 && ev_sentence_end(cp)) break;
+    }
+    return (text){p, q};
+}
+
+/* A four-digit year followed by 年 at p: the year, else 0. */
+static int year_at(const unsigned char *p, const unsigned char *e)
+{
+    if (p + 4 + 3 > e) return 0;
+    for (int i = 0; i < 4; i++)
+        if (!is_digit(p[i])) return 0;
+    if (memcmp(p + 4, "年", 3) != 0) return 0;
+    return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+}
+
+static const unsigned char *next_year(const unsigned char *p, const unsigned char *e, int *y)
+{
+    while (p < e && (size_t)(e - p) >= 7) {
+        if (!is_digit(*p)) {
+            p++;
+            continue;
+        }
+        *y = year_at(p, e);
+        if (*y) return p;
+        while (p < e && is_digit(*p)) p++;
+    }
+    return NULL;
+}
+
+static gir_span span_of(const ck *c, const unsigned char *p, size_t n)
+{
+    uint32_t o = (uint32_t)(p - (const unsigned char *)c->src->text);
+    return (gir_span){o, (uint32_t)(o + n)};
+}
+
+/* ---- the title (W0640, W0641) ---- */
+
+/* s without spaces, quotes and punctuation (ASCII and the full-width
+ * marks names are written with), for comparing names. */
+static const char *letters(ck *c, const char *s)
+{
+    static const char drop[] = "“”‘’「」『』《》（）【】、，。・·：；　";
+    const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+    const unsigned char *db = (const unsigned char *)drop, *de = db + sizeof drop - 1;
+    gir_buf b;
+    buf_init(&b, c->a);
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k <= 0) k = 1;
+        int keep = k > 1 || (*p > ' ' && *p < 0x7f && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')));
+        if (k > 1 && memmem_n(db, de, p, (size_t)k)) keep = 0;
+        if (keep) buf_put(&b, (const char *)p, (size_t)k);
+        p += k;
+    }
+    return buf_cstr(&b);
+}
+
+static void check_title(ck *c)
+{
+    const gir_report *r = c->r;
+    if (!r->title || !r->year) return;
+    const unsigned char *base = (const unsigned char *)c->src->text;
+    const unsigned char *hb = base + r->header->span.start, *he = base + r->header->span.end;
+    const unsigned char *brace = find_in(hb, he, "{");
+    if (!brace) return;
+    const unsigned char *tb = (const unsigned char *)r->title, *te = tb + strlen(r->title);
+    int y;
+    const unsigned char *ty = next_year(tb, te, &y);
+    if (!ty) return;
+    char ys[8];
+    snprintf(ys, sizeof ys, "%04d", y);
+    const unsigned char *at = find_in(hb, brace, ys);
+    gir_span sp = at ? span_of(c, at, 4) : (gir_span){r->header->span.start, r->header->span.start + 6};
+    if (y != r->year) diag_add(c->dg, GIR_SEV_WARNING, C_EV_TITLE_YEAR, c->src, sp, y, r->year);
+    size_t pn = (size_t)(ty - tb);
+    if (!pn || !r->agency || !*r->agency) return;
+    char *prefix = arena_alloc(c->a, pn + 1);
+    memcpy(prefix, tb, pn);
+    prefix[pn] = 0;
+    const char *fp = letters(c, prefix), *fa = letters(c, r->agency);
+    if (!*fp || strstr(fa, fp) || strstr(fp, fa)) return;
+    const unsigned char *pa = find_in(hb, brace, prefix);
+    gir_span ps = pa ? span_of(c, pa, pn) : sp;
+    diag_add(c->dg, GIR_SEV_WARNING, C_EV_TITLE_AGENCY, c->src, ps, prefix, r->agency);
+}
+
+/* ---- the prose (W0642, W0643) ---- */
+
+/* The statistics period in sentence s names the report's year. */
+static void check_period(ck *c, text s)
+{
+    static const char *const words[] = {"统计期限", "统计时限", "统计期间", "统计时间", NULL};
+    for (int w = 0; words[w]; w++) {
+        const unsigned char *p = find_in(s.b, s.e, words[w]);
+        if (!p) continue;
+        int y;
+        for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
+            if (y == c->r->year) continue;
+            diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, q, 4), y, c->r->year);
+            return;
+        }
+        return;
+    }
+}
+
+static int has_compare_word(text s, int year)
+{
+    for (int i = 0; compare_words[i]; i++)
+        if (find_in(s.b, s.e, compare_words[i])) return 1;
+    int y;
+    for (const unsigned char *q = next_year(s.b, s.e, &y); q; q = next_year(q + 7, s.e, &y))
+        if (y >= year) return 1;
+    return 0;
+}
+
+/* Last year at the head of sentence s, then "，" or "度，" or 我/本. */
+static void check_stale(ck *c, text s)
+{
+    const unsigned char *p = s.b;
+    while (p < s.e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '#' || *p == '*' || *p == '>' || *p == '"')) p++;
+    if (p + 3 <= s.e && memcmp(p, "\xe3\x80\x80", 3) == 0) p += 3;
+    if (year_at(p, s.e) != c->r->year - 1) return;
+    const unsigned char *a = p + 7;
+    if (a + 3 <= s.e && memcmp(a, "度", 3) == 0) a += 3;
+    static const char *const next[] = {"，", ",", "我", "本", NULL};
+    int head = 0;
+    for (int i = 0; next[i] && !head; i++)
+        head = (size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0;
+    if (!head || has_compare_word(s, c->r->year)) return;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), c->r->year - 1, c->r->year);
+    diag_help(c->dg, g, C_EV_STALE_HELP);
+}
+
+/* Table 3's carry-over into next year when it is more than 0, else NULL. */
+static const gir_cell *carried_over(ck *c)
+{
+    const gir_ttable *t = schema_find_table(c->s, c->a, requests_table);
+    if (!t || !c->r->tables[t->index].node) return NULL;
+    int blk = 0;
+    const gir_hnode *row = schema_find_row(t, c->a, carried_row, &blk);
+    const gir_hnode *col = row ? schema_find_col(t->blocks[blk], c->a, total_col) : NULL;
+    if (!col || row->is_group || col->is_group) return NULL;
+    const gir_cell *v = report_cell(c->r, (int)t->index, blk, (int)row->index, (int)col->index);
+    if ((v->state != CELL_WRITTEN && v->state != CELL_COMPUTED) || v->bad || v->v.m <= 0) return NULL;
+    return v;
+}
+
+static void check_all_done(ck *c, text s, const gir_cell *carried)
+{
+    if (!find_in(s.b, s.e, "申请")) return;
+    for (int w = 0; all_done_words[w]; w++) {   /* once a sentence */
+        size_t n = strlen(all_done_words[w]);
+        const unsigned char *p = find_in(s.b, s.e, all_done_words[w]);
+        if (!p) continue;
+        char num[48];
+        dec_format_buf(carried->v, num);
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), all_done_words[w], num);
+        diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+        return;
+    }
+}
+
+/* The checks of one sentence at a time (linear in the prose). */
+static void check_sentences_of(ck *c, text t, const gir_cell *carried)
+{
+    for (const unsigned char *p = t.b; p < t.e;) {
+        text s = sentence_from(t, p);
+        if (c->r->year) {
+            check_period(c, s);
+            check_stale(c, s);
+        }
+        if (carried) check_all_done(c, s, carried);
+        p = s.e;
+    }
+}
+
+/* ---- sections with content (W0644, W0647, W0648) ---- */
+
+/* The characters of t that are not spaces or Markdown marks, and the
+ * number of its sentences with any such character. */
+static size_t content_chars(text t, size_t *sentences)
+{
+    size_t n = 0, in_sentence = 0;
+    *sentences = 0;
+    for (const unsigned char *p = t.b; p < t.e;) {
+        uint32_t cp;
+        int k = utf8_decode(p, t.e, &cp);
+        if (k <= 0) k = 1;
+        p += k;
+        if (k > 0 && ev_sentence_end(cp)) {
+            *sentences += in_sentence;
+            in_sentence = 0;
+            continue;
+        }
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == '"' || cp == '#' || cp == '*' || cp == '>' ||
+            cp == '-')
+            continue;
+        n++;
+        in_sentence = 1;
+    }
+    *sentences += in_sentence;
+    return n;
+}
+
+/* The section's text, trimmed, for the message. */
+static const char *trimmed(ck *c, text t)
+{
+    while (t.b < t.e && (*t.b == '"' || *t.b == ' ' || *t.b == '\n' || *t.b == '\r' || *t.b == '\t')) t.b++;
+    while (t.e > t.b && (t.e[-1] == '"' || t.e[-1] == ' ' || t.e[-1] == '\n' || t.e[-1] == '\r' || t.e[-1] == '\t')) t.e--;
+    size_t n = (size_t)(t.e - t.b);
+    char *s = arena_alloc(c->a, n + 1);
+    memcpy(s, t.b, n);
+    s[n] = 0;
+    return s;
+}
+
+/* One sentence of fewer than 40 characters ("无。", "暂无问题。"). */
+static void check_problems(ck *c, const gir_rsection *rs)
+{
+    text t = prose_text(c->src, rs->node);
+    size_t sentences;
+    size_t n = content_chars(t, &sentences);
+    if (sentences > 1 || n >= 40) return;
+    gir_span sp = ast_child(rs->node, 0)->span;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_EMPTY_SECTION, c->src, sp, rs->s->label, trimmed(c, t));
+    diag_help(c->dg, g, C_EV_EMPTY_HELP);
+}
+
+static void check_fee(ck *c, const gir_rsection *rs)
+{
+    text t = prose_text(c->src, rs->node);
+    if (find_in(t.b, t.e, fee_phrase)) return;
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_FEE_MISSING, c->src, ast_child(rs->node, 0)->span, rs->s->label);
+    diag_help(c->dg, g, C_EV_FEE_HELP);
+}
+
+static void check_gov_duties(ck *c)
+{
+    for (int w = 0; gov_duty_words[w]; w++) {
+        int found = 0;
+        for (size_t s = 0; s < c->s->nsections && !found; s++) {
+            text t = prose_text(c->src, c->r->sections[s].node);
+            found = find_in(t.b, t.e, gov_duty_words[w]) != NULL;
+        }
+        if (!found) diag_add(c->dg, GIR_SEV_WARNING, C_EV_GOV_DUTY, c->src, (gir_span){c->src->len, c->src->len}, gov_duty_words[w]);
+    }
+}
+
+/* The characters of all the report's prose (content_chars). */
+static size_t body_chars(ck *c)
+{
+    size_t n = 0, sentences;
+    for (size_t s = 0; s < c->s->nsections; s++) n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences);
+    return n;
+}
+
+void check_evaluate(ck *c)
+{
+    /* what a section says is judged once its figures hold (a report with
+     * errors gets its errors first) and once the report has a body: a
+     * skeleton being filled in, or a sample, is not judged */
+    int content = c->dg->nerrors == 0 && body_chars(c) >= MIN_BODY;
+    check_title(c);
+    const gir_cell *carried = carried_over(c);
+    for (size_t s = 0; s < c->s->nsections; s++) {
+        const gir_rsection *rs = &c->r->sections[s];
+        if (!rs->node) continue;
+        text t = prose_text(c->src, rs->node);
+        check_sentences_of(c, t, carried);
+        if (!content) continue;
+        if (!strcmp(rs->s->name, problems_section)) check_problems(c, rs);
+        if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
+    }
+    if (content && c->r->kind == KIND_GOVERNMENT) check_gov_duties(c);
+    check_copied(c);
+}
