@@ -11,6 +11,10 @@
 
 (defgroup gir nil "Editing .gir reports (girc)." :group 'languages)
 
+(defcustom gir-girc-program "girc"
+  "The girc program `gir-format-buffer' runs."
+  :type 'string)
+
 (defconst gir-mode-keywords
   '("report" "section" "table" "template" "waive"
     "block" "note" "columns" "rows" "group" "alias" "rule" "pattern"
@@ -41,6 +45,34 @@
     st)
   "Syntax table of `gir-mode': # comments, \"strings\" (a \"\"\"prose\"\"\" block
 reads as an empty string, a string and an empty string).")
+
+;;;###autoload
+(defun gir-format-buffer ()
+  "Format the buffer with `girc fmt -' (no language server needed).
+The buffer is replaced only when girc exits 0, keeping point and marks
+\(`replace-buffer-contents'); on a syntax error it stays as it is and
+girc's first message is shown.  (`C-u M-| girc fmt -' would replace the
+buffer with the error messages.)"
+  (interactive)
+  (let ((out (generate-new-buffer " *girc fmt*"))
+        (err (make-temp-file "girc-fmt"))
+        (coding-system-for-read 'utf-8-unix)
+        (coding-system-for-write 'utf-8-unix))
+    (unwind-protect
+        (if (eql 0 (call-process-region (point-min) (point-max) gir-girc-program nil (list out err) nil "fmt" "-"))
+            (replace-buffer-contents out)
+          (message "girc fmt: buffer unchanged: %s"
+                   (with-temp-buffer
+                     (insert-file-contents err)
+                     (buffer-substring (point-min) (line-end-position)))))
+      (kill-buffer out)
+      (delete-file err))))
+
+(defvar gir-mode-map
+  (let ((m (make-sparse-keymap)))
+    (define-key m (kbd "C-c C-f") #'gir-format-buffer)
+    m)
+  "Keys of `gir-mode': C-c C-f formats (`gir-format-buffer').")
 
 ;;;###autoload
 (define-derived-mode gir-mode prog-mode "GIR"

@@ -109,6 +109,22 @@ idle timers do not fire in batch)."
   (goto-char (point-max))
   (delete-region (line-beginning-position 0) (point-max))
   (eglot--signal-textDocument/didChange)
+  ;; 5b. the recipe without a server: gir-format-buffer never destroys a buffer
+  (let ((gir-girc-program (getenv "GIRC"))
+        (text (buffer-string)))
+    (with-temp-buffer
+      (insert text "table @\n")
+      (gir-mode)
+      (let ((before (buffer-string)))
+        (gir-format-buffer)
+        (gt-check "gir-format-buffer on a syntax error leaves the buffer" (equal (buffer-string) before))
+        (gt-check "gir-format-buffer says why" (string-match-p "buffer unchanged: .*E0" (gt-messages))
+                  (car (last (split-string (gt-messages) "\n" t))))))
+    (with-temp-buffer
+      (insert (replace-regexp-in-string "^  结转 +" "  结转 " text))
+      (gir-mode)
+      (gir-format-buffer)
+      (gt-check "gir-format-buffer formats" (equal (buffer-string) text))))
   ;; 6. the quick fix corrects the total
   (gt-wait (lambda () (gt-diags)) 10)
   (let ((d (car (flymake-diagnostics))))

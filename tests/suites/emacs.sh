@@ -23,6 +23,20 @@ if command -v nvim >/dev/null 2>&1; then
     -c 'echo &filetype . " " . b:current_syntax . " " . synIDattr(synID(19, 1, 1), "name")' -c 'qall!' tests/lsp/wrong-total.gir 2>&1 | tr -d '\r')
   case $out in *"gir gir girKeyword"*) echo "ok - vim: ftdetect and syntax load, 'report' is girKeyword" ;;
     *) echo "not ok - vim: syntax file: $out"; fail=1 ;; esac
+  # :GircFmt (editors/vim/ftplugin/gir.vim) formats, and leaves a buffer with a syntax error as it is
+  vt=$(mktemp -d) || exit 2
+  sed 's/^  结转  */  结转 /' tests/lsp/wrong-total.gir > "$vt/a.gir"
+  { cat tests/lsp/wrong-total.gir; echo 'table @'; } > "$vt/b.gir"
+  for f in a b; do
+    PATH=$(dirname "$GIRC"):$PATH nvim --headless -n -i NONE -u NONE --cmd "set rtp^=$ROOT/editors/vim" \
+      --cmd 'filetype plugin on' -c 'GircFmt' -c "w! $vt/$f.out" -c 'qall!' "$vt/$f.gir" > "$vt/$f.msg" 2>&1
+  done
+  "$GIRC" fmt - < "$vt/a.gir" > "$vt/a.want"
+  if cmp -s "$vt/a.out" "$vt/a.want" && ! cmp -s "$vt/a.gir" "$vt/a.out"; then echo "ok - vim: :GircFmt = girc fmt"
+  else echo "not ok - vim: :GircFmt = girc fmt"; fail=1; fi
+  if cmp -s "$vt/b.out" "$vt/b.gir" && grep -q 'buffer unchanged' "$vt/b.msg"; then echo "ok - vim: :GircFmt leaves a buffer with a syntax error as it is, and says why"
+  else echo "not ok - vim: :GircFmt on a syntax error"; head -3 "$vt/b.msg"; fail=1; fi
+  rm -rf "$vt"
 fi
 if ! command -v emacs >/dev/null 2>&1 || ! ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1; then
   echo "# SKIP emacs: emacs-nox or elpa-eglot is not installed (make deps-check installs them)"
