@@ -206,8 +206,10 @@ static void place_row(ck *c, gir_rtable *rt, const gir_node *row, const gir_node
             val = it->last;
         }
         if (pos >= b->ncols) {
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_TOO_MANY_CELLS, c->src, it->span, rh->name, b->ncols);
-            diag_help(c->dg, g, C_HELP_COLUMNS, b->ncols);
+            int one = b->ncols == 1;   /* English: "1 column", "2 columns" */
+            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, one ? C_TOO_MANY_CELLS1 : C_TOO_MANY_CELLS, c->src, it->span,
+                                   rh->name, b->ncols);
+            diag_help(c->dg, g, one ? C_HELP_COLUMNS1 : C_HELP_COLUMNS, b->ncols);
             break;
         }
         gir_cell *cell = &rb->cells[pos * 1 + (size_t)rh->index * b->ncols];
