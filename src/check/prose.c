@@ -102,7 +102,10 @@ void check_mentions(ck *c)
         unsigned char *seen = arena_alloc(c->a, prose->span.end - prose->span.start + 1);
         for (size_t t = 0; t < c->s->ntables; t++) {
             gir_rtable *rt = &c->r->tables[t];
-            if (!rt->node) continue;
+            /* a row that could not be placed (a syntax error, an unknown
+             * label) has been reported: its values are not known, so the
+             * prose is not compared with them (one mistake, one message) */
+            if (!rt->node || rt->unresolved) continue;
             for (size_t i = 0; i < rt->t->nrules; i++)
                 if (rt->t->rules[i]->pattern == 2) check_one(c, rt, rt->t->rules[i], prose, seen);
         }
