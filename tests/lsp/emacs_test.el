@@ -32,8 +32,10 @@
   (forward-char col))
 
 (setq eglot-sync-connect 10 eglot-connect-timeout 20 eglot-events-buffer-size 0)
+;; the server's stderr and exit status go to files (ASan reports land there)
 (setq eglot-server-programs
-      `((gir-mode . (,(getenv "GIRC") "lsp"))))
+      `((gir-mode . ("sh" "-c" "\"$0\" lsp 2>\"$1\"; echo $? >\"$2\"" ,(getenv "GIRC")
+                     ,(getenv "SERVER_ERR") ,(getenv "SERVER_STATUS")))))
 (defun gt-diags ()
   "The buffer's flymake diagnostics, asking flymake to run first (its
 idle timers do not fire in batch)."
@@ -139,5 +141,12 @@ idle timers do not fire in batch)."
   (eglot--signal-textDocument/didChange)
   (gt-check "diagnostic cleared" (gt-wait (lambda () (null (gt-diags))) 10))
   (set-buffer-modified-p nil)
-  (eglot-shutdown (eglot-current-server))
+  ;; shutdown and exit, then wait for the server to end by itself
+  ;; (eglot-shutdown deletes the process right after exit)
+  (let* ((server (eglot-current-server))
+         (proc (jsonrpc--process server)))
+    (setf (eglot--shutdown-requested server) t)
+    (jsonrpc-request server :shutdown nil :timeout 5)
+    (jsonrpc-notify server :exit nil)
+    (gt-check "server ends after shutdown/exit" (gt-wait (lambda () (not (process-live-p proc))) 10)))
   (kill-emacs (if gt-failed 1 0)))

@@ -6,7 +6,9 @@
 # formatting, a refused format, a quick fix. Also checks that the
 # keyword lists of editors/ (Emacs mode, Vim syntax) agree with
 # src/syntax/keywords.def and fields.def, and that the Vim syntax file
-# loads. Skips (one "# SKIP" line) only when Emacs or eglot is missing.
+# loads, :GircFmt, and the server's exit status and empty stderr (under
+# ASan, the leak check). Skips (one "# SKIP" line) only when Emacs or
+# eglot is missing.
 GIRC=${GIRC:-build/girc}
 case $GIRC in /*) ;; *) GIRC=$(pwd)/$GIRC ;; esac
 ROOT=$(pwd)
@@ -47,7 +49,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/报告 目录"
 f="$tmp/报告 目录/新华 县.gir"
 cp tests/lsp/wrong-total.gir "$f"
-LC_ALL=C.UTF-8 LANG=C.UTF-8 HOME=$tmp ROOT=$ROOT GIRC=$GIRC TEST_FILE=$f \
+LC_ALL=C.UTF-8 LANG=C.UTF-8 HOME=$tmp ROOT=$ROOT GIRC=$GIRC TEST_FILE=$f SERVER_ERR=$tmp/stderr SERVER_STATUS=$tmp/status \
   timeout 60 emacs --batch -Q -l tests/lsp/emacs_test.el > "$tmp/out" 2> "$tmp/err"
 rc=$?
 cat "$tmp/out"
@@ -57,4 +59,10 @@ if [ $rc -ne 0 ] && ! grep -q '^not ok' "$tmp/out"; then
   fail=1
 fi
 grep -q '^not ok' "$tmp/out" && fail=1
+i=0
+while [ ! -s "$tmp/status" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(cat "$tmp/status" 2>/dev/null)" = 0 ]; then echo "ok - emacs: server exit status 0 after shutdown/exit"
+else echo "not ok - emacs: server exit status '$(cat "$tmp/status" 2>/dev/null)'"; fail=1; fi
+if [ ! -s "$tmp/stderr" ]; then echo "ok - emacs: server stderr empty"
+else echo "not ok - emacs: server stderr"; head -20 "$tmp/stderr"; fail=1; fi
 exit $fail
