@@ -61,14 +61,95 @@ static int dot_at(const unsigned char *p, const unsigned char *e, int *fullwidth
     return 3;
 }
 
+static gir_node *decode_number_at(gir_lexer *lx, gir_span sp, const unsigned char *p, const unsigned char *e);
+
+static gir_node *decode_number(gir_lexer *lx, gir_span sp)
+{
+    return decode_number_at(lx, sp, lx->tok, lx->cur);
+}
+
+/* Is the code point at p (before e) one that continues an identifier? */
+static int ident_follows(const unsigned char *p, const unsigned char *e)
+{
+    uint32_t c;
+    if (p >= e || utf8_decode(p, e, &c) < 1) return 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9')) return 1;
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x3134F);
+}
+
+/* End of the sign, digits and fraction that start the token. */
+static const unsigned char *plain_number_end(const gir_lexer *lx)
+{
+    const unsigned char *p = lx->tok, *e = lx->cur;
+    const gir_sign *sg = lang_sign_at((const char *)p, (const char *)e);
+    if (sg) p += strlen(sg->word);
+    int seen_dot = 0;
+    while (p < e) {
+        int len = 0, fw = 0;
+        if (digit_at(p, e, &len) >= 0) { p += len; continue; }
+        len = seen_dot ? 0 : dot_at(p, e, &fw);
+        if (!len || digit_at(p + len, e, &fw) < 0) break;
+        seen_dot = 1;
+        p += len;
+    }
+    return p;
+}
+
+/* A number written the way office documents do, whose reading is
+ * certain: "1.25 万元" (a space before the unit), "1.25万" (万 for 万元),
+ * "12,500" (thousands separators). Read as what it would be written
+ * without them, with a warning (code) that says so and a fix. When an
+ * identifier follows ("5 个人", "5万人"), only the plain number is the
+ * token. */
+static gir_node *decode_pasted_number(gir_lexer *lx, gir_span *loc, gir_msg code)
+{
+    if (code != M_THOUSANDS_SEP && ident_follows(lx->cur, lx->lim)) {
+        lx->cur = plain_number_end(lx);
+        *loc = span_of(lx, lx->tok, lx->cur);
+        return decode_number(lx, *loc);
+    }
+    *loc = span_of(lx, lx->tok, lx->cur);
+    gir_buf b;
+    buf_init(&b, lx->arena);
+    for (const unsigned char *p = lx->tok; p < lx->cur; p++)
+        if (*p != ' ' && *p != '\t' && *p != ',') buf_putc(&b, (char)*p);
+    if (code == M_WAN_UNIT) buf_puts(&b, "元");
+    const char *clean = buf_cstr(&b);
+    size_t before = lx->diags->n;
+    gir_node *n = decode_number_at(lx, *loc, (const unsigned char *)clean, (const unsigned char *)clean + b.n);
+    if (lx->diags->n > before) return n;     /* full-width: that warning already gives the fix */
+    gir_diag *g = diag_add(lx->diags, GIR_SEV_WARNING, code, lx->src, *loc, clean);
+    diag_help(lx->diags, g, M_HELP_WRITE, clean);
+    diag_fix(lx->diags, g, *loc, clean);
+    return n;
+}
+
+/* An official label pasted without quotes ("（一）予以公开", "1.属于国家
+ * 秘密", "一、本年新收…"): an error with the quoted text as the fix, and
+ * read as that string so the rest of the row is checked. */
+static gir_node *unquoted_label(gir_lexer *lx, gir_span *loc)
+{
+    *loc = span_of(lx, lx->tok, lx->cur);
+    size_t len = (size_t)(lx->cur - lx->tok);
+    const char *text = arena_strndup(lx->arena, (const char *)lx->tok, len);
+    const char *quoted = arena_printf(lx->arena, "\"%s\"", text);
+    gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_UNQUOTED_LABEL, lx->src, *loc, text);
+    diag_help(lx->diags, g, M_HELP_QUOTE_LABEL, text);
+    diag_fix(lx->diags, g, *loc, quoted);
+    gir_node *n = mk_lit(lx, LIT_STRING, *loc);
+    n->str = text;
+    n->len = (uint32_t)len;
+    n->lit.pasted = g;
+    return n;
+}
+
 /* Reads a NUMBER token: sign, digits (ASCII or full-width), fraction,
  * unit. The sign words are those of syntax/numbers.def; the unit is the
  * rest of the token (the `unit` regex below, kept equal to numbers.def by
  * test_lexer.c). */
-static gir_node *decode_number(gir_lexer *lx, gir_span sp)
+static gir_node *decode_number_at(gir_lexer *lx, gir_span sp, const unsigned char *p, const unsigned char *e)
 {
-    const unsigned char *p = lx->tok;
-    const unsigned char *e = lx->cur;
     gir_node *n = mk_lit(lx, LIT_NUMBER, sp);
     gir_lit *l = &n->lit;
     l->written_sign = "";
@@ -357,8 +438,9 @@ static int bad_char(gir_lexer *lx, gir_span *loc)
     for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++) {
         if ((size_t)k == strlen(fw[i][0]) && memcmp(lx->tok, fw[i][0], (size_t)k) == 0) {
             gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_FULLWIDTH_PUNCT, lx->src, *loc, fw[i][0]);
-            diag_help(lx->diags, g, M_HELP_USE_ASCII, fw[i][1]);
-            diag_fix(lx->diags, g, *loc, fw[i][1]);
+            int colon = fw[i][1][0] == ':';   /* "新收：5": no colon is valid there */
+            diag_help(lx->diags, g, colon ? M_HELP_NO_COLON : M_HELP_USE_ASCII, fw[i][1]);
+            diag_fix(lx->diags, g, *loc, colon ? " " : fw[i][1]);
             return YYerror;
         }
     }
@@ -403,6 +485,14 @@ int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
             sign   = [+\-] | "增" | "减" | "＋" | "－";
             unit   = "元" | "万元" | "件" | "个" | "项";
             number = sign? dig+ (("." | "．") dig+)? unit?;
+            /* pasted from office documents (decode_pasted_number) */
+            numsp  = sign? dig+ (("." | "．") dig+)? [ \t]+ unit;
+            numwan = sign? dig+ (("." | "．") dig+)? [ \t]* "万";
+            numk   = sign? [0-9]{1,3} ("," [0-9]{3})+ ("." [0-9]+)? unit?;
+            /* an official label pasted without quotes (unquoted_label) */
+            lchar  = [^ \t\r\n\x00"#{}=\u3000];
+            cjknum = [一二三四五六七八九十];
+            label  = ("（" [^）\r\n\x00"#]{1,6} "）" | [0-9]+ ("." | "．") | cjknum+ "、") cjk lchar*;
             date   = dig{4} "-" dig{1,2} "-" dig{1,2}
                    | dig{4} "年" dig{1,2} "月" dig{1,2} "日";
             nl     = "\r\n" | "\n" | "\r";
@@ -427,6 +517,10 @@ int lexer_next(gir_lexer *lx, gir_node **val, gir_span *loc)
             "\""     { *val = scan_string(lx); TOKEN(STRING); }
             date     { *loc = span_of(lx, lx->tok, lx->cur); *val = decode_date(lx, *loc); TOKEN(DATE); }
             number   { *loc = span_of(lx, lx->tok, lx->cur); *val = decode_number(lx, *loc); TOKEN(NUMBER); }
+            numsp    { *val = decode_pasted_number(lx, loc, M_UNIT_AFTER_SPACE); lx->last_newline = 0; return NUMBER; }
+            numwan   { *val = decode_pasted_number(lx, loc, M_WAN_UNIT); lx->last_newline = 0; return NUMBER; }
+            numk     { *val = decode_pasted_number(lx, loc, M_THOUSANDS_SEP); lx->last_newline = 0; return NUMBER; }
+            label    { *val = unquoted_label(lx, loc); lx->last_newline = 0; return STRING; }
             "_"      { *val = mk_lit(lx, LIT_BLANK, span_of(lx, lx->tok, lx->cur)); TOKEN(BLANK); }
             ident {
                 int kw = lang_keyword((const char *)lx->tok, (size_t)(lx->cur - lx->tok));

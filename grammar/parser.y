@@ -459,8 +459,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
     if (lexer_line_has_error(&P->lx, loc.start)) return 0;
     const char *unexpected = symbol_text(P, yypcontext_token(ctx));
     gir_lang L = P->diags->lang;
+    int colon = strcmp(yysymbol_name(yypcontext_token(ctx)), "':'") == 0;   /* "新收:5" */
     if (n <= 0) {
-        diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX, P->src, loc, unexpected);
+        gir_diag *g0 = diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX, P->src, loc, unexpected);
+        if (colon) diag_help(P->diags, g0, M_HELP_NO_COLON);
+        if (colon) diag_fix(P->diags, g0, loc, " ");
         return 0;
     }
     gir_buf b;
@@ -469,7 +472,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, gir_parser *P)
         if (i) buf_puts(&b, msg_fmt(L, i == n - 1 ? M_OR : M_LIST_SEP));
         buf_puts(&b, symbol_text(P, exp[i]));
     }
-    diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX_EXPECTED, P->src, loc, unexpected, buf_cstr(&b));
+    gir_diag *g = diag_add(P->diags, GIR_SEV_ERROR, M_SYNTAX_EXPECTED, P->src, loc, unexpected, buf_cstr(&b));
+    if (colon) {
+        diag_help(P->diags, g, M_HELP_NO_COLON);
+        diag_fix(P->diags, g, loc, " ");
+    }
     return 0;
 }
 

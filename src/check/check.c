@@ -320,9 +320,12 @@ static int cmp_u32(const void *a, const void *b)
 /* Remembers where the parse errors are, for check_syntax_error_in. */
 static void index_syntax_errors(ck *c)
 {
-    for (size_t i = 0; i < c->dg->n; i++)
-        if (c->dg->v[i]->sev == GIR_SEV_ERROR && c->dg->v[i]->src == c->src)
-            ARRAY_PUSH(c->a, c->syntax_at, c->nsyntax, c->dg->v[i]->span.start);
+    const char *pasted = msg_code(M_UNQUOTED_LABEL);   /* read as the quoted label: checked on */
+    for (size_t i = 0; i < c->dg->n; i++) {
+        const gir_diag *g = c->dg->v[i];
+        if (g->sev == GIR_SEV_ERROR && g->src == c->src && !(g->code && strcmp(g->code, pasted) == 0))
+            ARRAY_PUSH(c->a, c->syntax_at, c->nsyntax, g->span.start);
+    }
     if (c->nsyntax) qsort(c->syntax_at, c->nsyntax, sizeof *c->syntax_at, cmp_u32);
 }
 

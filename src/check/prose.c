@@ -91,7 +91,12 @@ static void on_hit(void *ud, size_t pat, size_t start)
         sc->state[pat] = rule_on(c, m, &w, &at) ? 1 : -1;
     }
     if (sc->state[pat] < 0) return;
-    const gir_rule *ru = c->r->tables[m->table].t->rules[m->rule];
+    const gir_rtable *rt = &c->r->tables[m->table];
+    /* a row that could not be placed (a syntax error, an unknown label)
+     * has been reported: its values are not known, so the prose is not
+     * compared with them (one mistake, one message) */
+    if (!rt->node || rt->unresolved) return;
+    const gir_rule *ru = rt->t->rules[m->rule];
     size_t pl = strlen(ru->phrases[m->phrase]);
     sc->next[pat] = start + pl;
     hit h = {pat, start, NULL, NULL, {0}};

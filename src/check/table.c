@@ -178,6 +178,21 @@ static void type_value(ck *c, gir_cell *cell, const gir_hnode *row, const gir_hn
     /* "+3" in a count column is harmless: kept as written */
 }
 
+/* "1 234": a value of three digits one space after a number, in a row
+ * with too many values, was probably one number with a space as the
+ * thousands separator (pasted from a document): say how to write it. */
+static void spaced_number_help(ck *c, gir_diag *g, const gir_node *prev, const gir_node *it)
+{
+    if (!prev || prev->kind == N_NAMED || it->kind == N_NAMED) return;
+    const char *t = c->src->text;
+    uint32_t a = prev->span.start, m = prev->span.end, z = it->span.end;
+    if (it->span.start != m + 1 || t[m] != ' ' || z - it->span.start != 3 || m - a > 3) return;
+    for (uint32_t i = a; i < z; i++)
+        if (i != m && (t[i] < '0' || t[i] > '9')) return;
+    const char *x = arena_strndup(c->a, t + a, m - a), *y = arena_strndup(c->a, t + it->span.start, 3);
+    diag_help(c->dg, g, C_HELP_SPACED_NUMBER, x, y);
+}
+
 /* Places the cells of one N_ROW. */
 static void place_row(ck *c, gir_rtable *rt, const gir_node *row, const gir_node *first_cell, int blk, gir_hnode *rh)
 {
@@ -192,7 +207,8 @@ static void place_row(ck *c, gir_rtable *rt, const gir_node *row, const gir_node
     }
     rb->row_nodes[rh->index] = row;
     size_t pos = 0;
-    for (const gir_node *it = first_cell; it; it = it->next) {
+    const gir_node *prev = NULL;
+    for (const gir_node *it = first_cell; it; prev = it, it = it->next) {
         const gir_node *val = it;
         if (it->kind == N_NAMED) {
             const char *cn = item_text(c, it->first);
@@ -206,8 +222,11 @@ static void place_row(ck *c, gir_rtable *rt, const gir_node *row, const gir_node
             val = it->last;
         }
         if (pos >= b->ncols) {
-            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_TOO_MANY_CELLS, c->src, it->span, rh->name, b->ncols);
-            diag_help(c->dg, g, C_HELP_COLUMNS, b->ncols);
+            int one = b->ncols == 1;   /* English: "1 column", "2 columns" */
+            gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, one ? C_TOO_MANY_CELLS1 : C_TOO_MANY_CELLS, c->src, it->span,
+                                   rh->name, b->ncols);
+            diag_help(c->dg, g, one ? C_HELP_COLUMNS1 : C_HELP_COLUMNS, b->ncols);
+            spaced_number_help(c, g, prev, it);
             break;
         }
         gir_cell *cell = &rb->cells[pos * 1 + (size_t)rh->index * b->ncols];
@@ -249,6 +268,10 @@ void check_table(ck *c, gir_rtable *rt)
             }
             rh = schema_find_row(t, c->a, label, &blk);
             if (!rh) { unknown_label(c, t, first, label, 0, NULL); rt->unresolved = 1; continue; }
+            if (first->kind == N_LIT && first->lit.pasted && !rh->is_group) {   /* E0130: name the short name */
+                diag_help(c->dg, first->lit.pasted, M_HELP_SHORT_NAME, label, rh->name);
+                diag_fix(c->dg, first->lit.pasted, first->span, rh->name);
+            }
             if (rh->is_group) {
                 gir_diag *g = diag_add(c->dg, GIR_SEV_ERROR, C_GROUP_ROW, c->src, first->span, rh->label && *rh->label ? rh->label : rh->name);
                 diag_help(c->dg, g, C_HELP_GROUP_ROW, rh->kids[0]->name);

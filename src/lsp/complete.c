@@ -8,7 +8,14 @@
  * agency kinds after `kind`, and keywords. Keywords, fields and kinds are
  * those syntax/lang.h declares; template names those of the embedded
  * stdlib. Every item replaces the identifier being typed (textEdit); row
- * and column labels carry the same documentation as hover. */
+ * and column labels carry the same documentation as hover (markdown or
+ * plain text, as the client's documentationFormat asks). A row or column
+ * is found by its short name, aliases, official label (with or without
+ * its numbering) and the names and labels of its groups: filterText is
+ * the first of those that starts with (else contains, from the match on)
+ * what is typed, since clients match filterText by prefix. A row whose
+ * official label is being typed from its numbering (`1.` at the start of
+ * a row) is offered with the numbering replaced. */
 #include <string.h>
 #include "syntax/lang.h"
 #include "syntax/lexer.h"
@@ -19,6 +26,9 @@
 
 enum { CIK_FIELD = 5, CIK_CLASS = 7, CIK_MODULE = 9, CIK_PROPERTY = 10, CIK_VALUE = 12, CIK_KEYWORD = 14, CIK_ENUMMEMBER = 20, CIK_STRUCT = 22 };
 
+typedef struct ltok { int kind; gir_span sp; const char *str; } ltok;
+typedef struct ltok_view { int kind; uint32_t start; } ltok_view;
+
 typedef struct cctx {
     lsp_server *s;
     gir_arena *a;
@@ -26,6 +36,8 @@ typedef struct cctx {
     cJSON *items;
     uint32_t from, to;            /* the identifier being replaced */
     int n;
+    const char *typed;            /* src[from, to) */
+    const char *filter;           /* the next item's filterText, or NULL */
 } cctx;
 
 static int ident_cp(uint32_t c, int first)
@@ -70,11 +82,8 @@ static void add(cctx *c, const char *label, int kind, const char *detail, const 
     lsp_add_str(it, "label", label);
     cJSON_AddNumberToObject(it, "kind", kind);
     if (detail && *detail) lsp_add_str(it, "detail", detail);
-    if (doc && *doc) {
-        cJSON *d = cJSON_AddObjectToObject(it, "documentation");
-        cJSON_AddStringToObject(d, "kind", "markdown");
-        lsp_add_str(d, "value", doc);
-    }
+    if (doc && *doc) cJSON_AddItemToObject(it, "documentation", lsp_markup(c->a, doc, c->s->complete_plain));
+    if (c->filter) lsp_add_str(it, "filterText", c->filter);
     cJSON_AddItemToObject(it, "sortText", cJSON_CreateString(arena_printf(c->a, "%05d", c->n++)));
     cJSON *te = cJSON_AddObjectToObject(it, "textEdit");
     cJSON_AddItemToObject(te, "range", lsp_range_json(c->s, c->src, (gir_span){c->from, c->to}));
@@ -97,13 +106,80 @@ static void add_named(cctx *c, const char *name, const char *label, const char *
             arena_printf(c->a, "%s%s", written(c, aliases[i]), suffix));
 }
 
+/* An official label without its numbering: "（三）不予公开" -> "不予公开",
+ * "1.属于国家秘密" -> "属于国家秘密", "一、本年新收" -> "本年新收". */
+static const char *unnumbered(const char *l)
+{
+    const char *p = l;
+    if (strncmp(p, "（", 3) == 0) {
+        const char *q = strstr(p, "）");
+        return q && q - p <= 12 ? q + 3 : l;
+    }
+    while (*p >= '0' && *p <= '9') p++;
+    if (p > l && (*p == '.' || strncmp(p, "．", 3) == 0)) return p + (*p == '.' ? 1 : 3);
+    const char *q = strstr(l, "、");
+    return q && q - l <= 9 ? q + 3 : l;
+}
+
+/* Sets c->filter for h: the first of its names, labels and its groups'
+ * that starts with what is typed, else the first that contains it (from
+ * the match on); NULL (the label) when nothing is typed or nothing fits. */
+static void pick_filter(cctx *c, const gir_hnode *h)
+{
+    c->filter = NULL;
+    if (!c->typed || !*c->typed) return;
+    const char *cand[40];
+    size_t n = 0;
+    for (const gir_hnode *x = h; x && x->depth >= 0 && n + 4 + x->naliases <= 40; x = x->parent) {
+        cand[n++] = x->name;
+        for (size_t i = 0; i < x->naliases; i++) cand[n++] = x->aliases[i];
+        if (x->label && *x->label) cand[n++] = x->label;
+        if (x->label && *x->label) cand[n++] = unnumbered(x->label);
+    }
+    size_t len = strlen(c->typed);
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(cand[i], c->typed, len) == 0) { c->filter = cand[i]; return; }
+    for (size_t i = 0; i < n; i++) {
+        const char *m = strstr(cand[i], c->typed);
+        if (m) { c->filter = m; return; }
+    }
+}
+
 static void add_hnodes(cctx *c, const gir_ttable *t, gir_hnode *const *v, size_t n, int is_col)
 {
     for (size_t i = 0; i < n; i++) {
         const gir_hnode *h = v[i];
+        pick_filter(c, h);
         add_named(c, h->name, lsp_hnode_path(c->a, h), h->aliases, h->naliases, is_col ? CIK_PROPERTY : CIK_FIELD,
                   lsp_hnode_doc(c->s, c->a, t, h, is_col), is_col ? "=" : "");
+        c->filter = NULL;
     }
+}
+
+/* The rows of a numbered start of a row ("1." typed): rows whose official
+ * label starts with the text from the line's first token to the cursor,
+ * replacing it, with that text as filterText. 0 if the line is not one. */
+static int numbered_rows(cctx *c, const gir_ttable *t, const ltok_view *line, int nline)
+{
+    for (int i = 0; i < nline; i++)
+        if (line[i].kind != NUMBER && line[i].kind != '.' && line[i].kind != YYerror && line[i].kind != YYUNDEF) return 0;
+    if (nline == 0) return 0;
+    uint32_t from = line[0].start;
+    const char *typed = arena_strndup(c->a, c->src->text + from, c->to - from);
+    uint32_t save = c->from;
+    c->from = from;
+    int any = 0;
+    for (size_t b = 0; b < t->nblocks; b++)
+        for (size_t i = 0; i < t->blocks[b]->nrows; i++) {
+            const gir_hnode *h = t->blocks[b]->rows[i];
+            if (!h->label || strncmp(h->label, typed, strlen(typed)) != 0) continue;
+            c->filter = h->label;
+            add(c, h->name, CIK_FIELD, lsp_hnode_path(c->a, h), lsp_hnode_doc(c->s, c->a, t, h, 0), written(c, h->name));
+            any = 1;
+        }
+    c->filter = NULL;
+    c->from = save;
+    return any;
 }
 
 /* The keywords written where (GIR_KW_*), from syntax/keywords.def. */
@@ -132,7 +208,6 @@ static void templates(cctx *c)
     for (const gir_embedded *e = gir_stdlib; e->name; e++) add(c, e->name, CIK_VALUE, e->path, NULL, NULL);
 }
 
-typedef struct ltok { int kind; gir_span sp; const char *str; } ltok;
 
 cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
 {
@@ -142,7 +217,8 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
     gir_arena *a = arena_new(NULL);
     if (!a) return NULL;
     const gir_source *src = &d->doc->src;
-    cctx c = {s, a, src, cJSON_CreateArray(), word_start(src, off), off, 0};
+    cctx c = {s, a, src, cJSON_CreateArray(), word_start(src, off), off, 0, NULL, NULL};
+    c.typed = arena_strndup(a, src->text + c.from, c.to - c.from);
     /* scan the tokens before the word */
     gir_diags dg;
     diags_init(&dg, a, s->lang);
@@ -210,7 +286,11 @@ cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err)
         const gir_ttable *t = schema_find_table(sc, a, top_name);
         int labelled = 0;
         for (size_t i = 0; t && i < t->nblocks; i++) labelled |= t->blocks[i]->rowlabels;
-        if (t && labelled && nline == 0) {
+        ltok_view lv[4];
+        for (int i = 0; i < nline; i++) lv[i] = (ltok_view){line[i].kind, line[i].sp.start};
+        if (t && labelled && nline > 0 && numbered_rows(&c, t, lv, nline)) {
+            /* the official label's numbering typed */
+        } else if (t && labelled && nline == 0) {
             for (size_t i = 0; i < t->nblocks; i++) add_hnodes(&c, t, t->blocks[i]->rows, t->blocks[i]->nrows, 0);
         } else if (t) {
             int blk = 0;

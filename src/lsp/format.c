@@ -2,8 +2,10 @@
  * the document's current text. The reply is one TextEdit covering the
  * changed lines only (common leading and trailing lines are kept, so the
  * editor's cursor and marks stay put), [] when already formatted, and
- * null (with a log message) when the text has syntax errors; null when
- * memory runs out (never a wrong edit).
+ * null when the text has syntax errors, with the reason (the first
+ * syntax error, its line and column) shown to the user
+ * (window/showMessage) and logged; null when memory runs out (never a
+ * wrong edit).
  *
  * The scratch arena is not protected: gir_fmt_source allocates its
  * result in it while it holds memory of its own, so it must see a
@@ -49,6 +51,20 @@ static cJSON *edits_to(lsp_server *s, gir_arena *a, const lsp_doc *d, const char
     return edits;
 }
 
+/* Why formatting was refused: the first error of d, else the generic text. */
+static const char *refusal(lsp_server *s, gir_arena *a, const lsp_doc *d, gir_fmt_status st)
+{
+    if (st != GIR_FMT_SYNTAX) return msg_fmt(s->lang, L_FMT_UNSAFE);
+    for (size_t i = 0; i < d->doc->diags.n; i++) {
+        const gir_diag *g = d->doc->diags.v[i];
+        if (g->sev != GIR_SEV_ERROR || g->src != &d->doc->src || !g->msg) continue;
+        gir_pos pos;
+        source_pos(g->src, g->span.start, &pos);
+        return arena_printf(a, msg_fmt(s->lang, L_FMT_SYNTAX_AT), pos.line, pos.char_col, g->msg);
+    }
+    return msg_fmt(s->lang, L_FMT_SYNTAX);
+}
+
 cJSON *lsp_formatting(lsp_server *s, const cJSON *params, lsp_err *err)
 {
     lsp_doc *d = lsp_doc_of(s, params, err);
@@ -64,8 +80,14 @@ cJSON *lsp_formatting(lsp_server *s, const cJSON *params, lsp_err *err)
     cJSON *edits = NULL;
     if (st == GIR_FMT_OK)
         edits = edits_to(s, a, d, out, n);
-    else
-        lsp_log(&s->out, 2, msg_fmt(s->lang, st == GIR_FMT_SYNTAX ? L_FMT_SYNTAX : L_FMT_UNSAFE));
+    else {
+        const char *why = refusal(s, a, d, st);
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddNumberToObject(p, "type", 2);
+        lsp_add_str(p, "message", why);
+        lsp_notify(&s->out, "window/showMessage", p);
+        lsp_log(&s->out, 2, why);
+    }
     arena_free(a);
     return edits;
 }

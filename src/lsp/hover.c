@@ -5,7 +5,8 @@
  * section, its declaration in the template; for the template's name, the
  * template's title, source and years; for a header field, its help text
  * (syntax/fields.def); for a waiver, its reason and the findings it
- * waives. Markdown, in the session's language. */
+ * waives. Markdown, or plain text when the client's contentFormat asks
+ * for it (lsp_markup), in the session's language. */
 #include <string.h>
 #include "syntax/lang.h"
 #include "internal.h"
@@ -204,6 +205,27 @@ static void waiver_hover(lsp_server *s, gir_buf *b, const lsp_doc *d, const gir_
     diags_at(s, b, d, w->span);
 }
 
+cJSON *lsp_markup(gir_arena *a, const char *md, int plain)
+{
+    cJSON *c = cJSON_CreateObject();
+    cJSON_AddStringToObject(c, "kind", plain ? "plaintext" : "markdown");
+    if (!plain) {
+        lsp_add_str(c, "value", md);
+        return c;
+    }
+    gir_buf b;
+    buf_init(&b, a);
+    for (const char *p = md; *p; p++) {
+        if (p[0] == '*' && p[1] == '*') {
+            p++;
+            continue;
+        }
+        buf_putc(&b, *p);
+    }
+    lsp_add_str(c, "value", buf_cstr(&b));
+    return c;
+}
+
 cJSON *lsp_hover(lsp_server *s, const cJSON *params, lsp_err *err)
 {
     uint32_t off = 0;
@@ -267,9 +289,7 @@ cJSON *lsp_hover(lsp_server *s, const cJSON *params, lsp_err *err)
     } else {
         while (b.n && b.p[b.n - 1] == '\n') b.p[--b.n] = 0;
         r = cJSON_CreateObject();
-        cJSON *c = cJSON_AddObjectToObject(r, "contents");
-        cJSON_AddStringToObject(c, "kind", "markdown");
-        lsp_add_str(c, "value", buf_cstr(&b));
+        cJSON_AddItemToObject(r, "contents", lsp_markup(a, buf_cstr(&b), s->hover_plain));
         cJSON_AddItemToObject(r, "range", lsp_range_json(s, &d->doc->src, t.span));
     }
     arena_free(a);

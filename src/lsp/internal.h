@@ -47,6 +47,9 @@ void lsp_unpublish(lsp_server *s, const char *uri);
 
 /* ---- features ---- */
 cJSON *lsp_hover(lsp_server *s, const cJSON *params, lsp_err *err);
+/* A MarkupContent of md: as is, or plain text (no ** emphasis) when
+ * plain (the client's contentFormat / documentationFormat). */
+cJSON *lsp_markup(gir_arena *a, const char *md, int plain);
 /* Markdown for a row/column (shared with completion documentation). */
 const char *lsp_hnode_doc(lsp_server *s, gir_arena *a, const gir_ttable *t, const gir_hnode *h, int is_col);
 cJSON *lsp_completion(lsp_server *s, const cJSON *params, lsp_err *err);

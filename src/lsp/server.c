@@ -25,6 +25,22 @@ static int offers_utf8(const cJSON *params)
     return 0;
 }
 
+/* 1 when the client's first supported markup kind in the array at
+ * capabilities.textDocument.WHAT.KEY is plaintext (absent: markdown). */
+static int wants_plain(const cJSON *params, const char *what, const char *key)
+{
+    const cJSON *td = lsp_get(lsp_get(params, "capabilities"), "textDocument");
+    const cJSON *v = lsp_get(lsp_get(td, what), key);
+    if (!v && strcmp(what, "completion") == 0) v = lsp_get(lsp_get(lsp_get(td, what), "completionItem"), key);
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v) {
+        if (!cJSON_IsString(e)) continue;
+        if (strcmp(e->valuestring, "markdown") == 0) return 0;
+        if (strcmp(e->valuestring, "plaintext") == 0) return 1;
+    }
+    return 0;
+}
+
 /* The advertised capabilities. Every key here must have a handler in the
  * table below and every handler's capability must be here: the unit test
  * test_lsp_caps.c checks both directions. */
@@ -62,6 +78,8 @@ static cJSON *initialize(lsp_server *s, const cJSON *params, lsp_err *err)
         return NULL;
     }
     s->utf8 = offers_utf8(params);
+    s->hover_plain = wants_plain(params, "hover", "contentFormat");
+    s->complete_plain = wants_plain(params, "completion", "documentationFormat");
     const cJSON *loc = lsp_get(params, "locale");
     if (!s->cfg.lang_set && cJSON_IsString(loc) && msg_lang_parse(loc->valuestring) >= 0)
         s->lang = (gir_lang)msg_lang_parse(loc->valuestring);

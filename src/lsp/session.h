@@ -22,6 +22,8 @@ struct lsp_server {
     int state, exited, exit_code;   /* lifecycle: server.c only */
     int utf8;                  /* negotiated position encoding: utf-8 (else utf-16) */
     gir_lang lang;             /* the session's language (--lang, else initialize's locale) */
+    int hover_plain;           /* the client asked for plaintext hover (contentFormat) */
+    int complete_plain;        /* ... and plaintext completion documentation (documentationFormat) */
     lsp_store store;           /* documents, versions and caches */
 };
 

@@ -66,6 +66,10 @@ typedef struct gir_lit {
     int fullwidth;
     /* LIT_DATE */
     int year, month, day;
+    /* LIT_STRING read from an official label written without quotes: its
+     * E0130 diagnostic (a gir_diag *), to which the checker adds the
+     * short name of the row it names; else NULL */
+    void *pasted;
 } gir_lit;
 
 /* Scope kinds for rules (N_SCOPE.op). */

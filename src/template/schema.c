@@ -607,6 +607,7 @@ size_t schema_suggest(gir_arena *a, gir_hnode *const *nodes, size_t n, const cha
     if (max > 8) max = 8;
     for (size_t i = 0; i < n; i++) {
         const gir_hnode *h = nodes[i];
+        if (h->is_group) continue;   /* a group heading is never what to write */
         const char *cands[34];   /* folded (computed at build when possible) */
         size_t nc = 0;
         cands[nc++] = h->fname ? h->fname : label_fold(a, h->name);
@@ -621,7 +622,7 @@ size_t schema_suggest(gir_arena *a, gir_hnode *const *nodes, size_t n, const cha
             if (dd < dmin) dmin = dd;
         }
         if (dmin > limit) continue;
-        const char *show = (h->label && *h->label) ? h->label : h->name;
+        const char *show = h->name;   /* what to write: the short name */
         /* insert sorted by distance */
         size_t pos = k;
         while (pos > 0 && best[pos - 1] > dmin) pos--;

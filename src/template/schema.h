@@ -136,8 +136,10 @@ gir_hnode *schema_find_row(const gir_ttable *t, gir_arena *a, const char *name, 
 gir_hnode *schema_find_col(const gir_block *b, gir_arena *a, const char *name);
 /* Names matching a path "a.b" (group-qualified). */
 int hnode_matches(const gir_hnode *h, gir_arena *a, const char *name);
-/* Up to max "did you mean" candidates (official labels or names) for a
- * misspelt name among the given nodes, best first. */
+/* Up to max "did you mean" candidates for a misspelt name among the
+ * given nodes, best first: the short names of leaves (a name matches by
+ * its short name, official label or aliases; group headings, which are
+ * never written, are not suggested). */
 size_t schema_suggest(gir_arena *a, gir_hnode *const *nodes, size_t n, const char *name,
                       const char **out, size_t max);
 const char *cell_type_name(gir_cell_type t);
