@@ -14,6 +14,7 @@ const char *const cli_version = GIRC_VERSION;
 /* In the order girc --help lists them. Synopses are ASCII: they are the
  * same in every language. */
 const gir_command gir_commands[] = {
+    {"new", "new [--template T] [--kind K] [--year Y] [--agency NAME] [--from LAST.gir] [-o OUT]", CLI_SUM_NEW, CLI_HELP_NEW, cmd_new, cmd_new_help_arg},
     {"check", "check [-j N] [--summary=FMT [-o OUT]] [--roster FILE] [--units DIR] FILE|DIR...", CLI_SUM_CHECK, CLI_HELP_CHECK, cmd_check, NULL},
     {"sum", "sum [--roster FILE] [--agency NAME] [-o OUT] FILE|DIR...", CLI_SUM_SUM, CLI_HELP_SUM, cmd_sum, NULL},
     {"build", "build [-f FMT] [-o OUT] [--fragment] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
