@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "units.h"
 #include "base/io.h"
+#include "scaffold/scaffold.h"
 
 /* Compiles one file and prints its diagnostics. Returns 0, 1 or 2. */
 static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
@@ -34,6 +35,7 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
         if (res) res->unreadable = 1;
         return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) ? 2 : 2;
     }
+    scaffold_draft_check(d);   /* prose girc new --from carried from last year */
     cli_print_diags(c, &d->diags);
     *nerr += d->diags.nerrors;
     *nwarn += d->diags.nwarnings;
