@@ -47,7 +47,7 @@ static int parse(gir_cli *c, int argc, char **argv, new_args *n)
     cli_opts_done(&o);
     if (k == CLI_OPT_ERROR) return 2;
     if (first < argc + 1) {
-        cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[first - 1], "");
+        cli_usage_error(c, NEW_OPERAND, argv[first - 1], "");
         return 2;
     }
     return 0;
@@ -170,6 +170,7 @@ static int run(gir_cli *c, gir_arena *a, const new_args *n)
         const gir_schema *s = tn ? load_schema(c, a, tn, no.year, &stub) : NULL;
         if (!s) st = 1;
         else {
+            no.template_name = tn;
             no.last = last ? last->report : NULL;
             no.last_path = n->from ? previous_path(a, n->from, n->out) : NULL;
             size_t len = 0;

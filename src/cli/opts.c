@@ -2,6 +2,7 @@
  * command's own table joined with the global options, `--opt value` and
  * `--opt=value` alike, `--` ending the options, unique abbreviations of
  * long options, and a mistyped option reported with the nearest one. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,12 @@ static int global(gir_cli *c, int code, const char *arg)
     char buf[4096];
     char *one[2] = {buf, NULL};
     int i = 0;
+    if (code == G_INCLUDE) {   /* kept by pointer: arg lives in argv */
+        if (cli_add_include(c, arg) == 0) return 0;
+        cli_io_error(c, CLI_CANNOT_READ, arg, ENOMEM);
+        return -1;
+    }
     if (code == G_DENY) snprintf(buf, sizeof buf, "--deny-warnings");
-    else if (code == G_INCLUDE) snprintf(buf, sizeof buf, "-I%s", arg);
     else snprintf(buf, sizeof buf, "%s%s", prefix[code - G_LANG], arg);
     return cli_global_option(c, &i, 1, one) < 0 ? -1 : 0;
 }

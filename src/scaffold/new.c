@@ -60,7 +60,7 @@ static void emit_head(gir_arena *a, gir_buf *b, const gir_schema *s, const gir_n
     buf_puts(b, "\nreport ");
     scaf_string(b, arena_printf(a, msg_fmt(GIR_LANG_ZH, NEW_TITLE), agency, o->year));
     buf_puts(b, " {\n  template ");
-    scaf_name(b, s->name);
+    scaf_name(b, o->template_name ? o->template_name : s->name);
     buf_puts(b, "\n  agency ");
     scaf_string(b, agency);
     if (o->kind != KIND_UNKNOWN) buf_printf(b, "\n  kind %s", gir_kind_names[o->kind]);

@@ -15,6 +15,7 @@ extern const char scaffold_marker[];
 
 typedef struct gir_new_opts {
     gir_lang lang;              /* the language of the comments */
+    const char *template_name;  /* as the header names it (a name or a path) */
     const char *agency;         /* the agency (a placeholder when NULL) */
     gir_agency_kind kind;
     int year;
