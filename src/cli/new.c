@@ -13,10 +13,12 @@
 #include "check/check.h"
 #include "fmt/fmt.h"
 #include "scaffold/scaffold.h"
+#include "template/stdlib_data.h"
 #include "template/template.h"
 
 typedef struct new_args {
     const char *template_name, *kind, *year, *agency, *from, *out;
+    int list;   /* --list: the roff fragment of gir(5) instead */
 } new_args;
 
 static const struct option new_longs[] = {
@@ -26,6 +28,7 @@ static const struct option new_longs[] = {
     {"agency", required_argument, NULL, 'a'},
     {"from", required_argument, NULL, 'F'},
     {"output", required_argument, NULL, 'o'},
+    {"list", no_argument, NULL, 'L'},
     {NULL, 0, NULL, 0},
 };
 
@@ -42,6 +45,7 @@ static int parse(gir_cli *c, int argc, char **argv, new_args *n)
         else if (k == 'a') n->agency = arg;
         else if (k == 'F') n->from = arg;
         else if (k == 'o') n->out = arg;
+        else if (k == 'L') n->list = 1;
     }
     int first = o.first;
     cli_opts_done(&o);
@@ -156,8 +160,28 @@ static int finish(gir_cli *c, gir_arena *a, const char *text, size_t len, const 
     return 0;
 }
 
+/* --list: the tables of each built-in template (or of --template) for gir(5). */
+static int list(gir_cli *c, gir_arena *a, const new_args *n)
+{
+    gir_buf b;
+    buf_init(&b, a);
+    int st = 0;
+    for (const gir_embedded *e = gir_stdlib; e->name && !st; e++) {
+        const char *name = n->template_name ? n->template_name : e->name;
+        gir_doc *stub = NULL;
+        const gir_schema *s = load_schema(c, a, name, last_year(), &stub);
+        if (s) scaffold_roff(&b, s);
+        else st = 1;
+        gir_doc_free(stub);
+        if (n->template_name) break;
+    }
+    fwrite(b.p ? b.p : "", 1, b.n, stdout);
+    return st;
+}
+
 static int run(gir_cli *c, gir_arena *a, const new_args *n)
 {
+    if (n->list) return list(c, a, n);
     int st = 0;
     gir_doc *last = n->from ? load_last(c, a, n->from, &st) : NULL;
     if (st) return st;

@@ -25,6 +25,9 @@ typedef struct gir_new_opts {
 
 /* The text of the new report against schema s, in arena a. */
 const char *scaffold_new(gir_arena *a, const gir_schema *s, const gir_new_opts *o, size_t *len);
+/* The rows and columns of s's tables (names, labels, aliases) as a roff
+ * fragment for gir(5), appended to b (list.c). */
+void scaffold_roff(gir_buf *b, const gir_schema *s);
 /* Warns (W0070) about each prose section of d that still holds the
  * marker; returns how many. */
 size_t scaffold_draft_check(gir_doc *d);

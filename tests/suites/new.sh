@@ -67,3 +67,15 @@ check "E0050: last year's report is untouched" 'cmp -s "$tmp/last.gir" examples/
 echo keep > "$tmp/keep.gir"
 $G new -I "$tmp/inc" --template strict -o "$tmp/keep.gir" 2>/dev/null
 check "an error writes nothing over -o" 'grep -qx keep "$tmp/keep.gir"'
+
+# ---- gir(5) lists every row and column of the stdlib: the part between
+# the markers is exactly what `girc new --list` prints (rewritten by
+# GIRC_UPDATE_GOLDEN=1) ----
+$G new --list > "$tmp/list.roff"
+awk '/^\.\\" begin-generated: girc new --list/{p=1;next} /^\.\\" end-generated/{p=0} p' man/gir.5 > "$tmp/page.roff"
+if [ -n "$GIRC_UPDATE_GOLDEN" ]; then
+  awk -v f="$tmp/list.roff" '/^\.\\" begin-generated: girc new --list/{print;while((getline l<f)>0)print l;skip=1;next} /^\.\\" end-generated/{skip=0} !skip' man/gir.5 > "$tmp/gir.5" && cp "$tmp/gir.5" man/gir.5
+  echo "ok - gir(5) tables (updated)"
+elif cmp -s "$tmp/list.roff" "$tmp/page.roff"; then echo "ok - gir(5) lists the stdlib's rows and columns as girc new --list does"
+else echo "not ok - gir(5) tables differ from girc new --list (GIRC_UPDATE_GOLDEN=1 rewrites)"; diff "$tmp/page.roff" "$tmp/list.roff" | head -10; fi
+check "the rows of table 3 are in gir(5)" 'grep -q "^\.B 逾\\\\:期\\\\:未\\\\:缴\\\\:费$" man/gir.5 && grep -q "^\.B 结\\\\:转\\\\:下\\\\:年$" man/gir.5'
