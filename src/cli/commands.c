@@ -18,7 +18,7 @@ const gir_command gir_commands[] = {
     {"check", "check [-j N] [--summary=FMT [-o OUT]] [--roster FILE] [--units DIR] FILE|DIR...", CLI_SUM_CHECK, CLI_HELP_CHECK, cmd_check, NULL},
     {"sum", "sum [--roster FILE] [--agency NAME] [-o OUT] FILE|DIR...", CLI_SUM_SUM, CLI_HELP_SUM, cmd_sum, NULL},
     {"build", "build [-f FMT] [-o OUT] [--fragment] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
-    {"fmt", "fmt [--check] [-w] FILE...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
+    {"fmt", "fmt [--check] [-w] FILE|DIR...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
     {"import", "import [-o OUT] [--check] [-j N] FILE|DIR...", CLI_SUM_IMPORT, CLI_HELP_IMPORT, cmd_import, NULL},
     {"lsp", "lsp [--stdio]", CLI_SUM_LSP, CLI_HELP_LSP, cmd_lsp, NULL},
     {"help", "help [COMMAND]", CLI_SUM_HELP, CLI_HELP_HELP, cmd_help, NULL},
