@@ -188,6 +188,9 @@ install: $(B)/girc
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 stdlib/*.gir $(DESTDIR)$(PREFIX)/share/girc/stdlib/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 completions/girc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc
+	install -m 644 completions/_girc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_girc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/girc
@@ -195,6 +198,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(wildcard man/*.5)))
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/girc/stdlib/,$(notdir $(STDLIB)))
 	-rmdir $(DESTDIR)$(PREFIX)/share/girc/stdlib $(DESTDIR)$(PREFIX)/share/girc 2>/dev/null
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_girc
 
 clean:
 	rm -rf $(B) out
