@@ -46,3 +46,17 @@ if [ $st = 0 ] && [ -s "$tmp/2024.gir" ]; then echo "ok - README: the girc new l
 if "$GIRC" check "$tmp/2024.gir" > /dev/null 2>&1; then echo "ok - README: the new report checks"; else echo "not ok - README: the new report does not check"; fi
 codes=$(cd "$tmp" && "$GIRC" --diagnostics=json check 2025.gir 2>/dev/null | grep -o '"code": *"[A-Z0-9]*"' | sort -u | tr -d ' ')
 if [ "$codes" = '"code":"W0070"' ]; then echo "ok - README: the draft has only W0070"; else echo "not ok - README: the draft reports $codes"; fi
+
+# ---- the man pages: one footer (date, "girc VERSION" of girc --version),
+# and man --warnings has nothing to say about any page ----
+ver=$("$GIRC" --version | sed 's/^girc //')
+feet=$(sed -n 's/^\.TH [A-Z-]* [15] \([^ ]*\) "\([^"]*\)" .*/\1 \2/p' man/*.[15] | sort -u)
+n=$(printf '%s\n' "$feet" | wc -l)
+if [ "$n" = 1 ] && [ "${feet#* }" = "girc $ver" ] && [ "$(grep -c '^\.TH' man/*.[15] | grep -vc ':1$')" = 0 ]
+then echo "ok - man pages: one footer ($feet)"; else echo "not ok - man pages: footers differ:"; printf '%s\n' "$feet"; fi
+if command -v man > /dev/null 2>&1; then
+  for f in man/*.[15]; do
+    w=$(MANWIDTH=80 man --warnings -l "$f" 2>&1 > /dev/null)
+    if [ -z "$w" ]; then echo "ok - man --warnings: $f"; else echo "not ok - man --warnings: $f"; printf '%s\n' "$w" | head -5; fi
+  done
+else echo "ok - man --warnings # SKIP man is not installed"; fi
