@@ -101,6 +101,8 @@ enum { CLI_OPT_ERROR = -2 };
  * (an unknown option gets the nearest one as its help line). */
 int cli_getopt(gir_cli *c, cli_opts *o, const char **arg);
 void cli_opts_done(cli_opts *o);
+/* -j N / --jobs N: 0, or -1 after the error (1 to 256, bulk.h). */
+int cli_jobs_arg(gir_cli *c, const char *arg, int *jobs);
 
 /* The command line's own errors are diagnostics without a position
  * (gir_diag with src NULL) in the message catalogue: printed at once by

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bulk.h"
 #include "cli.h"
 #include "base/label.h"
 
@@ -125,4 +126,13 @@ void cli_opts_done(cli_opts *o)
 {
     free(o->all);
     o->all = NULL;
+}
+
+int cli_jobs_arg(gir_cli *c, const char *arg, int *jobs)
+{
+    char buf[4096];
+    char *one[2] = {buf, NULL};
+    int i = 0;
+    snprintf(buf, sizeof buf, "--jobs=%s", arg);
+    return bulk_jobs_option(c, &i, 1, one, jobs) < 0 ? -1 : 0;
 }
