@@ -91,11 +91,14 @@ typedef struct cli_opts {
     char **argv;
     const char *shorts;
     const struct option *longs;
+    int in_order;             /* stop at the first operand (the global options before a command) */
     struct option *all;       /* internal: longs and the global options */
     char shorts_all[64];      /* internal */
     int first;                /* after the last option: the first operand (argv[first..argc)) */
 } cli_opts;
 enum { CLI_OPT_ERROR = -2 };
+/* The options before the command (commands.c): global ones, --help, --version. */
+enum { CLI_OPT_HELP = 0x7e00, CLI_OPT_VERSION };
 /* The next option of the command, with its argument in *arg; -1 when the
  * options end (operands from o->first); CLI_OPT_ERROR after a usage error
  * (an unknown option gets the nearest one as its help line). */

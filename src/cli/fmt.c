@@ -83,7 +83,7 @@ static const struct option fmt_longs[] = {
 static int fmt_args(gir_cli *c, int argc, char **argv, int *check, int *write, bulk_files *f)
 {
     static const char *const exts[] = {".gir", NULL};
-    cli_opts o = {argc + 1, argv - 1, "w", fmt_longs, NULL, "", 0};
+    cli_opts o = {argc + 1, argv - 1, "w", fmt_longs, 0, NULL, "", 0};
     const char *arg = NULL;
     int k;
     while ((k = cli_getopt(c, &o, &arg)) >= 0) {

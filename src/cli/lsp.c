@@ -28,7 +28,7 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
         {"stdio", no_argument, NULL, 's'},   /* what VS Code clients pass */
         {NULL, 0, NULL, 0},
     };
-    cli_opts o = {argc + 1, argv - 1, "", lsp_longs, NULL, "", 0};
+    cli_opts o = {argc + 1, argv - 1, "", lsp_longs, 0, NULL, "", 0};
     const char *arg = NULL;
     int k;
     while ((k = cli_getopt(c, &o, &arg)) >= 0) continue;

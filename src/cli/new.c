@@ -35,7 +35,7 @@ static const struct option new_longs[] = {
 /* 0, or 2 after a usage error. */
 static int parse(gir_cli *c, int argc, char **argv, new_args *n)
 {
-    cli_opts o = {argc + 1, argv - 1, "o:", new_longs, NULL, "", 0};
+    cli_opts o = {argc + 1, argv - 1, "o:", new_longs, 0, NULL, "", 0};
     const char *arg = NULL;
     int k;
     while ((k = cli_getopt(c, &o, &arg)) >= 0) {

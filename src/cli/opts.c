@@ -95,8 +95,8 @@ int cli_getopt(gir_cli *c, cli_opts *o, const char **arg)
             if (strcmp(o->argv[i], "-Werror") == 0) o->argv[i] = (char *)"--deny-warnings";
             else if (strcmp(o->argv[i], "--") == 0) break;
         o->all = joined(o->longs);
-        snprintf(o->shorts_all, sizeof o->shorts_all, ":%sI:", o->shorts ? o->shorts : "");
-        optind = 1;
+        snprintf(o->shorts_all, sizeof o->shorts_all, "%s:%sI:", o->in_order ? "+" : "", o->shorts ? o->shorts : "");
+        optind = 0;   /* GNU getopt: start afresh (another command line, another optstring) */
         opterr = 0;
         if (!o->all) return cli_io_error(c, CLI_OUT_OF_MEMORY, "", 0) ? CLI_OPT_ERROR : CLI_OPT_ERROR;
     }

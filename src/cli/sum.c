@@ -26,7 +26,7 @@ static int parse(gir_cli *c, int argc, char **argv, sum_args *a)
 {
     static const char *const exts[] = {".gir", NULL};
     int jobs = 1;
-    cli_opts o = {argc + 1, argv - 1, "o:j:", sum_longs, NULL, "", 0};
+    cli_opts o = {argc + 1, argv - 1, "o:j:", sum_longs, 0, NULL, "", 0};
     const char *arg = NULL;
     int k;
     while ((k = cli_getopt(c, &o, &arg)) >= 0) {
