@@ -177,12 +177,14 @@ update-golden: $(B)/girc
 	@for s in golden build import lsp waive data; do GIRC=$(B)/girc GIRC_UPDATE_GOLDEN=1 sh tests/suites/$$s.sh | grep -c updated | sed "s/^/$$s: updated /"; done
 
 # ---- demo ----
+# The check prints the example's diagnostics once; the builds keep theirs
+# (the same ones) off the terminal (JSON on standard output, discarded).
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/girc
 	@mkdir -p out
 	$(B)/girc check examples/mahekou-2020.gir
 	@tools/backends.sh $(B)/girc | while read name ext; do \
-	  $(B)/girc build -f $$name -o out/mahekou-2020$$ext examples/mahekou-2020.gir || exit 1; \
+	  $(B)/girc --diagnostics=json build -f $$name -o out/mahekou-2020$$ext examples/mahekou-2020.gir > /dev/null || exit 1; \
 	  echo "girc: wrote out/mahekou-2020$$ext"; done
 
 # ---- install ----
@@ -197,6 +199,9 @@ install: $(B)/girc
 	install -m 644 editors/vim/ftdetect/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect/gir.vim
 	install -m 644 editors/vim/ftplugin/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin/gir.vim
 	install -m 644 editors/emacs/gir-mode.el $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc/gir-mode.el
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 completions/girc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc
+	install -m 644 completions/_girc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_girc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/girc
@@ -207,6 +212,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin/gir.vim
 	rm -f $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc/gir-mode.el
 	-rmdir $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc 2>/dev/null
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_girc
 
 clean:
 	rm -rf $(B) out

@@ -71,7 +71,7 @@ static text sentence_from(text t, const unsigned char *p)
 {
     const unsigned char *q = p;
     while (q < t.e) {
-        uint32_t cp;
+        uint32_t cp = 0;
         int k = utf8_decode(q, t.e, &cp);
         if (k <= 0) k = 1;
         q += k;
@@ -122,7 +122,7 @@ static const char *letters(ck *c, const char *s)
     gir_buf b;
     buf_init(&b, c->a);
     while (p < e) {
-        uint32_t cp;
+        uint32_t cp = 0;
         int k = utf8_decode(p, e, &cp);
         if (k <= 0) k = 1;
         int keep = k > 1 || (*p > ' ' && *p < 0x7f && ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')));
@@ -261,7 +261,7 @@ static size_t content_chars(text t, size_t *sentences)
     size_t n = 0, in_sentence = 0;
     *sentences = 0;
     for (const unsigned char *p = t.b; p < t.e;) {
-        uint32_t cp;
+        uint32_t cp = 0;
         int k = utf8_decode(p, t.e, &cp);
         if (k <= 0) k = 1;
         p += k;

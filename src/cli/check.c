@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "units.h"
 #include "base/io.h"
+#include "scaffold/scaffold.h"
 
 /* Compiles one file and prints its diagnostics. Returns 0, 1 or 2. */
 static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
@@ -34,6 +35,7 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
         if (res) res->unreadable = 1;
         return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) ? 2 : 2;
     }
+    scaffold_draft_check(d);   /* prose girc new --from carried from last year */
     cli_print_diags(c, &d->diags);
     *nerr += d->diags.nerrors;
     *nwarn += d->diags.nwarnings;
@@ -79,37 +81,47 @@ typedef struct region_opts {
     int similar; /* --similar[=PERCENT]: the threshold, 0 when not given */
 } region_opts;
 
-/* --similar or --similar=PERCENT (1-100): 1 consumed, 0 not it, -1 error. */
+/* --similar (50) or --similar=PERCENT (1-100): 0, or -1 after its error. */
 static int similar_option(gir_cli *c, const char *arg, int *out)
 {
-    if (strcmp(arg, "--similar") == 0) {
+    if (!arg) {
         *out = 50;
-        return 1;
+        return 0;
     }
-    if (strncmp(arg, "--similar=", 10) != 0) return 0;
     char *end;
-    long v = strtol(arg + 10, &end, 10);
-    if (end == arg + 10 || *end || v < 1 || v > 100) {
-        cli_usage_error(c, CLI_BAD_VALUE, "--similar", arg + 10);
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < 1 || v > 100) {
+        cli_usage_error(c, CLI_BAD_VALUE, "--similar", arg);
         return -1;
     }
     *out = (int)v;
-    return 1;
+    return 0;
 }
 
-/* The reviewer's options at argv[*i]: 1 consumed, 0 not one, -1 error. */
-static int region_option(gir_cli *c, int *i, int argc, char **argv, region_opts *r)
+/* The options of girc check: one line each (getopt_long, cli_getopt). */
+static const struct option check_longs[] = {
+    {"jobs", required_argument, NULL, 'j'},
+    {"summary", required_argument, NULL, 'S'},
+    {"summary-output", required_argument, NULL, 'o'},
+    {"roster", required_argument, NULL, 'R'},
+    {"units", required_argument, NULL, 'U'},
+    {"similar", optional_argument, NULL, 'M'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option of check; 0, or -1 after its error. */
+static int check_option(gir_cli *c, int k, const char *arg, int *jobs, region_opts *r)
 {
-    int k = similar_option(c, argv[*i], &r->similar);
-    if (!k) k = units_option(c, i, argc, argv, "--summary", NULL, &r->summary);
-    if (!k) k = units_option(c, i, argc, argv, "--summary-output", "-o", &r->output);
-    if (!k) k = units_option(c, i, argc, argv, "--roster", NULL, &r->roster);
-    if (!k) k = units_option(c, i, argc, argv, "--units", NULL, &r->units);
-    if (k > 0 && r->summary && region_summary_format_of(r->summary) < 0) {
-        cli_usage_error(c, CLI_SUMMARY_FORMAT, r->summary, "");
-        return -1;
+    if (k == 'j') return cli_jobs_arg(c, arg, jobs);
+    if (k == 'M') return similar_option(c, arg, &r->similar);
+    if (k == 'o') r->output = arg;
+    else if (k == 'R') r->roster = arg;
+    else if (k == 'U') r->units = arg;
+    else if (k == 'S') {
+        r->summary = arg;
+        if (region_summary_format_of(arg) < 0) return cli_usage_error(c, CLI_SUMMARY_FORMAT, arg, "");
     }
-    return k;
+    return 0;
 }
 
 typedef struct region_job { gir_cli *c; const bulk_files *f; const region_opts *r; region_set *s; } region_job;
@@ -219,17 +231,20 @@ int cmd_check(gir_cli *c, int argc, char **argv)
     bulk_files f = {0};
     region_opts ro = {0};
     int jobs = 1, dirs = 0;
-    for (int i = 0; i < argc; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) { bulk_files_free(&f); return 2; }
-        if (g > 0) continue;
-        int j = bulk_jobs_option(c, &i, argc, argv, &jobs);
-        if (!j) j = region_option(c, &i, argc, argv, &ro);
-        if (j < 0) { bulk_files_free(&f); return 2; }
-        if (j > 0) continue;
-        if (argv[i][0] == '-' && argv[i][1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], ""); bulk_files_free(&f); return 2; }
-        dirs |= bulk_is_dir(argv[i]);
-        if (bulk_add(c, &f, argv[i], exts)) { bulk_files_free(&f); return 2; }
+    cli_opts o = {argc + 1, argv - 1, "j:o:", check_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0)
+        if (check_option(c, k, arg, &jobs, &ro) != 0) {
+            k = CLI_OPT_ERROR;
+            break;
+        }
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    for (int i = first; i < argc + 1; i++) {
+        dirs |= bulk_is_dir(o.argv[i]);
+        if (bulk_add(c, &f, o.argv[i], exts)) { bulk_files_free(&f); return 2; }
     }
     if (!f.n) { cli_usage_error(c, CLI_NO_FILES, "", ""); bulk_files_free(&f); return 2; }
     if (ro.output && !ro.summary) { cli_usage_error(c, CLI_SUMMARY_NEEDS, "-o", ""); bulk_files_free(&f); return 2; }

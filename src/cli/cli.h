@@ -4,6 +4,7 @@
  * command table (commands.c), which drives dispatch and every help text. */
 #ifndef GIR_CLI_H
 #define GIR_CLI_H
+#include <getopt.h>
 #include <stdio.h>
 #include "driver/compile.h"
 #include "diag/diag.h"
@@ -77,6 +78,35 @@ void cli_prescan(gir_cli *c, int argc, char **argv);
  * Returns 1 if consumed, 0 if not a global option, -1 after a usage error. */
 int cli_global_option(gir_cli *c, int *i, int argc, char **argv);
 
+/* A command's options, parsed with getopt_long (opts.c). The command
+ * gives its arguments as getopt sees them (argv[0] its own name: argc + 1,
+ * argv - 1 of what it was called with), its short options ("o:") and its
+ * table of long options ({"output", required_argument, NULL, 'o'}: one
+ * line per option, codes below 0x7f00); the global options (--lang,
+ * --diagnostics, --color, --deny-warnings/-Werror, -I) are added and
+ * applied here. `--opt value`, `--opt=value`, `--` and unique
+ * abbreviations work in every command alike. */
+typedef struct cli_opts {
+    int argc;
+    char **argv;
+    const char *shorts;
+    const struct option *longs;
+    int in_order;             /* stop at the first operand (the global options before a command) */
+    struct option *all;       /* internal: longs and the global options */
+    char shorts_all[64];      /* internal */
+    int first;                /* after the last option: the first operand (argv[first..argc)) */
+} cli_opts;
+enum { CLI_OPT_ERROR = -2 };
+/* The options before the command (commands.c): global ones, --help, --version. */
+enum { CLI_OPT_HELP = 0x7e00, CLI_OPT_VERSION };
+/* The next option of the command, with its argument in *arg; -1 when the
+ * options end (operands from o->first); CLI_OPT_ERROR after a usage error
+ * (an unknown option gets the nearest one as its help line). */
+int cli_getopt(gir_cli *c, cli_opts *o, const char **arg);
+void cli_opts_done(cli_opts *o);
+/* -j N / --jobs N: 0, or -1 after the error (1 to 256, bulk.h). */
+int cli_jobs_arg(gir_cli *c, const char *arg, int *jobs);
+
 /* The command line's own errors are diagnostics without a position
  * (gir_diag with src NULL) in the message catalogue: printed at once by
  * the same renderers as every other diagnostic ("girc: error[CODE]:
@@ -129,6 +159,8 @@ int cmd_import(gir_cli *c, int argc, char **argv);
 int cmd_lsp(gir_cli *c, int argc, char **argv);
 int cmd_help(gir_cli *c, int argc, char **argv);
 int cmd_sum(gir_cli *c, int argc, char **argv);   /* sum.c */
+int cmd_new(gir_cli *c, int argc, char **argv);   /* new.c */
+const char *cmd_new_help_arg(gir_cli *c, gir_arena *a, int n);
 /* build's help arguments: 1 = the formats, 2 = a table of them. */
 const char *cmd_build_help_arg(gir_cli *c, gir_arena *a, int n);
 #endif

@@ -14,10 +14,11 @@ const char *const cli_version = GIRC_VERSION;
 /* In the order girc --help lists them. Synopses are ASCII: they are the
  * same in every language. */
 const gir_command gir_commands[] = {
+    {"new", "new [--template T] [--kind K] [--year Y] [--agency NAME] [--from LAST.gir] [-o OUT]", CLI_SUM_NEW, CLI_HELP_NEW, cmd_new, cmd_new_help_arg},
     {"check", "check [-j N] [--summary=FMT [-o OUT]] [--roster FILE] [--units DIR] FILE|DIR...", CLI_SUM_CHECK, CLI_HELP_CHECK, cmd_check, NULL},
     {"sum", "sum [--roster FILE] [--agency NAME] [-o OUT] FILE|DIR...", CLI_SUM_SUM, CLI_HELP_SUM, cmd_sum, NULL},
     {"build", "build [-f FMT] [-o OUT] [--fragment] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
-    {"fmt", "fmt [--check] [-w] FILE...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
+    {"fmt", "fmt [--check] [-w] FILE|DIR...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
     {"import", "import [-o OUT] [--check] [-j N] FILE|DIR...", CLI_SUM_IMPORT, CLI_HELP_IMPORT, cmd_import, NULL},
     {"lsp", "lsp [--stdio]", CLI_SUM_LSP, CLI_HELP_LSP, cmd_lsp, NULL},
     {"help", "help [COMMAND]", CLI_SUM_HELP, CLI_HELP_HELP, cmd_help, NULL},
@@ -141,30 +142,35 @@ int cmd_help(gir_cli *c, int argc, char **argv)
     return 0;
 }
 
-/* The options before the command. Returns -1 with *cmd and *rest set
- * when a command follows, else the exit status (--help, --version, an
- * error, no command). */
+/* The options before the command (getopt_long, stopping at the command).
+ * Returns -1 with *cmd and *rest set when a command follows, else the
+ * exit status (--help, --version, an error, no command). */
 static int global_part(gir_cli *c, int argc, char **argv, const char **cmd, int *rest)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (is_help(a)) {
-            cli_print_usage(c, stdout);
-            return 0;
-        }
-        if (strcmp(a, "--version") == 0) {
-            printf("girc %s\n", GIRC_VERSION);
-            return 0;
-        }
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        if (a[0] == '-' && a[1]) {
-            cli_usage_error(c, CLI_UNKNOWN_OPTION, a, "");
-            return 2;
-        }
-        *cmd = a;
-        *rest = i + 1;
+    static const struct option longs[] = {
+        {"help", no_argument, NULL, CLI_OPT_HELP},
+        {"version", no_argument, NULL, CLI_OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    cli_opts o = {argc, argv, "h", longs, 1, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0)
+        if (k == 'h' || k == CLI_OPT_HELP || k == CLI_OPT_VERSION) break;
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    if (k == 'h' || k == CLI_OPT_HELP) {
+        cli_print_usage(c, stdout);
+        return 0;
+    }
+    if (k == CLI_OPT_VERSION) {
+        printf("girc %s\n", GIRC_VERSION);
+        return 0;
+    }
+    if (first < argc) {
+        *cmd = argv[first];
+        *rest = first + 1;
         return -1;
     }
     cli_print_usage(c, stderr);

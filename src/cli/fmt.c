@@ -1,4 +1,5 @@
-/* fmt.c - `girc fmt [--check] [-w] FILE...`: print each file in the
+/* fmt.c - `girc fmt [--check] [-w] FILE|DIR...`: print each file (a
+ * directory: its *.gir files, as girc check walks it) in the
  * canonical layout (fmt.h); --check prints a diff of what would change
  * and exits 1 if anything would; -w rewrites changed files atomically,
  * through a symbolic link, keeping hard links, never a read-only file
@@ -7,6 +8,7 @@
  * printed and the exit status is 1. */
 #include <stdlib.h>
 #include <string.h>
+#include "bulk.h"
 #include "cli.h"
 #include "fmt/fmt.h"
 #include "base/io.h"
@@ -70,23 +72,43 @@ static int fmt_one(gir_cli *c, const char *path, int check, int write, size_t *n
     return rc;
 }
 
+static const struct option fmt_longs[] = {
+    {"check", no_argument, NULL, 'c'},
+    {"write", no_argument, NULL, 'w'},
+    {NULL, 0, NULL, 0},
+};
+
+/* The files of the command line (a directory: its *.gir files, sorted);
+ * 0, or 2 after a usage or I/O error. */
+static int fmt_args(gir_cli *c, int argc, char **argv, int *check, int *write, bulk_files *f)
+{
+    static const char *const exts[] = {".gir", NULL};
+    cli_opts o = {argc + 1, argv - 1, "w", fmt_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0) {
+        if (k == 'c') *check = 1;
+        else if (k == 'w') *write = 1;
+    }
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    for (int i = first; i < argc + 1; i++)
+        if (bulk_add(c, f, o.argv[i], exts)) return 2;
+    if (!f->n) return cli_usage_error(c, CLI_NO_FILES, "", "") ? 2 : 2;
+    return 0;
+}
+
 int cmd_fmt(gir_cli *c, int argc, char **argv)
 {
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t nfiles = 0;
+    bulk_files f = {0};
     int check = 0, write = 0;
-    if (!files) return 2;
-    for (int i = 0; i < argc; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) { free(files); return 2; }
-        if (g > 0) continue;
-        const char *a = argv[i];
-        if (strcmp(a, "--check") == 0) { check = 1; continue; }
-        if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) { write = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); free(files); return 2; }
-        files[nfiles++] = a;
+    if (fmt_args(c, argc, argv, &check, &write, &f)) {
+        bulk_files_free(&f);
+        return 2;
     }
-    if (!nfiles) { cli_usage_error(c, CLI_NO_FILES, "", ""); free(files); return 2; }
+    const char **files = (const char **)f.v;
+    size_t nfiles = f.n;
     size_t nchanged = 0;
     int rc = 0;
     for (size_t i = 0; i < nfiles; i++) {
@@ -100,6 +122,6 @@ int cmd_fmt(gir_cli *c, int argc, char **argv)
     }
     /* the text or the diff went to stdout: the run's SARIF document (written last) goes to stderr */
     if (!write && c->json == CLI_DIAG_SARIF) c->doc_on_stdout = 1;
-    free(files);
+    bulk_files_free(&f);
     return rc;
 }

@@ -24,16 +24,23 @@ int cmd_lsp(gir_cli *c, int argc, char **argv)
     lsp_config cfg;
     memset(&cfg, 0, sizeof cfg);
     c->doc_on_stdout = 1;   /* standard output is the protocol: machine diagnostics (SARIF) go to stderr */
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--lang=", 7) == 0) cfg.lang_set = 1;
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        if (strcmp(a, "--stdio") == 0) continue;         /* what VS Code clients pass */
-        cli_usage_error(c, CLI_UNKNOWN_OPTION, a, "");
+    static const struct option lsp_longs[] = {
+        {"stdio", no_argument, NULL, 's'},   /* what VS Code clients pass */
+        {NULL, 0, NULL, 0},
+    };
+    cli_opts o = {argc + 1, argv - 1, "", lsp_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0) continue;
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    if (first < argc + 1) {
+        cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[first - 1], "");
         return 2;
     }
+    for (int i = 0; i < argc && i < first - 1; i++)   /* --lang given: it wins over the client's locale */
+        if (strncmp(argv[i], "--lang", 6) == 0) cfg.lang_set = 1;
     cfg.lang = c->lang;
     cfg.includes = c->includes;
     cfg.ninclude = c->ninclude;

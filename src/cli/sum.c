@@ -14,23 +14,33 @@ typedef struct sum_args {
     bulk_files files;
 } sum_args;
 
+static const struct option sum_longs[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"roster", required_argument, NULL, 'r'},
+    {"agency", required_argument, NULL, 'a'},
+    {"jobs", required_argument, NULL, 'j'},
+    {NULL, 0, NULL, 0},
+};
+
 static int parse(gir_cli *c, int argc, char **argv, sum_args *a)
 {
     static const char *const exts[] = {".gir", NULL};
     int jobs = 1;
-    for (int i = 0; i < argc; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        int r = units_option(c, &i, argc, argv, "--output", "-o", &a->out);
-        if (!r) r = units_option(c, &i, argc, argv, "--roster", NULL, &a->roster);
-        if (!r) r = units_option(c, &i, argc, argv, "--agency", NULL, &a->agency);
-        if (!r) r = bulk_jobs_option(c, &i, argc, argv, &jobs);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], ""), 2;
-        if (bulk_add(c, &a->files, argv[i], exts)) return 2;
+    cli_opts o = {argc + 1, argv - 1, "o:j:", sum_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0) {
+        if (k == 'o') a->out = arg;
+        else if (k == 'r') a->roster = arg;
+        else if (k == 'a') a->agency = arg;
+        else if (k == 'j' && cli_jobs_arg(c, arg, &jobs) != 0) k = CLI_OPT_ERROR;
+        if (k == CLI_OPT_ERROR) break;
     }
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    for (int i = first; i < argc + 1; i++)
+        if (bulk_add(c, &a->files, o.argv[i], exts)) return 2;
     if (!a->files.n) return cli_usage_error(c, CLI_NO_FILES, "", ""), 2;
     return 0;
 }

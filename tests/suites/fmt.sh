@@ -72,3 +72,13 @@ if [ $a -eq 2 ] && [ $b -eq 2 ] && [ $c -eq 2 ]; then echo "ok - fmt usage and I
 "$GIRC" fmt tests/data/waivers-messy.gir > "$tmp/wv.gir" 2>&1; rc=$?
 if [ $rc -eq 0 ] && cmp -s "$tmp/wv.gir" tests/data/waivers-messy.fmt; then echo "ok - fmt lays out waivers"
 else echo "not ok - fmt lays out waivers (exit $rc)"; diff tests/data/waivers-messy.fmt "$tmp/wv.gir" | head; fi
+# a directory: its *.gir files, sorted, like girc check; getopt_long: --write,
+# options after the files, `--`, the nearest option for a mistyped one
+mkdir -p "$tmp/dir/sub" && cp "$tmp/u.gir" "$tmp/dir/b.gir" && cp "$tmp/u.gir" "$tmp/dir/sub/a.gir" && echo x > "$tmp/dir/notes.txt"
+"$GIRC" fmt --check "$tmp/dir" > /dev/null 2>&1; a=$?
+"$GIRC" fmt "$tmp/dir" --write > /dev/null 2>&1; b=$?
+"$GIRC" fmt --check -- "$tmp/dir" > /dev/null 2>&1; c=$?
+if [ $a -eq 1 ] && [ $b -eq 0 ] && [ $c -eq 0 ] && cmp -s "$tmp/dir/sub/a.gir" "$tmp/want" && [ "$(cat "$tmp/dir/notes.txt")" = x ]
+then echo "ok - fmt takes a directory (--check, --write after it, --)"; else echo "not ok - fmt on a directory ($a $b $c)"; fi
+if "$GIRC" --lang=en fmt --chek x.gir 2>&1 | grep -q "did you mean '--check'"; then echo "ok - fmt: a mistyped option gets the nearest"
+else echo "not ok - fmt: no did-you-mean for --chek"; fi
