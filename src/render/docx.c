@@ -107,29 +107,47 @@ static void run(gir_renderer *rr, const char *font, int size, int flags, const c
     end(w);
 }
 
+static void iattr(xmlTextWriterPtr w, const char *name, int v)
+{
+    char b[24];
+    snprintf(b, sizeof b, "%d", v);
+    attr(w, name, b);
+}
+
 /* Opens <w:p> with its alignment, spacing before/after (twentieths of
  * a point) and a first-line indent of two characters when indent. */
-static void para(gir_renderer *rr, const char *jc, int before, int after, int indent)
+static void para_line(gir_renderer *rr, const char *jc, int before, int after, int indent, int line)
 {
     xmlTextWriterPtr w = W(rr);
     el(w, "w:p");
     el(w, "w:pPr");
-    if (before || after) {
+    if (rr->count) {
+        el(w, "w:keepNext");
+        end(w);
+    }
+    if (before || after || line) {
         el(w, "w:spacing");
-        char b[24];
-        snprintf(b, sizeof b, "%d", before);
-        attr(w, "w:before", b);
-        snprintf(b, sizeof b, "%d", after);
-        attr(w, "w:after", b);
+        iattr(w, "w:before", before);
+        iattr(w, "w:after", after);
+        if (line) {
+            iattr(w, "w:line", line);
+            attr(w, "w:lineRule", "auto");
+        }
         end(w);
     }
     if (indent) {
         el(w, "w:ind");
         attr(w, "w:firstLineChars", "200");
+        attr(w, "w:firstLine", "640");
         end(w);
     }
     if (jc) val(w, "w:jc", jc);
     end(w);
+}
+
+static void para(gir_renderer *rr, const char *jc, int before, int after, int indent)
+{
+    para_line(rr, jc, before, after, indent, 0);
 }
 
 static void d_begin(gir_renderer *rr)
@@ -145,6 +163,10 @@ static void d_begin(gir_renderer *rr)
         return;
     }
     xmlTextWriterPtr w = s->w;
+    /* one element a line: the golden reads as a diff (text runs carry
+     * their own xml:space, indentation never enters a w:t) */
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, BAD_CAST " ");
     xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes");
     el(w, "w:document");
     attr(w, "xmlns:w", W_NS);
@@ -167,7 +189,9 @@ static void d_section(gir_renderer *rr, const gir_rsection *s, int index)
 {
     (void)index;
     if (rr->failed) return;
+    rr->count = 1;
     para(rr, NULL, 240, 120, 1);
+    rr->count = 0;
     run(rr, FONT_HEAD, 32, 0, s->s->label && *s->s->label ? s->s->label : s->s->name);
     end(W(rr));
 }
@@ -297,10 +321,10 @@ static int col_width(const gir_layout *L, int x)
     int total = 8844;
     int nv = L->ncols - L->nlabel;
     if (L->nlabel == 0) return total / (L->ncols ? L->ncols : 1);
-    int lab = nv > 4 ? total * 2 / 7 : total / 2;
+    int lab = nv <= 4 ? total / 2 : L->nlabel > 1 ? total * 2 / 5 : total * 2 / 7;
     if (x < L->nlabel) {
         if (L->nlabel == 1) return lab;
-        return x == L->nlabel - 1 ? lab * 2 / 3 : lab / 3 / (L->nlabel - 1);
+        return x == L->nlabel - 1 ? lab * 3 / 4 : lab / 4 / (L->nlabel - 1);
     }
     return (total - lab) / (nv ? nv : 1);
 }
@@ -309,6 +333,7 @@ static void tbl_head(gir_renderer *rr, const gir_layout *L)
 {
     xmlTextWriterPtr w = W(rr);
     const gir_ttable *t = L->rt->t;
+    rr->count = 1;
     para(rr, "center", 240, 120, 0);
     run(rr, FONT_HEAD, 28, 0, t->label && *t->label ? t->label : t->name);
     end(w);
@@ -335,8 +360,9 @@ static void tbl_head(gir_renderer *rr, const gir_layout *L)
     end(w);
 }
 
-/* One grid cell: c starts here (first) or continues a vertical merge. */
-static void tbl_cell(gir_renderer *rr, const gir_lcell *c, int first)
+/* One grid cell: c starts here (first) or continues a vertical merge;
+ * size: the table's font size in half points. */
+static void tbl_cell(gir_renderer *rr, const gir_lcell *c, int first, int size)
 {
     xmlTextWriterPtr w = W(rr);
     el(w, "w:tc");
@@ -350,12 +376,12 @@ static void tbl_cell(gir_renderer *rr, const gir_lcell *c, int first)
     val(w, "w:vAlign", "center");
     end(w);
     int left = c->kind == LAYOUT_ROWHEAD || c->kind == LAYOUT_NOTE || c->is_note;
-    para(rr, left ? "left" : "center", 0, 0, 0);
+    para_line(rr, left ? "left" : "center", 0, 0, 0, 240);
     if (first) {
         char vb[64];
         int bold = c->kind == LAYOUT_CAPTION || c->kind == LAYOUT_CORNER || c->kind == LAYOUT_COLHEAD;
         const char *s = c->kind == LAYOUT_VALUE ? render_value_text(c, vb) : c->text ? c->text : "";
-        if (*s) run(rr, FONT_TABLE, 21, bold && !c->is_note ? R_BOLD : 0, s);
+        if (*s) run(rr, FONT_TABLE, size, bold && !c->is_note ? R_BOLD : 0, s);
     }
     end(w);
     end(w);
@@ -366,7 +392,14 @@ static void d_table(gir_renderer *rr, const gir_layout *L)
     if (rr->failed) return;
     xmlTextWriterPtr w = W(rr);
     tbl_head(rr, L);
+    /* 五号; 小五 for a table of more than 20 rows (table 3), to keep it on
+     * as few pages as it can */
+    int size = L->nrows > 20 ? 18 : 21;
+    rr->count = 0;
     for (int y = 0; y < L->nrows; y++) {
+        /* every row but the last keeps with the next: the table stays on
+         * one page where it fits (Word's and LibreOffice's way) */
+        rr->count = y + 1 < L->nrows;
         el(w, "w:tr");
         el(w, "w:trPr");
         el(w, "w:cantSplit");
@@ -375,7 +408,7 @@ static void d_table(gir_renderer *rr, const gir_layout *L)
         end(w);
         for (int x = 0; x < L->ncols;) {
             const gir_lcell *c = layout_at(L, y, x);
-            tbl_cell(rr, c, c->row == y);
+            tbl_cell(rr, c, c->row == y, size);
             x += c->colspan > 0 ? c->colspan : 1;
         }
         end(w);

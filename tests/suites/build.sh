@@ -100,8 +100,8 @@ for fmt in $FORMATS; do
 done
 "$GIRC" build -o "$T/x.pdf" examples/mahekou-2020.gir 2>"$T/err"; st=$?
 [ $st -eq 2 ] && [ ! -e "$T/x.pdf" ] && grep -q 'E0004' "$T/err"; check $? "unknown extension without -f is a usage error"
-"$GIRC" build -f docx examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
-[ $st -eq 2 ] && grep -q 'docx' "$T/err"; check $? "unknown -f format is a usage error"
+"$GIRC" build -f odt examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
+[ $st -eq 2 ] && grep -q "odt" "$T/err"; check $? "unknown -f format is a usage error"
 "$GIRC" build -f json --fragment examples/mahekou-2020.gir >/dev/null 2>&1; check $(( $? != 2 )) "--fragment with json is a usage error"
 "$GIRC" build examples/mahekou-2020.gir examples/xinhua-gongan-2021.gir >/dev/null 2>&1; check $(( $? != 2 )) "two input files is a usage error (html)"
 "$GIRC" build -f json examples/ >/dev/null 2>&1; check $(( $? != 2 )) "a directory is a usage error (json)"
