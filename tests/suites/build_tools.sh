@@ -9,7 +9,10 @@
 #   - xelatex compiles every example (and tests/data/evil.gir) with no
 #     error and no "Missing character", and pdftotext finds the labels and
 #     numbers; evil.gir's \input{/etc/passwd} and \write18 come out as
-#     printed text, read no file and run nothing.
+#     printed text, read no file and run nothing; no space between digits
+#     and Chinese; --style=fontset=fandol,gongwen and fontset=ubuntu
+#     compile (gongwen: 仿宋, 28 characters a line); fontset=windows is
+#     ctexart's option (its fonts are not installed here).
 # A tool that is not installed fails its tests (make check installs them).
 GIRC=${GIRC:-build/girc}
 T=$(mktemp -d "${TMPDIR:-/tmp}/girc-tools.XXXXXX") || exit 2
@@ -122,4 +125,29 @@ if have xelatex "xelatex" && have pdftotext "pdftotext"; then
   check $? "xelatex: hostile strings are printed as text ($n times \\input{/etc/passwd})"
   ! grep -q '^root:' "$T/evil.pdf.txt" && ! grep -q '(/etc/passwd' "$T/evil.log" && [ ! -e "$T/pwned" ] && [ ! -e "$T/pwned.tex" ]
   check $? "xelatex: evil.tex read no file and ran nothing"
+  # no space between digits and Chinese (pdftotext -layout shows xeCJK's
+  # old glue as a space: 2021 年)
+  pdftotext -enc UTF-8 -layout "$T/xinhua-gongan-2021.pdf" - 2>/dev/null | grep -qF '统计期限为2021年1月1日至2021年12月31'
+  check $? "xelatex: no space between digits and Chinese (2021年1月1日)"
+  # --style=fontset=NAME and gongwen
+  for st in fontset=fandol,gongwen fontset=ubuntu; do
+    "$GIRC" build -f latex --style=$st -o "$T/style.tex" examples/xinhua-gongan-2021.gir 2>/dev/null
+    ( cd "$T" && timeout 300 xelatex -interaction=nonstopmode -halt-on-error -no-shell-escape style.tex > style.out 2>&1 ); rc=$?
+    [ $rc -eq 0 ] && [ -s "$T/style.pdf" ] && ! grep -q 'Missing character' "$T/style.log"
+    check $? "xelatex compiles --style=$st"
+    grep -qF "fontset=${st#fontset=}" "$T/style.tex" || grep -qF "fontset=$(echo "${st#fontset=}" | cut -d, -f1)]" "$T/style.tex"
+    check $? "--style=$st: ctexart's fontset option"
+    case $st in *gongwen*)
+      pdffonts "$T/style.pdf" 2>/dev/null | grep -q FandolFang; check $? "gongwen: the body is in 仿宋 (FandolFang)"
+      # 28 characters a line: the longest line of the prose page is 28 full-width characters
+      pdftotext -enc UTF-8 -f 1 -l 1 "$T/style.pdf" - 2>/dev/null | grep '^称《条例》）和' | python3 -c '
+import sys, unicodedata
+l = sys.stdin.readline().strip()
+w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+sys.exit(0 if w == 56 else 1)'
+      check $? "gongwen: 28 characters a line";;
+    esac
+  done
+  "$GIRC" build -f latex --style=fontset=windows examples/xinhua-gongan-2021.gir 2>/dev/null | grep -qx '\\documentclass\[UTF8,a4paper,zihao=-4,fontset=windows\]{ctexart}'
+  check $? "--style=fontset=windows: SimSun and the other fonts of an office PC (not compiled: not installed here)"
 fi
