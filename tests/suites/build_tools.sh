@@ -6,6 +6,10 @@
 #     page with a probe script), table 3 has the official rows and cells
 #     (2019: 3 header rows + 23 data rows, 161 data cells; 2021: 3 + 25,
 #     175) and every table is a rectangular grid with no overlaps;
+#   - Chromium prints each example on at most 5 A4 pages, none more than
+#     half blank, table 3 on one page; in a 390 px frame table 3 scrolls
+#     sideways in its wrapper, 自然人 is one line, the page fits
+#     (GIRC_KEEP_SHOTS=DIR keeps the screenshots and PDFs to look at);
 #   - xelatex compiles every example (and tests/data/evil.gir) with no
 #     error and no "Missing character", and pdftotext finds the labels and
 #     numbers; evil.gir's \input{/etc/passwd} and \write18 come out as
@@ -95,6 +99,70 @@ if have chromium "chromium DOM"; then
     grep -qx 'tbl-4 rows=4 head=3 bodyrows=1 td=15 cols=15 overlaps=0' "$T/$n.probe"
     check $? "chromium: $n table 4 has 3 header rows, no row label and 15 data cells"
     [ -s "$T/$n.probe" ] || cat "$T/$n.dom" | head -5
+  done
+fi
+
+# ---- chromium: A4 print and a 390 px phone ----
+# blank share of each printed page: the rows below its last ink
+blank_shares() {
+  python3 - "$1" <<'PY'
+import subprocess, sys
+pdf = sys.argv[1]
+info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
+n = int([l.split()[1] for l in info.splitlines() if l.startswith('Pages:')][0])
+for i in range(1, n + 1):
+    d = subprocess.run(['pdftoppm', '-gray', '-r', '20', '-f', str(i), '-l', str(i), pdf], capture_output=True).stdout
+    head = d.split(b'\n', 3)
+    w, h = map(int, head[1].split())
+    px = head[3]
+    last = max([y for y in range(h) if min(px[y * w:(y + 1) * w]) < 200] or [0])
+    print('%d %.2f' % (i, 1 - (last + 1) / h))
+PY
+}
+# in a 390 px frame (headless windows are at least 500 px wide): the
+# widest table scrolls in its wrapper, and the header 自然人 is one line
+phone_probe='<script>
+var s = document.querySelectorAll(".gir-scroll"), out = [];
+s.forEach(function (d) { out.push(d.firstElementChild.id + " " + (d.scrollWidth > d.clientWidth ? "scrolls" : "fits")); });
+var th = Array.prototype.filter.call(document.querySelectorAll("th"), function (t) { return t.textContent === "自然人"; })[0];
+var r = document.createRange(); r.selectNodeContents(th);
+out.push("自然人 lines=" + r.getClientRects().length);
+out.push("page " + (document.documentElement.scrollWidth <= innerWidth ? "fits" : "overflows"));
+parent.document.getElementById("probe").textContent = out.join("\n");
+</script>'
+if have chromium "chromium print" && have pdfinfo "pdfinfo"; then
+  for n in $EXAMPLES; do
+    ud=$(mktemp -d "$T/chrome.XXXXXX")
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer \
+      --user-data-dir="$ud" --print-to-pdf="$T/$n.print.pdf" "file://$T/$n.html" >/dev/null 2>&1
+    blank_shares "$T/$n.print.pdf" > "$T/$n.blank"
+    pages=$(wc -l < "$T/$n.blank")
+    [ "$pages" -ge 2 ] && [ "$pages" -le 5 ] && awk '$2 > 0.5 { bad = 1 } END { exit bad }' "$T/$n.blank"
+    check $? "chromium print: $n on $pages A4 pages, none of them mostly blank ($(awk '{ printf "%s ", $2 }' "$T/$n.blank"))"
+    # table 3 on one page: its first and its last row label on the same page
+    p1=""; p2=""
+    for i in $(seq 1 "$pages"); do
+      pdftotext -enc UTF-8 -f $i -l $i "$T/$n.print.pdf" - 2>/dev/null | tr -d ' \n' > "$T/pg"
+      grep -qF '一、本年新收政府信息公开申请数量' "$T/pg" && p1=$i
+      grep -qF '四、结转下年度继续办理' "$T/pg" && p2=$i
+    done
+    [ -n "$p1" ] && [ "$p1" = "$p2" ]; check $? "chromium print: $n table 3 on one page ($p1-$p2)"
+    { sed 's#</body>##; s#</html>##' "$T/$n.html"; printf '%s\n</body>\n</html>\n' "$phone_probe"; } > "$T/$n.phone.html"
+    printf '<!DOCTYPE html><html><body><pre id="probe"></pre><iframe src="%s" style="border:0;width:390px;height:700px"></iframe></body></html>\n' "$n.phone.html" > "$T/$n.frame.html"
+    ud=$(mktemp -d "$T/chrome.XXXXXX")
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync --allow-file-access-from-files \
+      --virtual-time-budget=5000 --user-data-dir="$ud" --dump-dom "file://$T/$n.frame.html" > "$T/$n.phone.dom" 2>/dev/null
+    sed -n '/<pre id="probe">/,/<\/pre>/p' "$T/$n.phone.dom" | sed 's/<[^>]*>//g' > "$T/$n.phone"
+    grep -qx 'tbl-3 scrolls' "$T/$n.phone" && grep -qx '自然人 lines=1' "$T/$n.phone" && grep -qx 'page fits' "$T/$n.phone"
+    check $? "chromium 390 px: $n table 3 scrolls sideways, 自然人 on one line, the page itself fits"
+    ud=$(mktemp -d "$T/chrome.XXXXXX")
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --hide-scrollbars \
+      --disable-background-networking --disable-component-update --disable-sync --allow-file-access-from-files \
+      --virtual-time-budget=5000 --user-data-dir="$ud" --window-size=500,700 --screenshot="$T/$n.phone.png" "file://$T/$n.frame.html" >/dev/null 2>&1
+    [ -s "$T/$n.phone.png" ]; check $? "chromium 390 px: $n screenshot"
+    [ -n "$GIRC_KEEP_SHOTS" ] && cp "$T/$n.phone.png" "$T/$n.print.pdf" "$GIRC_KEEP_SHOTS/"
   done
 fi
 
