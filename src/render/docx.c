@@ -511,8 +511,15 @@ static int zip_put(zip_t *z, const char *name, const void *data, size_t n)
         zip_source_free(s);
         return -1;
     }
-    /* a fixed time (2020-01-01 12:00 UTC), the same on every build */
-    if (zip_file_set_mtime(z, (zip_uint64_t)i, (time_t)1577880000, 0) < 0) return -1;
+    /* 2020-01-01 12:00 local time: libzip writes the DOS time of
+     * localtime(), so the entry reads 2020-01-01 12:00 in every zone */
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = 120;
+    tm.tm_mday = 1;
+    tm.tm_hour = 12;
+    tm.tm_isdst = -1;
+    if (zip_file_set_mtime(z, (zip_uint64_t)i, mktime(&tm), 0) < 0) return -1;
     return zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9);
 }
 

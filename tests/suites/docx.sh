@@ -14,7 +14,8 @@
 #  3. The round trip: `girc import` of the .docx gives the same cells as
 #     the import of the HTML built from the same report
 #     (tests/import/forms/compare-docx.sh).
-#  4. An existing output is replaced whole: -o onto a file writes the
+#  4. The same bytes under TZ=Asia/Shanghai and America/New_York.
+#  5. An existing output is replaced whole: -o onto a file writes the
 #     new document and leaves no temporary file beside it.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens.
@@ -90,3 +91,9 @@ echo old > "$T/out.docx"
 "$GIRC" build -o "$T/out.docx" examples/mahekou-2020.gir 2>/dev/null
 cmp -s "$T/out.docx" "$T/mahekou-2020.docx" && [ "$(ls -a "$T" | grep -c '^\.out\|out\.docx\.')" -eq 0 ]
 check $? "an existing output is replaced whole, no temporary file left"
+
+# ---- the same bytes in every time zone (zip entries carry a local time) ----
+TZ=Asia/Shanghai "$GIRC" build -o "$T/tz1.docx" examples/mahekou-2020.gir 2>/dev/null
+TZ=America/New_York "$GIRC" build -o "$T/tz2.docx" examples/mahekou-2020.gir 2>/dev/null
+cmp -s "$T/tz1.docx" "$T/mahekou-2020.docx" && cmp -s "$T/tz2.docx" "$T/mahekou-2020.docx"
+check $? "the same bytes in every time zone"
