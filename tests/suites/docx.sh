@@ -1,5 +1,6 @@
 #!/bin/sh
 # tests/suites/docx.sh - `girc build -f docx` as a person would check it.
+# girc-test: plain-only   (LibreOffice is slow; the ASan binary builds the same DOCX in build.sh)
 #  1. The word/document.xml of each example equals
 #     tests/golden/docx/NAME.document.xml byte for byte (the whole .docx
 #     is a golden of build.sh, which also builds it twice for the same
