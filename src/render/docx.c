@@ -1,7 +1,7 @@
 /* docx.c - the Word back end of `girc build` (-f docx, .docx): an Office
  * Open XML document an office would file. A4 with the 公文 margins, the
  * title in 宋体 bold, section headings in 黑体, prose (CommonMark through
- * libcmark: paragraphs, lists, emphasis, line breaks) in 仿宋, and each
+ * libcmark: paragraphs, lists, emphasis, hard line breaks) in 仿宋, and each
  * table in its official merged layout (w:gridSpan across, w:vMerge
  * down) in 宋体. Fonts are named as office machines have them, with the
  * w:eastAsia names and a font table giving each its English alternative
@@ -262,7 +262,11 @@ static void prose_enter(prose_ctx *p, cmark_node *n)
         prose_close(p);
         break;
     case CMARK_NODE_LINEBREAK:
-        el(W(p->rr), "w:r"), el(W(p->rr), "w:br"), end(W(p->rr)), end(W(p->rr));
+        /* a new paragraph, not w:br: a justified line before a break
+         * would be stretched across the page */
+        prose_close(p);
+        para(p->rr, "both", 0, 0, 0);
+        p->open = 1;
         break;
     default: break;
     }
@@ -448,7 +452,8 @@ static const char doc_rels[] =
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
     "</Relationships>\n";
 
-/* Defaults: Times New Roman for Latin and digits, 仿宋 三号 for Chinese. */
+/* Defaults: Times New Roman for Latin and digits, 仿宋 三号 for Chinese,
+ * no automatic space between Chinese and digits or Latin (2023年). */
 static const char styles[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<w:styles xmlns:w=\"" W_NS "\">"
@@ -456,7 +461,8 @@ static const char styles[] =
     "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"" FONT_BODY "\" w:cs=\"Times New Roman\"/>"
     "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
     "</w:rPr></w:rPrDefault>"
-    "<w:pPrDefault><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/></w:pPr></w:pPrDefault>"
+    "<w:pPrDefault><w:pPr><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>"
+    "<w:spacing w:line=\"560\" w:lineRule=\"exact\"/></w:pPr></w:pPrDefault>"
     "</w:docDefaults>"
     "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
     "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
