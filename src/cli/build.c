@@ -22,6 +22,7 @@
 
 typedef struct build_args {
     const char *file, *out, *format;   /* file: the first input */
+    const char *style;                 /* --style WORDS (render.h) */
     char **inputs; size_t ninputs;     /* every input operand (argv's strings) */
     int fragment;
 } build_args;
@@ -39,6 +40,8 @@ static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
         const char *val = NULL;
         if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) dst = &ba->format;
         else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) dst = &ba->out;
+        else if (strcmp(a, "--style") == 0) dst = &ba->style;
+        else if (strncmp(a, "--style=", 8) == 0) { dst = &ba->style; val = a + 8; }
         else if (strncmp(a, "--format=", 9) == 0) { dst = &ba->format; val = a + 9; }
         else if (strncmp(a, "--output=", 9) == 0) { dst = &ba->out; val = a + 9; }
         else if (strncmp(a, "-f", 2) == 0) { dst = &ba->format; val = a + 2; }
@@ -211,7 +214,7 @@ static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const
         k->index++;
         return 0;
     }
-    gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index};
+    gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index, ba->style};
     gir_buf out;
     buf_init(&out, d->arena);
     gir_render_status rs = gir_render(d->report, &bo, d->arena, &out);

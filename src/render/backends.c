@@ -12,7 +12,8 @@
     X(text)             \
     X(json)             \
     X(csv)              \
-    X(xlsx)
+    X(xlsx)             \
+    X(docx)
 
 #define DECLARE(name) extern const gir_backend gir_backend_##name;
 GIR_BACKENDS(DECLARE)

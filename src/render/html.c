@@ -1,6 +1,6 @@
 /* html.c - the HTML back end of `girc build` (-f html, .html/.htm): a standalone HTML5
  * page (inline CSS in the style of a government publication, A4 print
- * stylesheet) or, with --fragment, the <article> alone for a portal's CMS.
+ * stylesheet, tables in a wrapper that scrolls sideways on a phone) or, with --fragment, the <article> alone for a portal's CMS.
  * Prose goes through libcmark (raw HTML never passed through); tables
  * use the official merged layout from render.c with <caption>,
  * <th scope> and headers/id. Every report string is escaped here. */
@@ -40,14 +40,37 @@ static const char css[] =
     ".gir-table td.gir-note{font-size:13px;text-align:left;background:#f4f4f2}\n"
     ".gir-sign{margin-top:3em;text-align:right;line-height:2}\n"
     ".gir-sign p{margin:0}\n"
+    /* a phone: the tables scroll sideways in their wrapper, at a width
+     * where a header such as 自然人 keeps to one line */
+    ".gir-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.8em 0 1.2em}\n"
+    ".gir-scroll>table.gir-table{margin:0}\n"
+    "@media screen and (max-width:600px){\n"
+    "body{font-size:15px}\n"
+    ".gir-report{margin:0;padding:16px 12px 24px;box-shadow:none}\n"
+    "table.gir-table{min-width:22em;font-size:13px}\n"
+    "table.gir-wide{min-width:50em}\n"
+    ".gir-table col.gir-cg{width:3.2em}\n"
+    ".gir-table col.gir-cv{width:4em}\n"
+    ".gir-table th,.gir-table td{padding:3px 4px}\n"
+    "}\n"
+    /* A4: smaller table type and tighter cells, so that table 3 fits on
+     * one page; a table and its caption stay together */
     "@media print{\n"
-    "@page{size:A4;margin:25mm 20mm 22mm}\n"
-    "body{background:#fff;font-size:12pt}\n"
+    "@page{size:A4;margin:18mm 16mm 16mm}\n"
+    "body{background:#fff;font-size:12pt;line-height:1.6}\n"
     ".gir-report{max-width:none;margin:0;padding:0;box-shadow:none}\n"
-    "table.gir-table{font-size:10.5pt;break-inside:avoid;page-break-inside:avoid}\n"
+    ".gir-head h1{font-size:20pt}\n"
+    ".gir-scroll{overflow:visible;margin:.5em 0 .8em}\n"
+    "table.gir-table{font-size:9pt;line-height:1.3;break-inside:avoid;page-break-inside:avoid}\n"
+    ".gir-table caption{font-size:10.5pt;padding-bottom:.2em}\n"
+    ".gir-table th,.gir-table td{padding:1px 3px}\n"
+    ".gir-table col.gir-cg{width:2.6em}\n"
+    ".gir-table col.gir-cv{width:3.4em}\n"
+    ".gir-table td.gir-note{font-size:8.5pt}\n"
     ".gir-table thead{display:table-header-group}\n"
     ".gir-table tr{break-inside:avoid;page-break-inside:avoid}\n"
     ".gir-section h2{break-after:avoid;page-break-after:avoid}\n"
+    ".gir-prose p{orphans:2;widows:2}\n"
     "}\n";
 
 /* Escapes text for HTML element content and attribute values. C0
@@ -212,7 +235,10 @@ static void h_table(gir_renderer *rr, const gir_layout *L)
 {
     gir_buf *b = rr->out;
     const gir_ttable *t = L->rt->t;
-    buf_printf(b, "<table class=\"gir-table\" id=\"tbl-%d\" data-table=\"", rr->section + 1);
+    buf_puts(b, "<div class=\"gir-scroll\">\n");
+    /* wide: nested row labels (table 3) or many columns (table 4) */
+    int wide = L->nlabel > 1 || L->ncols > 8;
+    buf_printf(b, "<table class=\"gir-table%s\" id=\"tbl-%d\" data-table=\"", wide ? " gir-wide" : "", rr->section + 1);
     esc(b, t->name);
     buf_puts(b, "\">\n<caption>");
     esc(b, t->label && *t->label ? t->label : t->name);
@@ -244,7 +270,7 @@ static void h_table(gir_renderer *rr, const gir_layout *L)
         h_row(rr, row);
     }
     if (open) buf_puts(b, "</tbody>\n");
-    buf_puts(b, "</table>\n");
+    buf_puts(b, "</table>\n</div>\n");
 }
 
 static void h_section_end(gir_renderer *rr, const gir_rsection *s, int index)

@@ -445,5 +445,40 @@ gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_a
     w.rr.out = out;
     int oom = arena_protect(a, walk_run, &w);
     render_cmark_close(w.rr.cmark);
-    return oom ? GIR_RENDER_NOMEM : GIR_RENDER_OK;
+    if (oom) return GIR_RENDER_NOMEM;
+    return w.rr.failed ? GIR_RENDER_FAILED : GIR_RENDER_OK;
+}
+
+/* The length of the --style word at s (up to a comma). */
+static size_t style_word(const char *s)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ',') n++;
+    return n;
+}
+
+int render_style_has(const gir_build_opts *o, const char *word)
+{
+    size_t wn = strlen(word);
+    for (const char *p = o->style; p && *p; p += *p == ',') {
+        size_t n = style_word(p);
+        if (n == wn && memcmp(p, word, n) == 0) return 1;
+        p += n;
+    }
+    return 0;
+}
+
+const char *render_style_value(const gir_build_opts *o, const char *key, char *buf)
+{
+    size_t kn = strlen(key);
+    for (const char *p = o->style; p && *p; p += *p == ',') {
+        size_t n = style_word(p);
+        if (n > kn && n - kn - 1 < 32 && memcmp(p, key, kn) == 0 && p[kn] == '=') {
+            memcpy(buf, p + kn + 1, n - kn - 1);
+            buf[n - kn - 1] = 0;
+            return buf;
+        }
+        p += n;
+    }
+    return NULL;
 }

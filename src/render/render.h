@@ -69,7 +69,14 @@ typedef struct gir_build_opts {
     const char *file;       /* the input's name as diagnostics show it, or NULL */
     size_t index;           /* place in a batch: 0 for the first report (which
                                alone carries a CSV's BOM and header line) */
+    const char *style;      /* --style words, comma-separated, or NULL:
+                               ascii (text), fontset=NAME and gongwen (latex) */
 } gir_build_opts;
+
+/* Is word (e.g. "ascii") among o's --style words? */
+int render_style_has(const gir_build_opts *o, const char *word);
+/* The value of o's --style word key=VALUE into buf (>= 32 bytes), or NULL. */
+const char *render_style_value(const gir_build_opts *o, const char *key, char *buf);
 
 typedef enum {
     GIR_RENDER_OK = 0,
@@ -172,6 +179,9 @@ struct gir_renderer {
     int section;               /* index of the section being rendered */
     int count;                 /* back-end scratch (e.g. JSON separators) */
     render_cmark *cmark;       /* where render_prose_tree's trees live */
+    void *state;               /* back-end state (docx.c: its XML writer) */
+    int failed;                /* set by a back end that could not finish
+                                  (gir_render then returns GIR_RENDER_FAILED) */
 };
 
 /* ---- helpers for back ends ---- */

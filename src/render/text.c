@@ -4,7 +4,11 @@
  * box-drawing characters with the official merged cells from render.c.
  * Cells are padded by display width (East Asian Width, utf8proc), so the
  * grid lines up in a terminal with CJK fonts; long labels wrap inside
- * their cell. Meant for terminals, e-mail and diffs between years. */
+ * their cell, and a table wider than TEXT_TARGET_WIDTH wraps its headers
+ * further, then drops the spaces beside the borders. --style=ascii draws
+ * with + - | = (box-drawing characters are ambiguous width, two columns
+ * in many Chinese terminals). Meant for terminals, e-mail and diffs
+ * between years. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +17,24 @@
 #include "base/utf8.h"
 
 #define TEXT_TARGET_WIDTH 100   /* a table wider than this wraps its headers more */
+
+/* The lines of the drawing: box-drawing characters, or ASCII. */
+typedef struct glyphs { uint32_t h, v, title, rule; int ascii; } glyphs;
+
+static glyphs glyphs_of(const gir_renderer *rr)
+{
+    glyphs box = {0x2500, 0x2502, 0x2550, 0x2500, 0};
+    glyphs ascii = {'-', '|', '=', '-', 1};
+    return render_style_has(rr->o, "ascii") ? ascii : box;
+}
+
+static void put_rule(gir_buf *b, uint32_t cp, int width)
+{
+    char u[4];
+    int n = utf8_encode(cp, u);
+    for (int i = 0; i < width || i < 1; i++) buf_put(b, u, (size_t)n);
+    buf_putc(b, '\n');
+}
 
 static int text_width(const char *s)
 {
@@ -46,9 +68,7 @@ static void t_begin(gir_renderer *rr)
     const char *title = r->title ? r->title : "";
     put_clean(b, title, strlen(title));
     buf_putc(b, '\n');
-    int w = text_width(title);
-    for (int i = 0; i < w || i < 1; i++) buf_puts(b, "═");
-    buf_putc(b, '\n');
+    put_rule(b, glyphs_of(rr).title, text_width(title));
     char d[32];
     if ((r->agency && *r->agency) || r->has_date) {
         if (r->agency) put_clean(b, r->agency, strlen(r->agency));
@@ -65,9 +85,7 @@ static void t_section(gir_renderer *rr, const gir_rsection *s, int index)
     buf_putc(rr->out, '\n');
     put_clean(rr->out, h, strlen(h));
     buf_putc(rr->out, '\n');
-    int w = text_width(h);
-    for (int i = 0; i < w || i < 1; i++) buf_puts(rr->out, "─");
-    buf_putc(rr->out, '\n');
+    put_rule(rr->out, glyphs_of(rr).rule, text_width(h));
 }
 
 static void t_prose(gir_renderer *rr, const gir_rsection *s)
@@ -157,7 +175,16 @@ static int cell_cap(const gir_lcell *c, int head_cap, int label_cap)
     }
 }
 
-static void col_widths(const gir_layout *L, int *w, int head_cap, int label_cap)
+/* The width of n columns from col, with the borders between them
+ * (a border and pad spaces on either side). */
+static int span_width(const int *w, int col, int n, int pad)
+{
+    int s = (1 + 2 * pad) * (n - 1);
+    for (int x = col; x < col + n; x++) s += w[x];
+    return s;
+}
+
+static void col_widths(const gir_layout *L, int *w, int head_cap, int label_cap, int pad)
 {
     char vb[64];
     for (int x = 0; x < L->ncols; x++) w[x] = 2;
@@ -170,17 +197,9 @@ static void col_widths(const gir_layout *L, int *w, int head_cap, int label_cap)
                 int cap = cell_cap(c, head_cap, label_cap);
                 if (c->kind == LAYOUT_CAPTION || c->kind == LAYOUT_NOTE || (c->kind == LAYOUT_CORNER && c->is_note)) cap = 0;
                 if (need > cap) need = cap;
-                int have = 3 * (c->colspan - 1);
-                for (int x = c->col; x < c->col + c->colspan; x++) have += w[x];
+                int have = span_width(w, c->col, c->colspan, pad);
                 if (need > have) w[c->col + c->colspan - 1] += need - have;
             }
-}
-
-static int span_width(const int *w, int col, int n)
-{
-    int s = 3 * (n - 1);
-    for (int x = col; x < col + n; x++) s += w[x];
-    return s;
 }
 
 typedef struct canvas { uint32_t *c; int w, h; } canvas;
@@ -219,8 +238,10 @@ static int hseg(const gir_layout *L, int y, int x)
     return y == 0 || y == L->nrows || layout_at(L, y - 1, x) != layout_at(L, y, x);
 }
 
-static uint32_t junction(int up, int down, int left, int right)
+static uint32_t junction(int up, int down, int left, int right, int ascii)
 {
+    if (ascii && (up | down) && (left | right)) return '+';
+    if (ascii) return up | down ? '|' : left | right ? '-' : 0;
     static const uint32_t box[16] = {
         0,      0x2502, 0x2502, 0x2502,   /* -, U, D, UD */
         0x2500, 0x2518, 0x2510, 0x2524,   /* L, UL, DL, UDL */
@@ -237,10 +258,15 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
     int W = L->ncols, R = L->nrows;
     char vb[64];
     int *w = arena_alloc(a, ((size_t)W + 1) * sizeof *w);
-    static const int caps[][2] = {{8, 30}, {6, 24}, {4, 20}};
+    glyphs gl = glyphs_of(rr);
+    /* header and label caps, then the spaces beside the borders: the
+     * first that fits the target width (the last one else) */
+    static const int caps[][3] = {{8, 30, 1}, {6, 24, 1}, {4, 20, 1}, {4, 20, 0}};
+    int pad = 1;
     for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
-        col_widths(L, w, caps[k][0], caps[k][1]);
-        if (span_width(w, 0, W) + 4 <= TEXT_TARGET_WIDTH) break;
+        pad = caps[k][2];
+        col_widths(L, w, caps[k][0], caps[k][1], pad);
+        if (span_width(w, 0, W, pad) + 2 + 2 * pad <= TEXT_TARGET_WIDTH) break;
     }
     /* wrap every cell, then the row heights: single rows first, then
      * spans widen their last row */
@@ -251,7 +277,7 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
         for (size_t i = 0; i < L->rows[y].ncells; i++) {
             const gir_lcell *c = L->rows[y].cells[i];
             cells[nc] = c;
-            wr[nc] = wrap_text(a, arena_strdup(a, cell_str(c, vb)), span_width(w, c->col, c->colspan));
+            wr[nc] = wrap_text(a, arena_strdup(a, cell_str(c, vb)), span_width(w, c->col, c->colspan, pad));
             nc++;
         }
     int *h = arena_alloc(a, ((size_t)R + 1) * sizeof *h);
@@ -266,7 +292,7 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
         }
     int *X = arena_alloc(a, ((size_t)W + 2) * sizeof *X);
     int *Y = arena_alloc(a, ((size_t)R + 2) * sizeof *Y);
-    for (int x = 0; x < W; x++) X[x + 1] = X[x] + w[x] + 3;
+    for (int x = 0; x < W; x++) X[x + 1] = X[x] + w[x] + 1 + 2 * pad;
     for (int y = 0; y < R; y++) Y[y + 1] = Y[y] + h[y] + 1;
     canvas cv = {NULL, X[W] + 1, Y[R] + 1};
     cv.c = arena_alloc(a, (size_t)cv.w * (size_t)cv.h * sizeof *cv.c + 1);
@@ -274,7 +300,7 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
     /* cell texts: labels and text cells left, headers centred, numbers right */
     for (size_t i = 0; i < nc; i++) {
         const gir_lcell *c = cells[i];
-        int x0 = X[c->col] + 2, width = X[c->col + c->colspan] - X[c->col] - 3;
+        int x0 = X[c->col] + 1 + pad, width = X[c->col + c->colspan] - X[c->col] - 1 - 2 * pad;
         for (int l = 0; l < wr[i].n; l++) {
             int tw = (int)utf8_width(wr[i].line[l], (size_t)wr[i].len[l]);
             int off = 0;
@@ -289,16 +315,16 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
     for (int y = 0; y <= R; y++)
         for (int x = 0; x < W; x++)
             if (hseg(L, y, x))
-                for (int k = X[x] + 1; k < X[x + 1]; k++) put_cp(&cv, Y[y], k, 0x2500);
+                for (int k = X[x] + 1; k < X[x + 1]; k++) put_cp(&cv, Y[y], k, gl.h);
     for (int x = 0; x <= W; x++)
         for (int y = 0; y < R; y++)
             if (vseg(L, x, y))
-                for (int k = Y[y] + 1; k < Y[y + 1]; k++) put_cp(&cv, k, X[x], 0x2502);
+                for (int k = Y[y] + 1; k < Y[y + 1]; k++) put_cp(&cv, k, X[x], gl.v);
     for (int y = 0; y <= R; y++)
         for (int x = 0; x <= W; x++) {
             int up = y > 0 && vseg(L, x, y - 1), down = y < R && vseg(L, x, y);
             int left = x > 0 && hseg(L, y, x - 1), right = x < W && hseg(L, y, x);
-            uint32_t j = junction(up, down, left, right);
+            uint32_t j = junction(up, down, left, right, gl.ascii);
             if (j) put_cp(&cv, Y[y], X[x], j);
         }
     /* the table's label, then the canvas */

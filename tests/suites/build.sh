@@ -100,8 +100,8 @@ for fmt in $FORMATS; do
 done
 "$GIRC" build -o "$T/x.pdf" examples/mahekou-2020.gir 2>"$T/err"; st=$?
 [ $st -eq 2 ] && [ ! -e "$T/x.pdf" ] && grep -q 'E0004' "$T/err"; check $? "unknown extension without -f is a usage error"
-"$GIRC" build -f docx examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
-[ $st -eq 2 ] && grep -q 'docx' "$T/err"; check $? "unknown -f format is a usage error"
+"$GIRC" build -f odt examples/mahekou-2020.gir >/dev/null 2>"$T/err"; st=$?
+[ $st -eq 2 ] && grep -q "odt" "$T/err"; check $? "unknown -f format is a usage error"
 "$GIRC" build -f json --fragment examples/mahekou-2020.gir >/dev/null 2>&1; check $(( $? != 2 )) "--fragment with json is a usage error"
 "$GIRC" build examples/mahekou-2020.gir examples/xinhua-gongan-2021.gir >/dev/null 2>&1; check $(( $? != 2 )) "two input files is a usage error (html)"
 "$GIRC" build -f json examples/ >/dev/null 2>&1; check $(( $? != 2 )) "a directory is a usage error (json)"
@@ -208,6 +208,32 @@ else
   ok "text: every line of every table has the same display width # SKIP no python3"
 fi
 grep -q '^│ 三、本年 │ （一）予以公开' "$T/xinhua-gongan-2021.txt"; check $? "text: the group label starts in its first row"
+# every table within the documented 100 columns (table 4: the spaces
+# beside its borders go), and --style=ascii draws the same grid in ASCII
+if command -v python3 >/dev/null 2>&1; then
+  python3 - "$T/xinhua-gongan-2021.txt" "$T/mahekou-2020.txt" <<'EOF'
+import sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+bad = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding='utf-8'):
+        if line[:1] in '┌│├└' and width(line.rstrip('\n')) > 100:
+            print('# too wide:', path, width(line.rstrip('\n'))); bad = 1
+sys.exit(bad)
+EOF
+  check $? "text: every table is at most 100 columns wide"
+else
+  ok "text: every table is at most 100 columns wide # SKIP no python3"
+fi
+"$GIRC" build -f text --style=ascii -o "$T/ascii.txt" examples/xinhua-gongan-2021.gir 2>/dev/null
+golden xinhua-gongan-2021.ascii.txt "$T/ascii.txt"
+! grep -q '[─│┌┐└┘├┤┬┴┼═]' "$T/ascii.txt" &&
+  sed 's/[-|+=]/X/g' "$T/ascii.txt" > "$T/a1" &&
+  sed 's/[-|+=─│┌┐└┘├┤┬┴┼═]/X/g' "$T/xinhua-gongan-2021.txt" > "$T/b1" && cmp -s "$T/a1" "$T/b1"
+check $? "text --style=ascii: no box-drawing characters, the same grid otherwise"
+"$GIRC" build -f text --style=nonsense,ascii examples/xinhua-gongan-2021.gir 2>/dev/null | cmp -s - "$T/ascii.txt"
+check $? "--style: an unknown word is ignored"
 
 # ---- json ----
 grep -q '^  "schema": 2,$' "$T/mahekou-2020.json"; check $? "json: schema version 2"

@@ -158,7 +158,7 @@ static void test_backends_round_trip(void **state)
             assert_ptr_equal(gir_backend_for_path(path), *b);
         }
     }
-    assert_null(gir_backend_find("docx"));
+    assert_null(gir_backend_find("odt"));
     assert_null(gir_backend_find(""));
     assert_null(gir_backend_for_path("report"));
     assert_null(gir_backend_for_path("out.html/report"));
@@ -176,7 +176,7 @@ static void test_backends_render(void **state)
             assert_non_null(a);
             gir_buf out;
             buf_init(&out, a);
-            gir_build_opts o = {*b, fragment, NULL, NULL, NULL, 0};
+            gir_build_opts o = {*b, fragment, NULL, NULL, NULL, 0, NULL};
             gir_render_status st = gir_render(d->report, &o, a, &out);
             if (fragment && !(*b)->fragment) {
                 assert_int_equal(st, GIR_RENDER_NO_FRAGMENT);
@@ -195,12 +195,12 @@ static void test_backends_in_messages(void **state)
 {
     (void)state;
     char *out, *err;
-    int st = run(&out, &err, "--lang=en", "build", "-f", "docx", "x.gir", NULL);
+    int st = run(&out, &err, "--lang=en", "build", "-f", "odt", "x.gir", NULL);
     assert_int_equal(st, 2);
     char *help_out, *help_err;
     assert_int_equal(run(&help_out, &help_err, "--lang=en", "help", "build", NULL), 0);
     char *ext_out, *ext_err;
-    assert_int_equal(run(&ext_out, &ext_err, "--lang=en", "build", "-o", "x.docx", "x.gir", NULL), 2);
+    assert_int_equal(run(&ext_out, &ext_err, "--lang=en", "build", "-o", "x.odt", "x.gir", NULL), 2);
     for (const gir_backend *const *b = gir_backends; *b; b++) {
         if (!strstr(err, (*b)->name)) fail_msg("B_BAD_FORMAT does not list %s: %s", (*b)->name, err);
         if (!strstr(help_out, (*b)->name)) fail_msg("girc help build does not list %s", (*b)->name);

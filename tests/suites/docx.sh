@@ -1,0 +1,100 @@
+#!/bin/sh
+# tests/suites/docx.sh - `girc build -f docx` as a person would check it.
+# girc-test: plain-only   (LibreOffice is slow; the ASan binary builds the same DOCX in build.sh)
+#  1. The word/document.xml of each example equals
+#     tests/golden/docx/NAME.document.xml byte for byte (the whole .docx
+#     is a golden of build.sh, which also builds it twice for the same
+#     bytes); every part is well-formed XML (xmllint), the page is A4
+#     (w:pgSz 11906 x 16838), the merged cells are there (w:gridSpan,
+#     w:vMerge restart and continue), the fonts are named 宋体/仿宋/黑体
+#     with their English names in the font table, and a hostile report
+#     (tests/data/evil.gir) gives a well-formed document with its script
+#     as text.
+#  2. LibreOffice converts each example to PDF without complaint and
+#     pdftoppm renders every page (skipped when soffice is missing).
+#  3. The round trip: `girc import` of the .docx gives the same cells as
+#     the import of the HTML built from the same report
+#     (tests/import/forms/compare-docx.sh).
+#  4. The same bytes under TZ=Asia/Shanghai and America/New_York.
+#  5. An existing output is replaced whole: -o onto a file writes the
+#     new document and leaves no temporary file beside it.
+# Prints one "ok - NAME" / "not ok - NAME" line per test.
+# GIRC_UPDATE_GOLDEN=1 rewrites the goldens.
+GIRC=${GIRC:-build/girc}
+G=tests/golden/docx
+T=$(mktemp -d "${TMPDIR:-/tmp}/girc-docx-out.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+check() { if [ "$1" -eq 0 ]; then ok "$2"; else nok "$2"; fi; }
+
+golden() {
+  if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$2" "$G/$1"; ok "golden $1 (updated)"; return; fi
+  if cmp -s "$2" "$G/$1"; then ok "golden $1"
+  else nok "golden $1"; diff "$G/$1" "$2" | head -20; fi
+}
+
+for n in mahekou-2020 xinhua-gongan-2021; do
+  "$GIRC" build -f docx -o "$T/$n.docx" examples/$n.gir 2>/dev/null
+  check $? "$n: builds"
+  unzip -p "$T/$n.docx" word/document.xml > "$T/$n.document.xml"
+  golden "$n.document.xml" "$T/$n.document.xml"
+  bad=0
+  for part in '\[Content_Types].xml' _rels/.rels word/document.xml word/_rels/document.xml.rels word/styles.xml word/fontTable.xml; do
+    unzip -p "$T/$n.docx" "$part" | xmllint --noout - 2>/dev/null || { bad=1; echo "# $part"; }
+  done
+  check $bad "$n: every part is well-formed"
+  D="$T/$n.document.xml"
+  grep -q '<w:pgSz w:w="11906" w:h="16838"/>' "$D"; check $? "$n: A4"
+  grep -q '<w:gridSpan w:val="2"/>' "$D" && grep -q '<w:vMerge w:val="restart"/>' "$D" && grep -q '<w:vMerge/>' "$D"
+  check $? "$n: merged cells (gridSpan, vMerge)"
+  grep -q 'w:eastAsia="仿宋"' "$D" && grep -q 'w:eastAsia="宋体"' "$D" && grep -q 'w:eastAsia="黑体"' "$D" &&
+    unzip -p "$T/$n.docx" word/fontTable.xml | grep -q '<w:font w:name="仿宋"><w:altName w:val="FangSong"/>'
+  check $? "$n: fonts 宋体/仿宋/黑体 with their fallbacks"
+done
+# table 3 (the second w:tbl) merges 三、本年度办理结果 and its groups down
+awk '/<w:tbl>/ { t++ } t == 2 && /<w:vMerge/ { v++ } END { exit !(v > 20) }' "$T/xinhua-gongan-2021.document.xml"
+check $? "xinhua: table 3's group labels merge down"
+
+"$GIRC" build -f docx -o "$T/evil.docx" tests/data/evil.gir 2>/dev/null
+unzip -p "$T/evil.docx" word/document.xml > "$T/evil.xml"
+xmllint --noout "$T/evil.xml" 2>/dev/null && grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$T/evil.xml"
+check $? "evil: well-formed, its script kept as text"
+
+# ---- LibreOffice and pdftoppm ----
+if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then
+  for n in mahekou-2020 xinhua-gongan-2021; do
+    (cd "$T" && timeout 180 soffice --headless -env:UserInstallation=file://$T/lo --convert-to pdf "$n.docx" > lo.out 2> lo.err)
+    st=$?
+    [ $st -eq 0 ] && [ -s "$T/$n.pdf" ] && ! grep -qi 'error' "$T/lo.out" "$T/lo.err"
+    check $? "$n: LibreOffice converts it to PDF"
+    pages=$(pdfinfo "$T/$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    pdftoppm -r 30 -png "$T/$n.pdf" "$T/$n-page" 2>/dev/null
+    [ -n "$pages" ] && [ "$(ls "$T" | grep -c "^$n-page")" -eq "$pages" ]
+    check $? "$n: pdftoppm renders its $pages pages"
+  done
+else
+  ok "LibreOffice converts it to PDF # SKIP no soffice"
+fi
+
+# ---- round trip ----
+for n in mahekou-2020 xinhua-gongan-2021; do
+  "$GIRC" build -f html -o "$T/$n.html" examples/$n.gir 2>/dev/null
+  "$GIRC" import -o "$T/$n.html.gir" "$T/$n.html" 2>/dev/null
+  "$GIRC" import -o "$T/$n.docx.gir" "$T/$n.docx" 2>/dev/null
+  sh tests/import/forms/compare-docx.sh "$T/$n.html.gir" "$T/$n.docx.gir" > "$T/cmp" 2>&1
+  check $? "$n: import of the .docx gives the same cells ($(head -n 1 "$T/cmp"))"
+done
+
+# ---- atomic replacement ----
+echo old > "$T/out.docx"
+"$GIRC" build -o "$T/out.docx" examples/mahekou-2020.gir 2>/dev/null
+cmp -s "$T/out.docx" "$T/mahekou-2020.docx" && [ "$(ls -a "$T" | grep -c '^\.out\|out\.docx\.')" -eq 0 ]
+check $? "an existing output is replaced whole, no temporary file left"
+
+# ---- the same bytes in every time zone (zip entries carry a local time) ----
+TZ=Asia/Shanghai "$GIRC" build -o "$T/tz1.docx" examples/mahekou-2020.gir 2>/dev/null
+TZ=America/New_York "$GIRC" build -o "$T/tz2.docx" examples/mahekou-2020.gir 2>/dev/null
+cmp -s "$T/tz1.docx" "$T/mahekou-2020.docx" && cmp -s "$T/tz2.docx" "$T/mahekou-2020.docx"
+check $? "the same bytes in every time zone"
