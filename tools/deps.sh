@@ -6,7 +6,7 @@
 # exact command is printed and the script fails.
 set -u
 BUILD="make gcc re2c bison pkg-config libcmark-dev libutf8proc-dev libcjson-dev libxml2-dev libpoppler-glib-dev libzip-dev libxlsxwriter-dev"
-CHECK="$BUILD libcmocka-dev python3 python3-jsonschema clang-format valgrind clang libclang-rt-14-dev texlive-xetex texlive-lang-chinese poppler-utils chromium fonts-noto-cjk tidy neovim emacs-nox elpa-eglot libreoffice-writer-nogui libreoffice-calc-nogui"
+CHECK="$BUILD libcmocka-dev python3 python3-jsonschema clang-format valgrind clang libclang-rt-14-dev texlive-xetex texlive-lang-chinese poppler-utils chromium fonts-noto-cjk tidy unzip libxml2-utils neovim emacs-nox elpa-eglot libreoffice-writer-nogui libreoffice-calc-nogui"
 case "${1:-build}" in
   build) want=$BUILD ;;
   check) want=$CHECK ;;
