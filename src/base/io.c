@@ -204,14 +204,12 @@ static void tmp_unregister(int slot)
 
 /* ---- writing ---- */
 
-static int write_all(int fd, const char *p, size_t n)
+int io_write_all(int fd, const char *p, size_t n)
 {
     while (n) {
         ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
         p += w;
         n -= (size_t)w;
     }
@@ -224,7 +222,7 @@ static gir_io_status write_device(const char *path, const char *data, size_t len
 {
     int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) { *err_no = errno; return IO_ERR_OPEN; }
-    if (write_all(fd, data, len) < 0) { *err_no = errno; close(fd); return IO_ERR_WRITE; }
+    if (io_write_all(fd, data, len) < 0) { *err_no = errno; close(fd); return IO_ERR_WRITE; }
     if (close(fd) < 0) { *err_no = errno; return IO_ERR_WRITE; }
     return IO_OK;
 }
@@ -278,7 +276,7 @@ static gir_io_status replace(const char *target, const char *data, size_t len, i
     struct stat st;
     int keep_mode = stat(target, &st) == 0;
     gir_io_status rc = IO_OK;
-    if (write_all(fd, data, len) < 0 || fsync(fd) < 0 || (keep_mode && fchmod(fd, st.st_mode & 07777) < 0)) {
+    if (io_write_all(fd, data, len) < 0 || fsync(fd) < 0 || (keep_mode && fchmod(fd, st.st_mode & 07777) < 0)) {
         *err_no = errno;
         rc = IO_ERR_WRITE;
     }
@@ -294,7 +292,7 @@ gir_io_status io_write_atomic(const char *path, const char *data, size_t len, in
 {
     *err_no = 0;
     if (strcmp(path, "-") == 0) {
-        if (write_all(STDOUT_FILENO, data, len) < 0) { *err_no = errno; return IO_ERR_WRITE; }
+        if (io_write_all(STDOUT_FILENO, data, len) < 0) { *err_no = errno; return IO_ERR_WRITE; }
         return IO_OK;
     }
     struct stat st;
@@ -310,10 +308,10 @@ static gir_io_status rewrite_in_place(int fd, const char *data, size_t len, cons
 {
     int e = len > 0 ? posix_fallocate(fd, 0, (off_t)len) : 0;
     if (e != 0 && e != EOPNOTSUPP && e != EINVAL) { *err_no = e; return IO_ERR_WRITE; }
-    if (lseek(fd, 0, SEEK_SET) == 0 && write_all(fd, data, len) == 0 && ftruncate(fd, (off_t)len) == 0 && fsync(fd) == 0)
+    if (lseek(fd, 0, SEEK_SET) == 0 && io_write_all(fd, data, len) == 0 && ftruncate(fd, (off_t)len) == 0 && fsync(fd) == 0)
         return IO_OK;
     *err_no = errno;
-    if (lseek(fd, 0, SEEK_SET) == 0 && write_all(fd, old, olen) == 0) {
+    if (lseek(fd, 0, SEEK_SET) == 0 && io_write_all(fd, old, olen) == 0) {
         if (ftruncate(fd, (off_t)olen) != 0) { /* the old text is back; a longer tail may stay */ }
     }
     return IO_ERR_WRITE;
@@ -422,7 +420,7 @@ static gir_io_status copy_out(const char *tmp, const char *path, int *err_no)
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) { *err_no = errno; st = IO_ERR_READ; break; }
         if (r == 0) break;
-        if (write_all(out, buf, (size_t)r) < 0) { *err_no = errno; st = IO_ERR_WRITE; break; }
+        if (io_write_all(out, buf, (size_t)r) < 0) { *err_no = errno; st = IO_ERR_WRITE; break; }
     }
     close(in);
     if (out != STDOUT_FILENO && close(out) < 0 && st == IO_OK) { *err_no = errno; st = IO_ERR_WRITE; }

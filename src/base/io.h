@@ -62,4 +62,7 @@ gir_io_status io_write_through(const char *path, const char *data, size_t len, i
  * file standard input reads (girc build -o x.txt - < x.txt). 0 if out
  * is "-" or either does not exist. */
 int io_same_file(const char *out, const char *in);
+/* Writes all of n bytes at p to fd, again after EINTR; 0, or -1 with
+ * errno set (a write of 0 bytes counts as an error). */
+int io_write_all(int fd, const char *p, size_t n);
 #endif

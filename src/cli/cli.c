@@ -130,19 +130,6 @@ int cli_whole_file_error(gir_cli *c, const char *path, gir_msg id, const char *a
     return 1;
 }
 
-/* Writes all of n bytes at p to fd; -1 on error. */
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* The temporary file that collects the run's SARIF result lines:
  * O_APPEND, so that forked workers (girc check -j N) add theirs. */
 static void sarif_open(gir_cli *c)
@@ -354,7 +341,7 @@ void cli_compile_options(const gir_cli *c, gir_options *o)
 static void sarif_keep(const gir_cli *c, const gir_diag *g)
 {
     char *line = sarif_result_line(g);
-    int ok = line && c->has_sarif && write_all(c->sarif_fd, line, strlen(line)) == 0;
+    int ok = line && c->has_sarif && io_write_all(c->sarif_fd, line, strlen(line)) == 0;
     free(line);
     if (!ok) fprintf(stderr, "girc: error[%s]: %s\n", msg_code(CLI_CANNOT_WRITE), g->msg);
 }

@@ -547,8 +547,7 @@ void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o)
 
 /* ======================= JSON renderer ======================= */
 
-/* A JSON string with invalid UTF-8 replaced by U+FFFD; null for NULL. */
-static cJSON *json_str(const char *s)
+cJSON *diag_json_string(const char *s)
 {
     if (!s) return cJSON_CreateNull();
     size_t n = strlen(s);
@@ -603,9 +602,9 @@ static cJSON *json_related(const gir_diag *g)
         const gir_source *src = r->src ? r->src : g->src;
         cJSON *o = cJSON_CreateObject();
         if (!o) break;
-        cJSON_AddItemToObject(o, "file", src ? json_str(source_name(src)) : cJSON_CreateNull());
+        cJSON_AddItemToObject(o, "file", src ? diag_json_string(source_name(src)) : cJSON_CreateNull());
         add_pos(o, src, r->span, 0);
-        cJSON_AddItemToObject(o, "message", json_str(r->msg ? r->msg : ""));
+        cJSON_AddItemToObject(o, "message", diag_json_string(r->msg ? r->msg : ""));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -615,7 +614,7 @@ static cJSON *json_notes(const gir_diag *g)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; arr && i < g->nnotes; i++)
-        cJSON_AddItemToArray(arr, json_str(g->notes[i] ? g->notes[i] : ""));
+        cJSON_AddItemToArray(arr, diag_json_string(g->notes[i] ? g->notes[i] : ""));
     return arr;
 }
 
@@ -626,7 +625,7 @@ static cJSON *json_fixes(const gir_diag *g)
         cJSON *o = cJSON_CreateObject();
         if (!o) break;
         add_pos(o, g->src, g->fixes[i].span, 1);
-        cJSON_AddItemToObject(o, "text", json_str(g->fixes[i].text ? g->fixes[i].text : ""));
+        cJSON_AddItemToObject(o, "text", diag_json_string(g->fixes[i].text ? g->fixes[i].text : ""));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -638,16 +637,16 @@ void diag_render_json(FILE *out, const gir_diag *g)
     if (!o) return;
     cJSON_AddItemToObject(o, "schema", cJSON_CreateNumber(1));
     const char *file = g->src ? source_name(g->src) : g->file;
-    cJSON_AddItemToObject(o, "file", file ? json_str(file) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "file", file ? diag_json_string(file) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "severity", cJSON_CreateString(sev_word(g->sev)));
-    cJSON_AddItemToObject(o, "code", g->code && *g->code ? json_str(g->code) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "message", json_str(g->msg ? g->msg : ""));
+    cJSON_AddItemToObject(o, "code", g->code && *g->code ? diag_json_string(g->code) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "message", diag_json_string(g->msg ? g->msg : ""));
     add_pos(o, g->src, g->span, 1);
     cJSON_AddItemToObject(o, "related", json_related(g));
     cJSON_AddItemToObject(o, "notes", json_notes(g));
-    cJSON_AddItemToObject(o, "help", json_str(g->help));
+    cJSON_AddItemToObject(o, "help", diag_json_string(g->help));
     cJSON_AddItemToObject(o, "fixes", json_fixes(g));
-    cJSON_AddItemToObject(o, "waived", json_str(g->waived));
+    cJSON_AddItemToObject(o, "waived", diag_json_string(g->waived));
     char *s = cJSON_PrintUnformatted(o);
     if (s) {
         fputs(s, out);

@@ -108,4 +108,8 @@ void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_
 void diag_put_clean(FILE *out, const char *s);
 /* The same as a malloc'd string (NULL when out of memory). */
 char *diag_clean_dup(const char *s);
+/* A cJSON string of s with invalid UTF-8 replaced by U+FFFD (a JSON null
+ * for NULL), for the renderers that write JSON (JSON lines, SARIF). */
+struct cJSON;
+struct cJSON *diag_json_string(const char *s);
 #endif

@@ -14,31 +14,10 @@
 
 /* ---- strings ---- */
 
+/* A string (U+FFFD for invalid UTF-8); "" for NULL. */
 static cJSON *str(const char *s)
 {
-    if (!s) s = "";
-    size_t n = strlen(s);
-    if (utf8_find_invalid(s, n) < 0) return cJSON_CreateString(s);
-    char *b = malloc(3 * n + 1);
-    if (!b) return cJSON_CreateString("");
-    const char *e = s + n;
-    size_t m = 0;
-    while (s < e) {
-        uint32_t cp;
-        int k = source_char(s, e, &cp);
-        if (cp == SOURCE_BAD_CP) {
-            memcpy(b + m, "\xEF\xBF\xBD", 3);
-            m += 3;
-        } else {
-            memcpy(b + m, s, (size_t)k);
-            m += (size_t)k;
-        }
-        s += k;
-    }
-    b[m] = 0;
-    cJSON *j = cJSON_CreateString(b);
-    free(b);
-    return j;
+    return diag_json_string(s ? s : "");
 }
 
 static cJSON *text_obj(const char *s)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "base/io.h"
 #include "rpc.h"
 
 static const char CL[] = "content-length";
@@ -170,22 +171,10 @@ lsp_read_status lsp_read_message(lsp_reader *r, char **body, size_t *len)
     return LSP_READ_MESSAGE;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 int lsp_write_message(int fd, const char *body, size_t len)
 {
     char head[64];
     int h = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", len);
-    if (write_all(fd, head, (size_t)h) < 0) return -1;
-    return write_all(fd, body, len);
+    if (io_write_all(fd, head, (size_t)h) < 0) return -1;
+    return io_write_all(fd, body, len);
 }
