@@ -350,5 +350,6 @@ void check_evaluate(ck *c)
         if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
     }
     if (content && c->r->kind == KIND_GOVERNMENT) check_gov_duties(c);
+    check_signoff(c);   /* the 落款, W0672-W0673 (signoff.c) */
     check_copied(c);
 }

@@ -26,8 +26,21 @@ void check_totals(ck *c, gir_rtable *rt);
 void check_rules(ck *c, gir_rtable *rt);
 /* The value of a mention's cell expression; 0 if not computable. */
 int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at);
-/* R3.9: numbers stated in the prose against the tables (prose.c). */
+/* R3.9: numbers stated in the prose against the tables (prose.c), then
+ * every row or column quoted after a mention's phrase (check_quoted,
+ * quoted.c: W0670) and shares recomputed (check_percents, percent.c:
+ * W0671, on the prose [b, e) of one section). */
 void check_mentions(ck *c);
+void check_quoted(ck *c);
+void check_percents(ck *c, const unsigned char *b, const unsigned char *e);
+/* After a phrase ending at p: "N件" (digits or Chinese numerals), after
+ * at most a few filler characters (申请, 共, 为): 1, the number's span
+ * and its value (prose.c). */
+int prose_number_after(const unsigned char *p, const unsigned char *e, const unsigned char **nb,
+                       const unsigned char **ne, gir_dec *v);
+/* The 落款 (signature block) at the end of the report: its agency and
+ * date against the header's (signoff.c: W0672, W0673). */
+void check_signoff(ck *c);
 /* The displayed name of a row or column: its short name. */
 const char *hnode_display(const gir_hnode *h);
 /* A span that points at a cell: where written, else its row's label. */

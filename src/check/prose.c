@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "base/acmatch.h"
 #include "base/array.h"
+#include "base/cnnum.h"
 #include "base/utf8.h"
 
 /* Characters that may stand between a phrase and its number. */
@@ -27,19 +28,31 @@ static int filler(uint32_t cp)
 }
 
 /* After a phrase ending at p: the number and its span, if "N件" follows
- * (件: the count unit messages name, syntax/numbers.def). */
-static int number_after(const unsigned char *p, const unsigned char *e, const unsigned char **nb,
-                        const unsigned char **ne, gir_dec *v)
+ * (件: the count unit messages name, syntax/numbers.def). The number is
+ * written in digits or in Chinese numerals (二十三, base/cnnum.h). */
+int prose_number_after(const unsigned char *p, const unsigned char *e, const unsigned char **nb,
+                       const unsigned char **ne, gir_dec *v)
 {
+    long long cn = 0;
+    size_t cl = 0;
     for (int skipped = 0; p < e && skipped <= 4; skipped++) {
         if (*p >= '0' && *p <= '9') break;
+        if ((cl = cnnum_parse(p, e, &cn)) > 0) break;
         uint32_t cp;
         int k = utf8_decode(p, e, &cp);
         if (k < 0 || !filler(cp)) return 0;
         p += k;
     }
-    if (p >= e || *p < '0' || *p > '9') return 0;
+    if (p >= e) return 0;
     *nb = p;
+    const char *unit = lang_unit_base(GIR_UNIT_COUNT);
+    size_t un = strlen(unit);
+    if (cl) {
+        *ne = p + cl;
+        *v = (gir_dec){cn, 0};
+        return (size_t)(e - *ne) >= un && memcmp(*ne, unit, un) == 0;
+    }
+    if (*p < '0' || *p > '9') return 0;
     char digits[24];
     size_t n = 0;
     while (p < e && *p >= '0' && *p <= '9') {
@@ -48,8 +61,6 @@ static int number_after(const unsigned char *p, const unsigned char *e, const un
     }
     digits[n] = 0;
     *ne = p;
-    const char *unit = lang_unit_base(GIR_UNIT_COUNT);
-    size_t un = strlen(unit);
     if ((size_t)(e - p) < un || memcmp(p, unit, un) != 0) return 0;
     return dec_parse(digits, "", 0, v) == DEC_OK;
 }
@@ -100,7 +111,7 @@ static void on_hit(void *ud, size_t pat, size_t start)
     size_t pl = strlen(ru->phrases[m->phrase]);
     sc->next[pat] = start + pl;
     hit h = {pat, start, NULL, NULL, {0}};
-    if (!number_after(sc->b + start + pl, sc->e, &h.nb, &h.ne, &h.said)) return;
+    if (!prose_number_after(sc->b + start + pl, sc->e, &h.nb, &h.ne, &h.said)) return;
     ARRAY_PUSH(c->a, sc->v, sc->n, h);
 }
 
@@ -134,7 +145,7 @@ static void report_hit(ck *c, const hit *h, const gir_node *prose)
                            c->src, sp, ru->phrases[m->phrase], ss, ws, ru->id);
     diag_related(c->dg, g, c->src, cell_at, C_MENTION_TABLE, ws);
     check_tag_rule(c, g, rt, ru, -1, -1, -1);
-    diag_fix(c->dg, g, sp, ws);
+    if (*h->nb >= '0' && *h->nb <= '9') diag_fix(c->dg, g, sp, ws);   /* digits replace digits */
 }
 
 /* One prose text: every phrase found in one pass, then each number taken
@@ -160,7 +171,10 @@ static void check_prose(ck *c, const gir_node *prose, signed char *state)
 
 void check_mentions(ck *c)
 {
-    if (!c->s->nment || !c->s->mentions) return;
+    if (!c->s->nment || !c->s->mentions) {
+        check_quoted(c);
+        return;
+    }
     signed char *state = arena_alloc(c->a, c->s->nment);
     memset(state, 0, c->s->nment);
     for (size_t s = 0; s < c->s->nsections; s++) {
@@ -169,4 +183,5 @@ void check_mentions(ck *c)
         if (!prose || prose->span.end <= prose->span.start) continue;
         check_prose(c, prose, state);
     }
+    check_quoted(c);
 }

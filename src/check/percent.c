@@ -1,0 +1,168 @@
+/* percent.c - a share written in the prose ("予以公开42件，占51.85%")
+ * recomputed from the counts of its sentence (W0671). The base is not
+ * named, so it is any earlier count of the sentence not smaller than the
+ * part ("收到申请81件，……42件，占51.85%"): the warning comes only when
+ * no such base gives the percentage as written, rounded or truncated to
+ * the decimals written. Linear in the prose. */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "base/cnnum.h"
+#include "base/utf8.h"
+
+enum { MAX_COUNTS = 64, MAX_DECIMALS = 4, MAX_GAP = 12 };
+
+typedef struct count { long long v; const unsigned char *b, *e; } count;
+
+static int digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* "N件" at p (N in digits or Chinese numerals): 1, the count and its end
+ * (after 件) in *x; else 0 and *skip the bytes to move on by. */
+static int count_at(const unsigned char *p, const unsigned char *e, count *x, size_t *skip)
+{
+    const char *unit = lang_unit_base(GIR_UNIT_COUNT);
+    size_t un = strlen(unit), n = 0;
+    long long v = 0;
+    if (digit(*p)) {
+        for (; p + n < e && digit(p[n]); n++)
+            if (v < 1000000000000LL) v = v * 10 + (p[n] - '0');
+        *skip = n;
+        if (p + n < e && p[n] == '.') {   /* 12.5: a decimal is not a count */
+            for (n++; p + n < e && digit(p[n]); n++) continue;
+            *skip = n;
+            return 0;
+        }
+        if (v >= 1000000000000LL) return 0;
+    } else {
+        n = cnnum_parse(p, e, &v);
+        if (!n) {
+            uint32_t cp;
+            int k = utf8_decode(p, e, &cp);
+            *skip = k > 0 ? (size_t)k : 1;
+            return 0;
+        }
+        *skip = n;
+    }
+    if ((size_t)(e - p - n) < un || memcmp(p + n, unit, un)) return 0;
+    *x = (count){v, p, p + n + un};
+    return 1;
+}
+
+/* After a count ending at p: "，占" then at most MAX_GAP characters that
+ * are no digits and no punctuation (申请总数的), then the percentage.
+ * Its digits scaled to an integer in *w, its decimals in *d, its span. */
+static int share_after(const unsigned char *p, const unsigned char *e, long long *w, int *d,
+                       const unsigned char **pb, const unsigned char **pe)
+{
+    static const char *const commas[] = {"，", ",", NULL};
+    int ok = 0;
+    for (int i = 0; commas[i] && !ok; i++)
+        if ((size_t)(e - p) >= strlen(commas[i]) && !memcmp(p, commas[i], strlen(commas[i]))) p += strlen(commas[i]), ok = 1;
+    if (!ok || (size_t)(e - p) < 3 || memcmp(p, "占", 3)) return 0;
+    p += 3;
+    const unsigned char *gap = p;
+    for (int n = 0; p < e && !digit(*p); n++) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k <= 0 || n >= MAX_GAP || cp < 0x4E00 || cp > 0x9FFF) return 0;
+        p += k;
+    }
+    static const char *const past[] = {"上年", "去年", "同比", NULL};
+    for (int i = 0; past[i]; i++)
+        for (const unsigned char *q = gap; q + 6 <= p; q += 3)
+            if (!memcmp(q, past[i], 6)) return 0;
+    *pb = p;
+    long long v = 0;
+    int dec = -1;
+    for (; p < e && (digit(*p) || (*p == '.' && dec < 0)); p++) {
+        if (*p == '.') {
+            dec = 0;
+            continue;
+        }
+        if (v > 1000000) return 0;
+        v = v * 10 + (*p - '0');
+        if (dec >= 0 && ++dec > MAX_DECIMALS) return 0;
+    }
+    if (dec == 0) return 0;   /* "40.%" */
+    size_t pct = (size_t)(e - p) >= 1 && *p == '%' ? 1 : (size_t)(e - p) >= 3 && !memcmp(p, "％", 3) ? 3 : 0;
+    if (!pct) return 0;
+    *pe = p + pct;
+    *w = v;
+    *d = dec < 0 ? 0 : dec;
+    return 1;
+}
+
+static long long pow10i(int d)
+{
+    long long x = 1;
+    while (d-- > 0) x *= 10;
+    return x;
+}
+
+/* w (with d decimals) is part/base × 100, rounded or truncated. */
+static int share_ok(long long part, long long base, long long w, int d)
+{
+    long long num = part * 100 * pow10i(d);
+    long long lo = num / base, hi = lo + (num % base != 0);
+    return w == lo || w == hi;
+}
+
+static void report(ck *c, const count *part, const count *base, long long w, int d, const unsigned char *pb,
+                   const unsigned char *pe)
+{
+    long long num = part->v * 100 * pow10i(d), r = (2 * num + base->v) / (2 * base->v), s = pow10i(d);
+    char want[48], said[48], ps[24], bs[24];
+    if (d) snprintf(want, sizeof want, "%lld.%0*lld", r / s, d, r % s);
+    else snprintf(want, sizeof want, "%lld", r);
+    if (d) snprintf(said, sizeof said, "%lld.%0*lld", w / s, d, w % s);
+    else snprintf(said, sizeof said, "%lld", w);
+    snprintf(ps, sizeof ps, "%lld", part->v);
+    snprintf(bs, sizeof bs, "%lld", base->v);
+    const unsigned char *text = (const unsigned char *)c->src->text;
+    gir_span sp = {(uint32_t)(pb - text), (uint32_t)(pe - text)};
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_PQ_PERCENT, c->src, sp, said, ps, bs, want);
+    diag_related(c->dg, g, c->src, (gir_span){(uint32_t)(base->b - text), (uint32_t)(base->e - text)}, C_PQ_PERCENT_BASE, bs);
+}
+
+/* The share after counts[n-1], against the earlier counts of its sentence. */
+static void check_share(ck *c, const count *counts, size_t n, const unsigned char *e)
+{
+    const count *part = &counts[n - 1];
+    long long w;
+    int d;
+    const unsigned char *pb, *pe;
+    if (!share_after(part->e, e, &w, &d, &pb, &pe)) return;
+    const count *first = NULL;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (counts[i].v < part->v || counts[i].v <= 0 || part->v > 10000000000LL) continue;
+        if (share_ok(part->v, counts[i].v, w, d)) return;
+        if (!first) first = &counts[i];
+    }
+    if (first) report(c, part, first, w, d, pb, pe);
+}
+
+static int sentence_mark(const unsigned char *p, const unsigned char *e)
+{
+    uint32_t cp = 0;
+    if (utf8_decode(p, e, &cp) <= 0) return 0;
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' || cp == '!' || cp == '?';
+}
+
+void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+{
+    count counts[MAX_COUNTS];
+    size_t n = 0;
+    for (const unsigned char *p = b; p < e;) {
+        if (sentence_mark(p, e)) n = 0;
+        count x;
+        size_t skip = 1;
+        if (count_at(p, e, &x, &skip)) {
+            if (n == MAX_COUNTS) n = 0;   /* a sentence of 64 counts: start again */
+            counts[n++] = x;
+            check_share(c, counts, n, e);
+            p = x.e;
+            continue;
+        }
+        p += skip ? skip : 1;
+    }
+}
