@@ -38,6 +38,10 @@ void check_percents(ck *c, const unsigned char *b, const unsigned char *e);
  * and its value (prose.c). */
 int prose_number_after(const unsigned char *p, const unsigned char *e, const unsigned char **nb,
                        const unsigned char **ne, gir_dec *v);
+/* The clause around bytes [s, t) of [b, e) (cut at ，；：、。) speaks of
+ * last year or compares with it (上年, 去年, 同比, 较, 比 outside [s, t)):
+ * its numbers are not this year's cells (quoted.c). */
+int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t);
 /* The 落款 (signature block) at the end of the report: its agency and
  * date against the header's (signoff.c: W0672, W0673). */
 void check_signoff(ck *c);

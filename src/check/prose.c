@@ -110,6 +110,7 @@ static void on_hit(void *ud, size_t pat, size_t start)
     const gir_rule *ru = rt->t->rules[m->rule];
     size_t pl = strlen(ru->phrases[m->phrase]);
     sc->next[pat] = start + pl;
+    if (prose_last_year_clause(sc->b, sc->e, start, start + pl)) return;   /* 上年新收…30件: last year's */
     hit h = {pat, start, NULL, NULL, {0}};
     if (!prose_number_after(sc->b + start + pl, sc->e, &h.nb, &h.ne, &h.said)) return;
     ARRAY_PUSH(c->a, sc->v, sc->n, h);

@@ -199,7 +199,7 @@ static uint32_t cp_before(const unsigned char *b, const unsigned char *p)
 
 /* The clause around [s, t) speaks of last year or compares with it: its
  * numbers are not this year's cells (上年…, 同比, 较…). */
-static int last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t)
+int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t)
 {
     static const char *const words[] = {"上年", "去年", "上一年", "同比", "较", "比", NULL};
     const unsigned char *cb = b + s, *ce = b + t;
@@ -287,6 +287,7 @@ typedef struct qctx {
     const qent *ctx;           /* the context: a mention's phrase, or NULL */
     size_t until;              /* where its sentence ends */
     const gir_hnode *group;    /* a group named since ("未经复议直接起诉2件（结果维持1件）"), or NULL */
+    int past;                  /* the context is last year's (上年新收…): its quotes are too */
 } qctx;
 
 static void report_quote(ck *c, const qent *x, size_t nx, const qctx *cx, const unsigned char *nb,
@@ -353,7 +354,7 @@ static void on_quote(ck *c, const qset *q, const qhit *h, qctx *cx, const unsign
     const unsigned char *nb, *ne;
     gir_dec said;
     if (!prose_number_after(b + h->end, e, &nb, &ne, &said)) return;
-    if (last_year_clause(b, e, h->start, h->end)) return;
+    if (prose_last_year_clause(b, e, h->start, h->end)) return;
     const gir_rtable *rt = &c->r->tables[ctx->table];
     if (!rt->node || rt->unresolved) return;
     report_quote(c, x, nx, &now, nb, ne, said, q->pats[h->pat]);
@@ -365,7 +366,7 @@ static void check_text(ck *c, const qset *q, const unsigned char *b, const unsig
     acm_scan(q->acm, b, (size_t)(e - b), on_hit, &sc);
     if (!sc.n) return;
     qsort(sc.v, sc.n, sizeof *sc.v, cmp_qhit);
-    qctx cx = {NULL, 0, NULL};
+    qctx cx = {NULL, 0, NULL, 0};
     size_t covered = 0;   /* the end of the last phrase taken */
     for (size_t i = 0; i < sc.n; i++) {
         const qhit *h = &sc.v[i];
@@ -376,10 +377,11 @@ static void check_text(ck *c, const qset *q, const unsigned char *b, const unsig
         if (first->rule) {
             cx.ctx = first;
             cx.group = NULL;
+            cx.past = prose_last_year_clause(b, e, h->start, h->end);
             cx.until = sentence_end(b, e, h->start);
             continue;
         }
-        if (cx.ctx) on_quote(c, q, h, &cx, b, e);
+        if (cx.ctx && !cx.past) on_quote(c, q, h, &cx, b, e);
     }
 }
 
