@@ -124,21 +124,24 @@ static void report(ck *c, const count *part, const count *base, long long w, int
     diag_related(c->dg, g, c->src, (gir_span){(uint32_t)(base->b - text), (uint32_t)(base->e - text)}, C_PQ_PERCENT_BASE, bs);
 }
 
-/* The share after counts[n-1], against the earlier counts of its sentence. */
-static void check_share(ck *c, const count *counts, size_t n, const unsigned char *e)
+/* The share after counts[n-1], against the earlier counts of its
+ * sentence: 1 if it was reported. */
+static int check_share(ck *c, const count *counts, size_t n, const unsigned char *e)
 {
     const count *part = &counts[n - 1];
     long long w;
     int d;
     const unsigned char *pb, *pe;
-    if (!share_after(part->e, e, &w, &d, &pb, &pe)) return;
+    if (!share_after(part->e, e, &w, &d, &pb, &pe)) return 0;
     const count *first = NULL;
     for (size_t i = 0; i + 1 < n; i++) {
         if (counts[i].v < part->v || counts[i].v <= 0 || part->v > 10000000000LL) continue;
-        if (share_ok(part->v, counts[i].v, w, d)) return;
+        if (share_ok(part->v, counts[i].v, w, d)) return 0;
         if (!first) first = &counts[i];
     }
-    if (first) report(c, part, first, w, d, pb, pe);
+    if (!first) return 0;
+    report(c, part, first, w, d, pb, pe);
+    return 1;
 }
 
 static int sentence_mark(const unsigned char *p, const unsigned char *e)
@@ -152,14 +155,15 @@ void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
 {
     count counts[MAX_COUNTS];
     size_t n = 0;
+    int reported = 0;   /* once a sentence: its other shares share the base */
     for (const unsigned char *p = b; p < e;) {
-        if (sentence_mark(p, e)) n = 0;
+        if (sentence_mark(p, e)) n = 0, reported = 0;
         count x;
         size_t skip = 1;
         if (count_at(p, e, &x, &skip)) {
             if (n == MAX_COUNTS) n = 0;   /* a sentence of 64 counts: start again */
             counts[n++] = x;
-            check_share(c, counts, n, e);
+            if (!reported) reported = check_share(c, counts, n, e);
             p = x.e;
             continue;
         }

@@ -31,6 +31,8 @@ typedef struct qset {
 
 typedef struct qhit { size_t pat, start, end; } qhit;
 
+enum { MAX_CLAUSE = 240 };
+
 /* ---- the phrases, from the template ---- */
 
 static size_t cjk_chars(const char *s)
@@ -198,28 +200,35 @@ static uint32_t cp_before(const unsigned char *b, const unsigned char *p)
 }
 
 /* The clause around [s, t) speaks of last year or compares with it: its
- * numbers are not this year's cells (上年…, 同比, 较…). */
+ * numbers are not this year's cells (上年…, 同比, 较…). At most
+ * MAX_CLAUSE bytes are read on each side (a clause of a whole page
+ * would make every phrase in it read the page). */
 int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t)
 {
     static const char *const words[] = {"上年", "去年", "上一年", "同比", "较", "比", NULL};
     const unsigned char *cb = b + s, *ce = b + t;
-    while (cb > b) {
+    const unsigned char *lo = b + s > b + MAX_CLAUSE ? b + s - MAX_CLAUSE : b;
+    const unsigned char *hi = (size_t)(e - (b + t)) > MAX_CLAUSE ? b + t + MAX_CLAUSE : e;
+    while (cb > lo) {
         uint32_t cp = cp_before(b, cb);
         if (ends_clause(cp)) break;
         while (cb > b && (cb[-1] & 0xC0) == 0x80) cb--;
         cb--;
     }
-    while (ce < e) {
+    while (ce < hi) {
         uint32_t cp = 0;
         int k = utf8_decode(ce, e, &cp);
         if (k <= 0) k = 1;
         if (ends_clause(cp)) break;
         ce += k;
     }
-    for (int w = 0; words[w]; w++) {
-        size_t n = strlen(words[w]);
-        for (const unsigned char *p = cb; p + n <= ce; p++)
-            if ((p + n <= b + s || p >= b + t) && !memcmp(p, words[w], n)) return 1;
+    for (const unsigned char *p = cb; p < ce; p++) {
+        if (*p < 0xE0) continue;   /* the words are 3-byte characters */
+        for (int w = 0; words[w]; w++) {
+            size_t n = strlen(words[w]);
+            if (*p == (unsigned char)words[w][0] && p + n <= ce && (p + n <= b + s || p >= b + t) && !memcmp(p, words[w], n))
+                return 1;
+        }
     }
     return 0;
 }
@@ -290,8 +299,8 @@ typedef struct qctx {
     int past;                  /* the context is last year's (上年新收…): its quotes are too */
 } qctx;
 
-static void report_quote(ck *c, const qent *x, size_t nx, const qctx *cx, const unsigned char *nb,
-                         const unsigned char *ne, gir_dec said, const char *phrase)
+static int report_quote(ck *c, const qent *x, size_t nx, const qctx *cx, const unsigned char *nb,
+                        const unsigned char *ne, gir_dec said, const char *phrase)
 {
     const qent *ctx = cx->ctx;
     gir_dec want = {0, 0};
@@ -299,10 +308,10 @@ static void report_quote(ck *c, const qent *x, size_t nx, const qctx *cx, const 
     int found = 0;
     for (size_t i = 0; i < nx; i++) {
         if (x[i].rule || x[i].table != ctx->table) continue;
-        if (!quote_value(c, &x[i], ctx->rule, cx->group, &want, &name, &found)) return;
+        if (!quote_value(c, &x[i], ctx->rule, cx->group, &want, &name, &found)) return 0;
     }
     int ok;
-    if (!found || dec_cmp(said, want, &ok) == 0 || !ok) return;
+    if (!found || dec_cmp(said, want, &ok) == 0 || !ok) return 0;
     const unsigned char *base = (const unsigned char *)c->src->text;
     char ws[48], ss[48];
     dec_format_buf(want, ws);
@@ -311,6 +320,7 @@ static void report_quote(ck *c, const qent *x, size_t nx, const qctx *cx, const 
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_PQ_CELL, c->src, sp, phrase, ss, name, ws);
     diag_help(c->dg, g, C_PQ_CELL_HELP, ctx->text);
     if (*nb >= '0' && *nb <= '9') diag_fix(c->dg, g, sp, ws);
+    return 1;
 }
 
 /* The phrase at p is joined to the one before ("予以公开及部分公开42件",
@@ -339,7 +349,10 @@ static void narrow(qctx *cx, const qent *x, size_t nx)
     if (group) cx->group = group;
 }
 
-static void on_quote(ck *c, const qset *q, const qhit *h, qctx *cx, const unsigned char *b, const unsigned char *e)
+/* seen: per phrase, the sentence (its end) it was last reported in: a
+ * phrase repeated in one sentence is reported once. */
+static void on_quote(ck *c, const qset *q, const qhit *h, qctx *cx, size_t *seen, const unsigned char *b,
+                     const unsigned char *e)
 {
     const qent *ctx = cx->ctx;
     const qent *x = &q->e[q->first[h->pat]];
@@ -356,8 +369,8 @@ static void on_quote(ck *c, const qset *q, const qhit *h, qctx *cx, const unsign
     if (!prose_number_after(b + h->end, e, &nb, &ne, &said)) return;
     if (prose_last_year_clause(b, e, h->start, h->end)) return;
     const gir_rtable *rt = &c->r->tables[ctx->table];
-    if (!rt->node || rt->unresolved) return;
-    report_quote(c, x, nx, &now, nb, ne, said, q->pats[h->pat]);
+    if (!rt->node || rt->unresolved || seen[h->pat] == cx->until) return;
+    if (report_quote(c, x, nx, &now, nb, ne, said, q->pats[h->pat])) seen[h->pat] = cx->until;
 }
 
 static void check_text(ck *c, const qset *q, const unsigned char *b, const unsigned char *e)
@@ -367,6 +380,8 @@ static void check_text(ck *c, const qset *q, const unsigned char *b, const unsig
     if (!sc.n) return;
     qsort(sc.v, sc.n, sizeof *sc.v, cmp_qhit);
     qctx cx = {NULL, 0, NULL, 0};
+    size_t *seen = arena_alloc(c->a, q->npat * sizeof *seen);
+    memset(seen, 0, q->npat * sizeof *seen);   /* 0: no sentence ends at 0 */
     size_t covered = 0;   /* the end of the last phrase taken */
     for (size_t i = 0; i < sc.n; i++) {
         const qhit *h = &sc.v[i];
@@ -378,10 +393,10 @@ static void check_text(ck *c, const qset *q, const unsigned char *b, const unsig
             cx.ctx = first;
             cx.group = NULL;
             cx.past = prose_last_year_clause(b, e, h->start, h->end);
-            cx.until = sentence_end(b, e, h->start);
+            if (h->start >= cx.until) cx.until = sentence_end(b, e, h->start);   /* once a sentence */
             continue;
         }
-        if (cx.ctx && !cx.past) on_quote(c, q, h, &cx, b, e);
+        if (cx.ctx && !cx.past) on_quote(c, q, h, &cx, seen, b, e);
     }
 }
 
