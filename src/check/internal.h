@@ -42,6 +42,8 @@ int prose_number_after(const unsigned char *p, const unsigned char *e, const uns
  * last year or compares with it (上年, 去年, 同比, 较, 比 outside [s, t)):
  * its numbers are not this year's cells (quoted.c). */
 int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t);
+/* 1 if one of those words starts at p (and ends before e). */
+int prose_last_year_word(const unsigned char *p, const unsigned char *e);
 /* The 落款 (signature block) at the end of the report: its agency and
  * date against the header's (signoff.c: W0672, W0673). */
 void check_signoff(ck *c);

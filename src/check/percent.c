@@ -67,10 +67,8 @@ static int share_after(const unsigned char *p, const unsigned char *e, long long
         if (k <= 0 || n >= MAX_GAP || cp < 0x4E00 || cp > 0x9FFF) return 0;
         p += k;
     }
-    static const char *const past[] = {"上年", "去年", "同比", NULL};
-    for (int i = 0; past[i]; i++)
-        for (const unsigned char *q = gap; q + 6 <= p; q += 3)
-            if (!memcmp(q, past[i], 6)) return 0;
+    for (const unsigned char *q = gap; q < p; q++)
+        if (prose_last_year_word(q, p)) return 0;   /* 占上年的60%: last year's base */
     *pb = p;
     long long v = 0;
     int dec = -1;

@@ -199,13 +199,26 @@ static uint32_t cp_before(const unsigned char *b, const unsigned char *p)
     return cp;
 }
 
+/* The words that make a clause last year's or a comparison (上年…, 同比, 较…). */
+static const char *const last_year_words[] = {"上年", "去年", "上一年", "同比", "较", "比", NULL};
+
+int prose_last_year_word(const unsigned char *p, const unsigned char *e)
+{
+    if (p >= e || *p < 0xE0) return 0;   /* the words are 3-byte characters */
+    for (int w = 0; last_year_words[w]; w++) {
+        size_t n = strlen(last_year_words[w]);
+        if (*p == (unsigned char)last_year_words[w][0] && (size_t)(e - p) >= n && !memcmp(p, last_year_words[w], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The clause around [s, t) speaks of last year or compares with it: its
- * numbers are not this year's cells (上年…, 同比, 较…). At most
- * MAX_CLAUSE bytes are read on each side (a clause of a whole page
- * would make every phrase in it read the page). */
+ * numbers are not this year's cells. At most MAX_CLAUSE bytes are read
+ * on each side (a clause of a whole page would make every phrase in it
+ * read the page). */
 int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_t s, size_t t)
 {
-    static const char *const words[] = {"上年", "去年", "上一年", "同比", "较", "比", NULL};
     const unsigned char *cb = b + s, *ce = b + t;
     const unsigned char *lo = b + s > b + MAX_CLAUSE ? b + s - MAX_CLAUSE : b;
     const unsigned char *hi = (size_t)(e - (b + t)) > MAX_CLAUSE ? b + t + MAX_CLAUSE : e;
@@ -222,14 +235,10 @@ int prose_last_year_clause(const unsigned char *b, const unsigned char *e, size_
         if (ends_clause(cp)) break;
         ce += k;
     }
-    for (const unsigned char *p = cb; p < ce; p++) {
-        if (*p < 0xE0) continue;   /* the words are 3-byte characters */
-        for (int w = 0; words[w]; w++) {
-            size_t n = strlen(words[w]);
-            if (*p == (unsigned char)words[w][0] && p + n <= ce && (p + n <= b + s || p >= b + t) && !memcmp(p, words[w], n))
-                return 1;
-        }
-    }
+    for (const unsigned char *p = cb; p < b + s; p++)
+        if (prose_last_year_word(p, b + s)) return 1;
+    for (const unsigned char *p = b + t; p < ce; p++)
+        if (prose_last_year_word(p, ce)) return 1;
     return 0;
 }
 
