@@ -1,6 +1,6 @@
 /* signoff.c - the 落款 (signature block): the agency's name and a date on
  * the last lines of the report's last section ("南县麻河口镇人民政府" /
- * "2021年1月25日", or both on one line). When present, its agency must be
+ * "2021年1月25日", or both on one line with a space between). When present, its agency must be
  * the header's agency (W0672: compared without spaces and punctuation,
  * 人民政府 read as 政府, the 办公室 of the agency allowed, either name
  * containing the other; only a clear mismatch is reported) and its date
@@ -195,6 +195,7 @@ void check_signoff(ck *c)
     int y, m, d;
     if (last.b >= last.e || !date_ends(last, &at, &y, &m, &d)) return;   /* no 落款 */
     line date = {at, last.e}, name = trim((line){last.b, at});
+    if (name.b < name.e && name.e == at) return;   /* "本报告发布于2022年1月25日": a sentence, not a 落款 */
     if (name.b >= name.e) name = last_line(b, last.b);
     check_date(c, date, y, m, d);
     check_name(c, name);
