@@ -65,7 +65,7 @@ static double to_double(gir_dec d)
 /* True when a sentence of the report names the cell and explains it. */
 static int explained(ck *c, const gir_rule *ru, const gir_words *explain)
 {
-    gir_words names = {ru->phrases, ru->nphrases, NULL, NULL};
+    gir_words names = {ru->phrases, ru->nphrases, NULL, NULL, ru->phrase_acm};
     const unsigned char *base = (const unsigned char *)c->src->text;
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_node *sec = c->r->sections[s].node, *p = sec ? ast_child(sec, 1) : NULL;

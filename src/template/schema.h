@@ -77,6 +77,7 @@ typedef struct gir_rule {
     int block;                     /* block of each-column/each-row rules */
     const char *message;
     const gir_node *decl;
+    struct gir_acm *phrase_acm;    /* a `jump`: its phrases' automaton (wording.c) */
 } gir_rule;
 
 typedef struct gir_ttable {

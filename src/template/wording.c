@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/acmatch.h"
 #include "base/array.h"
 #include "syntax/lang.h"
 #include "parser.h"
@@ -145,10 +146,11 @@ static void read_wording(gir_arena *a, gir_diags *d, const gir_source *src, gir_
         diag_add(d, GIR_SEV_ERROR, K_DUPLICATE_DECL, src, n->span, decl_name(a, KW_WORDING, key->str));
         return;
     }
-    gir_words nw = {NULL, 0, NULL, n};
+    gir_words nw = {NULL, 0, NULL, n, NULL};
     for (const gir_node *x = n->last->first; x; x = x->next)
         if (x->str && *x->str) ARRAY_PUSH(a, nw.w, nw.n, x->str);
     if (wkeys[id].kind != GIR_WK_WORDS && !resolves(a, d, src, s, &nw, n, wkeys[id].kind)) return;
+    nw.acm = acm_build(a, nw.w, nw.n);
     *w = nw;
 }
 
@@ -160,6 +162,11 @@ void wording_build(gir_arena *a, gir_diags *d, const gir_source *src, gir_schema
         if (c->kind == N_WORDING) read_wording(a, d, src, s, c);
         if (c->kind == N_THRESHOLD) read_threshold(a, d, src, s->wordbook, c);
     }
+    for (size_t t = 0; t < s->ntables; t++)
+        for (size_t j = 0; j < s->tables[t]->njumps; j++) {
+            gir_rule *r = s->tables[t]->jumps[j];
+            r->phrase_acm = acm_build(a, r->phrases, r->nphrases);
+        }
 }
 
 const gir_words *schema_words(const gir_schema *s, gir_wording_id id)
@@ -169,8 +176,20 @@ const gir_words *schema_words(const gir_schema *s, gir_wording_id id)
     return w->decl && w->n ? w : NULL;
 }
 
+static void hit(void *ud, size_t pat, size_t start)
+{
+    (void)pat;
+    (void)start;
+    *(int *)ud = 1;
+}
+
 int words_in(const gir_words *w, const unsigned char *b, const unsigned char *e)
 {
+    if (w && w->acm) {
+        int found = 0;
+        acm_scan(w->acm, b, (size_t)(e - b), hit, &found);
+        return found;
+    }
     for (size_t i = 0; w && i < w->n; i++) {
         size_t n = strlen(w->w[i]);
         for (const unsigned char *p = b; n && p + n <= e; p++)

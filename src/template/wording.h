@@ -29,6 +29,7 @@ typedef struct gir_words {
     const char **w; size_t n;      /* the words, in the template's order */
     const gir_tsection *section;   /* GIR_WK_SECTION: the section named */
     const gir_node *decl;          /* the `wording` line, NULL if none */
+    struct gir_acm *acm;           /* the words' automaton (words_in), or NULL */
 } gir_words;
 
 typedef struct gir_wordbook {
@@ -42,7 +43,9 @@ typedef struct gir_wordbook {
 void wording_build(gir_arena *a, gir_diags *d, const gir_source *src, gir_schema *s, const gir_node *tmpl);
 /* The words of key id, or NULL when the template declares none. */
 const gir_words *schema_words(const gir_schema *s, gir_wording_id id);
-/* True when word list w holds a word found in [b, e). */
+/* True when word list w holds a word found in [b, e): one pass over the
+ * text with w's automaton when it has one (every list of a built schema
+ * has), else one search per word. */
 int words_in(const gir_words *w, const unsigned char *b, const unsigned char *e);
 /* Threshold id: the command line's value, else the template's; 0 when
  * neither gives one (the check that needs it does not run). */
