@@ -176,7 +176,8 @@ static int has_compare_word(ck *c, text s, int year)
     return 0;
 }
 
-/* Last year at the head of sentence s, then "，" or "度，" or 我/本. */
+/* Last year at the head of sentence s, then (after an optional 度) one of
+ * the words of `wording stale_after` ("，", 我, 本). */
 static void check_stale(ck *c, text s)
 {
     const unsigned char *p = s.b;
@@ -185,10 +186,10 @@ static void check_stale(ck *c, text s)
     if (year_at(p, s.e) != c->r->year - 1) return;
     const unsigned char *a = p + 7;
     if (a + 3 <= s.e && memcmp(a, "度", 3) == 0) a += 3;
-    static const char *const next[] = {"，", ",", "我", "本", NULL};
+    const gir_words *next = schema_words(c->s, WD_STALE_AFTER);
     int head = 0;
-    for (int i = 0; next[i] && !head; i++)
-        head = (size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0;
+    for (size_t i = 0; next && i < next->n && !head; i++)
+        head = (size_t)(s.e - a) >= strlen(next->w[i]) && memcmp(a, next->w[i], strlen(next->w[i])) == 0;
     if (!head || has_compare_word(c, s, c->r->year)) return;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), c->r->year - 1, c->r->year);
     diag_help(c->dg, g, C_EV_STALE_HELP);

@@ -232,3 +232,8 @@ int threshold_option(const char *arg)
     if (*end) return -3;
     return threshold_override(key, v);
 }
+
+void threshold_overrides_clear(void)
+{
+    memset(has_over, 0, sizeof has_over);
+}

@@ -55,4 +55,6 @@ int schema_threshold(const gir_schema *s, gir_threshold_id id, double *out);
 int threshold_override(const char *key, double v);
 /* Parses "key=VALUE" and calls threshold_override; -3 if not of that form. */
 int threshold_option(const char *arg);
+/* Forgets every override (the templates' thresholds hold again). */
+void threshold_overrides_clear(void);
 #endif
