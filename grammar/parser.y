@@ -68,7 +68,7 @@ static gir_node *prepend(gir_node *p, gir_node *c)
 %token KW_REPORT KW_TEMPLATE KW_SECTION KW_TABLE KW_BLOCK KW_NOTE KW_COLUMNS
 %token KW_ROWS KW_GROUP KW_ALIAS KW_RULE KW_PATTERN KW_SUM KW_OVER KW_EACH
 %token KW_ROW KW_COLUMN KW_ERROR KW_WARNING KW_SOURCE KW_YEARS KW_ROWLABELS
-%token KW_ROWHEADER KW_MENTION KW_WAIVE
+%token KW_ROWHEADER KW_MENTION KW_WAIVE KW_WORDING KW_THRESHOLD KW_JUMP
 %token DOTDOT ".." EQEQ "==" NE "!=" LE "<=" GE ">="
 
 %%
@@ -221,6 +221,12 @@ titem
     | KW_YEARS NUMBER DOTDOT NUMBER { $$ = app(app(NEW(N_YEARS, @$), $2), $4); }
     | tsection
     | ttable
+    | KW_WORDING IDENT words    { $$ = app(app(NEW(N_WORDING, @$), $2), $3); }
+    | KW_THRESHOLD IDENT NUMBER { $$ = app(app(NEW(N_THRESHOLD, @$), $2), $3); }
+    ;
+words
+    : alias_name                { $$ = app(NEW(N_ALIAS, @$), $1); }
+    | words alias_name          { $$ = app($1, $2); $$->span = @$; }
     ;
 tsection
     : KW_SECTION IDENT STRING aliases opt_tableref NEWLINE
@@ -262,6 +268,7 @@ tbitem
     | rule
     | KW_MENTION STRING severity ':' expr phrases
         { $$ = app(app(NEW(N_MENTION, @$), $5), $6); $$->str = $2->str; $$->op = $3->op; }
+    | KW_JUMP expr phrases      { $$ = app(app(NEW(N_JUMP, @$), $2), $3); }
     ;
 phrases
     : STRING                    { $$ = app(NEW(N_ALIAS, @$), as_name(P, $1)); }

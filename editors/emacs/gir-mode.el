@@ -19,7 +19,7 @@
   '("report" "section" "table" "template" "waive"
     "block" "note" "columns" "rows" "group" "alias" "rule" "pattern"
     "mention" "source" "years" "rowlabels" "rowheader" "sum" "over"
-    "each" "row" "column" "error" "warning")
+    "each" "row" "column" "error" "warning" "wording" "threshold" "jump")
   "The keywords of the .gir language (src/syntax/keywords.def).")
 
 (defconst gir-mode-fields

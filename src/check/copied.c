@@ -9,15 +9,16 @@
  * year counts as copied. Sentences of fewer than 8 characters ("无。") are
  * not counted. The ratio is the characters of this year's sentences found
  * among last year's normalised sentences over the characters of all of
- * this year's counted sentences; a section of fewer than 60 counted
- * characters is not judged. Linear: last year's sentences go into a hash
+ * this year's counted sentences; a section of fewer counted characters
+ * than the template's `threshold copied_section` is not judged, and
+ * `threshold copied` is the percentage warned at. Linear: last year's sentences go into a hash
  * map, each of this year's is looked up once. */
 #include <string.h>
 #include "internal.h"
 #include "base/strmap.h"
 #include "base/utf8.h"
+#include "template/wording.h"
 
-enum { COPIED_THRESHOLD = 50, MIN_SECTION = 60 };
 
 static int skipped(uint32_t cp)
 {
@@ -95,10 +96,12 @@ static void compare_section(ck *c, const gir_rsection *rs, const gir_report *pre
             first_prev = j;
         }
     }
-    if (total < MIN_SECTION || copied * 100 < (size_t)COPIED_THRESHOLD * total) return;
+    double threshold, min_section;
+    if (!schema_threshold(c->s, TH_COPIED, &threshold) || !schema_threshold(c->s, TH_COPIED_SECTION, &min_section)) return;
+    if ((double)total < min_section || (double)copied * 100 < threshold * (double)total) return;
     int pct = (int)(copied * 100 / total);
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_COPIED, c->src, ast_child(rs->node, 0)->span, rs->s->label, pct,
-                           total, copied, (int)COPIED_THRESHOLD);
+                           total, copied, (int)threshold);
     diag_related(c->dg, g, prev->src, (gir_span){pv[first_prev].start, pv[first_prev].end}, C_EV_COPIED_FIRST);
     diag_help(c->dg, g, C_EV_COPIED_HELP);
 }

@@ -10,26 +10,12 @@
 #include <string.h>
 #include "internal.h"
 #include "base/utf8.h"
+#include "template/wording.h"
 
-/* Words that make a sentence naming last year a comparison or a report on
- * last year's problems, not a stale year (W0643). */
-static const char *const compare_words[] = {
-    "比", "上年", "去年", "上一年", "增长", "下降", "减少", "增加", "持平", "结转",
-    "问题", "整改", "评估", "考核", "反馈", "报告", "以来", "至今", "期间", NULL};
-
-/* The sections whose content evaluators read as a whole (W0644, W0647),
- * by template section name. */
-static const char problems_section[] = "问题改进";
-static const char other_section[] = "其他事项";
-static const char fee_phrase[] = "信息处理费";
-static const char *const gov_duty_words[] = {"考核", "评议", "责任追究", NULL};
-/* W0650: "all handled", in a sentence about applications, against table
- * 3's carry-over (template names of gov2019 and gov2021). */
-static const char *const all_done_words[] = {"全部办结", "均已办结", "全部按期办结", "均已按期办结", "全部予以办结", NULL};
-static const char requests_table[] = "申请处理", carried_row[] = "结转下年", total_col[] = "总计";
-/* The content checks (W0644, W0647, W0648) start when the prose of the
- * whole report has this many characters. */
-enum { MIN_BODY = 300 };
+/* The words each check looks for, the sections it reads and its
+ * thresholds are the template's (`wording` and `threshold` lines,
+ * template/wording.def); a check whose words its template does not
+ * declare does not run. */
 
 typedef struct text { const unsigned char *b, *e; } text;
 
@@ -167,9 +153,9 @@ static void check_title(ck *c)
 /* The statistics period in sentence s names the report's year. */
 static void check_period(ck *c, text s)
 {
-    static const char *const words[] = {"统计期限", "统计时限", "统计期间", "统计时间", NULL};
-    for (int w = 0; words[w]; w++) {
-        const unsigned char *p = find_in(s.b, s.e, words[w]);
+    const gir_words *words = schema_words(c->s, WD_PERIOD);
+    for (size_t w = 0; words && w < words->n; w++) {
+        const unsigned char *p = find_in(s.b, s.e, words->w[w]);
         if (!p) continue;
         int y;
         for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
@@ -181,17 +167,17 @@ static void check_period(ck *c, text s)
     }
 }
 
-static int has_compare_word(text s, int year)
+static int has_compare_word(ck *c, text s, int year)
 {
-    for (int i = 0; compare_words[i]; i++)
-        if (find_in(s.b, s.e, compare_words[i])) return 1;
+    if (words_in(schema_words(c->s, WD_COMPARE), s.b, s.e)) return 1;
     int y;
     for (const unsigned char *q = next_year(s.b, s.e, &y); q; q = next_year(q + 7, s.e, &y))
         if (y >= year) return 1;
     return 0;
 }
 
-/* Last year at the head of sentence s, then "，" or "度，" or 我/本. */
+/* Last year at the head of sentence s, then (after an optional 度) one of
+ * the words of `wording stale_after` ("，", 我, 本). */
 static void check_stale(ck *c, text s)
 {
     const unsigned char *p = s.b;
@@ -200,11 +186,11 @@ static void check_stale(ck *c, text s)
     if (year_at(p, s.e) != c->r->year - 1) return;
     const unsigned char *a = p + 7;
     if (a + 3 <= s.e && memcmp(a, "度", 3) == 0) a += 3;
-    static const char *const next[] = {"，", ",", "我", "本", NULL};
+    const gir_words *next = schema_words(c->s, WD_STALE_AFTER);
     int head = 0;
-    for (int i = 0; next[i] && !head; i++)
-        head = (size_t)(s.e - a) >= strlen(next[i]) && memcmp(a, next[i], strlen(next[i])) == 0;
-    if (!head || has_compare_word(s, c->r->year)) return;
+    for (size_t i = 0; next && i < next->n && !head; i++)
+        head = (size_t)(s.e - a) >= strlen(next->w[i]) && memcmp(a, next->w[i], strlen(next->w[i])) == 0;
+    if (!head || has_compare_word(c, s, c->r->year)) return;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), c->r->year - 1, c->r->year);
     diag_help(c->dg, g, C_EV_STALE_HELP);
 }
@@ -212,11 +198,13 @@ static void check_stale(ck *c, text s)
 /* Table 3's carry-over into next year when it is more than 0, else NULL. */
 static const gir_cell *carried_over(ck *c)
 {
-    const gir_ttable *t = schema_find_table(c->s, c->a, requests_table);
+    const gir_words *w = schema_words(c->s, WD_CARRIED);
+    if (!w || w->n != 3 || !schema_words(c->s, WD_ALL_DONE) || !schema_words(c->s, WD_APPLICATIONS)) return NULL;
+    const gir_ttable *t = schema_find_table(c->s, c->a, w->w[0]);
     if (!t || !c->r->tables[t->index].node) return NULL;
     int blk = 0;
-    const gir_hnode *row = schema_find_row(t, c->a, carried_row, &blk);
-    const gir_hnode *col = row ? schema_find_col(t->blocks[blk], c->a, total_col) : NULL;
+    const gir_hnode *row = schema_find_row(t, c->a, w->w[1], &blk);
+    const gir_hnode *col = row ? schema_find_col(t->blocks[blk], c->a, w->w[2]) : NULL;
     if (!col || row->is_group || col->is_group) return NULL;
     const gir_cell *v = report_cell(c->r, (int)t->index, blk, (int)row->index, (int)col->index);
     if ((v->state != CELL_WRITTEN && v->state != CELL_COMPUTED) || v->bad || v->v.m <= 0) return NULL;
@@ -225,14 +213,15 @@ static const gir_cell *carried_over(ck *c)
 
 static void check_all_done(ck *c, text s, const gir_cell *carried)
 {
-    if (!find_in(s.b, s.e, "申请")) return;
-    for (int w = 0; all_done_words[w]; w++) {   /* once a sentence */
-        size_t n = strlen(all_done_words[w]);
-        const unsigned char *p = find_in(s.b, s.e, all_done_words[w]);
+    if (!words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;
+    const gir_words *done = schema_words(c->s, WD_ALL_DONE);
+    for (size_t w = 0; w < done->n; w++) {   /* once a sentence */
+        size_t n = strlen(done->w[w]);
+        const unsigned char *p = find_in(s.b, s.e, done->w[w]);
         if (!p) continue;
         char num[48];
         dec_format_buf(carried->v, num);
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), all_done_words[w], num);
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->w[w], num);
         diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
         return;
     }
@@ -292,13 +281,16 @@ static const char *trimmed(ck *c, text t)
     return s;
 }
 
-/* One sentence of fewer than 40 characters ("无。", "暂无问题。"). */
+/* One sentence of fewer than `threshold problems` characters ("无。",
+ * "暂无问题。"). */
 static void check_problems(ck *c, const gir_rsection *rs)
 {
+    double min;
+    if (!schema_threshold(c->s, TH_PROBLEMS, &min)) return;
     text t = prose_text(c->src, rs->node);
     size_t sentences;
     size_t n = content_chars(t, &sentences);
-    if (sentences > 1 || n >= 40) return;
+    if (sentences > 1 || (double)n >= min) return;
     gir_span sp = ast_child(rs->node, 0)->span;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_EMPTY_SECTION, c->src, sp, rs->s->label, trimmed(c, t));
     diag_help(c->dg, g, C_EV_EMPTY_HELP);
@@ -306,21 +298,23 @@ static void check_problems(ck *c, const gir_rsection *rs)
 
 static void check_fee(ck *c, const gir_rsection *rs)
 {
+    const gir_words *fee = schema_words(c->s, WD_FEE);
     text t = prose_text(c->src, rs->node);
-    if (find_in(t.b, t.e, fee_phrase)) return;
+    if (!fee || words_in(fee, t.b, t.e)) return;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_FEE_MISSING, c->src, ast_child(rs->node, 0)->span, rs->s->label);
     diag_help(c->dg, g, C_EV_FEE_HELP);
 }
 
 static void check_gov_duties(ck *c)
 {
-    for (int w = 0; gov_duty_words[w]; w++) {
+    const gir_words *duties = schema_words(c->s, WD_DUTIES);
+    for (size_t w = 0; duties && w < duties->n; w++) {
         int found = 0;
         for (size_t s = 0; s < c->s->nsections && !found; s++) {
             text t = prose_text(c->src, c->r->sections[s].node);
-            found = find_in(t.b, t.e, gov_duty_words[w]) != NULL;
+            found = find_in(t.b, t.e, duties->w[w]) != NULL;
         }
-        if (!found) diag_add(c->dg, GIR_SEV_WARNING, C_EV_GOV_DUTY, c->src, (gir_span){c->src->len, c->src->len}, gov_duty_words[w]);
+        if (!found) diag_add(c->dg, GIR_SEV_WARNING, C_EV_GOV_DUTY, c->src, (gir_span){c->src->len, c->src->len}, duties->w[w]);
     }
 }
 
@@ -337,7 +331,10 @@ void check_evaluate(ck *c)
     /* what a section says is judged once its figures hold (a report with
      * errors gets its errors first) and once the report has a body: a
      * skeleton being filled in, or a sample, is not judged */
-    int content = c->dg->nerrors == 0 && body_chars(c) >= MIN_BODY;
+    double min_body = 0;
+    schema_threshold(c->s, TH_BODY, &min_body);
+    int content = c->dg->nerrors == 0 && (double)body_chars(c) >= min_body;
+    const gir_words *problems = schema_words(c->s, WD_PROBLEMS), *fee = schema_words(c->s, WD_FEE_SECTION);
     check_title(c);
     const gir_cell *carried = carried_over(c);
     for (size_t s = 0; s < c->s->nsections; s++) {
@@ -346,10 +343,11 @@ void check_evaluate(ck *c)
         text t = prose_text(c->src, rs->node);
         check_sentences_of(c, t, carried);
         if (!content) continue;
-        if (!strcmp(rs->s->name, problems_section)) check_problems(c, rs);
-        if (!strcmp(rs->s->name, other_section) && c->s->year_from >= 2021) check_fee(c, rs);
+        if (problems && rs->s == problems->section) check_problems(c, rs);
+        if (fee && rs->s == fee->section) check_fee(c, rs);
     }
     if (content && c->r->kind == KIND_GOVERNMENT) check_gov_duties(c);
     check_signoff(c);   /* the 落款, W0672-W0673 (signoff.c) */
     check_copied(c);
+    if (content) check_jumps(c);
 }

@@ -64,6 +64,8 @@ void check_waivers(ck *c);
  * then against last year's report (check_copied, copied.c: W0645, W0646). */
 void check_evaluate(ck *c);
 void check_copied(ck *c);
+/* W0680: the template's `jump` cells against last year's (jumps.c). */
+void check_jumps(ck *c);
 /* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
 int ev_sentence_end(uint32_t cp);
 #endif

@@ -11,6 +11,7 @@
 #include "units.h"
 #include "base/io.h"
 #include "scaffold/scaffold.h"
+#include "template/wording.h"   /* --threshold KEY=VALUE */
 
 /* Compiles one file and prints its diagnostics. Returns 0, 1 or 2. */
 static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
@@ -106,6 +107,7 @@ static const struct option check_longs[] = {
     {"roster", required_argument, NULL, 'R'},
     {"units", required_argument, NULL, 'U'},
     {"similar", optional_argument, NULL, 'M'},
+    {"threshold", required_argument, NULL, 'T'},
     {NULL, 0, NULL, 0},
 };
 
@@ -114,6 +116,7 @@ static int check_option(gir_cli *c, int k, const char *arg, int *jobs, region_op
 {
     if (k == 'j') return cli_jobs_arg(c, arg, jobs);
     if (k == 'M') return similar_option(c, arg, &r->similar);
+    if (k == 'T') return threshold_option(arg) ? cli_usage_error(c, CLI_BAD_VALUE, "--threshold", arg) : 0;
     if (k == 'o') r->output = arg;
     else if (k == 'R') r->roster = arg;
     else if (k == 'U') r->units = arg;

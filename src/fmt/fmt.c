@@ -19,6 +19,7 @@ static int is_line_item(gir_node_kind k)
     case N_TEMPLATE: case N_SOURCE: case N_YEARS: case N_TSECTION: case N_TTABLE:
     case N_NOTE: case N_BLOCK: case N_COLUMNS: case N_ROWS: case N_ROWLABELS:
     case N_GROUP: case N_LEAF: case N_RULE: case N_PATTERN: case N_MENTION: case N_WAIVER:
+    case N_WORDING: case N_THRESHOLD: case N_JUMP:
         return 1;
     default:
         return 0;

@@ -7,7 +7,8 @@ static const char *const kind_names[N_KIND__COUNT] = {
     "path", "lit", "template", "source", "years", "tsection", "tableref",
     "ttable", "note", "block", "columns", "rows", "rowlabels", "group",
     "leaf", "alias", "type", "sum", "range", "ref", "rule", "pattern",
-    "scope", "binop", "const", "mention", "waiver",
+    "scope", "binop", "const", "mention", "wording", "threshold", "jump",
+    "waiver",
 };
 
 const char *ast_kind_name(gir_node_kind k)

@@ -44,6 +44,9 @@ typedef enum {
     N_BINOP,     /* op: '+' or '-'; children: lhs, rhs */
     N_CONST,     /* children: N_LIT (a number in an expression) */
     N_MENTION,   /* str: id; op: severity; children: expr, N_ALIAS of phrases */
+    N_WORDING,   /* template: children: N_NAME key, N_ALIAS of words (wording KEY w...) */
+    N_THRESHOLD, /* template: children: N_NAME key, N_LIT number (threshold KEY N) */
+    N_JUMP,      /* table of a template: children: expr, N_ALIAS of phrases */
     N_WAIVER,    /* children: N_NAME target (code or rule id), [N_NAME / N_PATH
                     what it names], [N_LIT reason]; in a table, a header or at top level */
     N_KIND__COUNT

@@ -9,6 +9,7 @@
 #include "syntax/lang.h"
 #include "parser.h"
 #include "schema.h"
+#include "wording.h"
 
 #define MAX_GROUP_DEPTH 16
 
@@ -423,7 +424,7 @@ static gir_ttable *build_table(sb *b, const gir_node *n)
     for (size_t i = 0; i < t->nblocks; i++) finish_block(b, t->blocks[i]);
     /* rules: in the table or in any block */
     for (const gir_node *c = ast_next(n, n); c; c = ast_next(n, c))
-        if (c->kind == N_RULE || c->kind == N_PATTERN || c->kind == N_MENTION) build_rule(b, t, c);
+        if (c->kind == N_RULE || c->kind == N_PATTERN || c->kind == N_MENTION || c->kind == N_JUMP) build_rule(b, t, c);
     return t;
 }
 
@@ -545,6 +546,7 @@ gir_schema *schema_build(gir_arena *a, gir_diags *d, const gir_source *src, cons
     if (!s->nsections) diag_add(d, GIR_SEV_ERROR, K_NO_SECTIONS, src, tmpl->span);
     index_names(a, s);
     index_mentions(a, s);
+    wording_build(a, d, src, s, tmpl);
     return s;
 }
 

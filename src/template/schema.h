@@ -77,6 +77,7 @@ typedef struct gir_rule {
     int block;                     /* block of each-column/each-row rules */
     const char *message;
     const gir_node *decl;
+    struct gir_acm *phrase_acm;    /* a `jump`: its phrases' automaton (wording.c) */
 } gir_rule;
 
 typedef struct gir_ttable {
@@ -87,6 +88,9 @@ typedef struct gir_ttable {
     gir_block **blocks; size_t nblocks;
     gir_rule **rules; size_t nrules;
     const gir_node *decl;
+    /* `jump` lines: the cells compared with last year's (pattern 2, like
+     * a mention: lhs and phrases; check/jumps.c) */
+    gir_rule **jumps; size_t njumps;
 } gir_ttable;
 
 typedef struct gir_tsection {
@@ -118,6 +122,8 @@ typedef struct gir_schema {
      * and phrases, and their automaton (prose is scanned once) */
     gir_mention *ment; size_t nment;
     struct gir_acm *mentions;
+    /* the `wording` and `threshold` lines (wording.h) */
+    struct gir_wordbook *wordbook;
 } gir_schema;
 
 /* Builds a schema from an N_TEMPLATE node; problems are diagnosed

@@ -4,7 +4,9 @@
  * computed to hand-computed values, money in 元 converts exactly to 万元,
  * and a variant template (a province adding a row) needs no C change;
  * header fields, agency kinds and deadlines, units and the template-year
- * hint are those syntax/lang.h and the stdlib declare. */
+ * hint are those syntax/lang.h and the stdlib declare; the wording and
+ * thresholds of the evaluators' checks are the stdlib's, and --threshold
+ * overrides them without writing the shared schema. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +19,8 @@
 #include "check/check.h"
 #include "template/template.h"
 #include "template/stdlib_data.h"
+#include "template/cache.h"
+#include "template/wording.h"
 
 static char *slurp(const char *path)
 {
@@ -449,10 +453,67 @@ static void test_total_overflow_is_an_error(void **state)
     gir_doc_free(d);
 }
 
+/* The wording of the evaluators' checks is the stdlib's (issue 13): the
+ * sections, words and thresholds gov2019 and gov2021 declare, and their
+ * jump cells. */
+static void test_stdlib_wording(void **st)
+{
+    (void)st;
+    const gir_schema *s21 = tcache_builtin("gov2021"), *s19 = tcache_builtin("gov2019");
+    assert_non_null(s21);
+    assert_non_null(s19);
+    const gir_words *p = schema_words(s21, WD_PROBLEMS);
+    assert_non_null(p);
+    assert_string_equal(p->section->name, "问题改进");
+    assert_non_null(schema_words(s21, WD_FEE));
+    assert_null(schema_words(s19, WD_FEE));   /* the fee is a 2021-format item */
+    const gir_words *d = schema_words(s19, WD_DUTIES);
+    assert_int_equal(d->n, 3);
+    assert_true(words_in(d, (const unsigned char *)"开展社会评议", (const unsigned char *)"开展社会评议" + strlen("开展社会评议")));
+    double v = 0;
+    assert_true(schema_threshold(s21, TH_COPIED, &v));
+    assert_true(v == 50);
+    assert_true(schema_threshold(s19, TH_JUMP, &v));
+    assert_true(v == 5);
+    const gir_ttable *t3 = NULL, *t4 = NULL;
+    for (size_t i = 0; i < s21->ntables; i++) {
+        if (!strcmp(s21->tables[i]->name, "申请处理")) t3 = s21->tables[i];
+        if (!strcmp(s21->tables[i]->name, "复议诉讼")) t4 = s21->tables[i];
+    }
+    assert_non_null(t3);
+    assert_non_null(t4);
+    assert_int_equal(t3->njumps, 1);
+    assert_int_equal(t4->njumps, 3);
+    assert_int_equal(t4->jumps[2]->lhs.nterms, 3);
+}
+
+/* --threshold: the override wins over every template and leaves the
+ * shared schema as it was built; a wrong one is refused. */
+static void test_threshold_override(void **st)
+{
+    (void)st;
+    const gir_schema *s = tcache_builtin("gov2021");
+    double v = 0;
+    assert_int_equal(threshold_option("copied=60"), 0);
+    assert_true(schema_threshold(s, TH_COPIED, &v));
+    assert_true(v == 60);
+    assert_true(s->wordbook->th[TH_COPIED] == 50);
+    assert_int_equal(threshold_option("nope=1"), -1);
+    assert_int_equal(threshold_option("copied=0"), -2);
+    assert_int_equal(threshold_option("jump_ratio=1"), -2);
+    assert_int_equal(threshold_option("copied"), -3);
+    assert_int_equal(threshold_option("copied=6x"), -3);
+    threshold_overrides_clear();
+    assert_true(schema_threshold(s, TH_COPIED, &v));
+    assert_true(v == 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_labels_2021),
+        cmocka_unit_test(test_stdlib_wording),
+        cmocka_unit_test(test_threshold_override),
         cmocka_unit_test(test_labels_2019),
         cmocka_unit_test(test_omitted_totals_are_computed),
         cmocka_unit_test(test_money_in_yuan_converts_exactly),

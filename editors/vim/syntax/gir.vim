@@ -10,7 +10,7 @@ endif
 syn keyword girKeyword report section table template waive
 syn keyword girKeyword block note columns rows group alias rule pattern
 syn keyword girKeyword mention source years rowlabels rowheader sum over
-syn keyword girKeyword each row column error warning
+syn keyword girKeyword each row column error warning wording threshold jump
 syn keyword girField agency kind year date previous title
 syn match girNumber /\<\d\+\(\.\d\+\)\=\(万元\|元\)\=/
 syn match girDate /\<\d\{4}-\d\{2}-\d\{2}\>/
