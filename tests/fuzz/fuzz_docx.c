@@ -102,8 +102,8 @@ static void check_gir(const gir_import *im)
     if (d && !d->oom && d->diags.nerrors) {
         diags_sort(&d->diags);
         fprintf(stderr, "fuzz_docx: the imported .gir does not parse: [%s] %s\n--- .gir\n%.*s\n---\n",
-                d->diags.n ? d->diags.v[0]->code : "?", d->diags.n ? d->diags.v[0]->msg : "",
-                (int)im->gir_len, im->gir);
+                d->diags.n ? d->diags.v[0]->code : "?", d->diags.n ? d->diags.v[0]->msg : "", (int)im->gir_len,
+                im->gir);
         abort();
     }
     gir_doc_free(d);

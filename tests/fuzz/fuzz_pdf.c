@@ -44,6 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_IMAGE (64u * 1024u)
 
 /* The characters a report's tables and headings are made of. */
+/* clang-format off */
 static const uint32_t cps[] = {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '5', '.', ',', '%', '-', '|', '/', 'a', 'Z',
     0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, /* 一二三四五六七八九十 */
@@ -55,6 +56,7 @@ static const uint32_t cps[] = {
     0x4E3B, 0x52A8, 0x4FE1, 0x606F, 0x5236, 0x53D1, 0x4EF6, 0x5E9F, 0x6B62, 0x6709, /* 主动信息制发件废止有 */
     0x6548, 0x7EF4, 0x6301, 0x7EA0, 0x6B63, 0x5176, 0x4ED6, 0x672A, 0x5BA1, 0x5B8C, /* 效维持纠正其他未审完 */
 };
+/* clang-format on */
 #define NCP (sizeof cps / sizeof cps[0])
 
 typedef struct page_in {
@@ -151,14 +153,17 @@ static void decode_and_lay_out(void *ud)
     for (; i + 8 <= j->size; i += 8) {
         const uint8_t *r = j->data + i;
         if (r[0] == 0xFC) break;
-        if (r[0] == 0xFF && npg < MAX_PAGES) new_page(&j->pages[npg++], r);
-        else if (r[0] == 0xFE || r[0] == 0xFD) add_rule(&j->pages[npg - 1], r);
-        else if (r[0] < 0xFC) add_char(j->c->a, &j->pages[npg - 1], r);
+        if (r[0] == 0xFF && npg < MAX_PAGES)
+            new_page(&j->pages[npg++], r);
+        else if (r[0] == 0xFE || r[0] == 0xFD)
+            add_rule(&j->pages[npg - 1], r);
+        else if (r[0] < 0xFC)
+            add_char(j->c->a, &j->pages[npg - 1], r);
     }
     if (i < j->size && j->data[i] == 0xFC) scan_image(j->c->a, j->data + i + 1, j->size - i - 1);
     pdf_page pg[MAX_PAGES];
     for (size_t k = 0; k < npg; k++) {
-        qsort(j->pages[k].vr, j->pages[k].pg.nvr, sizeof(pdf_rule), by_x);  /* as pdfrule.h gives them */
+        qsort(j->pages[k].vr, j->pages[k].pg.nvr, sizeof(pdf_rule), by_x); /* as pdfrule.h gives them */
         qsort(j->pages[k].hr, j->pages[k].pg.nhr, sizeof(pdf_rule), by_x);
         pg[k] = j->pages[k].pg;
     }

@@ -21,7 +21,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REPORT(agency, kind, date)                                                                                  \
+#define REPORT(agency, kind, date)                                                                                     \
     "report \"" agency "2021年政府信息公开工作年度报告\" {\n  template gov2021\n  agency \"" agency "\"\n  kind " kind \
     "\n  year 2021\n  date " date "\n}\n"
 
