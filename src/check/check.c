@@ -268,6 +268,16 @@ static int date_before(int y, int m, int d, int y2, int m2, int d2)
     return y != y2 ? y < y2 : m != m2 ? m < m2 : d < d2;
 }
 
+/* A date the lexer accepted: year 1 or later, a real month and day (an
+ * invalid one is already E0110 or E0108, and gets no warning after it). */
+static int date_valid(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
 static void check_dates(ck *c, const gir_node **fields)
 {
     gir_report *r = c->r;
@@ -278,7 +288,7 @@ static void check_dates(ck *c, const gir_node **fields)
         const char *better = template_builtin_for_year(c->a, r->year);
         if (better) diag_help(c->dg, g, C_HELP_TEMPLATE, better);
     }
-    if (!r->has_date || !r->year || r->date_m < 1 || r->date_m > 12 || r->date_d < 1 || r->date_d > 31) return;
+    if (!r->has_date || !r->year || !date_valid(r->date_y, r->date_m, r->date_d)) return;
     gir_span ds = field_value(fields[FIELD_DATE])->span;
     if (date_before(r->date_y, r->date_m, r->date_d, r->year + 1, 1, 1)) {
         diag_add(c->dg, GIR_SEV_WARNING, C_DATE_EARLY, c->src, ds, r->year);

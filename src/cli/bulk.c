@@ -53,8 +53,12 @@ static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *e
     bulk_files names = {0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;           /* ., .. and hidden files */
-        if (push(&names, e->d_name) < 0) { closedir(d); bulk_files_free(&names); return cli_io_error(c, CLI_OUT_OF_MEMORY, dir, 0); }
+        if (e->d_name[0] == '.') continue; /* ., .. and hidden files */
+        if (push(&names, e->d_name) < 0) {
+            closedir(d);
+            bulk_files_free(&names);
+            return cli_io_error(c, CLI_OUT_OF_MEMORY, dir, 0);
+        }
     }
     closedir(d);
     if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
@@ -62,12 +66,17 @@ static int walk(gir_cli *c, bulk_files *f, const char *dir, const char *const *e
     for (size_t i = 0; i < names.n && rc == 0; i++) {
         size_t len = strlen(dir) + strlen(names.v[i]) + 2;
         char *p = malloc(len);
-        if (!p) { rc = 2; break; }
+        if (!p) {
+            rc = 2;
+            break;
+        }
         snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
         struct stat st;
         if (lstat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) rc = walk(c, f, p, exts, depth + 1);
-            else if (S_ISREG(st.st_mode) && wanted(names.v[i], exts) && push(f, p) < 0) rc = 2;
+            if (S_ISDIR(st.st_mode))
+                rc = walk(c, f, p, exts, depth + 1);
+            else if (S_ISREG(st.st_mode) && wanted(names.v[i], exts) && push(f, p) < 0)
+                rc = 2;
         }
         free(p);
     }
@@ -80,13 +89,17 @@ int bulk_add(gir_cli *c, bulk_files *f, const char *path, const char *const *ext
     if (!bulk_is_dir(path)) return push(f, path) < 0 ? cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) : 0;
     size_t before = f->n;
     int rc = walk(c, f, path, exts, 0);
-    if (rc == 0 && f->n == before) { cli_usage_error(c, BULK_NO_INPUTS, path, ""); return 2; }
+    if (rc == 0 && f->n == before) {
+        cli_usage_error(c, BULK_NO_INPUTS, path, "");
+        return 2;
+    }
     return rc;
 }
 
 void bulk_files_free(bulk_files *f)
 {
-    for (size_t i = 0; i < f->n; i++) free(f->v[i]);
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i]);
     for (size_t i = 0; f->it && i < f->n; i++) {
         free(f->it[i].rel);
         free(f->it[i].out);
@@ -101,14 +114,24 @@ int bulk_jobs_option(gir_cli *c, int *i, int argc, char **argv, int *jobs)
 {
     const char *a = argv[*i], *v = NULL;
     if (strcmp(a, "-j") == 0) {
-        if (*i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-j", ""); return -1; }
+        if (*i + 1 >= argc) {
+            cli_usage_error(c, CLI_MISSING_ARG, "-j", "");
+            return -1;
+        }
         v = argv[++*i];
-    } else if (strncmp(a, "-j", 2) == 0) v = a + 2;
-    else if (strncmp(a, "--jobs=", 7) == 0) v = a + 7;
-    else return 0;
+    } else if (strncmp(a, "-j", 2) == 0) {
+        v = a + 2;
+    } else if (strncmp(a, "--jobs=", 7) == 0) {
+        v = a + 7;
+    } else {
+        return 0;
+    }
     char *end = NULL;
     long n = strtol(v, &end, 10);
-    if (!*v || *end || n < 1 || n > 256) { cli_usage_error(c, I_BAD_JOBS, v, ""); return -1; }
+    if (!*v || *end || n < 1 || n > 256) {
+        cli_usage_error(c, I_BAD_JOBS, v, "");
+        return -1;
+    }
     *jobs = (int)n;
     return 1;
 }
@@ -128,16 +151,22 @@ static void json_str(FILE *o, const char *s)
     fputc('"', o);
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\') { fputc('\\', o); fputc(ch, o); }
-        else if (ch < 0x20) fprintf(o, "\\u%04x", ch);
-        else fputc(ch, o);
+        if (ch == '"' || ch == '\\') {
+            fputc('\\', o);
+            fputc(ch, o);
+        } else if (ch < 0x20) {
+            fprintf(o, "\\u%04x", ch);
+        } else {
+            fputc(ch, o);
+        }
     }
     fputc('"', o);
 }
 
 static const char *skip_name(int why)
 {
-    static const char *const v[] = {"", "binary", "image", "empty", "unreadable", "gir", "loop", "broken-link", "special", "too-deep", "refused"};
+    static const char *const v[] = {"",     "binary",      "image",   "empty",    "unreadable", "gir",
+                                    "loop", "broken-link", "special", "too-deep", "refused"};
     return why >= 0 && why <= BULK_REFUSED ? v[why] : "";
 }
 
@@ -151,8 +180,10 @@ static const char *import_status(const bulk_item *x, const bulk_result *r)
 static void import_json(const bulk_item *x, const bulk_result *r)
 {
     printf(",\"status\":\"%s\",\"written\":%s,\"output\":", import_status(x, r), r->written ? "true" : "false");
-    if (r->written && x->out) json_str(stdout, x->out);
-    else fputs("null", stdout);
+    if (r->written && x->out)
+        json_str(stdout, x->out);
+    else
+        fputs("null", stdout);
     if (x->skip) {
         fputs(",\"reason\":", stdout);
         json_str(stdout, skip_name(x->skip));
@@ -162,8 +193,8 @@ static void import_json(const bulk_item *x, const bulk_result *r)
 /* The reason a file was skipped, in c->lang. */
 static const char *skip_text(gir_cli *c, const bulk_item *x, char *buf, size_t n)
 {
-    static const gir_msg v[] = {BULK_OK, BULK_WHY_BINARY, BULK_WHY_IMAGE, BULK_WHY_EMPTY, BULK_WHY_UNREADABLE, BULK_WHY_GIR,
-                                BULK_WHY_LOOP, BULK_WHY_BROKEN, BULK_WHY_SPECIAL, BULK_WHY_DEEP};
+    static const gir_msg v[] = {BULK_OK,      BULK_WHY_BINARY, BULK_WHY_IMAGE,  BULK_WHY_EMPTY,   BULK_WHY_UNREADABLE,
+                                BULK_WHY_GIR, BULK_WHY_LOOP,   BULK_WHY_BROKEN, BULK_WHY_SPECIAL, BULK_WHY_DEEP};
     if (x->skip <= 0 || x->skip >= BULK_REFUSED) return "";
     snprintf(buf, n, msg_fmt(c->lang, v[x->skip]), x->detail ? x->detail : "");
     return buf;
@@ -174,22 +205,39 @@ static void counts_text(gir_cli *c, const bulk_result *r, char *line, size_t n)
 {
     size_t k = 0;
     line[0] = 0;
-#define ADD(...) do { if (k < n) k += (size_t)snprintf(line + k, n - k, __VA_ARGS__); } while (0)
+#define ADD(...)                                                        \
+    do {                                                                \
+        if (k < n) k += (size_t)snprintf(line + k, n - k, __VA_ARGS__); \
+    } while (0)
     if (r->nerr) ADD(msg_fmt(c->lang, BULK_ERRORS), r->nerr, r->nerr == 1 ? "" : "s");
-    if (r->nwarn) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_WARNINGS), r->nwarn, r->nwarn == 1 ? "" : "s"); }
-    if (r->not_checkable) { if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP)); ADD(msg_fmt(c->lang, BULK_NOT_CHECKABLE), r->not_checkable); }
+    if (r->nwarn) {
+        if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP));
+        ADD(msg_fmt(c->lang, BULK_WARNINGS), r->nwarn, r->nwarn == 1 ? "" : "s");
+    }
+    if (r->not_checkable) {
+        if (k) ADD("%s", msg_fmt(c->lang, BULK_SEP));
+        ADD(msg_fmt(c->lang, BULK_NOT_CHECKABLE), r->not_checkable);
+    }
 #undef ADD
+}
+
+/* The status of a checked file in the JSON lines. */
+static const char *check_status(const bulk_result *r)
+{
+    if (r->unreadable) return "unreadable";
+    return r->nerr ? "errors" : "ok";
 }
 
 static void summary_line(gir_cli *c, const char *path, const bulk_result *r, const bulk_item *x)
 {
-    if (c->json == CLI_DIAG_SARIF) return;   /* the one SARIF document is the output */
+    if (c->json == CLI_DIAG_SARIF) return; /* the one SARIF document is the output */
     if (strcmp(path, "-") == 0) path = "<stdin>";
     if (c->json && x) {
         fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
         json_str(stdout, path);
         import_json(x, r);
-        printf(",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu}\n", r->nerr, r->nwarn, r->nnote, r->not_checkable);
+        printf(",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu}\n", r->nerr, r->nwarn, r->nnote,
+               r->not_checkable);
         fflush(stdout);
         return;
     }
@@ -197,19 +245,25 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r, con
         fputs("{\"schema\":1,\"kind\":\"file\",\"file\":", stdout);
         json_str(stdout, path);
         printf(",\"status\":\"%s\",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu,\"not_checkable\":%zu}\n",
-               r->unreadable ? "unreadable" : r->nerr ? "errors" : "ok", r->nerr, r->nwarn, r->nnote, r->not_checkable);
+               check_status(r), r->nerr, r->nwarn, r->nnote, r->not_checkable);
         fflush(stdout);
         return;
     }
     char counts[256], line[1024], why[512];
     counts_text(c, r, counts, sizeof counts);
-    if (x && x->skip && x->skip != BULK_REFUSED) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_SKIPPED), skip_text(c, x, why, sizeof why));
-    else if (x && (x->skip == BULK_REFUSED || r->failed || r->unreadable)) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_NOT_IMPORTED), counts);
-    else if (x && r->written && *counts) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_COUNTS), x->out ? x->out : "", counts);
-    else if (x && r->written) snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE), x->out ? x->out : "");
-    else if (r->unreadable) snprintf(line, sizeof line, "%s", msg_fmt(c->lang, BULK_UNREADABLE));
-    else snprintf(line, sizeof line, "%s", *counts ? counts : msg_fmt(c->lang, BULK_OK));
-    char *shown = diag_clean_dup(path);   /* no escape sequence reaches the terminal */
+    if (x && x->skip && x->skip != BULK_REFUSED)
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_SKIPPED), skip_text(c, x, why, sizeof why));
+    else if (x && (x->skip == BULK_REFUSED || r->failed || r->unreadable))
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_NOT_IMPORTED), counts);
+    else if (x && r->written && *counts)
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_COUNTS), x->out ? x->out : "", counts);
+    else if (x && r->written)
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE), x->out ? x->out : "");
+    else if (r->unreadable)
+        snprintf(line, sizeof line, "%s", msg_fmt(c->lang, BULK_UNREADABLE));
+    else
+        snprintf(line, sizeof line, "%s", *counts ? counts : msg_fmt(c->lang, BULK_OK));
+    char *shown = diag_clean_dup(path); /* no escape sequence reaches the terminal */
     char *said = diag_clean_dup(line);
     printf(msg_fmt(c->lang, BULK_FILE_LINE), shown ? shown : "?", said ? said : "?");
     free(shown);
@@ -218,7 +272,10 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r, con
     fflush(stdout);
 }
 
-typedef struct tally { size_t files, ok, bad, unreadable, nerr, nwarn, nnc, skipped, failed, written; int imports; } tally;
+typedef struct tally {
+    size_t files, ok, bad, unreadable, nerr, nwarn, nnc, skipped, failed, written;
+    int imports;
+} tally;
 
 static void count(tally *t, const bulk_result *r, const bulk_item *x)
 {
@@ -226,18 +283,25 @@ static void count(tally *t, const bulk_result *r, const bulk_item *x)
     t->written += r->written != 0;
     if (x) {
         t->imports = 1;
-        if (x->skip && x->skip != BULK_REFUSED) t->skipped++;
-        else if (x->skip == BULK_REFUSED || r->failed || r->unreadable) t->failed++;
-        else if (r->nerr) t->bad++;
-        else t->ok++;
+        if (x->skip && x->skip != BULK_REFUSED)
+            t->skipped++;
+        else if (x->skip == BULK_REFUSED || r->failed || r->unreadable)
+            t->failed++;
+        else if (r->nerr)
+            t->bad++;
+        else
+            t->ok++;
         t->nerr += r->nerr;
         t->nwarn += r->nwarn;
         t->nnc += r->not_checkable;
         return;
     }
-    if (r->unreadable) t->unreadable++;
-    else if (r->nerr) t->bad++;
-    else t->ok++;
+    if (r->unreadable)
+        t->unreadable++;
+    else if (r->nerr)
+        t->bad++;
+    else
+        t->ok++;
     t->nerr += r->nerr;
     t->nwarn += r->nwarn;
     t->nnc += r->not_checkable;
@@ -247,12 +311,14 @@ static void print_import_tally(gir_cli *c, const tally *t)
 {
     size_t imported = t->ok + t->bad;
     if (c->json) {
-        printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"imported\":%zu,\"ok\":%zu,\"with_errors\":%zu,\"failed\":%zu,"
-               "\"skipped\":%zu,\"written\":%zu,\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",
+        printf("{\"schema\":1,\"kind\":\"tally\",\"files\":%zu,\"imported\":%zu,"
+               "\"ok\":%zu,\"with_errors\":%zu,\"failed\":%zu,\"skipped\":%zu,"
+               "\"written\":%zu,\"errors\":%zu,\"warnings\":%zu,\"not_checkable\":%zu}\n",
                t->files, imported, t->ok, t->bad, t->failed, t->skipped, t->written, t->nerr, t->nwarn, t->nnc);
         return;
     }
-    printf(msg_fmt(c->lang, BULK_IMPORT_TALLY), t->files, imported, t->bad, t->failed, t->skipped, t->written, t->nerr, t->nwarn, t->nnc);
+    printf(msg_fmt(c->lang, BULK_IMPORT_TALLY), t->files, imported, t->bad, t->failed, t->skipped, t->written, t->nerr,
+           t->nwarn, t->nnc);
 }
 
 static void print_tally(gir_cli *c, const tally *t)
@@ -278,7 +344,12 @@ static void print_tally(gir_cli *c, const tally *t)
  * result line to a third (its counts and where its output ends in the
  * other two), so that the parent can copy each file's output out in
  * input order. */
-typedef struct slot { pid_t pid; FILE *out, *err, *res; size_t first, n; int done, status; } slot;
+typedef struct slot {
+    pid_t pid;
+    FILE *out, *err, *res;
+    size_t first, n;
+    int done, status;
+} slot;
 
 /* Copies n bytes of from, starting at off, to to. */
 static void copy_range(FILE *from, long off, long n, FILE *to)
@@ -303,8 +374,8 @@ static void run_chunk(gir_cli *c, const slot *s, const bulk_files *f, bulk_job j
         fflush(stderr);
         long eo = (long)lseek(STDOUT_FILENO, 0, SEEK_CUR);
         long ee = (long)lseek(STDERR_FILENO, 0, SEEK_CUR);
-        fprintf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable, r.unreadable,
-                r.written, r.failed, eo, ee);
+        fprintf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld\n", st, r.nerr, r.nwarn, r.nnote, r.not_checkable,
+                r.unreadable, r.written, r.failed, eo, ee);
         fflush(s->res);
     }
 }
@@ -331,8 +402,9 @@ static int start(gir_cli *c, slot *s, const bulk_files *f, bulk_job job, void *u
 static int finish_one(gir_cli *c, slot *s, const char *path, const bulk_item *x, tally *t, long *oo, long *oe)
 {
     bulk_result r = {0};
-    if (x && x->skip) {                   /* never run: listed with its reason */
-        if (s->res && s->pid > 0 && fscanf(s->res, "%*d %*u %*u %*u %*u %*d %*d %*d %ld %ld", oo, oe) != 2) *oo = *oe = 0;
+    if (x && x->skip) { /* never run: listed with its reason */
+        if (s->res && s->pid > 0 && fscanf(s->res, "%*d %*u %*u %*u %*u %*d %*d %*d %ld %ld", oo, oe) != 2)
+            *oo = *oe = 0;
         r.nerr = x->skip == BULK_REFUSED;
         summary_line(c, path, &r, x);
         count(t, &r, x);
@@ -341,8 +413,8 @@ static int finish_one(gir_cli *c, slot *s, const char *path, const bulk_item *x,
     int st = 2, unread = 1;
     long eo = 0, ee = 0;
     if (s->pid <= 0 || !s->res || !s->done || WIFEXITED(s->status) == 0 ||
-        fscanf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable, &unread, &r.written,
-               &r.failed, &eo, &ee) != 10) {
+        fscanf(s->res, "%d %zu %zu %zu %zu %d %d %d %ld %ld", &st, &r.nerr, &r.nwarn, &r.nnote, &r.not_checkable,
+               &unread, &r.written, &r.failed, &eo, &ee) != 10) {
         st = 2;
         r.unreadable = 1;
         summary_line(c, path, &r, x);
@@ -423,7 +495,9 @@ int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
             if (start(c, &s[next], f, job, ud) < 0) {
                 s[next].done = 1;
                 s[next].status = -1;
-            } else running++;
+            } else {
+                running++;
+            }
             next++;
         }
         while (shown < next && s[shown].done) {
@@ -436,11 +510,22 @@ int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)
         pid_t p = waitpid(-1, &status, 0);
         if (p < 0) {
             if (errno == EINTR) continue;
-            for (size_t i = shown; i < next; i++) if (!s[i].done) { s[i].done = 1; s[i].status = -1; running--; }
+            for (size_t i = shown; i < next; i++) {
+                if (!s[i].done) {
+                    s[i].done = 1;
+                    s[i].status = -1;
+                    running--;
+                }
+            }
             continue;
         }
-        for (size_t i = 0; i < next; i++)
-            if (s[i].pid == p && !s[i].done) { s[i].done = 1; s[i].status = status; running--; }
+        for (size_t i = 0; i < next; i++) {
+            if (s[i].pid == p && !s[i].done) {
+                s[i].done = 1;
+                s[i].status = status;
+                running--;
+            }
+        }
     }
     free(s);
     print_tally(c, &t);

@@ -22,12 +22,12 @@
 enum { MAX_DEPTH = 64, SNIFF_BYTES = 4096 };
 
 /* The directories walked, by (device, inode): an open-addressing set. */
-typedef struct dirset { uint64_t *k; size_t cap, n; } dirset;
+typedef struct dirset {
+    uint64_t *k;
+    size_t cap, n;
+} dirset;
 
-static uint64_t dir_key(const struct stat *st)
-{
-    return ((uint64_t)st->st_dev << 40) ^ (uint64_t)st->st_ino;
-}
+static uint64_t dir_key(const struct stat *st) { return ((uint64_t)st->st_dev << 40) ^ (uint64_t)st->st_ino; }
 
 /* Adds key; 1 if it was new, 0 if already there, -1 out of memory. */
 static int dirset_add(dirset *s, uint64_t key)
@@ -40,7 +40,8 @@ static int dirset_add(dirset *s, uint64_t key)
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->k[i]) continue;
             size_t j = (size_t)(s->k[i] * 0x9E3779B97F4A7C15u) & (cap - 1);
-            while (k[j]) j = (j + 1) & (cap - 1);
+            while (k[j])
+                j = (j + 1) & (cap - 1);
             k[j] = s->k[i];
         }
         free(s->k);
@@ -61,13 +62,10 @@ typedef struct walker {
     gir_cli *c;
     bulk_files *f;
     dirset seen;
-    const char *root;             /* the argument */
+    const char *root; /* the argument */
 } walker;
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Appends path with its path below the argument and a skip reason. */
 static int push_item(bulk_files *f, const char *path, const char *rel, int skip, const char *detail)
@@ -102,7 +100,10 @@ static int has_gir_ext(const char *name)
 
 static int is_image(const unsigned char *b, size_t n)
 {
-    static const struct { const char *sig; size_t k; } v[] = {
+    static const struct {
+        const char *sig;
+        size_t k;
+    } v[] = {
         {"\x89PNG", 4}, {"\xFF\xD8\xFF", 3}, {"GIF8", 4}, {"BM", 2}, {"II*", 4}, {"MM\0*", 4},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
@@ -152,8 +153,9 @@ static int walk_entry(walker *w, const char *p, const char *rel, const char *nam
     if (stat(p, &st) != 0) {
         int broken = S_ISLNK(lst.st_mode) && (errno == ENOENT || errno == ENOTDIR);
         int loop = S_ISLNK(lst.st_mode) && errno == ELOOP;
-        return push_item(w->f, p, rel, broken ? BULK_SKIP_BROKEN : loop ? BULK_SKIP_LOOP : BULK_SKIP_UNREADABLE,
-                         broken || loop ? NULL : strerror(errno));
+        int why = broken ? BULK_SKIP_BROKEN : BULK_SKIP_UNREADABLE;
+        if (loop) why = BULK_SKIP_LOOP;
+        return push_item(w->f, p, rel, why, broken || loop ? NULL : strerror(errno));
     }
     if (S_ISDIR(st.st_mode)) {
         if (depth + 1 > MAX_DEPTH) return push_item(w->f, p, rel, BULK_SKIP_DEEP, NULL);
@@ -179,10 +181,14 @@ static int walk_dir(walker *w, const char *dir, const char *rel, int depth)
     int rc = 0;
     struct dirent *e;
     while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;           /* ., .. and hidden files */
+        if (e->d_name[0] == '.') continue; /* ., .. and hidden files */
         void *v = names;
         char *s = strdup(e->d_name);
-        if (!s || array_reserve(NULL, &v, nn, sizeof *names) != 0) { free(s); rc = -1; break; }
+        if (!s || array_reserve(NULL, &v, nn, sizeof *names) != 0) {
+            free(s);
+            rc = -1;
+            break;
+        }
         names = v;
         names[nn++] = s;
     }
@@ -195,7 +201,8 @@ static int walk_dir(walker *w, const char *dir, const char *rel, int depth)
         free(p);
         free(r);
     }
-    for (size_t i = 0; i < nn; i++) free(names[i]);
+    for (size_t i = 0; i < nn; i++)
+        free(names[i]);
     free(names);
     return rc;
 }
@@ -214,7 +221,10 @@ int bulk_add_tree(gir_cli *c, bulk_files *f, const char *path)
         size_t before = f->n;
         if (rc == 0) rc = walk_dir(&w, path, "", 0);
         free(w.seen.k);
-        if (rc == 0 && f->n == before) { cli_usage_error(c, BULK_NO_INPUTS, path, ""); return 2; }
+        if (rc == 0 && f->n == before) {
+            cli_usage_error(c, BULK_NO_INPUTS, path, "");
+            return 2;
+        }
     }
     return rc < 0 ? cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0) : 0;
 }
@@ -230,9 +240,12 @@ int bulk_mkdirs(const char *path)
         if (*s != '/' && !end) continue;
         *s = 0;
         struct stat st;
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) rc = errno;
-        else if (stat(p, &st) != 0) rc = errno;
-        else if (!S_ISDIR(st.st_mode)) rc = ENOTDIR;
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            rc = errno;
+        else if (stat(p, &st) != 0)
+            rc = errno;
+        else if (!S_ISDIR(st.st_mode))
+            rc = ENOTDIR;
         if (end) break;
         *s = '/';
     }

@@ -30,6 +30,9 @@ int region_date_cmp(int y1, int m1, int d1, int y2, int m2, int d2);
 /* The deadline of roster entry e for a report of year (its own, else the
  * art. 49 deadline of its kind, else of the unit's kind k); 0 if none. */
 int region_deadline(const roster_entry *e, int year, int k, int *y, int *m, int *d);
+/* Is y-m-d a real day (year 1 or later)? A report's invalid date (E0108,
+ * E0110) is not recorded, so it is never compared with a deadline. */
+int region_date_valid(int y, int m, int d);
 /* Parses "2022-01-31", "2022/1/31" or "2022年1月31日" (the whole of s). */
 int region_parse_date(const char *s, int *y, int *m, int *d);
 #endif

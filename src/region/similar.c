@@ -116,7 +116,8 @@ static void pairs_add(gir_arena *a, pairs *p, uint64_t key, uint64_t w, uint64_t
 {
     if ((p->n + 1) * 2 > p->cap) pairs_grow(a, p);
     size_t i = mix(key) & (p->cap - 1);
-    while (p->v[i].key && p->v[i].key != key) i = (i + 1) & (p->cap - 1);
+    while (p->v[i].key && p->v[i].key != key)
+        i = (i + 1) & (p->cap - 1);
     if (!p->v[i].key) {
         p->v[i].key = key;
         p->n++;
@@ -176,56 +177,81 @@ static const char *section_list(region_set *s, uint64_t mask)
     return buf_cstr(&out);
 }
 
-size_t region_similar(region_set *s, gir_diags *dg)
+/* Each sentence once per unit (m->v sorted by hash, then unit). */
+static void unique_sentences(struct region_sim *m)
 {
-    struct region_sim *m = s->sim;
-    if (!m || !m->n) return 0;
-    qsort(m->v, m->n, sizeof *m->v, cmp_hu);
-    /* one sentence once per unit */
     size_t w = 0;
     for (size_t i = 0; i < m->n; i++)
         if (!w || m->v[w - 1].h != m->v[i].h || m->v[w - 1].unit != m->v[i].unit) m->v[w++] = m->v[i];
     m->n = w;
-    uint64_t *total = arena_alloc(s->arena, (s->nunits + 1) * sizeof *total);
-    memset(total, 0, (s->nunits + 1) * sizeof *total);
-    pairs p = {NULL, 0, 0};
+}
+
+/* The weight each pair of units shares (sentences held by at most
+ * SIM_COMMON units) into p, and each unit's total weight into total. */
+static void share_pairs(region_set *s, const struct region_sim *m, uint64_t *total, pairs *p)
+{
     for (size_t i = 0; i < m->n;) {
         size_t j = i;
-        while (j < m->n && m->v[j].h == m->v[i].h) j++;
+        while (j < m->n && m->v[j].h == m->v[i].h)
+            j++;
         if (j - i <= SIM_COMMON) {
             for (size_t x = i; x < j; x++) {
                 uint64_t bit = m->v[x].sec < SIM_MAX_SECTIONS ? (uint64_t)1 << m->v[x].sec : 0;
                 total[m->v[x].unit] += m->v[x].w;
                 for (size_t y = x + 1; y < j; y++)
-                    pairs_add(s->arena, &p, (uint64_t)m->v[x].unit << 32 | m->v[y].unit, m->v[x].w, bit);
+                    pairs_add(s->arena, p, (uint64_t)m->v[x].unit << 32 | m->v[y].unit, m->v[x].w, bit);
             }
         }
         i = j;
     }
+}
+
+/* The pairs over the threshold, each with its group (union-find of the
+ * pairs), sorted by group. */
+static hit *similar_pairs(region_set *s, const pairs *p, const uint64_t *total, int threshold, size_t *n)
+{
     size_t *up = arena_alloc(s->arena, (s->nunits + 1) * sizeof *up);
-    for (size_t i = 0; i < s->nunits; i++) up[i] = i;
+    for (size_t i = 0; i < s->nunits; i++)
+        up[i] = i;
     hit *hits = NULL;
     size_t nhits = 0;
-    for (size_t i = 0; i < p.cap; i++) {
-        if (!p.v[i].key) continue;
-        uint32_t a = (uint32_t)(p.v[i].key >> 32), b = (uint32_t)p.v[i].key;
+    for (size_t i = 0; i < p->cap; i++) {
+        if (!p->v[i].key) continue;
+        uint32_t a = (uint32_t)(p->v[i].key >> 32), b = (uint32_t)p->v[i].key;
         uint64_t base = total[a] < total[b] ? total[a] : total[b];
-        if (base < SIM_MIN_CHARS || p.v[i].shared * 100 < (uint64_t)m->threshold * base) continue;
-        hit h = {a, b, (int)(p.v[i].shared * 100 / base), 0, p.v[i].sections};
+        if (base < SIM_MIN_CHARS || p->v[i].shared * 100 < (uint64_t)threshold * base) continue;
+        hit h = {a, b, (int)(p->v[i].shared * 100 / base), 0, p->v[i].sections};
         ARRAY_PUSH(s->arena, hits, nhits, h);
         size_t ra = find_root(up, a), rb = find_root(up, b);
         if (ra != rb) up[ra > rb ? ra : rb] = ra < rb ? ra : rb;
     }
-    for (size_t i = 0; i < nhits; i++) hits[i].group = find_root(up, hits[i].a);
+    for (size_t i = 0; i < nhits; i++)
+        hits[i].group = find_root(up, hits[i].a);
     if (nhits) qsort(hits, nhits, sizeof *hits, cmp_hit);
+    *n = nhits;
+    return hits;
+}
+
+size_t region_similar(region_set *s, gir_diags *dg)
+{
+    struct region_sim *m = s->sim;
+    if (!m || !m->n) return 0;
+    qsort(m->v, m->n, sizeof *m->v, cmp_hu);
+    unique_sentences(m);
+    uint64_t *total = arena_alloc(s->arena, (s->nunits + 1) * sizeof *total);
+    memset(total, 0, (s->nunits + 1) * sizeof *total);
+    pairs p = {NULL, 0, 0};
+    share_pairs(s, m, total, &p);
+    size_t nhits = 0;
+    hit *hits = similar_pairs(s, &p, total, m->threshold, &nhits);
     size_t group_no = 0, last = (size_t)-1;
     for (size_t i = 0; i < nhits; i++) {
         if (hits[i].group != last) group_no++;
         last = hits[i].group;
         const region_unit *ua = &s->units[hits[i].a], *ub = &s->units[hits[i].b];
         const char *secs = section_list(s, hits[i].sections);
-        gir_diag *g = diag_add(dg, GIR_SEV_WARNING, C_EV_SIMILAR, NULL, (gir_span){0, 0}, group_no, ub->path, hits[i].pct,
-                               secs);
+        gir_diag *g =
+            diag_add(dg, GIR_SEV_WARNING, C_EV_SIMILAR, NULL, (gir_span){0, 0}, group_no, ub->path, hits[i].pct, secs);
         diag_file(dg, g, ua->path);
     }
     return nhits;

@@ -58,16 +58,24 @@ static const char script[] = "(function () {\n"
                              "  });\n"
                              "})();\n";
 
+/* The entity that stands for c in HTML text and attributes, or NULL. */
+static const char *entity(char c)
+{
+    if (c == '&') return "&amp;";
+    if (c == '<') return "&lt;";
+    if (c == '>') return "&gt;";
+    if (c == '"') return "&quot;";
+    return NULL;
+}
+
 static void esc(gir_buf *b, const char *s)
 {
     for (; *s; s++) {
-        switch (*s) {
-        case '&': buf_puts(b, "&amp;"); break;
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        default: buf_putc(b, *s);
-        }
+        const char *e = entity(*s);
+        if (e)
+            buf_puts(b, e);
+        else
+            buf_putc(b, *s);
     }
 }
 

@@ -87,6 +87,8 @@ static int sep(const char **p, const char *const *words)
     return 0;
 }
 
+int region_date_valid(int y, int m, int d) { return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
+
 int region_parse_date(const char *s, int *y, int *m, int *d)
 {
     static const char *const ysep[] = {"-", "/", ".", "年", NULL};

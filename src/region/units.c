@@ -59,7 +59,7 @@ static void copy_report(region_set *s, region_unit *u, const gir_report *r)
     const char *k = (int)r->kind > 0 && (int)r->kind < (int)KIND__COUNT ? gir_kind_names[r->kind] : NULL;
     u->kind = k ? k : "";
     u->year = r->year;
-    if (r->has_date) {
+    if (r->has_date && region_date_valid(r->date_y, r->date_m, r->date_d)) { /* else E0108/E0110, no date */
         u->date_y = r->date_y;
         u->date_m = r->date_m;
         u->date_d = r->date_d;

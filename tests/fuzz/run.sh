@@ -12,6 +12,9 @@
 cd "$(dirname "$0")/../.." || exit 2
 n=$1; secs=${2:-60}; shift 2 2>/dev/null || shift $#
 B=${B:-build}
+# fontconfig's one-time configuration is not a leak of girc's (lsan.supp)
+LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 bin=$B/fuzz/fuzz_$n
 [ -x "$bin" ] || { echo "fuzz_$n: $bin is not built (make $bin)" >&2; exit 2; }
 # the fuzz-only seeds, plus the test inputs the project already has
@@ -30,6 +33,7 @@ cat tests/fuzz/gir.dict > "$dict"
 maxlen=20000
 [ "$n" = import ] && maxlen=131072
 [ "$n" = lsp ] && maxlen=65536
+[ "$n" = docx ] && maxlen=65536
 log=${FUZZ_LOG:-$B/fuzz/$n.log}
 # stdin is /dev/null: an input naming /dev/stdin as a template must not block
 "$bin" -max_total_time="$secs" -timeout=30 -rss_limit_mb=2560 -max_len=$maxlen \
