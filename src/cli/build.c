@@ -27,41 +27,52 @@ typedef struct build_args {
     int fragment;
 } build_args;
 
+/* The options of girc build: one line each (getopt_long, cli_getopt). */
+static const struct option build_longs[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"style", required_argument, NULL, 'S'},
+    {"fragment", no_argument, NULL, 'F'},
+    {NULL, 0, NULL, 0},
+};
+
+static void build_option(build_args *ba, int k, const char *arg)
+{
+    if (k == 'f') ba->format = arg;
+    else if (k == 'o') ba->out = arg;
+    else if (k == 'S') ba->style = arg;
+    else if (k == 'F') ba->fragment = 1;
+}
+
+/* The operands argv[first..argc): every input, in order. 0, or 2. */
+static int add_inputs(gir_cli *c, int first, int argc, char **argv, build_args *ba)
+{
+    for (int i = first; i < argc; i++) {
+        void *v = ba->inputs;
+        if (array_reserve(NULL, &v, ba->ninputs, sizeof *ba->inputs) < 0) {
+            cli_io_error(c, CLI_OUT_OF_MEMORY, argv[i], 0);
+            return 2;
+        }
+        ba->inputs = v;
+        ba->inputs[ba->ninputs++] = argv[i];
+        if (!ba->file) ba->file = argv[i];
+    }
+    return 0;
+}
+
 /* Returns 0, or 2 after a usage error. */
 static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
 {
     memset(ba, 0, sizeof *ba);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        const char **dst = NULL;
-        const char *val = NULL;
-        if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) dst = &ba->format;
-        else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) dst = &ba->out;
-        else if (strcmp(a, "--style") == 0) dst = &ba->style;
-        else if (strncmp(a, "--style=", 8) == 0) { dst = &ba->style; val = a + 8; }
-        else if (strncmp(a, "--format=", 9) == 0) { dst = &ba->format; val = a + 9; }
-        else if (strncmp(a, "--output=", 9) == 0) { dst = &ba->out; val = a + 9; }
-        else if (strncmp(a, "-f", 2) == 0) { dst = &ba->format; val = a + 2; }
-        else if (strncmp(a, "-o", 2) == 0) { dst = &ba->out; val = a + 2; }
-        if (dst) {
-            if (!val) {
-                if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, a, ""); return 2; }
-                val = argv[++i];
-            }
-            *dst = val;
-            continue;
-        }
-        if (strcmp(a, "--fragment") == 0) { ba->fragment = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); return 2; }
-        void *v = ba->inputs;
-        if (array_reserve(NULL, &v, ba->ninputs, sizeof *ba->inputs) < 0) { cli_io_error(c, CLI_OUT_OF_MEMORY, a, 0); return 2; }
-        ba->inputs = v;
-        ba->inputs[ba->ninputs++] = argv[i];
-        if (!ba->file) ba->file = a;
-    }
+    cli_opts o = {argc + 1, argv - 1, "f:o:", build_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0)
+        build_option(ba, k, arg);
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    if (add_inputs(c, first, argc + 1, argv - 1, ba)) return 2;
     if (!ba->file) { cli_usage_error(c, CLI_NO_FILES, "", ""); return 2; }
     return 0;
 }

@@ -50,7 +50,7 @@ static void emit(gir_cli *c, const gir_diag *g, int human)
         fflush(machine_out(c));
         return;
     }
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     diag_render_human(stderr, g, &ro);
 }
 
@@ -237,6 +237,14 @@ static int set_color(gir_cli *c, const char *v)
     return 0;
 }
 
+static int set_column_unit(gir_cli *c, const char *v)
+{
+    int u = diag_column_unit(v);
+    if (u < 0) return -1;
+    c->column_unit = (gir_column_unit)u;
+    return 0;
+}
+
 /* The global options that take a value after '=': one table for the
  * pre-scan and the parse. */
 typedef struct valued {
@@ -249,6 +257,7 @@ static const valued valued_options[] = {
     {"--lang=", "--lang", set_lang},
     {"--diagnostics=", "--diagnostics", set_diagnostics},
     {"--color=", "--color", set_color},
+    {"--column-unit=", "--column-unit", set_column_unit},
 };
 #define NVALUED (sizeof valued_options / sizeof valued_options[0])
 
@@ -264,32 +273,19 @@ void cli_prescan(gir_cli *c, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const valued *v = valued_option(argv[i]);
         if (v) (void)v->set(c, argv[i] + strlen(v->prefix));
+        for (size_t k = 0; k < NVALUED && i + 1 < argc; k++)   /* --lang en */
+            if (strcmp(argv[i], valued_options[k].option) == 0) (void)valued_options[k].set(c, argv[i + 1]);
     }
 }
 
-int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
+int cli_global_value(gir_cli *c, const char *option, const char *val)
 {
-    const char *a = argv[*i];
-    const valued *v = valued_option(a);
-    if (v) {
-        const char *val = a + strlen(v->prefix);
-        if (v->set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, v->option, val);
-        return 1;
-    }
-    if (strcmp(a, "--deny-warnings") == 0 || strcmp(a, "-Werror") == 0) {
-        c->deny_warnings = 1;
-        return 1;
-    }
-    if (strncmp(a, "-I", 2) == 0) {
-        const char *dir = a[2] ? a + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
-        if (!dir) return cli_usage_error(c, CLI_MISSING_ARG, "-I", "");
-        if (cli_add_include(c, dir) != 0) {   /* never dropped silently */
-            cli_io_error(c, CLI_CANNOT_READ, dir, ENOMEM);
-            return -1;
+    for (size_t k = 0; k < NVALUED; k++)
+        if (strcmp(option, valued_options[k].option) == 0) {
+            if (valued_options[k].set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, option, val);
+            return 0;
         }
-        return 1;
-    }
-    return 0;
+    return cli_usage_error(c, CLI_UNKNOWN_OPTION, option, "");
 }
 
 /* ---- lists ---- */
@@ -348,9 +344,10 @@ static void sarif_keep(const gir_cli *c, const gir_diag *g)
 
 void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g)
 {
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     if (c->json == CLI_DIAG_SARIF) sarif_keep(c, g);
-    else if (c->json == 2) diag_render_github(out, g);
-    else diag_render_json(out, g);
+    else if (c->json == 2) diag_render_github(out, g, &ro);
+    else diag_render_json(out, g, &ro);
 }
 
 /* "N more not shown": a diagnostic of the command line's own. */
@@ -387,7 +384,7 @@ void cli_print_diags(gir_cli *c, gir_diags *d)
     if (c->deny_warnings) deny_warnings(c, d);
     for (size_t i = 0; i < d->n; i++) c->waived += d->v[i]->waived != NULL;
     diags_sort(d);
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     for (size_t i = 0; i < d->n; i++) {
         if (c->json) cli_render_machine(c, machine_out(c), d->v[i]);
         else diag_render_human(stderr, d->v[i], &ro);
@@ -398,7 +395,7 @@ void cli_print_diags(gir_cli *c, gir_diags *d)
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn)
 {
     if (c->json) return;
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     diag_render_summary(stderr, nerr, nwarn, &ro);
     if (c->denied) {
         fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_DENIED), c->denied, c->denied == 1 ? "" : "s");

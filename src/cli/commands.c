@@ -117,21 +117,19 @@ static int unknown_command(gir_cli *c, const char *name)
 
 int cmd_help(gir_cli *c, int argc, char **argv)
 {
-    const char *name = NULL;
-    for (int i = 0; i < argc; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], "");
-            return 2;
-        }
-        if (name) {
-            cli_usage_error(c, CLI_HELP_ONE, argv[i], "");
-            return 2;
-        }
-        name = argv[i];
+    static const struct option none[] = {{NULL, 0, NULL, 0}};
+    cli_opts o = {argc + 1, argv - 1, "", none, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int r;
+    while ((r = cli_getopt(c, &o, &arg)) >= 0) {}
+    int first = o.first;
+    cli_opts_done(&o);
+    if (r == CLI_OPT_ERROR) return 2;
+    if (o.argc - first > 1) {
+        cli_usage_error(c, CLI_HELP_ONE, o.argv[first + 1], "");
+        return 2;
     }
+    const char *name = first < o.argc ? o.argv[first] : NULL;
     if (!name) {
         cli_print_usage(c, stdout);
         return 0;

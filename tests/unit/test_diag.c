@@ -70,7 +70,7 @@ static char *render(const gir_diag *g, form how)
     FILE *out = open_memstream(&buf, &n);
     assert_non_null(out);
     gir_render_opts o = {how == HUMAN_COLOR, GIR_LANG_ZH};
-    if (how == JSON) diag_render_json(out, g);
+    if (how == JSON) diag_render_json(out, g, &o);
     else diag_render_human(out, g, &o);
     fclose(out);
     return buf;
