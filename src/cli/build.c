@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "base/array.h"
 #include "base/io.h"
+#include "base/label.h"
 #include "bulk.h"
 #include "render/render.h"
 
@@ -60,6 +61,74 @@ static int add_inputs(gir_cli *c, int first, int argc, char **argv, build_args *
     return 0;
 }
 
+/* ---- --style words, against the back ends' list (render.h) ---- */
+
+#define NEAR_EDITS 2
+
+/* The entry of v nearest to word (a few edits away), or NULL. */
+static const char *nearest_word(const char *const *v, const char *word)
+{
+    const char *best = NULL;
+    size_t bd = NEAR_EDITS + 1;
+    for (; *v; v++) {
+        size_t d = label_distance(word, *v, NEAR_EDITS);
+        if (d < bd && d < strlen(*v)) {
+            best = *v;
+            bd = d;
+        }
+    }
+    return best;
+}
+
+/* A usage error about word, which is not in v: the list, and the
+ * nearest entry as a help line. Returns -1. */
+static int bad_word(gir_cli *c, gir_msg id, const char *word, const char *const *v)
+{
+    size_t n = 0;
+    while (v[n]) n++;
+    gir_arena *a = arena_new(NULL);
+    const char *list = a ? cli_list(c, a, v, n, CLI_LIST_OR) : "";
+    const char *near = nearest_word(v, word);
+    if (near) cli_usage_error_help2(c, id, word, list, K_DID_YOU_MEAN, near);
+    else cli_usage_error(c, id, word, list);
+    arena_free(a);
+    return -1;
+}
+
+static int in_list(const char *const *v, const char *w)
+{
+    for (; *v; v++)
+        if (strcmp(*v, w) == 0) return 1;
+    return 0;
+}
+
+/* One word of --style (its n bytes at p), "WORD" or "KEY=VALUE" where
+ * the list has "KEY=": 0, or -1 after its error. */
+static int style_word_ok(gir_cli *c, const char *p, size_t n)
+{
+    char w[128];
+    if (n >= sizeof w) n = sizeof w - 1;
+    memcpy(w, p, n);
+    w[n] = 0;
+    char *eq = strchr(w, '=');
+    char key[128];
+    snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - w + 1) : (int)n, w);
+    if (!in_list(render_style_words, key)) return bad_word(c, CLI_STYLE_WORD, w, render_style_words);
+    if (eq && !in_list(render_fontsets, eq + 1)) return bad_word(c, CLI_STYLE_FONTSET, eq + 1, render_fontsets);
+    return 0;
+}
+
+/* Every comma-separated word of --style: 0, or -1 after the first error. */
+static int style_ok(gir_cli *c, const char *style)
+{
+    for (const char *p = style; p && *p; p += *p == ',') {
+        size_t n = strcspn(p, ",");
+        if (n && style_word_ok(c, p, n) != 0) return -1;
+        p += n;
+    }
+    return 0;
+}
+
 /* Returns 0, or 2 after a usage error. */
 static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
 {
@@ -72,6 +141,7 @@ static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
     int first = o.first;
     cli_opts_done(&o);
     if (k == CLI_OPT_ERROR) return 2;
+    if (style_ok(c, ba->style) != 0) return 2;
     if (add_inputs(c, first, argc + 1, argv - 1, ba)) return 2;
     if (!ba->file) { cli_usage_error(c, CLI_NO_FILES, "", ""); return 2; }
     return 0;

@@ -104,6 +104,12 @@ int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, c
     return -1;
 }
 
+int cli_usage_error_help2(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg)
+{
+    report(c, id, a1, a2, help, harg, 0);
+    return -1;
+}
+
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no)
 {
     report(c, id, path, strerror(err_no ? err_no : EIO), MSG__COUNT, NULL, 0);
@@ -251,13 +257,14 @@ typedef struct valued {
     const char *prefix;    /* "--lang=" */
     const char *option;    /* "--lang", for messages */
     int (*set)(gir_cli *c, const char *v);
+    const char *choices;   /* the values, for the help line of a bad one */
 } valued;
 
 static const valued valued_options[] = {
-    {"--lang=", "--lang", set_lang},
-    {"--diagnostics=", "--diagnostics", set_diagnostics},
-    {"--color=", "--color", set_color},
-    {"--column-unit=", "--column-unit", set_column_unit},
+    {"--lang=", "--lang", set_lang, "zh, en"},
+    {"--diagnostics=", "--diagnostics", set_diagnostics, "human, json, github, sarif"},
+    {"--color=", "--color", set_color, "auto, always, never"},
+    {"--column-unit=", "--column-unit", set_column_unit, "display, byte, char"},
 };
 #define NVALUED (sizeof valued_options / sizeof valued_options[0])
 
@@ -282,7 +289,8 @@ int cli_global_value(gir_cli *c, const char *option, const char *val)
 {
     for (size_t k = 0; k < NVALUED; k++)
         if (strcmp(option, valued_options[k].option) == 0) {
-            if (valued_options[k].set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, option, val);
+            if (valued_options[k].set(c, val) != 0)
+                return cli_usage_error_help2(c, CLI_BAD_VALUE, option, val, CLI_CHOICES_HELP, valued_options[k].choices);
             return 0;
         }
     return cli_usage_error(c, CLI_UNKNOWN_OPTION, option, "");

@@ -117,6 +117,8 @@ int cli_jobs_arg(gir_cli *c, const char *arg, int *jobs);
 int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
 /* A usage problem with a help line (catalogue entry help, with harg). */
 int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg);
+/* A usage problem with both strings and a help line; returns -1. */
+int cli_usage_error_help2(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg);
 /* An I/O error for path (errno value err_no); returns 2. */
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
 /* 1 (after E0050) if output out is the same file as input in (io_same_file):
