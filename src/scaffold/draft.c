@@ -49,11 +49,13 @@ static size_t placeholders(gir_doc *d, uint32_t from, uint32_t to, const char *l
     const char *p;
     while ((p = find_in(&d->src, from, to, pre, npre)) != NULL) {
         uint32_t at = (uint32_t)(p - d->src.text);
-        uint32_t line_end = at + (uint32_t)strcspn(p, "\r\n");
-        uint32_t lim = line_end < to ? line_end : to;
-        if (lim - at > PLACEHOLDER_MAX + npre + npost) lim = at + PLACEHOLDER_MAX + (uint32_t)(npre + npost);
-        const char *q = find_in(&d->src, at + (uint32_t)npre, lim, post, npost);
-        from = at + (uint32_t)npre;
+        uint32_t body = at + (uint32_t)npre;
+        uint32_t lim = body + PLACEHOLDER_MAX + (uint32_t)npost;   /* bounded: linear on any line */
+        if (lim > to) lim = to;
+        const char *nl = memchr(d->src.text + body, '\n', lim - body);
+        if (nl) lim = (uint32_t)(nl - d->src.text);
+        const char *q = find_in(&d->src, body, lim, post, npost);
+        from = body;
         if (!q) continue;
         gir_span sp = {at, (uint32_t)(q - d->src.text) + (uint32_t)npost};
         gir_diag *g = diag_add(&d->diags, GIR_SEV_WARNING, NEW_PLACEHOLDER, &d->src, sp, label);
