@@ -220,32 +220,39 @@ static int set_lang(gir_cli *c, const char *v)
     return 0;
 }
 
+/* The values of the global options (also the help line of a bad one). */
+static const char *const lang_names[] = {"zh", "en", NULL};   /* and what msg_lang_parse takes */
+static const char *const form_names[] = {"human", "json", "github", "sarif", NULL};   /* gir_cli.json */
+static const char *const color_names[] = {"never", "always", "auto", NULL};
+
+static int index_of(const char *const *names, const char *v)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(v, names[i]) == 0) return i;
+    return -1;
+}
+
 static int set_diagnostics(gir_cli *c, const char *v)
 {
-    static const char *const forms[] = {"human", "json", "github", "sarif"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(v, forms[i]) == 0) {
-            c->json = i;
-            if (i == CLI_DIAG_SARIF) sarif_open(c);
-            return 0;
-        }
-    return -1;
+    int i = index_of(form_names, v);
+    if (i < 0) return -1;
+    c->json = i;
+    if (i == CLI_DIAG_SARIF) sarif_open(c);
+    return 0;
 }
 
 static int set_color(gir_cli *c, const char *v)
 {
-    if (strcmp(v, "always") == 0) c->color = 1;
-    else if (strcmp(v, "never") == 0) c->color = 0;
-    else if (strcmp(v, "auto") == 0) {
-        const char *nc = getenv("NO_COLOR");
-        c->color = isatty(STDERR_FILENO) && !(nc && *nc);
-    } else return -1;
+    int i = index_of(color_names, v);
+    if (i < 0) return -1;
+    const char *nc = getenv("NO_COLOR");
+    c->color = i < 2 ? i : isatty(STDERR_FILENO) && !(nc && *nc);
     return 0;
 }
 
 static int set_column_unit(gir_cli *c, const char *v)
 {
-    int u = diag_column_unit(v);
+    int u = index_of(diag_column_unit_names, v);
     if (u < 0) return -1;
     c->column_unit = (gir_column_unit)u;
     return 0;
@@ -257,14 +264,14 @@ typedef struct valued {
     const char *prefix;    /* "--lang=" */
     const char *option;    /* "--lang", for messages */
     int (*set)(gir_cli *c, const char *v);
-    const char *choices;   /* the values, for the help line of a bad one */
+    const char *const *names;   /* the values, for the help line of a bad one */
 } valued;
 
 static const valued valued_options[] = {
-    {"--lang=", "--lang", set_lang, "zh, en"},
-    {"--diagnostics=", "--diagnostics", set_diagnostics, "human, json, github, sarif"},
-    {"--color=", "--color", set_color, "auto, always, never"},
-    {"--column-unit=", "--column-unit", set_column_unit, "display, byte, char"},
+    {"--lang=", "--lang", set_lang, lang_names},
+    {"--diagnostics=", "--diagnostics", set_diagnostics, form_names},
+    {"--color=", "--color", set_color, color_names},
+    {"--column-unit=", "--column-unit", set_column_unit, diag_column_unit_names},
 };
 #define NVALUED (sizeof valued_options / sizeof valued_options[0])
 
@@ -285,13 +292,24 @@ void cli_prescan(gir_cli *c, int argc, char **argv)
     }
 }
 
+/* names joined with ", " into buf (size bytes). */
+static const char *joined_names(const char *const *names, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (const char *const *p = names; *p && n < size; p++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", p == names ? "" : ", ", *p);
+    return buf;
+}
+
 int cli_global_value(gir_cli *c, const char *option, const char *val)
 {
     for (size_t k = 0; k < NVALUED; k++)
         if (strcmp(option, valued_options[k].option) == 0) {
-            if (valued_options[k].set(c, val) != 0)
-                return cli_usage_error_help2(c, CLI_BAD_VALUE, option, val, CLI_CHOICES_HELP, valued_options[k].choices);
-            return 0;
+            if (valued_options[k].set(c, val) == 0) return 0;
+            char names[256];
+            joined_names(valued_options[k].names, names, sizeof names);
+            return cli_usage_error_help2(c, CLI_BAD_VALUE, option, val, CLI_CHOICES_HELP, names);
         }
     return cli_usage_error(c, CLI_UNKNOWN_OPTION, option, "");
 }

@@ -301,11 +301,12 @@ void diag_put_clean(FILE *out, const char *s)
     }
 }
 
+const char *const diag_column_unit_names[] = {"display", "byte", "char", NULL};
+
 int diag_column_unit(const char *name)
 {
-    static const char *const names[] = {"display", "byte", "char"};
-    for (int i = 0; i < 3; i++)
-        if (strcmp(name, names[i]) == 0) return i;
+    for (int i = 0; diag_column_unit_names[i]; i++)
+        if (strcmp(name, diag_column_unit_names[i]) == 0) return i;
     return -1;
 }
 

@@ -73,6 +73,8 @@ void diags_sort(gir_diags *d);
  * Wide/Fullwidth = 2, a tab to the next multiple of 8), bytes (Vim's
  * quickfix) or characters (code points). Every unit is 1-based. */
 typedef enum gir_column_unit { GIR_COL_DISPLAY = 0, GIR_COL_BYTE, GIR_COL_CHAR } gir_column_unit;
+/* The units' names, indexed by gir_column_unit, NULL-terminated. */
+extern const char *const diag_column_unit_names[];
 /* The unit called name ("display", "byte", "char"); -1 when none is. */
 int diag_column_unit(const char *name);
 /* The 1-based column of p in unit u. */
