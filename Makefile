@@ -194,10 +194,11 @@ install: $(B)/girc
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 stdlib/*.gir $(DESTDIR)$(PREFIX)/share/girc/stdlib/
-	install -d $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc
+	install -d $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin $(DESTDIR)$(PREFIX)/share/vim/vimfiles/compiler $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc
 	install -m 644 editors/vim/syntax/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax/gir.vim
 	install -m 644 editors/vim/ftdetect/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect/gir.vim
 	install -m 644 editors/vim/ftplugin/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin/gir.vim
+	install -m 644 editors/vim/compiler/girc.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/compiler/girc.vim
 	install -m 644 editors/emacs/gir-mode.el $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc/gir-mode.el
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 644 completions/girc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc
@@ -209,7 +210,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(wildcard man/*.5)))
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/girc/stdlib/,$(notdir $(STDLIB)))
 	-rmdir $(DESTDIR)$(PREFIX)/share/girc/stdlib $(DESTDIR)$(PREFIX)/share/girc 2>/dev/null
-	rm -f $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin/gir.vim
+	rm -f $(DESTDIR)$(PREFIX)/share/vim/vimfiles/syntax/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftdetect/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/ftplugin/gir.vim $(DESTDIR)$(PREFIX)/share/vim/vimfiles/compiler/girc.vim
 	rm -f $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc/gir-mode.el
 	-rmdir $(DESTDIR)$(PREFIX)/share/emacs/site-lisp/girc 2>/dev/null
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/girc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_girc

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "base/array.h"
 #include "base/io.h"
+#include "base/label.h"
 #include "bulk.h"
 #include "render/render.h"
 
@@ -27,41 +28,121 @@ typedef struct build_args {
     int fragment;
 } build_args;
 
+/* The options of girc build: one line each (getopt_long, cli_getopt). */
+static const struct option build_longs[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"style", required_argument, NULL, 'S'},
+    {"fragment", no_argument, NULL, 'F'},
+    {NULL, 0, NULL, 0},
+};
+
+static void build_option(build_args *ba, int k, const char *arg)
+{
+    if (k == 'f') ba->format = arg;
+    else if (k == 'o') ba->out = arg;
+    else if (k == 'S') ba->style = arg;
+    else if (k == 'F') ba->fragment = 1;
+}
+
+/* The operands argv[first..argc): every input, in order. 0, or 2. */
+static int add_inputs(gir_cli *c, int first, int argc, char **argv, build_args *ba)
+{
+    for (int i = first; i < argc; i++) {
+        void *v = ba->inputs;
+        if (array_reserve(NULL, &v, ba->ninputs, sizeof *ba->inputs) < 0) {
+            cli_io_error(c, CLI_OUT_OF_MEMORY, argv[i], 0);
+            return 2;
+        }
+        ba->inputs = v;
+        ba->inputs[ba->ninputs++] = argv[i];
+        if (!ba->file) ba->file = argv[i];
+    }
+    return 0;
+}
+
+/* ---- --style words, against the back ends' list (render.h) ---- */
+
+#define NEAR_EDITS 2
+
+/* The entry of v nearest to word (a few edits away), or NULL. */
+static const char *nearest_word(const char *const *v, const char *word)
+{
+    const char *best = NULL;
+    size_t bd = NEAR_EDITS + 1;
+    for (; *v; v++) {
+        size_t d = label_distance(word, *v, NEAR_EDITS);
+        if (d < bd && d < strlen(*v)) {
+            best = *v;
+            bd = d;
+        }
+    }
+    return best;
+}
+
+/* A usage error about word, which is not in v: the list, and the
+ * nearest entry as a help line. Returns -1. */
+static int bad_word(gir_cli *c, gir_msg id, const char *word, const char *const *v)
+{
+    size_t n = 0;
+    while (v[n]) n++;
+    gir_arena *a = arena_new(NULL);
+    const char *list = a ? cli_list(c, a, v, n, CLI_LIST_OR) : "";
+    const char *near = nearest_word(v, word);
+    if (near) cli_usage_error_help2(c, id, word, list, K_DID_YOU_MEAN, near);
+    else cli_usage_error(c, id, word, list);
+    arena_free(a);
+    return -1;
+}
+
+static int in_list(const char *const *v, const char *w)
+{
+    for (; *v; v++)
+        if (strcmp(*v, w) == 0) return 1;
+    return 0;
+}
+
+/* One word of --style (its n bytes at p), "WORD" or "KEY=VALUE" where
+ * the list has "KEY=": 0, or -1 after its error. */
+static int style_word_ok(gir_cli *c, const char *p, size_t n)
+{
+    char w[128];
+    if (n >= sizeof w) n = sizeof w - 1;
+    memcpy(w, p, n);
+    w[n] = 0;
+    char *eq = strchr(w, '=');
+    char key[128];
+    snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - w + 1) : (int)n, w);
+    if (!in_list(render_style_words, key)) return bad_word(c, CLI_STYLE_WORD, w, render_style_words);
+    if (eq && !in_list(render_fontsets, eq + 1)) return bad_word(c, CLI_STYLE_FONTSET, eq + 1, render_fontsets);
+    return 0;
+}
+
+/* Every comma-separated word of --style: 0, or -1 after the first error. */
+static int style_ok(gir_cli *c, const char *style)
+{
+    for (const char *p = style; p && *p; p += *p == ',') {
+        size_t n = strcspn(p, ",");
+        if (n && style_word_ok(c, p, n) != 0) return -1;
+        p += n;
+    }
+    return 0;
+}
+
 /* Returns 0, or 2 after a usage error. */
 static int parse_args(gir_cli *c, int argc, char **argv, build_args *ba)
 {
     memset(ba, 0, sizeof *ba);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        const char **dst = NULL;
-        const char *val = NULL;
-        if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) dst = &ba->format;
-        else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) dst = &ba->out;
-        else if (strcmp(a, "--style") == 0) dst = &ba->style;
-        else if (strncmp(a, "--style=", 8) == 0) { dst = &ba->style; val = a + 8; }
-        else if (strncmp(a, "--format=", 9) == 0) { dst = &ba->format; val = a + 9; }
-        else if (strncmp(a, "--output=", 9) == 0) { dst = &ba->out; val = a + 9; }
-        else if (strncmp(a, "-f", 2) == 0) { dst = &ba->format; val = a + 2; }
-        else if (strncmp(a, "-o", 2) == 0) { dst = &ba->out; val = a + 2; }
-        if (dst) {
-            if (!val) {
-                if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, a, ""); return 2; }
-                val = argv[++i];
-            }
-            *dst = val;
-            continue;
-        }
-        if (strcmp(a, "--fragment") == 0) { ba->fragment = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); return 2; }
-        void *v = ba->inputs;
-        if (array_reserve(NULL, &v, ba->ninputs, sizeof *ba->inputs) < 0) { cli_io_error(c, CLI_OUT_OF_MEMORY, a, 0); return 2; }
-        ba->inputs = v;
-        ba->inputs[ba->ninputs++] = argv[i];
-        if (!ba->file) ba->file = a;
-    }
+    cli_opts o = {argc + 1, argv - 1, "f:o:", build_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0)
+        build_option(ba, k, arg);
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    if (style_ok(c, ba->style) != 0) return 2;
+    if (add_inputs(c, first, argc + 1, argv - 1, ba)) return 2;
     if (!ba->file) { cli_usage_error(c, CLI_NO_FILES, "", ""); return 2; }
     return 0;
 }

@@ -50,7 +50,7 @@ static void emit(gir_cli *c, const gir_diag *g, int human)
         fflush(machine_out(c));
         return;
     }
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     diag_render_human(stderr, g, &ro);
 }
 
@@ -101,6 +101,12 @@ int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2)
 int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg)
 {
     report(c, id, a1, "", help, harg, 0);
+    return -1;
+}
+
+int cli_usage_error_help2(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg)
+{
+    report(c, id, a1, a2, help, harg, 0);
     return -1;
 }
 
@@ -214,26 +220,41 @@ static int set_lang(gir_cli *c, const char *v)
     return 0;
 }
 
+/* The values of the global options (also the help line of a bad one). */
+static const char *const lang_names[] = {"zh", "en", NULL};   /* and what msg_lang_parse takes */
+static const char *const form_names[] = {"human", "json", "github", "sarif", NULL};   /* gir_cli.json */
+static const char *const color_names[] = {"never", "always", "auto", NULL};
+
+static int index_of(const char *const *names, const char *v)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(v, names[i]) == 0) return i;
+    return -1;
+}
+
 static int set_diagnostics(gir_cli *c, const char *v)
 {
-    static const char *const forms[] = {"human", "json", "github", "sarif"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(v, forms[i]) == 0) {
-            c->json = i;
-            if (i == CLI_DIAG_SARIF) sarif_open(c);
-            return 0;
-        }
-    return -1;
+    int i = index_of(form_names, v);
+    if (i < 0) return -1;
+    c->json = i;
+    if (i == CLI_DIAG_SARIF) sarif_open(c);
+    return 0;
 }
 
 static int set_color(gir_cli *c, const char *v)
 {
-    if (strcmp(v, "always") == 0) c->color = 1;
-    else if (strcmp(v, "never") == 0) c->color = 0;
-    else if (strcmp(v, "auto") == 0) {
-        const char *nc = getenv("NO_COLOR");
-        c->color = isatty(STDERR_FILENO) && !(nc && *nc);
-    } else return -1;
+    int i = index_of(color_names, v);
+    if (i < 0) return -1;
+    const char *nc = getenv("NO_COLOR");
+    c->color = i < 2 ? i : isatty(STDERR_FILENO) && !(nc && *nc);
+    return 0;
+}
+
+static int set_column_unit(gir_cli *c, const char *v)
+{
+    int u = index_of(diag_column_unit_names, v);
+    if (u < 0) return -1;
+    c->column_unit = (gir_column_unit)u;
     return 0;
 }
 
@@ -243,12 +264,14 @@ typedef struct valued {
     const char *prefix;    /* "--lang=" */
     const char *option;    /* "--lang", for messages */
     int (*set)(gir_cli *c, const char *v);
+    const char *const *names;   /* the values, for the help line of a bad one */
 } valued;
 
 static const valued valued_options[] = {
-    {"--lang=", "--lang", set_lang},
-    {"--diagnostics=", "--diagnostics", set_diagnostics},
-    {"--color=", "--color", set_color},
+    {"--lang=", "--lang", set_lang, lang_names},
+    {"--diagnostics=", "--diagnostics", set_diagnostics, form_names},
+    {"--color=", "--color", set_color, color_names},
+    {"--column-unit=", "--column-unit", set_column_unit, diag_column_unit_names},
 };
 #define NVALUED (sizeof valued_options / sizeof valued_options[0])
 
@@ -264,32 +287,31 @@ void cli_prescan(gir_cli *c, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const valued *v = valued_option(argv[i]);
         if (v) (void)v->set(c, argv[i] + strlen(v->prefix));
+        for (size_t k = 0; k < NVALUED && i + 1 < argc; k++)   /* --lang en */
+            if (strcmp(argv[i], valued_options[k].option) == 0) (void)valued_options[k].set(c, argv[i + 1]);
     }
 }
 
-int cli_global_option(gir_cli *c, int *i, int argc, char **argv)
+/* names joined with ", " into buf (size bytes). */
+static const char *joined_names(const char *const *names, char *buf, size_t size)
 {
-    const char *a = argv[*i];
-    const valued *v = valued_option(a);
-    if (v) {
-        const char *val = a + strlen(v->prefix);
-        if (v->set(c, val) != 0) return cli_usage_error(c, CLI_BAD_VALUE, v->option, val);
-        return 1;
-    }
-    if (strcmp(a, "--deny-warnings") == 0 || strcmp(a, "-Werror") == 0) {
-        c->deny_warnings = 1;
-        return 1;
-    }
-    if (strncmp(a, "-I", 2) == 0) {
-        const char *dir = a[2] ? a + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
-        if (!dir) return cli_usage_error(c, CLI_MISSING_ARG, "-I", "");
-        if (cli_add_include(c, dir) != 0) {   /* never dropped silently */
-            cli_io_error(c, CLI_CANNOT_READ, dir, ENOMEM);
-            return -1;
+    size_t n = 0;
+    buf[0] = 0;
+    for (const char *const *p = names; *p && n < size; p++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", p == names ? "" : ", ", *p);
+    return buf;
+}
+
+int cli_global_value(gir_cli *c, const char *option, const char *val)
+{
+    for (size_t k = 0; k < NVALUED; k++)
+        if (strcmp(option, valued_options[k].option) == 0) {
+            if (valued_options[k].set(c, val) == 0) return 0;
+            char names[256];
+            joined_names(valued_options[k].names, names, sizeof names);
+            return cli_usage_error_help2(c, CLI_BAD_VALUE, option, val, CLI_CHOICES_HELP, names);
         }
-        return 1;
-    }
-    return 0;
+    return cli_usage_error(c, CLI_UNKNOWN_OPTION, option, "");
 }
 
 /* ---- lists ---- */
@@ -348,9 +370,10 @@ static void sarif_keep(const gir_cli *c, const gir_diag *g)
 
 void cli_render_machine(const gir_cli *c, FILE *out, const gir_diag *g)
 {
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     if (c->json == CLI_DIAG_SARIF) sarif_keep(c, g);
-    else if (c->json == 2) diag_render_github(out, g);
-    else diag_render_json(out, g);
+    else if (c->json == 2) diag_render_github(out, g, &ro);
+    else diag_render_json(out, g, &ro);
 }
 
 /* "N more not shown": a diagnostic of the command line's own. */
@@ -387,7 +410,7 @@ void cli_print_diags(gir_cli *c, gir_diags *d)
     if (c->deny_warnings) deny_warnings(c, d);
     for (size_t i = 0; i < d->n; i++) c->waived += d->v[i]->waived != NULL;
     diags_sort(d);
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     for (size_t i = 0; i < d->n; i++) {
         if (c->json) cli_render_machine(c, machine_out(c), d->v[i]);
         else diag_render_human(stderr, d->v[i], &ro);
@@ -398,7 +421,7 @@ void cli_print_diags(gir_cli *c, gir_diags *d)
 void cli_print_summary(gir_cli *c, size_t nerr, size_t nwarn)
 {
     if (c->json) return;
-    gir_render_opts ro = {c->color, c->lang};
+    gir_render_opts ro = {c->color, c->lang, c->column_unit};
     diag_render_summary(stderr, nerr, nwarn, &ro);
     if (c->denied) {
         fprintf(stderr, msg_fmt(c->lang, CLI_SUMMARY_DENIED), c->denied, c->denied == 1 ? "" : "s");

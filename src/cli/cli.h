@@ -14,6 +14,7 @@ typedef struct gir_cli {
     gir_lang lang;
     int json;          /* --diagnostics=json (1), github (2) or sarif (CLI_DIAG_SARIF): machine-readable */
     int color;         /* ANSI colour on stderr */
+    gir_column_unit column_unit;   /* --column-unit (diag.h): display, byte or char */
     /* -I DIR, in command-line order (a heap array of base/array.h). The
      * template search (template/template.c) takes a template the report
      * declares itself; else a name that is a path, relative to the
@@ -74,9 +75,9 @@ int cli_add_include(gir_cli *c, const char *dir);
  * are parsed in order already use them; bad values are reported by
  * cli_global_option later. */
 void cli_prescan(gir_cli *c, int argc, char **argv);
-/* Handles a global option at argv[*i] (may consume the next argument).
- * Returns 1 if consumed, 0 if not a global option, -1 after a usage error. */
-int cli_global_option(gir_cli *c, int *i, int argc, char **argv);
+/* Sets the global option called option ("--lang") to val (opts.c).
+ * Returns 0, or -1 after a usage error (a bad value). */
+int cli_global_value(gir_cli *c, const char *option, const char *val);
 
 /* A command's options, parsed with getopt_long (opts.c). The command
  * gives its arguments as getopt sees them (argv[0] its own name: argc + 1,
@@ -116,6 +117,8 @@ int cli_jobs_arg(gir_cli *c, const char *arg, int *jobs);
 int cli_usage_error(gir_cli *c, gir_msg id, const char *a1, const char *a2);
 /* A usage problem with a help line (catalogue entry help, with harg). */
 int cli_usage_error_help(gir_cli *c, gir_msg id, const char *a1, gir_msg help, const char *harg);
+/* A usage problem with both strings and a help line; returns -1. */
+int cli_usage_error_help2(gir_cli *c, gir_msg id, const char *a1, const char *a2, gir_msg help, const char *harg);
 /* An I/O error for path (errno value err_no); returns 2. */
 int cli_io_error(gir_cli *c, gir_msg id, const char *path, int err_no);
 /* 1 (after E0050) if output out is the same file as input in (io_same_file):

@@ -17,9 +17,9 @@ const gir_command gir_commands[] = {
     {"new", "new [--template T] [--kind K] [--year Y] [--agency NAME] [--from LAST.gir] [-o OUT]", CLI_SUM_NEW, CLI_HELP_NEW, cmd_new, cmd_new_help_arg},
     {"check", "check [-j N] [--summary=FMT [-o OUT]] [--roster FILE] [--units DIR] FILE|DIR...", CLI_SUM_CHECK, CLI_HELP_CHECK, cmd_check, NULL},
     {"sum", "sum [--roster FILE] [--agency NAME] [-o OUT] FILE|DIR...", CLI_SUM_SUM, CLI_HELP_SUM, cmd_sum, NULL},
-    {"build", "build [-f FMT] [-o OUT] [--fragment] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
+    {"build", "build [-f FMT] [-o OUT] [--fragment] [--style WORDS] FILE|DIR...", CLI_SUM_BUILD, CLI_HELP_BUILD, cmd_build, cmd_build_help_arg},
     {"fmt", "fmt [--check] [-w] FILE|DIR...", CLI_SUM_FMT, CLI_HELP_FMT, cmd_fmt, NULL},
-    {"import", "import [-o OUT] [--check] [-j N] FILE|DIR...", CLI_SUM_IMPORT, CLI_HELP_IMPORT, cmd_import, NULL},
+    {"import", "import [-o OUT] [--check] [--text-layer] [-j N] FILE|DIR...", CLI_SUM_IMPORT, CLI_HELP_IMPORT, cmd_import, NULL},
     {"lsp", "lsp [--stdio]", CLI_SUM_LSP, CLI_HELP_LSP, cmd_lsp, NULL},
     {"help", "help [COMMAND]", CLI_SUM_HELP, CLI_HELP_HELP, cmd_help, NULL},
     {NULL, NULL, MSG__COUNT, MSG__COUNT, NULL, NULL},
@@ -117,21 +117,19 @@ static int unknown_command(gir_cli *c, const char *name)
 
 int cmd_help(gir_cli *c, int argc, char **argv)
 {
-    const char *name = NULL;
-    for (int i = 0; i < argc; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) return 2;
-        if (g > 0) continue;
-        if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error(c, CLI_UNKNOWN_OPTION, argv[i], "");
-            return 2;
-        }
-        if (name) {
-            cli_usage_error(c, CLI_HELP_ONE, argv[i], "");
-            return 2;
-        }
-        name = argv[i];
+    static const struct option none[] = {{NULL, 0, NULL, 0}};
+    cli_opts o = {argc + 1, argv - 1, "", none, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int r;
+    while ((r = cli_getopt(c, &o, &arg)) >= 0) {}
+    int first = o.first;
+    cli_opts_done(&o);
+    if (r == CLI_OPT_ERROR) return 2;
+    if (o.argc - first > 1) {
+        cli_usage_error(c, CLI_HELP_ONE, o.argv[first + 1], "");
+        return 2;
     }
+    const char *name = first < o.argc ? o.argv[first] : NULL;
     if (!name) {
         cli_print_usage(c, stdout);
         return 0;

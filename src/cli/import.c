@@ -231,31 +231,55 @@ static int import_one(gir_cli *c, const char *path, void *ud, bulk_result *res)
     return rc;
 }
 
+/* The options of girc import: one line each (getopt_long, cli_getopt). */
+static const struct option import_longs[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"check", no_argument, NULL, 'C'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"text-layer", no_argument, NULL, 'T'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option of import; 0, or -1 after its error. */
+static int import_option(gir_cli *c, int k, const char *arg, imp_opts *io, int *jobs)
+{
+    if (k == 'j') return cli_jobs_arg(c, arg, jobs);
+    if (k == 'o') io->out = arg;
+    else if (k == 'C') io->check = 1;
+    else if (k == 'T') io->text_layer = 1;
+    return 0;
+}
+
+/* The options, then the inputs (a directory walked, tree.c) into f.
+ * Returns 0 or 2; *dirs is set when an input is a directory. */
+static int import_args(gir_cli *c, int argc, char **argv, imp_opts *io, int *jobs, bulk_files *f, int *dirs)
+{
+    cli_opts o = {argc + 1, argv - 1, "o:j:", import_longs, 0, NULL, "", 0};
+    const char *arg = NULL;
+    int k;
+    while ((k = cli_getopt(c, &o, &arg)) >= 0)
+        if (import_option(c, k, arg, io, jobs) != 0) {
+            k = CLI_OPT_ERROR;
+            break;
+        }
+    int first = o.first;
+    cli_opts_done(&o);
+    if (k == CLI_OPT_ERROR) return 2;
+    int rc = 0;
+    for (int i = first; i < argc + 1 && rc == 0; i++) {
+        *dirs |= bulk_is_dir(o.argv[i]);
+        rc = bulk_add_tree(c, f, o.argv[i]);
+    }
+    return rc;
+}
+
 int cmd_import(gir_cli *c, int argc, char **argv)
 {
     imp_opts io = {0};
     int jobs = 1;
     bulk_files f = {0};
-    int dirs = 0, rc = 0;
-    for (int i = 0; i < argc && rc == 0; i++) {
-        int g = cli_global_option(c, &i, argc, argv);
-        if (g < 0) { rc = 2; break; }
-        if (g > 0) continue;
-        int j = bulk_jobs_option(c, &i, argc, argv, &jobs);
-        if (j < 0) { rc = 2; break; }
-        if (j > 0) continue;
-        const char *a = argv[i];
-        if (strcmp(a, "--check") == 0) { io.check = 1; continue; }
-        if (strcmp(a, "--text-layer") == 0) { io.text_layer = 1; continue; }
-        if (strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc) { cli_usage_error(c, CLI_MISSING_ARG, "-o", ""); rc = 2; break; }
-            io.out = argv[++i];
-            continue;
-        }
-        if (a[0] == '-' && a[1]) { cli_usage_error(c, CLI_UNKNOWN_OPTION, a, ""); rc = 2; break; }
-        dirs |= bulk_is_dir(a);
-        rc = bulk_add_tree(c, &f, a);
-    }
+    int dirs = 0;
+    int rc = import_args(c, argc, argv, &io, &jobs, &f, &dirs);
     if (rc == 0 && !f.n) { cli_usage_error(c, CLI_NO_FILES, "", ""); rc = 2; }
     if (rc) { bulk_files_free(&f); return rc; }
     int bulk = f.n > 1 || dirs;

@@ -123,16 +123,47 @@ static gir_doc *load_last(gir_cli *c, gir_arena *a, const char *path, int *st)
     return NULL;
 }
 
-/* The path `previous` names: as given, unless the output is in another
- * folder (then absolute). */
-static const char *previous_path(gir_arena *a, const char *from, const char *out)
+/* Canonical file p as a path relative to canonical directory d (both
+ * absolute, as realpath gives them), in arena a. */
+static const char *relative(gir_arena *a, const char *p, const char *d)
 {
-    if (!out || from[0] == '/' || !strchr(out, '/')) return from;
-    char *r = realpath(from, NULL);
-    if (!r) return from;
-    const char *p = arena_strdup(a, r);
-    free(r);
-    return p;
+    size_t i = 0, k = 0;
+    while (p[i] && p[i] == d[i])
+        if (p[i++] == '/') k = i;
+    int under = d[i] == 0 && p[i] == '/';   /* p is inside d */
+    const char *dk = under ? "" : d + k;
+    const char *rest = under ? p + i + 1 : p + k;
+    size_t up = *dk ? 1 : 0;
+    for (const char *q = dk; *q; q++) up += *q == '/';
+    gir_buf b;
+    buf_init(&b, a);
+    for (size_t n = 0; n < up; n++) buf_puts(&b, "../");
+    buf_puts(&b, rest);
+    return buf_cstr(&b);
+}
+
+/* A file the new report names (`template`, `previous`), as given on the
+ * command line, written as the report will look it up: relative to the
+ * folder of out. As given when out is standard output or in the working
+ * directory, when path is absolute, or when either cannot be resolved. */
+static const char *rel_to_out(gir_arena *a, const char *path, const char *out)
+{
+    if (!out || strcmp(out, "-") == 0 || path[0] == '/' || !strchr(out, '/')) return path;
+    const char *slash = strrchr(out, '/');
+    const char *dir = slash == out ? "/" : arena_strndup(a, out, (size_t)(slash - out));
+    char *p = realpath(path, NULL);
+    char *d = realpath(dir, NULL);
+    const char *r = p && d ? relative(a, p, d) : path;
+    free(p);
+    free(d);
+    return r;
+}
+
+/* Whether a --template name is a path (as template.c tells them apart). */
+static int is_path(const char *name)
+{
+    size_t n = strlen(name);
+    return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".gir") == 0);
 }
 
 /* Lays out text, checks it, writes it. */
@@ -194,9 +225,9 @@ static int run(gir_cli *c, gir_arena *a, const new_args *n)
         const gir_schema *s = tn ? load_schema(c, a, tn, no.year, &stub) : NULL;
         if (!s) st = 1;
         else {
-            no.template_name = tn;
+            no.template_name = is_path(tn) ? rel_to_out(a, tn, n->out) : tn;
             no.last = last ? last->report : NULL;
-            no.last_path = n->from ? previous_path(a, n->from, n->out) : NULL;
+            no.last_path = n->from ? rel_to_out(a, n->from, n->out) : NULL;
             size_t len = 0;
             const char *text = scaffold_new(a, s, &no, &len);
             st = finish(c, a, text, len, n, s);

@@ -10,12 +10,13 @@
 #include "cli.h"
 #include "base/label.h"
 
-enum { G_LANG = 0x7f00, G_DIAGNOSTICS, G_COLOR, G_DENY, G_INCLUDE };
+enum { G_LANG = 0x7f00, G_DIAGNOSTICS, G_COLOR, G_COLUMN_UNIT, G_DENY, G_INCLUDE };
 
 static const struct option global_longs[] = {
     {"lang", required_argument, NULL, G_LANG},
     {"diagnostics", required_argument, NULL, G_DIAGNOSTICS},
     {"color", required_argument, NULL, G_COLOR},
+    {"column-unit", required_argument, NULL, G_COLUMN_UNIT},
     {"deny-warnings", no_argument, NULL, G_DENY},
 };
 #define NGLOBAL (sizeof global_longs / sizeof global_longs[0])
@@ -63,21 +64,20 @@ static int unknown(gir_cli *c, const struct option *v, const char *a)
     return cli_usage_error_help(c, CLI_UNKNOWN_OPTION, a, K_DID_YOU_MEAN, hint);
 }
 
-/* A global option: applied through cli_global_option, as before. */
+/* A global option: applied to the command line's state (cli.c). */
 static int global(gir_cli *c, int code, const char *arg)
 {
-    static const char *const prefix[] = {"--lang=", "--diagnostics=", "--color="};
-    char buf[4096];
-    char *one[2] = {buf, NULL};
-    int i = 0;
+    static const char *const option[] = {"--lang", "--diagnostics", "--color", "--column-unit"};
     if (code == G_INCLUDE) {   /* kept by pointer: arg lives in argv */
         if (cli_add_include(c, arg) == 0) return 0;
         cli_io_error(c, CLI_CANNOT_READ, arg, ENOMEM);
         return -1;
     }
-    if (code == G_DENY) snprintf(buf, sizeof buf, "--deny-warnings");
-    else snprintf(buf, sizeof buf, "%s%s", prefix[code - G_LANG], arg);
-    return cli_global_option(c, &i, 1, one) < 0 ? -1 : 0;
+    if (code == G_DENY) {
+        c->deny_warnings = 1;
+        return 0;
+    }
+    return cli_global_value(c, option[code - G_LANG], arg);
 }
 
 /* The option a short or long option error is about, as written. */

@@ -12,9 +12,10 @@
  *   "code"        stable code such as "E0201", or null if it has none
  *   "message"     string, in the language chosen with --lang
  *   "line"        1-based line of the start of the span
- *   "column"      1-based column of the start, in characters (code points)
+ *   "column"      1-based column of the start, in the --column-unit
+ *                 (display columns by default, bytes or characters)
  *   "end_line"    line of the end of the span
- *   "end_column"  1-based column of the end, in characters, exclusive
+ *   "end_column"  1-based column of the end, in that unit, exclusive
  *   "byte_start"  0-based byte offset of the start
  *   "byte_end"    0-based byte offset of the end, exclusive
  *   "related"     array of {"file", "line", "column", "end_line",
@@ -30,7 +31,7 @@
  *
  * Positions are null when "file" is null, and for a diagnostic about a
  * whole file (diag_file: too large, not formatted). An invalid byte counts as one
- * character. Every string is valid UTF-8: invalid bytes are replaced by
+ * character, one byte and one display column. Every string is valid UTF-8: invalid bytes are replaced by
  * U+FFFD. Example:
  *
  *   {"schema":1,"file":"a.gir","severity":"error","code":"E0301",
@@ -252,6 +253,7 @@ typedef struct pen {
     FILE *out;
     int color;
     int width;          /* width of the line-number field */
+    gir_column_unit unit;   /* of LINE:COL */
 } pen;
 
 static void color_on(const pen *p, const char *c) { if (p->color) fputs(c, p->out); }
@@ -299,6 +301,22 @@ void diag_put_clean(FILE *out, const char *s)
     }
 }
 
+const char *const diag_column_unit_names[] = {"display", "byte", "char", NULL};
+
+int diag_column_unit(const char *name)
+{
+    for (int i = 0; diag_column_unit_names[i]; i++)
+        if (strcmp(name, diag_column_unit_names[i]) == 0) return i;
+    return -1;
+}
+
+uint32_t diag_column(const gir_pos *p, gir_column_unit u)
+{
+    if (u == GIR_COL_BYTE) return p->byte_col + 1;
+    if (u == GIR_COL_CHAR) return p->char_col;
+    return p->disp_col + 1;
+}
+
 static gir_span clamp_span(const gir_source *src, gir_span sp)
 {
     if (sp.start > src->len) sp.start = src->len;
@@ -320,7 +338,7 @@ static void put_loc(const pen *p, const gir_source *src, const char *file, uint3
         gir_pos ps;
         source_pos(src, off, &ps);
         put_clean(p->out, source_name(src));
-        fprintf(p->out, ":%u:%u:", (unsigned)ps.line, (unsigned)ps.char_col);
+        fprintf(p->out, ":%u:%u:", (unsigned)ps.line, (unsigned)diag_column(&ps, p->unit));
     }
     color_off(p);
     fputc(' ', p->out);
@@ -536,7 +554,7 @@ static void put_related(const pen *p, const gir_diag *g, const gir_related *r)
 
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o)
 {
-    pen p = {out, o && o->color, gutter_width(g)};
+    pen p = {out, o && o->color, gutter_width(g), o ? o->unit : GIR_COL_DISPLAY};
     put_loc(&p, g->src, g->file, g->span.start);
     put_head(&p, g->sev, g->code, g->msg);
     if (g->src) put_snippet(&p, g->src, g->span, sev_color(g->sev));
@@ -575,7 +593,7 @@ static void add_num(cJSON *o, const char *key, int have, uint32_t v)
 }
 
 /* line, column, end_line, end_column and, if bytes, byte_start, byte_end. */
-static void add_pos(cJSON *o, const gir_source *src, gir_span span, int bytes)
+static void add_pos(cJSON *o, const gir_source *src, gir_span span, int bytes, gir_column_unit u)
 {
     gir_pos a = {0}, b = {0};
     gir_span sp = {0, 0};
@@ -586,15 +604,15 @@ static void add_pos(cJSON *o, const gir_source *src, gir_span span, int bytes)
     }
     int have = src != NULL;
     add_num(o, "line", have, a.line);
-    add_num(o, "column", have, a.char_col);
+    add_num(o, "column", have, diag_column(&a, u));
     add_num(o, "end_line", have, b.line);
-    add_num(o, "end_column", have, b.char_col);
+    add_num(o, "end_column", have, diag_column(&b, u));
     if (!bytes) return;
     add_num(o, "byte_start", have, sp.start);
     add_num(o, "byte_end", have, sp.end);
 }
 
-static cJSON *json_related(const gir_diag *g)
+static cJSON *json_related(const gir_diag *g, gir_column_unit u)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; arr && i < g->nrelated; i++) {
@@ -603,7 +621,7 @@ static cJSON *json_related(const gir_diag *g)
         cJSON *o = cJSON_CreateObject();
         if (!o) break;
         cJSON_AddItemToObject(o, "file", src ? diag_json_string(source_name(src)) : cJSON_CreateNull());
-        add_pos(o, src, r->span, 0);
+        add_pos(o, src, r->span, 0, u);
         cJSON_AddItemToObject(o, "message", diag_json_string(r->msg ? r->msg : ""));
         cJSON_AddItemToArray(arr, o);
     }
@@ -618,21 +636,22 @@ static cJSON *json_notes(const gir_diag *g)
     return arr;
 }
 
-static cJSON *json_fixes(const gir_diag *g)
+static cJSON *json_fixes(const gir_diag *g, gir_column_unit u)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; arr && i < g->nfixes; i++) {
         cJSON *o = cJSON_CreateObject();
         if (!o) break;
-        add_pos(o, g->src, g->fixes[i].span, 1);
+        add_pos(o, g->src, g->fixes[i].span, 1, u);
         cJSON_AddItemToObject(o, "text", diag_json_string(g->fixes[i].text ? g->fixes[i].text : ""));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
 }
 
-void diag_render_json(FILE *out, const gir_diag *g)
+void diag_render_json(FILE *out, const gir_diag *g, const gir_render_opts *ro)
 {
+    gir_column_unit u = ro ? ro->unit : GIR_COL_DISPLAY;
     cJSON *o = cJSON_CreateObject();
     if (!o) return;
     cJSON_AddItemToObject(o, "schema", cJSON_CreateNumber(1));
@@ -641,11 +660,11 @@ void diag_render_json(FILE *out, const gir_diag *g)
     cJSON_AddItemToObject(o, "severity", cJSON_CreateString(sev_word(g->sev)));
     cJSON_AddItemToObject(o, "code", g->code && *g->code ? diag_json_string(g->code) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "message", diag_json_string(g->msg ? g->msg : ""));
-    add_pos(o, g->src, g->span, 1);
-    cJSON_AddItemToObject(o, "related", json_related(g));
+    add_pos(o, g->src, g->span, 1, u);
+    cJSON_AddItemToObject(o, "related", json_related(g, u));
     cJSON_AddItemToObject(o, "notes", json_notes(g));
     cJSON_AddItemToObject(o, "help", diag_json_string(g->help));
-    cJSON_AddItemToObject(o, "fixes", json_fixes(g));
+    cJSON_AddItemToObject(o, "fixes", json_fixes(g, u));
     cJSON_AddItemToObject(o, "waived", diag_json_string(g->waived));
     char *s = cJSON_PrintUnformatted(o);
     if (s) {
@@ -691,8 +710,9 @@ static void gh_escape(FILE *out, const char *s, int property)
     }
 }
 
-void diag_render_github(FILE *out, const gir_diag *g)
+void diag_render_github(FILE *out, const gir_diag *g, const gir_render_opts *o)
 {
+    gir_column_unit u = o ? o->unit : GIR_COL_DISPLAY;
     static const char *const kind[] = {"", "error", "warning", "notice"};
     fprintf(out, "::%s ", kind[g->sev >= GIR_SEV_ERROR && g->sev <= GIR_SEV_NOTE ? g->sev : 1]);
     if (g->src) {
@@ -701,7 +721,7 @@ void diag_render_github(FILE *out, const gir_diag *g)
         source_pos(g->src, g->span.end, &b);
         fputs("file=", out);
         gh_escape(out, source_name(g->src), 1);
-        fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", a.line, a.char_col, b.line, b.char_col);
+        fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", a.line, diag_column(&a, u), b.line, diag_column(&b, u));
     } else if (g->file) {
         fputs("file=", out);
         gh_escape(out, g->file, 1);

@@ -68,9 +68,22 @@ void diag_fix(gir_diags *d, gir_diag *g, gir_span span, const char *text);
  * (a merge sort), for deterministic output. */
 void diags_sort(gir_diags *d);
 
+/* What a column in a message counts (--column-unit, girc(1)), as gcc's
+ * -fdiagnostics-column-unit=: display columns (gcc's default: East Asian
+ * Wide/Fullwidth = 2, a tab to the next multiple of 8), bytes (Vim's
+ * quickfix) or characters (code points). Every unit is 1-based. */
+typedef enum gir_column_unit { GIR_COL_DISPLAY = 0, GIR_COL_BYTE, GIR_COL_CHAR } gir_column_unit;
+/* The units' names, indexed by gir_column_unit, NULL-terminated. */
+extern const char *const diag_column_unit_names[];
+/* The unit called name ("display", "byte", "char"); -1 when none is. */
+int diag_column_unit(const char *name);
+/* The 1-based column of p in unit u. */
+uint32_t diag_column(const gir_pos *p, gir_column_unit u);
+
 typedef struct gir_render_opts {
     int color;                    /* ANSI colour */
     gir_lang lang;
+    gir_column_unit unit;         /* of LINE:COL, "column", col= */
 } gir_render_opts;
 /* Human form of one diagnostic (trailing newline included), e.g.
  *
@@ -83,7 +96,7 @@ typedef struct gir_render_opts {
  *     3 | 自然人 3
  *       |        ^
  *
- * LINE:COL is 1-based, COL in characters. The caret line is in display
+ * LINE:COL is 1-based, COL in o->unit. The caret line is in display
  * columns: '^' under the span start, '~' under the rest of the span on
  * that line (a wide character takes two), a single '^' for an empty span.
  * The source line is printed with tabs expanded (stops of 8) and invalid
@@ -95,11 +108,12 @@ typedef struct gir_render_opts {
  * columns around the span, with "..." at cut ends. Colour (o->color):
  * bold location, red error, yellow warning, cyan note/help, blue gutter. */
 void diag_render_human(FILE *out, const gir_diag *g, const gir_render_opts *o);
-/* One JSON object on one line (schema at the top of diag.c and in girc(1)). */
-void diag_render_json(FILE *out, const gir_diag *g);
+/* One JSON object on one line (schema at the top of diag.c and in girc(1));
+ * columns in o->unit (o NULL: display). */
+void diag_render_json(FILE *out, const gir_diag *g, const gir_render_opts *o);
 /* One GitHub Actions workflow command (::error file=…,line=…,col=…::msg),
  * which GitHub and GitLab-style CI viewers show as annotations. */
-void diag_render_github(FILE *out, const gir_diag *g);
+void diag_render_github(FILE *out, const gir_diag *g, const gir_render_opts *o);
 /* "2 个错误，1 个警告" / "2 errors, 1 warning"; nothing if both are 0. */
 void diag_render_summary(FILE *out, size_t nerr, size_t nwarn, const gir_render_opts *o);
 /* Prints s for a terminal: invalid UTF-8 and hidden characters (C0 but

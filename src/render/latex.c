@@ -101,10 +101,9 @@ static const char page_gongwen[] =
 /* The --style=fontset= value when it is one ctex knows, else noto. */
 static const char *fontset_of(const gir_renderer *rr, char *buf)
 {
-    static const char *const known[] = {"windows", "fandol", "ubuntu", "noto", "adobe", "founder", "mac"};
     const char *v = render_style_value(rr->o, "fontset", buf);
-    for (size_t i = 0; v && i < sizeof known / sizeof *known; i++)
-        if (strcmp(v, known[i]) == 0) return v;
+    for (size_t i = 0; v && render_fontsets[i]; i++)
+        if (strcmp(v, render_fontsets[i]) == 0) return v;
     return "noto";
 }
 

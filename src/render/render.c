@@ -449,6 +449,9 @@ gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_a
     return w.rr.failed ? GIR_RENDER_FAILED : GIR_RENDER_OK;
 }
 
+const char *const render_style_words[] = {"ascii", "gongwen", "fontset=", NULL};
+const char *const render_fontsets[] = {"windows", "fandol", "ubuntu", "noto", "adobe", "founder", "mac", NULL};
+
 /* The length of the --style word at s (up to a comma). */
 static size_t style_word(const char *s)
 {

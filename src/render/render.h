@@ -73,6 +73,13 @@ typedef struct gir_build_opts {
                                ascii (text), fontset=NAME and gongwen (latex) */
 } gir_build_opts;
 
+/* The --style words the back ends read, NULL-terminated: ascii (text),
+ * gongwen (latex) and "fontset=" (a word ending in '=' takes a value:
+ * fontset=NAME, NAME one of render_fontsets
+ * (ctex's fontset names; noto, the default, is girc's own). The one list:
+ * girc build rejects any other word or font set (cli/build.c). */
+extern const char *const render_style_words[];
+extern const char *const render_fontsets[];
 /* Is word (e.g. "ascii") among o's --style words? */
 int render_style_has(const gir_build_opts *o, const char *word);
 /* The value of o's --style word key=VALUE into buf (>= 32 bytes), or NULL. */

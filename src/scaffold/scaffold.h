@@ -29,6 +29,7 @@ const char *scaffold_new(gir_arena *a, const gir_schema *s, const gir_new_opts *
  * fragment for gir(5), appended to b (list.c). */
 void scaffold_roff(gir_buf *b, const gir_schema *s);
 /* Warns (W0070) about each prose section of d that still holds the
- * marker; returns how many. */
+ * marker, and (W0690) at each placeholder girc new wrote for a section's
+ * text (NEW_PROSE) that is still there; returns how many warnings. */
 size_t scaffold_draft_check(gir_doc *d);
 #endif

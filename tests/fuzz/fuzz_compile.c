@@ -39,10 +39,10 @@ static void print_diags(gir_diags *dg, int lang)
     if (!null) null = fopen("/dev/null", "w");
     if (!null) abort();
     diags_sort(dg);
-    gir_render_opts ro = {lang, lang ? GIR_LANG_EN : GIR_LANG_ZH};  /* colour on the English pass */
+    gir_render_opts ro = {lang, lang ? GIR_LANG_EN : GIR_LANG_ZH, lang ? GIR_COL_BYTE : GIR_COL_DISPLAY};  /* colour on the English pass */
     for (size_t i = 0; i < dg->n; i++) {
         diag_render_human(null, dg->v[i], &ro);
-        diag_render_json(null, dg->v[i]);
+        diag_render_json(null, dg->v[i], &ro);
     }
     diag_render_summary(null, dg->nerrors, dg->nwarnings, &ro);
 }

@@ -232,8 +232,9 @@ golden xinhua-gongan-2021.ascii.txt "$T/ascii.txt"
   sed 's/[-|+=]/X/g' "$T/ascii.txt" > "$T/a1" &&
   sed 's/[-|+=─│┌┐└┘├┤┬┴┼═]/X/g' "$T/xinhua-gongan-2021.txt" > "$T/b1" && cmp -s "$T/a1" "$T/b1"
 check $? "text --style=ascii: no box-drawing characters, the same grid otherwise"
-"$GIRC" build -f text --style=nonsense,ascii examples/xinhua-gongan-2021.gir 2>/dev/null | cmp -s - "$T/ascii.txt"
-check $? "--style: an unknown word is ignored"
+"$GIRC" build -f text --style=nonsense,ascii examples/xinhua-gongan-2021.gir > "$T/nonsense.txt" 2> "$T/nonsense.err"
+[ $? -eq 2 ] && [ ! -s "$T/nonsense.txt" ] && grep -q 'E0060' "$T/nonsense.err"
+check $? "--style: an unknown word is a usage error (E0060), nothing built"
 
 # ---- json ----
 grep -q '^  "schema": 2,$' "$T/mahekou-2020.json"; check $? "json: schema version 2"

@@ -31,6 +31,11 @@ out=$(cd "$tmp" && PATH="$tmp/bin:$PATH" bash -c '
   t girc new --fr
   t girc --lang=en fmt --
   t girc check report-
+  t girc --col
+  t girc build --sty
+  t girc --column-unit = ""
+  t girc check --column-unit = b
+  t girc --column-unit = byte fmt --
   compgen -W "$(girc --lang=en help build | grep -o -- "--[a-z][a-z-]*" | sort -u)" -- --fo
 ' sh "$script" 2>&1)
 expect() { if printf '%s\n' "$out" | grep -qx -- "$2"; then echo "ok - bash: $1"; else echo "not ok - bash: $1"; printf '%s\n' "$out" | head -8; fi; }
@@ -40,6 +45,10 @@ expect "a command by its prefix" "check"
 expect "an option of new by its prefix" "--from"
 expect "the options of fmt" "--check --write"
 expect "files for operands" "report-a.gir"
+expect "the global options by their prefix" "--color --column-unit"
+expect "an option of build by its prefix" "--style"
+expect "the values of --column-unit= (from girc --help)" "display byte char"
+expect "a value of --column-unit= by its prefix, after the command" "byte"
 expect "compgen over build's options" "--format"
 if command -v zsh > /dev/null 2>&1; then
   if zsh -n completions/_girc; then echo "ok - zsh: _girc parses"; else echo "not ok - zsh: _girc does not parse"; fi

@@ -65,4 +65,14 @@ if [ "$(cat "$tmp/status" 2>/dev/null)" = 0 ]; then echo "ok - emacs: server exi
 else echo "not ok - emacs: server exit status '$(cat "$tmp/status" 2>/dev/null)'"; fail=1; fi
 if [ ! -s "$tmp/stderr" ]; then echo "ok - emacs: server stderr empty"
 else echo "not ok - emacs: server stderr"; head -20 "$tmp/stderr"; fail=1; fi
+
+# Emacs's compilation mode counts screen columns: girc's default unit (display)
+if command -v emacs >/dev/null 2>&1; then
+  ct=$(mktemp -d) || exit 2
+  "$GIRC" --color=never check tests/data/cli/columns.gir 2> "$ct/msgs"
+  out=$(GIRC_MESSAGES="$ct/msgs" GIRC_ROOT="$ROOT" timeout 60 emacs --batch -Q -l tests/data/cli/compile_test.el 2>/dev/null)
+  rm -rf "$ct"
+  if [ "$out" = "columns.gir 76:22 24" ]; then echo "ok - emacs compilation mode: the first error lands on the wrong total (display columns)"
+  else echo "not ok - emacs compilation mode: $out"; fail=1; fi
+fi
 exit $fail

@@ -63,7 +63,7 @@ for f in $D/corpus/*.txt $D/corpus/*.html; do
   else nok "import $b: .gir equals the golden"; diff "$D/golden/$b.gir" "$T/$b.gir" | head -20; fi
   if cmp -s "$T/$b.err" "$D/golden/$b.err"; then ok "import $b: diagnostics equal the golden"
   else nok "import $b: diagnostics equal the golden"; diff "$D/golden/$b.err" "$T/$b.err" | head -20; fi
-  "$GIRC" --color=never --lang=zh check "$D/golden/$b.gir" > /dev/null 2> "$T/$b.check"
+  "$GIRC" --color=never --lang=zh --column-unit=char check "$D/golden/$b.gir" > /dev/null 2> "$T/$b.check"
   ! grep -q '\[E0[12][0-9][0-9]\]' "$T/$b.check"; check $? "golden $b parses"
   findings < "$T/$b.check" > "$T/$b.got"
   grep -av "^#" "$D/expect/$b.expect" 2>/dev/null | awk 'NF { print $1, $2 }' | sort > "$T/$b.want"

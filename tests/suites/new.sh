@@ -30,7 +30,9 @@ same t2020.gir "$tmp/t2020.gir"
 $G new --kind government --year 2023 > "$tmp/g2023.gir"
 for f in d2024 t2020 g2023; do
   out=$($G check "$tmp/$f.gir" 2>&1); st=$?
-  check "$f: checks with no diagnostic" '[ $st = 0 ] && [ -z "$out" ]'
+  n=$(printf '%s\n' "$out" | grep -c 'warning\[W0690\]')
+  other=$(printf '%s\n' "$out" | grep ': [a-z]*\[' | grep -vc 'warning\[W0690\]')
+  check "$f: checks, with only W0690 at each section's placeholder ($n)" '[ $st = 0 ] && [ "$n" -ge 6 ] && [ "$other" = 0 ]'
   check "$f: laid out as girc fmt would" '$G fmt --check "$tmp/$f.gir" >/dev/null 2>&1'
 done
 check "2020 uses gov2019, 2024 gov2021" 'grep -q "template gov2019" "$tmp/t2020.gir" && grep -q "template gov2021" "$tmp/d2024.gir"'
@@ -39,10 +41,33 @@ check "township: no deadline, no date" '! grep -q "^  date" "$tmp/t2020.gir"'
 check "--template names the template" '$G new --template gov2019 --year 2024 | grep -q "template gov2019"'
 check "-- ends the options" '$G new --year 2024 -- >/dev/null'
 
+# ---- W0690: the placeholders girc new writes, not a sentence with 请 ----
+$G --lang=zh new --year 2024 -o "$tmp/ph.gir"
+sed -i '0,/（请在此填写“一、总体情况”。）/s//本年度请各科室按时报送信息，已全部公开（请见附件）。/' "$tmp/ph.gir"
+for l in zh en; do $G --lang=$l check "$tmp/ph.gir" 2>&1 | sed "s|$tmp|TMP|g" | head -9; done > "$tmp/placeholder.err"
+same placeholder.err "$tmp/placeholder.err"
+n=$($G check "$tmp/ph.gir" 2>&1 | grep -c 'warning\[W0690\]')
+check "W0690: the rewritten section (a sentence with 请 and 填写-like words) is not warned ($n = 5)" '[ "$n" = 5 ]'
+# 100,000 first halves of the placeholder on one line, none closed: no warning there (the search is bounded)
+awk '/^（请在此填写“二、主动公开政府信息情况”。）$/ { for (i = 0; i < 100000; i++) printf "（请在此填写“"; print ""; next } { print }' "$tmp/ph.gir" > "$tmp/ph2.gir"
+n=$($G check "$tmp/ph2.gir" 2>&1 | grep -c 'warning\[W0690\]')
+check "W0690: a line of 100,000 unclosed halves is not a placeholder ($n = 4)" '[ "$n" = 4 ]'
+
+# ---- --template PATH and --from with -o in another folder: relative to the output ----
+mkdir -p "$tmp/tpl" "$tmp/out/2024"
+cp stdlib/gov2021.gir "$tmp/tpl/mine.gir"
+(cd "$tmp" && $G new --year 2024 --template tpl/mine.gir -o out/2024/r.gir)
+check "--template tpl/x.gir -o out/2024/r.gir writes template \"../../tpl/x.gir\"" 'grep -q "^  template \"../../tpl/mine.gir\"" "$tmp/out/2024/r.gir"'
+check "... and the report checks from another directory" '(cd / && $G check "$tmp/out/2024/r.gir" >/dev/null 2>&1)'
+(cd "$tmp" && $G new --year 2024 --template ./tpl/mine.gir -o tpl/r.gir)
+check "--template ./tpl/x.gir -o tpl/r.gir writes template \"mine.gir\"" 'grep -q "^  template \"mine.gir\"" "$tmp/tpl/r.gir"'
+
 # ---- --from: this year's draft ----
 cp examples/xinhua-gongan-2021.gir "$tmp/last.gir"
 (cd "$tmp" && $G --lang=zh new --from last.gir -o draft.gir)
 same draft.gir "$tmp/draft.gir"
+(cd "$tmp" && $G --lang=zh new --from last.gir -o out/2024/draft.gir)
+check "--from last.gir -o out/2024/d.gir: previous \"../../last.gir\"" 'grep -q "previous \"../../last.gir\"" "$tmp/out/2024/draft.gir"'
 check "--from: previous names last year's file" 'grep -q "previous \"last.gir\"" "$tmp/draft.gir"'
 check "--from: 上年结转 is last year's 结转下年" 'grep -q "^  结转  *3 0 0 0 1 0 4 " "$tmp/draft.gir"'
 check "--from: 现行有效件数 is last year's" 'grep -q "^  行政规范性文件  *0 0 9 " "$tmp/draft.gir"'

@@ -72,7 +72,7 @@ LANG=en_US.UTF-8 "$GIRC" --help | grep -q 'usage' && echo "ok - help-en" || echo
 "$GIRC" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && echo "ok - unknown-command-exit-2" || echo "not ok - unknown-command-exit-2"
 # GitHub annotations: one workflow command per diagnostic, escaped
 out=$("$GIRC" --diagnostics=github check tests/golden/010-total-column-off-by-one.gir 2>/dev/null)
-[ "$out" = '::error file=tests/golden/010-total-column-off-by-one.gir,line=76,col=28,endLine=76,endColumn=30,title=E0501::总计（新收）应为 23（= 自然人 17 + 商业企业 3 + 法律服务机构 2 + 其他 1），实为 24，多 1%0A改为 23' ] \
+[ "$out" = '::error file=tests/golden/010-total-column-off-by-one.gir,line=76,col=30,endLine=76,endColumn=32,title=E0501::总计（新收）应为 23（= 自然人 17 + 商业企业 3 + 法律服务机构 2 + 其他 1），实为 24，多 1%0A改为 23' ] \
   && echo "ok - github-annotations" || { echo "not ok - github-annotations"; printf '%s\n' "$out"; }
 # command-line errors are diagnostics: JSON and GitHub forms, translated
 "$GIRC" --diagnostics=json check "$T/missing.gir" > "$T/j.out" 2> "$T/j.err"; st=$?

@@ -69,8 +69,8 @@ static char *render(const gir_diag *g, form how)
     size_t n = 0;
     FILE *out = open_memstream(&buf, &n);
     assert_non_null(out);
-    gir_render_opts o = {how == HUMAN_COLOR, GIR_LANG_ZH};
-    if (how == JSON) diag_render_json(out, g);
+    gir_render_opts o = {how == HUMAN_COLOR, GIR_LANG_ZH, GIR_COL_CHAR};   /* the tests below count characters */
+    if (how == JSON) diag_render_json(out, g, &o);
     else diag_render_human(out, g, &o);
     fclose(out);
     return buf;
@@ -486,7 +486,7 @@ static void expect_summary(gir_lang lang, size_t e, size_t w, const char *want)
     size_t n = 0;
     FILE *out = open_memstream(&buf, &n);
     assert_non_null(out);
-    gir_render_opts o = {0, lang};
+    gir_render_opts o = {0, lang, GIR_COL_DISPLAY};
     diag_render_summary(out, e, w, &o);
     fclose(out);
     assert_string_equal(buf, want);
@@ -504,6 +504,43 @@ static void test_summary(void **state)
     expect_summary(GIR_LANG_ZH, 1, 0, "1 个错误\n");
     expect_summary(GIR_LANG_ZH, 0, 2, "2 个警告\n");
     expect_summary(GIR_LANG_ZH, 0, 0, "");
+}
+
+/* ---- --column-unit ---- */
+
+/* The first line of g's human form and its JSON line, in unit u. */
+static void expect_unit(const gir_diag *g, gir_column_unit u, const char *head, const char *json)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *out = open_memstream(&buf, &n);
+    assert_non_null(out);
+    gir_render_opts o = {0, GIR_LANG_ZH, u};
+    diag_render_human(out, g, &o);
+    diag_render_json(out, g, &o);
+    diag_render_github(out, g, &o);
+    fclose(out);
+    if (!strstr(buf, head) || !strstr(buf, json)) print_error("got:\n%s\nwant %s and %s\n", buf, head, json);
+    assert_non_null(strstr(buf, head));
+    assert_non_null(strstr(buf, json));
+    free(buf);
+}
+
+/* Two spaces, two CJK characters and a tab, then the span "17": display
+ * column 9 (2 + 2 + 2, the tab to 8), byte 10 (2 + 3 + 3 + 1), character 6. */
+static void test_column_units(void **state)
+{
+    fixture *f = with(state, GIR_LANG_ZH, "x\n  新收\t17 0\n");
+    uint32_t o = at(f, "17");
+    gir_diag *g = diag_add(&f->d, GIR_SEV_ERROR, M_BAD_CHAR, &f->s, sp(o, o + 2), "1", 0x31u);
+    expect_unit(g, GIR_COL_DISPLAY, "t.gir:2:9: error", "\"column\":9,\"end_line\":2,\"end_column\":11,");
+    expect_unit(g, GIR_COL_BYTE, "t.gir:2:10: error", "\"column\":10,\"end_line\":2,\"end_column\":12,");
+    expect_unit(g, GIR_COL_CHAR, "t.gir:2:6: error", "\"column\":6,\"end_line\":2,\"end_column\":8,");
+    expect_unit(g, GIR_COL_BYTE, "line=2,col=10,endLine=2,endColumn=12,", "\"byte_start\":11,");
+    assert_int_equal(diag_column_unit("display"), GIR_COL_DISPLAY);
+    assert_int_equal(diag_column_unit("byte"), GIR_COL_BYTE);
+    assert_int_equal(diag_column_unit("char"), GIR_COL_CHAR);
+    assert_int_equal(diag_column_unit("bytes"), -1);
 }
 
 int main(void)
@@ -533,6 +570,7 @@ int main(void)
         T(test_sort),
         T(test_sort_large),
         T(test_summary),
+        T(test_column_units),
     };
 #undef T
     return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

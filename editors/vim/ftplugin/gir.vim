@@ -3,7 +3,8 @@
 " that never destroys the buffer: the text goes through `girc fmt -` and
 " replaces the buffer only when girc exits 0; on a syntax error the buffer
 " stays as it is and girc's first message is shown. (A bare `:%!girc fmt -`
-" would replace the buffer with the error messages.) Installed by
+" would replace the buffer with the error messages.) `:make` runs girc
+" check (compiler/girc.vim, columns in bytes for the quickfix list). Installed by
 " `make install'; tested by tests/suites/emacs.sh.
 if exists('b:did_ftplugin')
   finish
@@ -11,6 +12,10 @@ endif
 let b:did_ftplugin = 1
 setlocal commentstring=#\ %s comments=:# expandtab shiftwidth=2 softtabstop=2
 let b:undo_ftplugin = 'setlocal commentstring< comments< expandtab< shiftwidth< softtabstop<'
+if !exists('b:current_compiler')
+  compiler girc
+  let b:undo_ftplugin .= ' makeprg< errorformat<'
+endif
 
 if !exists('*s:GircFmt')
   function s:GircFmt() abort
