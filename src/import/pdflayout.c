@@ -29,6 +29,7 @@
 #define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
+#define FLOW_GAP 0.8f       /* a gap no wider than this many heights is one space of flowed text */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
 #include "pdfline.h"
@@ -315,6 +316,42 @@ static int justified(const line *ln, float left, float right)
     return hi < 1.25f * lo + 0.1f * ln->h;
 }
 
+/* Are all the gaps of ln narrow (one space, no column between)? */
+static int narrow_gaps(const line *ln)
+{
+    for (size_t k = 1; k < ln->ns; k++)
+        if (ln->s[k].x0 - ln->s[k - 1].x1 > FLOW_GAP * ln->h) return 0;
+    return 1;
+}
+
+/* Does ln fill the measure (from the left margin to the right one, less
+ * a word: a ragged right edge of wrapped CJK text)? */
+static int fills_measure(const line *ln, float left, float right)
+{
+    return ln->x0 <= left + ln->h && ln->x1 >= right - 2 * ln->h;
+}
+
+/* Flowed text cut at its spaces: a paragraph whose words are separated
+ * by single spaces (a text copy of one long line, wrapped by the word
+ * processor) is not a table, however many spaces it has. Its lines fill
+ * the measure, the next one going on from the margin; its last line may
+ * be short. A table's cells are further apart than one space. */
+static void flowed_lines(lay *y, size_t b, size_t e, float left, float right)
+{
+    int prev = 0;                 /* the line above was flowed text filling the measure */
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        if (ln->drop) continue;
+        int full = fills_measure(ln, left, right) && narrow_gaps(ln);
+        size_t k = i + 1;
+        while (k < e && y->l[k].drop) k++;
+        int next = k < e && y->l[k].x0 <= left + y->l[k].h && narrow_gaps(&y->l[k]) && y->l[k].y0 - ln->y1 < 0.6f * ln->h;
+        int flowed = (full && (next || prev)) || (prev && narrow_gaps(ln) && ln->x0 <= left + ln->h);
+        if (flowed && ln->ns >= 2) join_segments(y, ln);
+        prev = flowed && fills_measure(ln, left, right);
+    }
+}
+
 /* Is line i (of [b, e)) prose from margin to margin in one segment? */
 static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, float right)
 {
@@ -328,6 +365,7 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     pdf_page_width(y, b, e, &left, &right);
+    flowed_lines(y, b, e, left, right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)
         if (justified(&y->l[i], left, right) && full_prose(y, b, e, i - 1, left, right)) join_segments(y, &y->l[i]);
