@@ -52,7 +52,7 @@ static int by_x(const void *a, const void *b)
 
 /* A value: digits with , . % - + and spaces, optionally after 增 or 减
  * and before a unit (元 万元 件 个 条 笔 次 项). */
-static int numeric_text(const char *t)
+int pdf_numeric(const char *t)
 {
     static const char *const pre[] = {"\xE5\xA2\x9E", "\xE5\x87\x8F", NULL};   /* 增 减 */
     static const char *const unit[] = {"\xE4\xB8\x87\xE5\x85\x83", "\xE5\x85\x83", "\xE4\xBB\xB6", "\xE4\xB8\xAA",
@@ -92,7 +92,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
         int ruled = i && y->pg && pdf_rule_between(y->pg->vr, y->pg->nvr, (ch[i - 1].x0 + ch[i - 1].x1) / 2, (p->x0 + p->x1) / 2, ln->ym, RULE_LEN * ln->h);
         if (i && (gap > SEG_GAP * ln->h || ruled)) {
             cur.t = arena_strndup(y->c->a, b.p, b.n);
-            cur.num = numeric_text(cur.t);
+            cur.num = pdf_numeric(cur.t);
             ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
             b.n = 0;
         }
@@ -102,7 +102,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
         cur.x1 = p->x1;
     }
     cur.t = arena_strndup(y->c->a, b.p ? b.p : "", b.n);
-    cur.num = numeric_text(cur.t);
+    cur.num = pdf_numeric(cur.t);
     ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
 }
 
@@ -367,6 +367,7 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     pdf_page_width(y, b, e, &left, &right);
+    pdf_ruled_rows(y, b, e);
     flowed_lines(y, b, e, left, right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)
