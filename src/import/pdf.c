@@ -199,12 +199,13 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
     return 1;
 }
 
-/* The ruling lines of every page with text, once the text is known to
- * be readable (a refused PDF is not rendered). */
+/* The ruling lines of every page that might hold a table, once the
+ * text is known to be readable (a refused PDF is not rendered; nor is a
+ * page of prose, which has no table to rule). */
 static void rule_pages(pdf_read *r, PopplerDocument *doc)
 {
     for (size_t i = 0; i < r->npg; i++) {
-        if (!r->pg[i].n) continue;
+        if (!r->pg[i].n || !pdf_page_wants_rules(r->c, &r->pg[i])) continue;
         gir_defer *d = arena_defer(r->c->a, unref, NULL);
         PopplerPage *page = poppler_document_get_page(doc, (int)i);
         arena_defer_set(d, page);

@@ -29,6 +29,9 @@
 #define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
 #define SPACE_GAP 0.2f      /* between Latin letters: a space */
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
+#define FLOW_GAP 0.8f       /* a gap no wider than this many heights is one space of flowed text */
+#define WANT_VALUED 2       /* a page with this many lines of cells holding a number is rendered for its rules */
+#define WANT_WIDE 3         /* and so is one with this many lines of three cells or more */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
 #include "pdfline.h"
@@ -49,7 +52,7 @@ static int by_x(const void *a, const void *b)
 
 /* A value: digits with , . % - + and spaces, optionally after 增 or 减
  * and before a unit (元 万元 件 个 条 笔 次 项). */
-static int numeric_text(const char *t)
+int pdf_numeric(const char *t)
 {
     static const char *const pre[] = {"\xE5\xA2\x9E", "\xE5\x87\x8F", NULL};   /* 增 减 */
     static const char *const unit[] = {"\xE4\xB8\x87\xE5\x85\x83", "\xE5\x85\x83", "\xE4\xBB\xB6", "\xE4\xB8\xAA",
@@ -89,7 +92,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
         int ruled = i && y->pg && pdf_rule_between(y->pg->vr, y->pg->nvr, (ch[i - 1].x0 + ch[i - 1].x1) / 2, (p->x0 + p->x1) / 2, ln->ym, RULE_LEN * ln->h);
         if (i && (gap > SEG_GAP * ln->h || ruled)) {
             cur.t = arena_strndup(y->c->a, b.p, b.n);
-            cur.num = numeric_text(cur.t);
+            cur.num = pdf_numeric(cur.t);
             ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
             b.n = 0;
         }
@@ -99,7 +102,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
         cur.x1 = p->x1;
     }
     cur.t = arena_strndup(y->c->a, b.p ? b.p : "", b.n);
-    cur.num = numeric_text(cur.t);
+    cur.num = pdf_numeric(cur.t);
     ARRAY_PUSH(y->c->a, ln->s, ln->ns, cur);
 }
 
@@ -315,6 +318,42 @@ static int justified(const line *ln, float left, float right)
     return hi < 1.25f * lo + 0.1f * ln->h;
 }
 
+/* Are all the gaps of ln narrow (one space, no column between)? */
+static int narrow_gaps(const line *ln)
+{
+    for (size_t k = 1; k < ln->ns; k++)
+        if (ln->s[k].x0 - ln->s[k - 1].x1 > FLOW_GAP * ln->h) return 0;
+    return 1;
+}
+
+/* Does ln fill the measure (from the left margin to the right one, less
+ * a word: a ragged right edge of wrapped CJK text)? */
+static int fills_measure(const line *ln, float left, float right)
+{
+    return ln->x0 <= left + ln->h && ln->x1 >= right - 2 * ln->h;
+}
+
+/* Flowed text cut at its spaces: a paragraph whose words are separated
+ * by single spaces (a text copy of one long line, wrapped by the word
+ * processor) is not a table, however many spaces it has. Its lines fill
+ * the measure, the next one going on from the margin; its last line may
+ * be short. A table's cells are further apart than one space. */
+static void flowed_lines(lay *y, size_t b, size_t e, float left, float right)
+{
+    int prev = 0;                 /* the line above was flowed text filling the measure */
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        if (ln->drop) continue;
+        int full = fills_measure(ln, left, right) && narrow_gaps(ln);
+        size_t k = i + 1;
+        while (k < e && y->l[k].drop) k++;
+        int next = k < e && y->l[k].x0 <= left + y->l[k].h && narrow_gaps(&y->l[k]) && y->l[k].y0 - ln->y1 < 0.6f * ln->h;
+        int flowed = (full && (next || prev)) || (prev && narrow_gaps(ln) && ln->x0 <= left + ln->h);
+        if (flowed && ln->ns >= 2) join_segments(y, ln);
+        prev = flowed && fills_measure(ln, left, right);
+    }
+}
+
 /* Is line i (of [b, e)) prose from margin to margin in one segment? */
 static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, float right)
 {
@@ -328,6 +367,8 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     pdf_page_width(y, b, e, &left, &right);
+    pdf_ruled_rows(y, b, e);
+    flowed_lines(y, b, e, left, right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)
         if (justified(&y->l[i], left, right) && full_prose(y, b, e, i - 1, left, right)) join_segments(y, &y->l[i]);
@@ -439,6 +480,21 @@ static int valued_tables(lay *y)
     if (n >= 2) return 1;
     for (size_t i = 0; i < y->nl; i++) y->l[i].table = 0;
     return 0;
+}
+
+int pdf_page_wants_rules(imp_ctx *c, const pdf_page *pg)
+{
+    lay y = {0};
+    y.c = c;
+    page_lines(&y, pg, 0);
+    size_t valued = 0, wide = 0;
+    for (size_t i = 0; i < y.nl; i++) {
+        const line *ln = &y.l[i];
+        if (ln->ns < 2) continue;
+        wide += ln->ns >= 3;
+        for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].num) { valued++; break; }
+    }
+    return valued >= WANT_VALUED || wide >= WANT_WIDE;
 }
 
 void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)

@@ -33,6 +33,12 @@ void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r);
 /* Is there a horizontal rule between lines a and b (of one page) that
  * passes over x? Lines of one cell have none. */
 int pdf_ruled_apart(const lay *y, const line *a, const line *b, float x);
+/* Is t a value (digits with , . % - + and spaces, after 增/减, before a unit)? */
+int pdf_numeric(const char *t);
+/* Joins the one-segment lines of [b, e) (one page) set inside one ruled
+ * row band with two ruled cells or more into one line of those cells
+ * (pdfgrid.c). */
+void pdf_ruled_rows(lay *y, size_t b, size_t e);
 /* Writes the table of the lines [b, e) (one page) as rows "cell | … |". */
 void pdf_write_table(lay *y, size_t b, size_t e);
 #endif

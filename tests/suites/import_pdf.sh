@@ -9,7 +9,9 @@
 #     point into that text.
 #  2. Other forms: every PDF of tests/import/forms/lo-pdf/, docx-pdf/
 #     (the .docx forms printed by Writer, as Word would) and
-#     chromium-pdf/ imports to at least as many right cells (counted by
+#     chromium-pdf/, and layout-pdf/ (the pages printed landscape, on A5,
+#     with header rows repeated over a page break, with no rules, with
+#     loose cells: forms/make-layouts.py) imports to at least as many right cells (counted by
 #     tests/import/forms/compare.sh against the golden of the HTML or text
 #     it was made from) as tests/import/forms/pdf-scores.txt records, so a
 #     change that loses cells fails here. Round trips: each examples/*.gir
@@ -59,9 +61,10 @@ grep -qF "$want" "$T/h.err" && [ -n "$ln" ]; check $? "hongze-gov-2024.pdf: posi
 
 # ---- 2: PDFs made from the corpus ----
 : > "$T/scores"
-for f in $F/lo-pdf/*.pdf $F/docx-pdf/*.pdf $F/chromium-pdf/*.pdf; do
+for f in $F/lo-pdf/*.pdf $F/docx-pdf/*.pdf $F/chromium-pdf/*.pdf $F/layout-pdf/*.pdf; do
   b=$(basename "$f" .pdf)
-  case $b in *.txt) g=tests/import/golden/$b.gir ;; *) g=tests/import/golden/$b.html.gir ;; esac
+  # layout-pdf/NAME.VARIANT.pdf is NAME.html laid out otherwise (make-layouts.py)
+  case $b in *.txt) g=tests/import/golden/$b.gir ;; *) g=tests/import/golden/${b%%.*}.html.gir ;; esac
   imp "$f" > "$T/o.gir" 2> /dev/null
   sh $F/compare.sh "$g" "$T/o.gir" "$(basename "$(dirname "$f")")/$b" >> "$T/scores"
 done
