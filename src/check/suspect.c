@@ -5,9 +5,10 @@
  * their parts. A single change is tried for each cell that a failing
  * relation involves; pairs only among those cells when no single change
  * works, and only when there are few. The answer is a suggestion, a note
- * on the first failure: one fix is named; two or three are listed when
- * more than one relation fails (one failing relation can be mended by any
- * of its cells: listing them says nothing); more, or none, say nothing. Whole numbers only; a block with a blank, text
+ * at the cell: one fix is named; two or three are listed when more than
+ * one relation fails and some cell they reach is ruled out (one failing
+ * relation can be mended by any of its cells: listing them says nothing);
+ * more, or none, say nothing. Whole numbers only; a block with a blank, text
  * or otherwise bad cell is left alone. */
 #include <stdint.h>
 #include <stdio.h>
@@ -332,5 +333,5 @@ void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t n
     slopes(&s);
     fix found[SUS_SHOWN + 1];
     size_t n = search(&s, found);
-    if (n == 1 || (n >= 2 && n <= SUS_SHOWN && failing(&s) >= 2)) say(&s, found, n);
+    if (n == 1 || (n >= 2 && n <= SUS_SHOWN && failing(&s) >= 2 && n < s.ncand)) say(&s, found, n);
 }
