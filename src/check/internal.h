@@ -52,10 +52,10 @@ typedef struct sus_rel {
     int *cell; int *coef; size_t n;
     int64_t konst;
     int cmp;
-    gir_diag *g;
+    const gir_diag *g;
 } sus_rel;
 /* The likely wrong cell (N0660, N0661): after the rules of a table, for a
- * block where a rule failed, the fewest cells (one, else two) whose change
+ * block where a rule or a written total failed, the fewest cells (one, else two) whose change
  * makes every relation of the block hold, as a note on the first failure
  * (suspect.c). sums.c gives the rule relations; written totals are added. */
 void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t nrels);

@@ -485,7 +485,7 @@ void check_rules(ck *c, gir_rtable *rt)
     for (size_t i = 0; i < rt->t->nrules; i++)
         if (rt->t->rules[i]->pattern != 2) check_rule(c, rt, rt->t->rules[i], &rs);
     for (size_t b = 0; b < nb; b++)
-        if (rs.failed[b]) check_suspect(c, rt, (int)b, rs.rel[b], rs.n[b]);
+        check_suspect(c, rt, (int)b, rs.rel[b], rs.n[b]);
 }
 
 int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at)

@@ -1,5 +1,5 @@
-/* suspect.c - the likely wrong cell (N0660, N0661). When a rule of a
- * block fails, looks for the fewest written cells (one, else two) whose
+/* suspect.c - the likely wrong cell (N0660, N0661). When a rule or a
+ * written total of a block fails, looks for the fewest written cells (one, else two) whose
  * change makes every relation of the block hold: the template's rules
  * (given by sums.c) and the block's written totals; omitted totals follow
  * their parts. A single change is tried for each cell that a failing
@@ -15,7 +15,9 @@
 #include <string.h>
 #include "internal.h"
 
-enum { SUS_SINGLES = 256, SUS_PAIRS = 48, SUS_SHOWN = 3, SUS_CELLS = 20000 };
+/* bounds: cells tried alone, cells paired, answers listed, cells in a
+ * block, and the candidates-by-relations table (8 bytes each) */
+enum { SUS_SINGLES = 256, SUS_PAIRS = 48, SUS_SHOWN = 3, SUS_CELLS = 20000, SUS_SLOPES = 1 << 18 };
 #define SUS_LIMIT ((int64_t)1 << 40)
 
 typedef struct sus {
@@ -93,7 +95,8 @@ static int holds(int cmp, int64_t v)
 static void add_total(sus *s, int i, const gir_hnode *h, int axis)
 {
     int ncols = (int)s->bl->ncols, r = i / ncols, col = i % ncols;
-    sus_rel rel = {NULL, NULL, 0, 0, CMP_EQ, NULL};
+    const gir_cell *cell = cell_at(s, i);
+    sus_rel rel = {NULL, NULL, 0, 0, CMP_EQ, cell->mismatch ? cell->finding : NULL};
     size_t k0 = 0;
     ARRAY_PUSH(s->c->a, rel.cell, k0, i);
     ARRAY_PUSH(s->c->a, rel.coef, rel.n, 1);
@@ -275,7 +278,7 @@ static size_t failing(sus *s)
     return n;
 }
 
-static gir_diag *first_failure(sus *s)
+static const gir_diag *first_failure(sus *s)
 {
     for (size_t k = 0; k < s->nrel; k++)
         if (s->rel[k].g) return s->rel[k].g;
@@ -288,7 +291,7 @@ static void say(sus *s, const fix *found, size_t n)
 {
     ck *c = s->c;
     int ncols = (int)s->bl->ncols;
-    gir_diag *first = first_failure(s);
+    const gir_diag *first = first_failure(s);
     gir_span at = cell_span(c, s->rt, s->blk, found[0].cell[0] / ncols, found[0].cell[0] % ncols);
     gir_diag *g;
     if (n == 1) {
@@ -310,15 +313,33 @@ static void say(sus *s, const fix *found, size_t n)
             const char *name = arena_printf(c->a, "%s.%s", s->bl->rows[i / ncols]->name, s->bl->cols[i % ncols]->name);
             diag_related(c->dg, g, c->src, cell_span(c, s->rt, s->blk, i / ncols, i % ncols), C_SUSPECT_CELL, name, (long long)found[k].v[j]);
         }
-    if (first && first->src == c->src) diag_related(c->dg, g, c->src, first->span, C_SUSPECT_RULE);
+    if (first && first->src == c->src && (first->span.start != at.start || first->span.end != at.end)) diag_related(c->dg, g, c->src, first->span, C_SUSPECT_RULE);
     diag_help(c->dg, g, C_SUSPECT_HELP);
+}
+
+/* The one fix is a written total set to the sum of its parts, which its
+ * own error (E0501) already says. */
+static int already_said(sus *s, const fix *f)
+{
+    const gir_cell *cell = cell_at(s, f->cell[0]);
+    return f->n == 1 && cell->mismatch && cell->expected.scale == 0 && cell->expected.m == f->v[0];
+}
+
+/* A rule of the block failed, or a written total of it. */
+static int something_failed(gir_rtable *rt, int blk, size_t ncells, const sus_rel *rels, size_t nrels)
+{
+    for (size_t k = 0; k < nrels; k++)
+        if (rels[k].g) return 1;
+    for (size_t i = 0; i < ncells; i++)
+        if (rt->blocks[blk].cells[i].mismatch) return 1;
+    return 0;
 }
 
 void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t nrels)
 {
     const gir_block *bl = rt->t->blocks[blk];
     size_t ncells = bl->nrows * bl->ncols;
-    if (ncells == 0 || ncells > SUS_CELLS || rt->unresolved) return;
+    if (ncells == 0 || ncells > SUS_CELLS || rt->unresolved || !something_failed(rt, blk, ncells, rels, nrels)) return;
     sus s = {c, rt, blk, bl, ncells, NULL, 0, arena_alloc(c->a, ncells * sizeof(int64_t)),
              arena_alloc(c->a, ncells * sizeof(unsigned)), 1, NULL, 0, NULL, NULL};
     if (!load(&s, rels, nrels)) return;
@@ -329,9 +350,10 @@ void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t n
         for (size_t t = 0; t < s.rel[k].n; t++)
             reach(&s, s.rel[k].cell[t], seen);
     }
-    if (s.ncand == 0 || s.ncand > SUS_SINGLES) return;
+    if (s.ncand == 0 || s.ncand > SUS_SINGLES || s.ncand * s.nrel > SUS_SLOPES) return;
     slopes(&s);
     fix found[SUS_SHOWN + 1];
     size_t n = search(&s, found);
+    if (n == 1 && already_said(&s, &found[0])) return;
     if (n == 1 || (n >= 2 && n <= SUS_SHOWN && failing(&s) >= 2 && n < s.ncand)) say(&s, found, n);
 }
