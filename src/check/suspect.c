@@ -204,6 +204,20 @@ static size_t first_failing_eq(sus *s)
     return s->nrel;
 }
 
+/* Products in the solves stay far inside int64: residuals under 2^44,
+ * slopes under 2^10 (a cell counted that many times in one relation). */
+static int small(int64_t v, int64_t bound)
+{
+    return v > -bound && v < bound;
+}
+
+static int solvable(sus *s, size_t j)
+{
+    for (size_t k = 0; k < s->nrel; k++)
+        if (!small(s->base[k], (int64_t)1 << 44) || !small(s->slope[j][k], 1 << 10)) return 0;
+    return 1;
+}
+
 static int try_single(sus *s, size_t j, size_t f0, fix *out)
 {
     int64_t a = s->slope[j][f0];
@@ -227,7 +241,7 @@ static int try_pair(sus *s, size_t j1, size_t j2, size_t f0, fix *out)
         int64_t nb = -s->base[g] * x[f0] + s->base[f0] * x[g];
         if (na % det != 0 || nb % det != 0) return 0;
         int64_t a = na / det, b = nb / det;
-        if (a == 0 || b == 0) return 0;
+        if (a == 0 || b == 0 || !small(a, (int64_t)1 << 44) || !small(b, (int64_t)1 << 44)) return 0;
         for (size_t k = 0; k < s->nrel; k++)
             if (is_eq(s, k) && s->base[k] + a * x[k] + b * y[k] != 0) return 0;
         int c1 = s->cand[j1], c2 = s->cand[j2];
@@ -242,6 +256,8 @@ static size_t search(sus *s, fix *found)
 {
     size_t f0 = first_failing_eq(s), n = 0;
     if (f0 == s->nrel) return 0;
+    for (size_t j = 0; j < s->ncand; j++)
+        if (!solvable(s, j)) return 0;
     for (size_t j = 0; j < s->ncand && n <= SUS_SHOWN; j++)
         if (try_single(s, j, f0, &found[n])) n++;
     if (n || s->ncand > SUS_PAIRS) return n;
