@@ -66,6 +66,20 @@ void check_evaluate(ck *c);
 void check_copied(ck *c);
 /* W0680: the template's `jump` cells against last year's (jumps.c). */
 void check_jumps(ck *c);
+/* One relation of a block for suspect.c: sum(coef[k] * cell[k]) + konst
+ * cmp 0, cells by index row * ncols + col in the block; g is the rule's
+ * finding when the relation failed, else NULL. */
+typedef struct sus_rel {
+    int *cell; int *coef; size_t n;
+    int64_t konst;
+    int cmp;
+    const gir_diag *g;
+} sus_rel;
+/* The likely wrong cell (N0660, N0661): after the rules of a table, for a
+ * block where a rule or a written total failed, the fewest cells (one, else two) whose change
+ * makes every relation of the block hold, as a note on the first failure
+ * (suspect.c). sums.c gives the rule relations; written totals are added. */
+void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t nrels);
 /* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
 int ev_sentence_end(uint32_t cp);
 #endif

@@ -374,7 +374,51 @@ static void mark_rule_cells(ck *c, gir_rtable *rt, const gir_rule *ru, const ins
         }
 }
 
-static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
+typedef struct relset {       /* the relations of a table, per block, for suspect.c */
+    sus_rel **rel;
+    size_t *n;
+    int *failed;
+} relset;
+
+/* Adds one term (sign +1 or -1) of an instance to its relation; 0 when
+ * the term cannot take part (another block, last year's cell missing or
+ * not a whole number). */
+static int rel_term(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_term *t, const inst *in, int sign, sus_rel *out)
+{
+    int s = sign * (t->sign < 0 ? -1 : 1);
+    if (t->is_const) { out->konst += s * t->constant; return t->constant > -(1LL << 40) && t->constant < (1LL << 40); }
+    int r, col;
+    if (!term_cell(c, rt, ru, t, in, &r, &col)) return 0;
+    if (t->prev) {
+        gir_cell *pc = previous_cell(c, rt, in->blk, r, col);
+        if (!pc || pc->bad || pc->state == CELL_TEXT || pc->state == CELL_BLANK) return 0;
+        gir_dec v = pc->state == CELL_ZERO ? (gir_dec){0, 0} : pc->v;
+        if (v.scale != 0 || v.m <= -(1LL << 40) || v.m >= (1LL << 40)) return 0;
+        out->konst += s * v.m;
+        return 1;
+    }
+    size_t k = out->n;
+    ARRAY_PUSH(c->a, out->cell, k, r * (int)rt->t->blocks[in->blk]->ncols + col);
+    ARRAY_PUSH(c->a, out->coef, out->n, s);
+    return 1;
+}
+
+/* Records an instance of a rule as a relation of its block (g: its
+ * finding if it failed); an instance that cannot be written as one is
+ * left out. */
+static void add_rel(ck *c, gir_rtable *rt, const gir_rule *ru, const inst *in, gir_diag *g, relset *rs)
+{
+    if (!rs || ru->pattern) return;
+    sus_rel rel = {NULL, NULL, 0, 0, ru->cmp, g};
+    const gir_expr *es[2] = {&ru->lhs, &ru->rhs};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < es[k]->nterms; i++)
+            if (!rel_term(c, rt, ru, &es[k]->terms[i], in, k ? -1 : 1, &rel)) return;
+    ARRAY_PUSH(c->a, rs->rel[in->blk], rs->n[in->blk], rel);
+    if (g) rs->failed[in->blk] = 1;
+}
+
+static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru, relset *set)
 {
     if (!c->r->previous && needs_previous(ru)) return;
     inst *ins;
@@ -386,7 +430,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         int bcell[2] = {-1, -1}, nz = 0;
         int sl = eval_side(c, rt, ru, &ru->lhs, &ins[i], &l, NULL, bcell, NULL, &nz);
         int sr = sl == E_OK ? eval_side(c, rt, ru, &ru->rhs, &ins[i], &r, NULL, bcell, NULL, &nz) : sl;
-        if (sl == E_SKIP || sr == E_SKIP) continue;
+        if (sl == E_SKIP || sr == E_SKIP) { add_rel(c, rt, ru, &ins[i], NULL, set); continue; }
         if (sl == E_OVERFLOW || sr == E_OVERFLOW) {   /* never silently unchecked */
             diag_add(c->dg, GIR_SEV_ERROR, C_RULE_OVERFLOW, c->src, inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, "9223372036854775807");
             continue;
@@ -407,7 +451,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         int holds = compare(ru->cmp, cmpv);
         counted++;
         if (ru->pattern) { held += holds; any_nonzero |= nz; continue; }
-        if (holds) continue;
+        if (holds) { add_rel(c, rt, ru, &ins[i], NULL, set); continue; }
         gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR,
                                ru->severity == 2 ? C_RULE_WARNING : C_RULE_ERROR, c->src,
                                inst_span(c, rt, ru, &ins[i]), ru->id, ins[i].where, ru->message);
@@ -424,6 +468,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
         static const char *ops[] = {"", "==", "!=", "<=", ">=", "<", ">"};
         diag_note(c->dg, g, C_RULE_VALUES, buf_cstr(&lt), ls, buf_cstr(&rtx), rs, ops[ru->cmp]);
         mark_rule_cells(c, rt, ru, &ins[i], g);
+        add_rel(c, rt, ru, &ins[i], g, set);
     }
     if (ru->pattern && counted && held == counted && any_nonzero) {
         gir_diag *g = diag_add(c->dg, ru->severity == 2 ? GIR_SEV_WARNING : GIR_SEV_ERROR, ru->severity == 2 ? C_PATTERN : C_PATTERN_ERROR, c->src,
@@ -434,8 +479,13 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru)
 
 void check_rules(ck *c, gir_rtable *rt)
 {
+    size_t nb = rt->t->nblocks;
+    relset rs = {arena_alloc(c->a, (nb + 1) * sizeof *rs.rel), arena_alloc(c->a, (nb + 1) * sizeof *rs.n),
+                 arena_alloc(c->a, (nb + 1) * sizeof *rs.failed)};
     for (size_t i = 0; i < rt->t->nrules; i++)
-        if (rt->t->rules[i]->pattern != 2) check_rule(c, rt, rt->t->rules[i]);
+        if (rt->t->rules[i]->pattern != 2) check_rule(c, rt, rt->t->rules[i], &rs);
+    for (size_t b = 0; b < nb; b++)
+        check_suspect(c, rt, (int)b, rs.rel[b], rs.n[b]);
 }
 
 int check_expr_value(ck *c, gir_rtable *rt, const gir_rule *ru, gir_dec *out, gir_span *at)

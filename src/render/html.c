@@ -3,7 +3,10 @@
  * stylesheet, tables in a wrapper that scrolls sideways on a phone) or, with --fragment, the <article> alone for a portal's CMS.
  * Prose goes through libcmark (raw HTML never passed through); tables
  * use the official merged layout from render.c with <caption>,
- * <th scope> and headers/id. Every report string is escaped here. */
+ * <th scope> and headers/id; when the report names last year's report,
+ * each value cell shows last year's value of the same cell on a small
+ * second line ("上年 9"), with a legend in the caption. Every report
+ * string is escaped here. */
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
@@ -73,6 +76,13 @@ static const char css[] =
     ".gir-prose p{orphans:2;widows:2}\n"
     "}\n";
 
+/* Only when the report names last year's report: the small second line
+ * of each value cell and the legend in the caption. */
+static const char css_previous[] =
+    ".gir-prev{display:block;font-size:11px;line-height:1.2;color:#555}\n"
+    ".gir-prev-key{display:block;font-weight:400;font-size:12px;color:#555}\n"
+    "@media print{.gir-prev{font-size:7pt;color:#333}.gir-prev-key{font-size:8.5pt;color:#333}}\n";
+
 /* Escapes text for HTML element content and attribute values. C0
  * controls (other than tab and newline) and DEL are dropped. */
 static void esc(gir_buf *b, const char *s)
@@ -92,6 +102,13 @@ static void esc(gir_buf *b, const char *s)
     }
 }
 
+/* Whether the tables show last year's values: a legend in each caption
+ * and "上年 9" under each value, words rather than colour. */
+static int shows_previous(const gir_renderer *rr)
+{
+    return rr->r->previous && rr->r->previous->schema && rr->r->previous->tables;
+}
+
 static void h_begin(gir_renderer *rr)
 {
     gir_buf *b = rr->out;
@@ -103,6 +120,7 @@ static void h_begin(gir_renderer *rr)
         esc(b, r->title ? r->title : "");
         buf_puts(b, "</title>\n<style>\n");
         buf_puts(b, css);
+        if (shows_previous(rr)) buf_puts(b, css_previous);
         buf_puts(b, "</style>\n</head>\n<body>\n");
     }
     buf_puts(b, "<article class=\"gir-report\">\n<header class=\"gir-head\">\n<h1>");
@@ -167,7 +185,27 @@ static const char *head_scope(const gir_lcell *c)
     return c->is_group ? "rowgroup" : "row";
 }
 
-static void h_cell(gir_renderer *rr, const gir_lcell *c)
+/* Last year's value of a value cell (matched by table, row and column
+ * names, as the JSON back end and rule R3.8 match them), or NULL: no
+ * previous report, no such cell, or a blank or text cell. */
+static const char *previous_text(gir_renderer *rr, const gir_layout *L, const gir_lcell *c, char *num)
+{
+    const gir_report *p = rr->r->previous;
+    if (!p || !p->schema || !p->tables || !c->cell || c->cell->state == CELL_TEXT) return NULL;
+    const gir_block *bl = L->rt->t->blocks[c->block];
+    const gir_ttable *pt = schema_find_table(p->schema, rr->a, L->rt->t->name);
+    int pb = 0;
+    const gir_hnode *ph = pt && p->tables[pt->index].node ? schema_find_row(pt, rr->a, bl->rows[c->r]->name, &pb) : NULL;
+    const gir_hnode *pc = ph && !ph->is_group ? schema_find_col(pt->blocks[pb], rr->a, bl->cols[c->c]->name) : NULL;
+    if (!pc || pc->is_group) return NULL;
+    const gir_cell *v = report_cell(p, pt->index, pb, ph->index, pc->index);
+    if (v->state == CELL_ZERO && v->type != CT_TEXT) return "0";
+    if (v->state != CELL_WRITTEN && v->state != CELL_COMPUTED) return NULL;
+    dec_format_buf(v->v, num);
+    return num;
+}
+
+static void h_cell(gir_renderer *rr, const gir_layout *L, const gir_lcell *c)
 {
     gir_buf *b = rr->out;
     char vb[64];
@@ -209,6 +247,15 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
         spans(b, c);
         buf_puts(b, ">");
         esc(b, render_value_text(c, vb));
+        {
+            char num[48];
+            const char *pv = previous_text(rr, L, c, num);
+            if (pv) {
+                buf_puts(b, "<span class=\"gir-prev\">上年 ");
+                esc(b, pv);
+                buf_puts(b, "</span>");
+            }
+        }
         buf_puts(b, "</td>");
         break;
     case LAYOUT_NOTE:
@@ -224,10 +271,10 @@ static void h_cell(gir_renderer *rr, const gir_lcell *c)
     }
 }
 
-static void h_row(gir_renderer *rr, const gir_lrow *row)
+static void h_row(gir_renderer *rr, const gir_layout *L, const gir_lrow *row)
 {
     buf_puts(rr->out, "<tr>");
-    for (size_t i = 0; i < row->ncells; i++) h_cell(rr, row->cells[i]);
+    for (size_t i = 0; i < row->ncells; i++) h_cell(rr, L, row->cells[i]);
     buf_puts(rr->out, "</tr>\n");
 }
 
@@ -242,6 +289,7 @@ static void h_table(gir_renderer *rr, const gir_layout *L)
     esc(b, t->name);
     buf_puts(b, "\">\n<caption>");
     esc(b, t->label && *t->label ? t->label : t->name);
+    if (shows_previous(rr)) buf_puts(b, "<span class=\"gir-prev-key\">（各格下方的“上年”为上年报告中同一格的数值）</span>");
     buf_puts(b, "</caption>\n");
     /* tables with nested row labels (table 3): narrow group-label columns
      * and even value columns, so the leaf labels get the room */
@@ -254,7 +302,7 @@ static void h_table(gir_renderer *rr, const gir_layout *L)
     int y = 0;
     if (L->nhead > 0) {
         buf_puts(b, "<thead>\n");
-        for (; y < L->nhead; y++) h_row(rr, &L->rows[y]);
+        for (; y < L->nhead; y++) h_row(rr, L, &L->rows[y]);
         buf_puts(b, "</thead>\n");
     }
     int open = 0, blk = -2;
@@ -267,7 +315,7 @@ static void h_table(gir_renderer *rr, const gir_layout *L)
             open = 1;
             blk = nb;
         }
-        h_row(rr, row);
+        h_row(rr, L, row);
     }
     if (open) buf_puts(b, "</tbody>\n");
     buf_puts(b, "</table>\n</div>\n");

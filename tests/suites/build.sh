@@ -182,6 +182,16 @@ check $? "html: cells under two header levels carry headers=ids"
 grep -q '<td headers="[^"]*" colspan="2">397265元</td>' "$M" && grep -q '>+111</td>' "$M"
 check $? "values: money with its unit, a signed change with +"
 
+# ---- last year's value beside this year's (HTML, with previous) ----
+P="$T/previous.html"
+"$GIRC" build -f html -o "$P" tests/golden/647-own-text-near-miss.gir 2>/dev/null; check $? "html with previous: builds"
+golden previous.html "$P"
+grep -q '>10<span class="gir-prev">上年 9</span></td>' "$P"; check $? "html with previous: 现行有效件数 10 shows 上年 9 under it"
+grep -q '（各格下方的“上年”为上年报告中同一格的数值）</span></caption>' "$P" && grep -q '^@media print{.gir-prev' "$P"
+check $? "html with previous: a legend in each caption, and print styles"
+! grep -q 'gir-prev' "$M" && ! grep -q 'gir-prev' "$N"; check $? "html without previous: no last year's line, no legend, no extra CSS"
+if command -v tidy >/dev/null 2>&1; then tidy -q -e "$P" >/dev/null 2>&1; check $? "html with previous: tidy -q -e is clean"; fi
+
 # ---- text: the grid lines up by display width ----
 if command -v python3 >/dev/null 2>&1; then
   python3 - "$T/xinhua-gongan-2021.txt" "$T/mahekou-2020.txt" <<'EOF'
