@@ -390,6 +390,7 @@ static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
     if (dtd) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
     if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested, PLURAL(st->nested)));
     if (st->objects) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_OBJECTS, NOWHERE, st->objects, PLURAL(st->objects)));
+    if (st->titles) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_TITLES, NOWHERE, st->titles, PLURAL(st->titles), st->titles == 1 ? "is" : "are"));
     if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del, PLURAL(st->ins), PLURAL(st->del)));
 }
 

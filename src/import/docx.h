@@ -19,6 +19,7 @@ typedef struct imp_docx_stats {
     size_t ins, del;              /* tracked insertions kept, deletions dropped */
     size_t nested;                /* tables read as paragraphs: they hold tables */
     size_t objects;               /* embedded documents (w:object/o:OLEObject), not read */
+    size_t titles;                /* tables' title paragraphs left out of the prose */
 } imp_docx_stats;
 
 /* Reads the .docx of len bytes at bytes into c->w. On failure reports one

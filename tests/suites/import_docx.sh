@@ -36,6 +36,11 @@
 #     imports under the memory cap of import.sh (ulimit -v 256 MB, else a
 #     512 MB peak RSS): the document is streamed, not held as a tree. No
 #     timing.
+#  5. A table's title: the paragraph directly before a table that is a
+#     table's title the text already had as a heading (girc's own .docx:
+#     "二、主动公开政府信息情况" … "主动公开政府信息情况"), or is in a
+#     Caption style, is not prose (N1060, zh and en); a title that is its
+#     part's only heading stays, and the cells are the same.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -149,3 +154,43 @@ elif python3 $X/make.py big 100 "$T/big.docx"; then
 else
   nok "size: python3 $X/make.py big failed"
 fi
+
+# ---- 5. a table's title paragraph (N1060) ----
+# girc's own .docx has each table's title (主动公开政府信息情况 …) as a
+# paragraph directly before the table, after the part's heading: it is
+# not prose. A Caption-styled paragraph before a table is not either; a
+# title that is the only heading of its part stays (so the part is found).
+"$GIRC" build -f docx -o "$T/own.docx" examples/xinhua-gongan-2021.gir 2> /dev/null
+"$GIRC" --color=never import "$T/own.docx" > "$T/own.gir" 2> "$T/own.err"
+! grep -qx '主动公开政府信息情况\|收到和处理政府信息公开申请情况\|政府信息公开行政复议、行政诉讼情况' "$T/own.gir" &&
+  grep -q 'note\[N1060\]: 3 个紧接在表格之前的段落是表格的标题' "$T/own.err"
+check $? "titles: girc's own .docx imports without its tables' titles in the prose (N1060)"
+"$GIRC" --color=never --lang=en import "$T/own.docx" 2>&1 > /dev/null |
+  grep -q 'note\[N1060\]: 3 paragraphs directly before a table are the table.s title'
+check $? "titles: N1060 in English"
+python3 - "$T/own.docx" "$T/ttl-cap.docx" "$T/ttl-only.docx" <<'PY'
+import sys, zipfile
+src, cap, only = sys.argv[1:]
+z = zipfile.ZipFile(src)
+parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+doc = dict(parts)["word/document.xml"].decode()
+def write(path, text):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as o:
+        for name, data in parts:
+            o.writestr(name, text.encode() if name == "word/document.xml" else data)
+t = "主动公开政府信息情况</w:t>"
+i = doc.index(t, doc.index("二、主动公开政府信息情况") + 30)
+p = doc.rindex("<w:pPr>", 0, i)
+# a Caption-styled title whose words are not a table's name
+write(cap, doc[:p] + '<w:pPr><w:pStyle w:val="Caption"/>' + doc[p + 7:i] + "表1 主动公开情况</w:t>" + doc[i + len(t):])
+# the part's heading removed: the title is its only heading
+write(only, doc.replace("二、主动公开政府信息情况</w:t>", "</w:t>"))
+PY
+"$GIRC" --color=never import "$T/ttl-cap.docx" > "$T/ttl-cap.gir" 2> "$T/ttl-cap.err"; st=$?
+[ $st -eq 0 ] && grep -q '^table 主动公开' "$T/ttl-cap.gir" && ! grep -q '表1 主动公开情况' "$T/ttl-cap.gir" &&
+  grep -q 'N1060\]: 3 ' "$T/ttl-cap.err"
+check $? "titles: a Caption-styled paragraph before a table is not prose"
+"$GIRC" --color=never import "$T/ttl-only.docx" > "$T/ttl-only.gir" 2> "$T/ttl-only.err"; st=$?
+[ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|W1010' "$T/ttl-only.err" &&
+  sh tests/import/forms/compare-docx.sh "$T/own.gir" "$T/ttl-only.gir" > /dev/null 2>&1
+check $? "titles: a title that is its part's only heading stays (the part and its cells are found)"
