@@ -15,7 +15,8 @@
  * tables as tables. A document without any table (a copied text saved
  * as .docx) is read as text: every paragraph one line, empty ones too,
  * its spaces and tabs as they are, so the text stage sees the layout the
- * copy had. Entity references (a DTD's) are never text. */
+ * copy had. Entity references (a DTD's) are never text. A paragraph
+ * Word numbers (w:numPr) starts with its number (docx_num.c). */
 #include <string.h>
 #include <strings.h>
 #include "base/array.h"
@@ -46,6 +47,7 @@ typedef struct dx {
     int prev_caption;              /* … in a Caption style */
     int prev_bol;                  /* bol before it */
     size_t prev_at;                /* where its text starts in out */
+    imp_docx_num *num;             /* the document's numbering, or NULL */
 } dx;
 
 int imp_docx_is(const xmlNode *n, const char *local)
@@ -240,6 +242,8 @@ static void element(dx *d, const xmlNode *k, int depth)
     }
     int para = imp_docx_is(k, "p");
     if (para && !d->raw) brk(d);
+    const char *num = para && d->num ? imp_docx_num_text(d->num, k) : NULL;
+    if (num) text(d, num);
     walk(d, k->children, depth + 1);
     if (para) brk(d);
 }
@@ -473,6 +477,11 @@ void imp_docx_block(imp_docx_walk *w, const xmlNode *n)
     element(d, n, 0);
     d->prev_p = imp_docx_is(n, "p");
     d->prev_caption = d->prev_p && caption_style(n);
+}
+
+void imp_docx_set_numbering(imp_docx_walk *w, imp_docx_num *n)
+{
+    w->d.num = n;
 }
 
 void imp_docx_finish(imp_docx_walk *w)

@@ -41,6 +41,9 @@
 #     "二、主动公开政府信息情况" … "主动公开政府信息情况"), or is in a
 #     Caption style, is not prose (N1060, zh and en); a title that is its
 #     part's only heading stays, and the cells are the same.
+#  6. Word's automatic numbering: girc's own .docx with its headings'
+#     numbers given by w:numPr and word/numbering.xml instead of the text
+#     imports to the very same .gir.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -194,3 +197,45 @@ check $? "titles: a Caption-styled paragraph before a table is not prose"
 [ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|W1010' "$T/ttl-only.err" &&
   sh tests/import/forms/compare-docx.sh "$T/own.gir" "$T/ttl-only.gir" > /dev/null 2>&1
 check $? "titles: a title that is its part's only heading stays (the part and its cells are found)"
+
+# ---- 6. Word's automatic numbering ----
+# girc's own .docx with the numbers of its headings (一、 … 六、) and
+# sub-headings (（一）…) taken out of the text and given by Word's
+# numbering instead (w:numPr, word/numbering.xml: chineseCounting "%1、"
+# and "（%2）"): the import is the same .gir (but for its first comment)
+python3 - "$T/own.docx" "$T/num.docx" <<'PY'
+import re, sys, zipfile
+src, dst = sys.argv[1:]
+z = zipfile.ZipFile(src)
+parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+doc = dict(parts)["word/document.xml"].decode()
+N = "一二三四五六七八九十"
+def number(m):
+    p = m.group(0)
+    t = re.search(r'(<w:t[^>]*>)([^<]*)', p)
+    if not t: return p
+    s = t.group(2)
+    if len(s) > 1 and s[0] in N and s[1] == "、": lvl, cut = 0, 2
+    elif len(s) > 2 and s[0] == "（" and s[1] in N and s[2] == "）": lvl, cut = 1, 3
+    else: return p
+    p = p[:t.start(2)] + s[cut:] + p[t.end(2):]
+    return p.replace("<w:pPr>", '<w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="7"/></w:numPr>' % lvl, 1)
+out = []
+for k, seg in enumerate(re.split(r'(<w:tbl>.*?</w:tbl>)', doc, flags=re.S)):
+    out.append(seg if k % 2 else re.sub(r'<w:p>.*?</w:p>', number, seg, flags=re.S))
+numbering = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+  '<w:abstractNum w:abstractNumId="3">'
+  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+  '</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>')
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
+    for name, data in parts:
+        o.writestr(name, "".join(out).encode() if name == "word/document.xml" else data)
+    o.writestr("word/numbering.xml", numbering)
+PY
+"$GIRC" --color=never import "$T/num.docx" > "$T/num.gir" 2> /dev/null; st=$?
+[ $st -eq 0 ] && unzip -p "$T/num.docx" word/document.xml | grep -q '<w:numId w:val="7"/>' &&
+  ! unzip -p "$T/num.docx" word/document.xml | grep -q '>一、总体情况<' &&
+  tail -n +2 "$T/own.gir" > "$T/own.rest" && tail -n +2 "$T/num.gir" | cmp -s - "$T/own.rest"
+check $? "numbering: headings numbered by Word (w:numPr, chineseCounting 一、 and （一）) keep their numbers"
