@@ -330,13 +330,13 @@ static int has_tables(const char *s, size_t n)
     return 0;
 }
 
-/* The numbering part beside the main document (word/numbering.xml:
- * where Word and LibreOffice put it). */
-static const char *numbering_name(imp_ctx *c, const char *main)
+/* The part file beside the main document (word/numbering.xml,
+ * word/styles.xml: where Word and LibreOffice put them). */
+static const char *beside(imp_ctx *c, const char *main, const char *file)
 {
     const char *slash = strrchr(main, '/');
     size_t dir = slash ? (size_t)(slash - main + 1) : 0;
-    return arena_printf(c->a, "%.*snumbering.xml", (int)dir, main);
+    return arena_printf(c->a, "%.*s%s", (int)dir, main, file);
 }
 
 /* Each child of w:body expanded, walked, let go. Returns 0 with *x set
@@ -346,7 +346,8 @@ static int render(pkg *p, const char *name, const char *s, size_t n, xerr *x, im
     gir_defer *dr;
     xmlTextReader *r = reader(p, name, s, n, x, &dr);
     imp_docx_walk *w = imp_docx_start(p->c, !has_tables(s, n), st);
-    imp_docx_set_numbering(w, imp_docx_num_read(p->c->a, small_part(p, numbering_name(p->c, name))));
+    imp_docx_set_numbering(w, imp_docx_num_read(p->c->a, small_part(p, beside(p->c, name, "numbering.xml")),
+                                                small_part(p, beside(p->c, name, "styles.xml"))));
     int body = 0;
     int rc = r ? xmlTextReaderRead(r) : -1;
     while (rc == 1) {

@@ -8,8 +8,9 @@
  * the levels below it start again. Formats read: decimal (1), Chinese
  * counting (一, 十一, 二十: chineseCounting, chineseCountingThousand,
  * japaneseCounting, up to 99) and ideographTraditional (甲 … 癸); a
- * bullet, any other format, a number past those ranges or a numbering
- * given through a paragraph style gives no number (the text as it is). */
+ * bullet, any other format or a number past those ranges gives no
+ * number (the text as it is). A paragraph style may number its
+ * paragraphs (styles.xml: a w:style with w:numPr, or based on one). */
 #include <stdio.h>
 #include <string.h>
 #include "base/strmap.h"
@@ -31,8 +32,17 @@ typedef struct abstract {
     int count[NUM_LEVELS];           /* 0: not started */
 } abstract;
 
+typedef struct pstyle {
+    const char *based;               /* w:basedOn, or NULL */
+    const char *num;                 /* w:numId of its w:numPr, or NULL */
+    const char *lvl;                 /* w:ilvl of its w:numPr, or NULL */
+} pstyle;
+
 struct imp_docx_num {
     gir_arena *a;
+    gir_strmap style_id;             /* w:styleId -> index into styles */
+    pstyle *styles;
+    size_t nstyles;
     gir_strmap abs_id;               /* w:abstractNumId -> index into abs */
     gir_strmap num_id;               /* w:numId -> index into abs */
     abstract *abs;
@@ -85,7 +95,38 @@ static void read_abstract(imp_docx_num *n, const xmlNode *an)
     }
 }
 
-imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering)
+/* The paragraph styles of styles.xml that number (or may inherit it). */
+static void read_styles(imp_docx_num *n, const xmlDoc *styles)
+{
+    const xmlNode *root = styles ? xmlDocGetRootElement((xmlDoc *)styles) : NULL;
+    size_t ns = 0;
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) ns += imp_docx_is(k, "style");
+    n->styles = arena_alloc(n->a, (ns < NUM_MAX ? ns : NUM_MAX) * sizeof *n->styles + 1);
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
+        const char *id = imp_docx_is(k, "style") ? imp_docx_attr(k, "styleId") : NULL;
+        if (!id || n->nstyles >= NUM_MAX || !strmap_add(&n->style_id, id, n->nstyles)) continue;
+        pstyle *st = &n->styles[n->nstyles++];
+        const xmlNode *np = kid(kid(k, "pPr"), "numPr");
+        st->based = kid_val(k, "basedOn");
+        st->num = np ? kid_val(np, "numId") : NULL;
+        st->lvl = np ? kid_val(np, "ilvl") : NULL;
+    }
+}
+
+/* The numbering a paragraph style gives (through at most 16 w:basedOn). */
+static void style_numbering(const imp_docx_num *n, const char *id, const char **num, const char **lvl)
+{
+    for (int depth = 0; id && depth < 16; depth++) {
+        size_t at = 0;
+        if (!strmap_get(&n->style_id, id, &at)) return;
+        const pstyle *st = &n->styles[at];
+        if (!*lvl) *lvl = st->lvl;
+        if (st->num) { *num = st->num; return; }
+        id = st->based;
+    }
+}
+
+imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering, const xmlDoc *styles)
 {
     const xmlNode *root = numbering ? xmlDocGetRootElement((xmlDoc *)numbering) : NULL;
     if (!root) return NULL;
@@ -93,6 +134,8 @@ imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering)
     n->a = a;
     strmap_init(&n->abs_id, a);
     strmap_init(&n->num_id, a);
+    strmap_init(&n->style_id, a);
+    read_styles(n, styles);
     size_t na = 0;
     for (const xmlNode *k = root->children; k; k = k->next) na += imp_docx_is(k, "abstractNum");
     n->abs = arena_alloc(a, (na < NUM_MAX ? na : NUM_MAX) * sizeof *n->abs + 1);
@@ -141,12 +184,16 @@ static const char *level_text(imp_docx_num *n, const abstract *ab, int il)
 
 const char *imp_docx_num_text(imp_docx_num *n, const xmlNode *p)
 {
-    const xmlNode *np = n ? kid(kid(p, "pPr"), "numPr") : NULL;
+    if (!n) return NULL;
+    const xmlNode *pr = kid(p, "pPr");
+    const xmlNode *np = kid(pr, "numPr");
     const char *id = np ? kid_val(np, "numId") : NULL;
+    const char *lvl = np ? kid_val(np, "ilvl") : NULL;
+    if (!id) style_numbering(n, kid_val(pr, "pStyle"), &id, &lvl);
     size_t at = 0;
     if (!id || !strmap_get(&n->num_id, id, &at)) return NULL;   /* numId 0: numbering removed */
     abstract *ab = &n->abs[at];
-    int il = small_int(kid_val(np, "ilvl"), 0, NUM_LEVELS - 1, 0);
+    int il = small_int(lvl, 0, NUM_LEVELS - 1, 0);
     ab->count[il] = ab->count[il] ? ab->count[il] + 1 : ab->lv[il].start;
     for (int j = il + 1; j < NUM_LEVELS; j++) ab->count[j] = 0;
     return ab->lv[il].fmt == F_NONE ? NULL : level_text(n, ab, il);
