@@ -18,6 +18,7 @@
 
 #define NUM_LEVELS 9
 #define NUM_MAX 4096                 /* lists read (numbering.xml is at most 1 MB) */
+#define TEXT_MAX 64                  /* bytes of a level's text ("（%1）" is 8) */
 
 enum { F_NONE = 0, F_DECIMAL, F_CHINESE, F_GAN };
 
@@ -90,7 +91,8 @@ static void read_abstract(imp_docx_num *n, const xmlNode *an)
         int il = small_int(imp_docx_attr(k, "ilvl"), -1, NUM_LEVELS, -1);
         if (il < 0 || il >= NUM_LEVELS) continue;
         ab->lv[il].fmt = fmt_of(kid_val(k, "numFmt"));
-        ab->lv[il].text = kid_val(k, "lvlText");
+        const char *t = kid_val(k, "lvlText");
+        ab->lv[il].text = t && strlen(t) <= TEXT_MAX ? t : NULL;   /* a number, not a page per paragraph */
         ab->lv[il].start = small_int(kid_val(k, "start"), 0, 1000000, 1);
     }
 }
