@@ -30,7 +30,8 @@ typedef struct numlvl {
 
 typedef struct abstract {
     numlvl lv[NUM_LEVELS];
-    int count[NUM_LEVELS];           /* 0: not started */
+    int count[NUM_LEVELS];           /* the number each level is at … */
+    unsigned char on[NUM_LEVELS];    /* … once it has started */
 } abstract;
 
 typedef struct pstyle {
@@ -178,7 +179,7 @@ static const char *level_text(imp_docx_num *n, const abstract *ab, int il)
         if (*p != '%' || p[1] < '1' || p[1] > '9') { buf_putc(&b, *p); continue; }
         int k = p[1] - '1';
         p++;
-        int v = ab->count[k] ? ab->count[k] : ab->lv[k].start;
+        int v = ab->on[k] ? ab->count[k] : ab->lv[k].start;
         if (!put_number(&b, ab->lv[k].fmt, v)) return NULL;
     }
     return b.n ? buf_cstr(&b) : NULL;
@@ -196,7 +197,8 @@ const char *imp_docx_num_text(imp_docx_num *n, const xmlNode *p)
     if (!id || !strmap_get(&n->num_id, id, &at)) return NULL;   /* numId 0: numbering removed */
     abstract *ab = &n->abs[at];
     int il = small_int(lvl, 0, NUM_LEVELS - 1, 0);
-    ab->count[il] = ab->count[il] ? ab->count[il] + 1 : ab->lv[il].start;
-    for (int j = il + 1; j < NUM_LEVELS; j++) ab->count[j] = 0;
+    ab->count[il] = ab->on[il] && ab->count[il] < 1000000000 ? ab->count[il] + 1 : ab->lv[il].start;
+    ab->on[il] = 1;
+    for (int j = il + 1; j < NUM_LEVELS; j++) ab->on[j] = 0;
     return ab->lv[il].fmt == F_NONE ? NULL : level_text(n, ab, il);
 }
