@@ -252,7 +252,7 @@ def p(text, num=None, lvl=0, style=None):
     return '<w:p><w:pPr>%s</w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % (pr, text)
 body = (p("A", 5) + p("B", 5, 1) + p("C", 5, 1) + p("D", 5, 2) + p("E", 5, 2) + p("F", 5) + p("G", 5, 1) +
         p("H", 6) + p("I", 0) + p("J", 99) + p("L", 7) + p("M", 7) + p("N", 8) +
-        p("P", style="H1") + p("Q", style="H1b") + p("R", 0, style="H1") +
+        p("P", style="H1") + p("Q", style="H1b") + p("R", 0, style="H1") + p("S", 10) + p("T", 10) +
         '<w:tbl><w:tr><w:tc>' + p("K", 5) + '</w:tc><w:tc>' + p("x") + '</w:tc></w:tr></w:tbl>')
 doc = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s</w:body></w:document>' % (W, body)
 def lvl(i, fmt, text, start=1):
@@ -264,7 +264,8 @@ num = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering %s
   '<w:abstractNum w:abstractNumId="3">' + lvl(0, "chineseCountingThousand", "%1、", 20) + '</w:abstractNum>' +
   '<w:abstractNum w:abstractNumId="4">' + lvl(0, "chineseCounting", "%1、", 100) + '</w:abstractNum>' +
   '<w:abstractNum w:abstractNumId="5">' + lvl(0, "chineseCounting", "%1、") + '</w:abstractNum>' +
-  ''.join('<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (n, a) for n, a in ((5, 1), (6, 2), (7, 3), (8, 4), (9, 5))) +
+  '<w:abstractNum w:abstractNumId="6">' + lvl(0, "decimal", "%1)", 0) + '</w:abstractNum>' +
+  ''.join('<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (n, a) for n, a in ((5, 1), (6, 2), (7, 3), (8, 4), (9, 5), (10, 6))) +
   '</w:numbering>')
 ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
   '<Default Extension="xml" ContentType="application/xml"/>'
@@ -279,5 +280,5 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as o:
       '<w:style w:type="paragraph" w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>')
 PY
 "$GIRC" import --text-layer "$T/fmt.docx" 2> /dev/null > "$T/fmt.txt"
-printf '%s\n' 1.A 甲、B 乙、C （十一）D （十二）E 2.F 甲、G H I J 二十、L 二十一、M N 一、P 二、Q R '3.K | x |' | cmp -s - "$T/fmt.txt"
-check $? "numbering: decimal, 甲乙, Chinese counting from 11 and from 20, levels reset, bullets and numbers past 99 without a number, a numbering style (and one based on it), in cells too"
+printf '%s\n' 1.A 甲、B 乙、C （十一）D （十二）E 2.F 甲、G H I J 二十、L 二十一、M N 一、P 二、Q R '0)S' '1)T' '3.K | x |' | cmp -s - "$T/fmt.txt"
+check $? "numbering: decimal, 甲乙, Chinese counting from 11 and from 20, decimal from 0, levels reset, bullets and numbers past 99 without a number, a numbering style (and one based on it), in cells too"
