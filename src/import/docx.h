@@ -40,13 +40,16 @@ imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st);
 void imp_docx_block(imp_docx_walk *w, const xmlNode *n);
 void imp_docx_finish(imp_docx_walk *w);
 /* Word's automatic numbering (docx_num.c): the lists of a numbering part
- * (NULL when there is none) and the paragraph styles that number, set on a walk before its first block; the
+ * and the paragraph styles (numbering, caption), set on a walk before its first block; the
  * number text a paragraph shows ("一、", "（二）", "3.") counted on, or
  * NULL. */
 typedef struct imp_docx_num imp_docx_num;
 imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering, const xmlDoc *styles);
 const char *imp_docx_num_text(imp_docx_num *n, const xmlNode *p);
 void imp_docx_set_numbering(imp_docx_walk *w, imp_docx_num *n);
+/* Is the paragraph style style_id Word's caption style (named "caption",
+ * or with the id Caption when there are no styles)? */
+int imp_docx_caption(const imp_docx_num *n, const char *style_id);
 /* Is n the WordprocessingML element local (transitional or strict)? */
 int imp_docx_is(const xmlNode *n, const char *local);
 /* The value of n's attribute local (any namespace) as libxml2 holds it,

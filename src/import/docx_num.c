@@ -10,9 +10,12 @@
  * japaneseCounting, up to 99) and ideographTraditional (甲 … 癸); a
  * bullet, any other format or a number past those ranges gives no
  * number (the text as it is). A paragraph style may number its
- * paragraphs (styles.xml: a w:style with w:numPr, or based on one). */
+ * paragraphs (styles.xml: a w:style with w:numPr, or based on one); the
+ * styles also tell which one is Word's caption style (题注), whatever its
+ * id (a Chinese Word names it "a5"). */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "base/strmap.h"
 #include "docx.h"
 
@@ -35,6 +38,7 @@ typedef struct abstract {
 } abstract;
 
 typedef struct pstyle {
+    int caption;                     /* named "caption" (题注): Word's id may be "a5" */
     const char *based;               /* w:basedOn, or NULL */
     const char *num;                 /* w:numId of its w:numPr, or NULL */
     const char *lvl;                 /* w:ilvl of its w:numPr, or NULL */
@@ -110,6 +114,8 @@ static void read_styles(imp_docx_num *n, const xmlDoc *styles)
         if (!id || n->nstyles >= NUM_MAX || !strmap_add(&n->style_id, id, n->nstyles)) continue;
         pstyle *st = &n->styles[n->nstyles++];
         const xmlNode *np = kid(kid(k, "pPr"), "numPr");
+        const char *name = kid_val(k, "name");
+        st->caption = (name && strcasecmp(name, "caption") == 0) || strcasecmp(id, "Caption") == 0;
         st->based = kid_val(k, "basedOn");
         st->num = np ? kid_val(np, "numId") : NULL;
         st->lvl = np ? kid_val(np, "ilvl") : NULL;
@@ -129,10 +135,17 @@ static void style_numbering(const imp_docx_num *n, const char *id, const char **
     }
 }
 
+int imp_docx_caption(const imp_docx_num *n, const char *style_id)
+{
+    size_t at = 0;
+    if (!style_id) return 0;
+    if (n && strmap_get(&n->style_id, style_id, &at)) return n->styles[at].caption;
+    return strcasecmp(style_id, "Caption") == 0;
+}
+
 imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering, const xmlDoc *styles)
 {
     const xmlNode *root = numbering ? xmlDocGetRootElement((xmlDoc *)numbering) : NULL;
-    if (!root) return NULL;
     imp_docx_num *n = arena_alloc(a, sizeof *n);
     n->a = a;
     strmap_init(&n->abs_id, a);
@@ -140,11 +153,11 @@ imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering, const xml
     strmap_init(&n->style_id, a);
     read_styles(n, styles);
     size_t na = 0;
-    for (const xmlNode *k = root->children; k; k = k->next) na += imp_docx_is(k, "abstractNum");
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) na += imp_docx_is(k, "abstractNum");
     n->abs = arena_alloc(a, (na < NUM_MAX ? na : NUM_MAX) * sizeof *n->abs + 1);
-    for (const xmlNode *k = root->children; k; k = k->next)
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next)
         if (imp_docx_is(k, "abstractNum")) read_abstract(n, k);
-    for (const xmlNode *k = root->children; k; k = k->next) {
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) {
         if (!imp_docx_is(k, "num")) continue;
         const char *id = imp_docx_attr(k, "numId");
         const char *ab = kid_val(k, "abstractNumId");

@@ -18,7 +18,6 @@
  * copy had. Entity references (a DTD's) are never text. A paragraph
  * Word numbers (w:numPr) starts with its number (docx_num.c). */
 #include <string.h>
-#include <strings.h>
 #include "base/array.h"
 #include "base/label.h"
 #include "base/strmap.h"
@@ -418,11 +417,10 @@ imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st)
 
 /* ---- a table's title paragraph ---- */
 
-/* Is the paragraph p in a Caption style (题注)? */
-static int caption_style(const xmlNode *p)
+/* Is the paragraph p in Word's caption style (题注)? */
+static int caption_style(const dx *d, const xmlNode *p)
 {
-    const char *v = prop(child(p, "pPr"), "pStyle", NULL);
-    return v && strcasecmp(v, "Caption") == 0;
+    return imp_docx_caption(d->num, prop(child(p, "pPr"), "pStyle", NULL));
 }
 
 /* Is s (folded) the title of a table of some template the stdlib
@@ -476,7 +474,7 @@ void imp_docx_block(imp_docx_walk *w, const xmlNode *n)
     d->prev_bol = d->bol;
     element(d, n, 0);
     d->prev_p = imp_docx_is(n, "p");
-    d->prev_caption = d->prev_p && caption_style(n);
+    d->prev_caption = d->prev_p && caption_style(d, n);
 }
 
 void imp_docx_set_numbering(imp_docx_walk *w, imp_docx_num *n)

@@ -39,7 +39,8 @@
 #  5. A table's title: the paragraph directly before a table that is a
 #     table's title the text already had as a heading (girc's own .docx:
 #     "二、主动公开政府信息情况" … "主动公开政府信息情况"), or is in a
-#     Caption style, is not prose (N1060, zh and en); a title that is its
+#     caption style (by its name: a Chinese Word's id is a5), is not
+#     prose (N1060, zh and en); a title that is its
 #     part's only heading stays, and the cells are the same.
 #  6. Word's automatic numbering: girc's own .docx with its headings'
 #     numbers given by w:numPr and word/numbering.xml instead of the text
@@ -180,15 +181,20 @@ src, cap, only = sys.argv[1:]
 z = zipfile.ZipFile(src)
 parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
 doc = dict(parts)["word/document.xml"].decode()
-def write(path, text):
+def write(path, text, styles=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as o:
         for name, data in parts:
+            if name == "word/styles.xml" and styles: data = styles
             o.writestr(name, text.encode() if name == "word/document.xml" else data)
 t = "主动公开政府信息情况</w:t>"
 i = doc.index(t, doc.index("二、主动公开政府信息情况") + 30)
 p = doc.rindex("<w:pPr>", 0, i)
 # a Caption-styled title whose words are not a table's name
 write(cap, doc[:p] + '<w:pPr><w:pStyle w:val="Caption"/>' + doc[p + 7:i] + "表1 主动公开情况</w:t>" + doc[i + len(t):])
+# the same as a Chinese Word writes it: the caption style's id is "a5"
+st = dict(parts)["word/styles.xml"].decode().replace("</w:styles>",
+  '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="caption"/></w:style></w:styles>')
+write(cap.replace("cap", "a5"), doc[:p] + '<w:pPr><w:pStyle w:val="a5"/>' + doc[p + 7:i] + "表1 主动公开情况</w:t>" + doc[i + len(t):], st.encode())
 # the part's heading removed: the title is its only heading
 write(only, doc.replace("二、主动公开政府信息情况</w:t>", "</w:t>"))
 PY
@@ -196,6 +202,10 @@ PY
 [ $st -eq 0 ] && grep -q '^table 主动公开' "$T/ttl-cap.gir" && ! grep -q '表1 主动公开情况' "$T/ttl-cap.gir" &&
   grep -q 'N1060\]: 3 ' "$T/ttl-cap.err"
 check $? "titles: a Caption-styled paragraph before a table is not prose"
+"$GIRC" --color=never import "$T/ttl-a5.docx" > "$T/ttl-a5.gir" 2> "$T/ttl-a5.err"; st=$?
+[ $st -eq 0 ] && grep -q '^table 主动公开' "$T/ttl-a5.gir" && ! grep -q '表1 主动公开情况' "$T/ttl-a5.gir" &&
+  grep -q 'N1060\]: 3 ' "$T/ttl-a5.err"
+check $? "titles: so is one in the caption style of a Chinese Word (styleId a5, named caption)"
 "$GIRC" --color=never import "$T/ttl-only.docx" > "$T/ttl-only.gir" 2> "$T/ttl-only.err"; st=$?
 [ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|W1010' "$T/ttl-only.err" &&
   sh tests/import/forms/compare-docx.sh "$T/own.gir" "$T/ttl-only.gir" > /dev/null 2>&1
