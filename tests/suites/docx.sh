@@ -100,7 +100,7 @@ if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; th
     done
     # no automatic gap between Chinese and digits (2021年, not 2021 年)
     if ! pdftotext "$T/$n.pdf" - | grep -q '[0-9] 年'; then ok "$n: no gap between Chinese and digits"
-    else ok "$n: no gap between Chinese and digits # SKIP $(soffice --version 2>/dev/null | cut -d' ' -f1-2) does not import w:autoSpaceDE/DN from a .docx (its own .docx with the option off reopens with the gap); Word honours them"; fi
+    else ok "$n: no gap between Chinese and digits # SKIP $(soffice --version 2>/dev/null | cut -d' ' -f1-2) does not import w:autoSpaceDE/DN from a .docx (its own .docx with the option off reopens with the gap); Word reads them"; fi
   done
 else
   ok "LibreOffice converts it to PDF # SKIP no soffice"
