@@ -330,6 +330,15 @@ static int has_tables(const char *s, size_t n)
     return 0;
 }
 
+/* The part file beside the main document (word/numbering.xml,
+ * word/styles.xml: where Word and LibreOffice put them). */
+static const char *beside(imp_ctx *c, const char *main, const char *file)
+{
+    const char *slash = strrchr(main, '/');
+    size_t dir = slash ? (size_t)(slash - main + 1) : 0;
+    return arena_printf(c->a, "%.*s%s", (int)dir, main, file);
+}
+
 /* Each child of w:body expanded, walked, let go. Returns 0 with *x set
  * when the XML is not well-formed, -1 when it has no body, else 1. */
 static int render(pkg *p, const char *name, const char *s, size_t n, xerr *x, imp_docx_stats *st, int *dtd)
@@ -337,6 +346,8 @@ static int render(pkg *p, const char *name, const char *s, size_t n, xerr *x, im
     gir_defer *dr;
     xmlTextReader *r = reader(p, name, s, n, x, &dr);
     imp_docx_walk *w = imp_docx_start(p->c, !has_tables(s, n), st);
+    imp_docx_set_numbering(w, imp_docx_num_read(p->c->a, small_part(p, beside(p->c, name, "numbering.xml")),
+                                                small_part(p, beside(p->c, name, "styles.xml"))));
     int body = 0;
     int rc = r ? xmlTextReaderRead(r) : -1;
     while (rc == 1) {
@@ -390,6 +401,7 @@ static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
     if (dtd) on_file(p->c, diag_add(p->c->dg, GIR_SEV_WARNING, I_DOCX_DTD, NOWHERE, main));
     if (st->nested) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_NESTED, NOWHERE, st->nested, PLURAL(st->nested)));
     if (st->objects) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_OBJECTS, NOWHERE, st->objects, PLURAL(st->objects)));
+    if (st->titles) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_TITLES, NOWHERE, st->titles, PLURAL(st->titles), st->titles == 1 ? "is" : "are"));
     if (st->ins || st->del) on_file(p->c, diag_add(p->c->dg, GIR_SEV_NOTE, I_DOCX_REVISIONS, NOWHERE, st->ins, st->del, PLURAL(st->ins), PLURAL(st->del)));
 }
 

@@ -7,7 +7,8 @@
  * document through _rels/.rels and [Content_Types].xml and streams its
  * XML with libxml2's reader (no network, no DTD, no entity expansion;
  * one child of w:body in memory at a time);
- * docx_text.c walks the WordprocessingML body. */
+ * docx_text.c walks the WordprocessingML body; docx_num.c renders
+ * Word's automatic numbering. */
 #ifndef GIR_IMPORT_DOCX_H
 #define GIR_IMPORT_DOCX_H
 #include <stddef.h>
@@ -19,6 +20,7 @@ typedef struct imp_docx_stats {
     size_t ins, del;              /* tracked insertions kept, deletions dropped */
     size_t nested;                /* tables read as paragraphs: they hold tables */
     size_t objects;               /* embedded documents (w:object/o:OLEObject), not read */
+    size_t titles;                /* tables' title paragraphs left out of the prose */
 } imp_docx_stats;
 
 /* Reads the .docx of len bytes at bytes into c->w. On failure reports one
@@ -37,6 +39,17 @@ typedef struct imp_docx_walk imp_docx_walk;
 imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st);
 void imp_docx_block(imp_docx_walk *w, const xmlNode *n);
 void imp_docx_finish(imp_docx_walk *w);
+/* Word's automatic numbering (docx_num.c): the lists of a numbering part
+ * and the paragraph styles (numbering, caption), set on a walk before its first block; the
+ * number text a paragraph shows ("一、", "（二）", "3.") counted on, or
+ * NULL. */
+typedef struct imp_docx_num imp_docx_num;
+imp_docx_num *imp_docx_num_read(gir_arena *a, const xmlDoc *numbering, const xmlDoc *styles);
+const char *imp_docx_num_text(imp_docx_num *n, const xmlNode *p);
+void imp_docx_set_numbering(imp_docx_walk *w, imp_docx_num *n);
+/* Is the paragraph style style_id Word's caption style (named "caption",
+ * or with the id Caption when there are no styles)? */
+int imp_docx_caption(const imp_docx_num *n, const char *style_id);
 /* Is n the WordprocessingML element local (transitional or strict)? */
 int imp_docx_is(const xmlNode *n, const char *local);
 /* The value of n's attribute local (any namespace) as libxml2 holds it,

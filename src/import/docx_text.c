@@ -15,9 +15,14 @@
  * tables as tables. A document without any table (a copied text saved
  * as .docx) is read as text: every paragraph one line, empty ones too,
  * its spaces and tabs as they are, so the text stage sees the layout the
- * copy had. Entity references (a DTD's) are never text. */
+ * copy had. Entity references (a DTD's) are never text. A paragraph
+ * Word numbers (w:numPr) starts with its number (docx_num.c). */
 #include <string.h>
 #include "base/array.h"
+#include "base/label.h"
+#include "base/strmap.h"
+#include "template/cache.h"
+#include "template/stdlib_data.h"
 #include "docx.h"
 
 #define MAX_DEPTH 256
@@ -37,6 +42,11 @@ typedef struct dx {
     int in_cell;                   /* line breaks are spaces, '|' is '/' */
     int raw;                       /* no table at all: text as it is, every paragraph a line */
     struct rowgrid *g;             /* the grid of the table being written */
+    int prev_p;                    /* the last block of the body was a w:p */
+    int prev_caption;              /* … in a Caption style */
+    int prev_bol;                  /* bol before it */
+    size_t prev_at;                /* where its text starts in out */
+    imp_docx_num *num;             /* the document's numbering, or NULL */
 } dx;
 
 int imp_docx_is(const xmlNode *n, const char *local)
@@ -231,6 +241,8 @@ static void element(dx *d, const xmlNode *k, int depth)
     }
     int para = imp_docx_is(k, "p");
     if (para && !d->raw) brk(d);
+    const char *num = para && d->num ? imp_docx_num_text(d->num, k) : NULL;
+    if (num) text(d, num);
     walk(d, k->children, depth + 1);
     if (para) brk(d);
 }
@@ -403,10 +415,71 @@ imp_docx_walk *imp_docx_start(imp_ctx *c, int raw, imp_docx_stats *st)
     return w;
 }
 
+/* ---- a table's title paragraph ---- */
+
+/* Is the paragraph p in Word's caption style (题注)? */
+static int caption_style(const dx *d, const xmlNode *p)
+{
+    return imp_docx_caption(d->num, prop(child(p, "pPr"), "pStyle", NULL));
+}
+
+/* Is s (folded) the title of a table of some template the stdlib
+ * declares (its label or an alias)? */
+static int table_title(imp_ctx *c, const char *s)
+{
+    const char *f = label_fold(c->a, s);
+    if (!*f) return 0;
+    for (const gir_embedded *e = gir_stdlib; e->name; e++) {
+        const gir_schema *sch = tcache_builtin(e->name);
+        size_t at = 0;
+        if (sch && sch->tab_fold && strmap_get(sch->tab_fold, f, &at)) return 1;
+    }
+    return 0;
+}
+
+/* The paragraph just written before a table is the table's title (a
+ * Caption style, or a table's title the text already had as a heading:
+ * "二、主动公开政府信息情况" … "主动公开政府信息情况"), not prose:
+ * take it out of the text. A title that is the only heading stays. */
+static void drop_title(dx *d)
+{
+    if (!d->prev_p) return;
+    size_t at = d->prev_at;
+    while (at < d->out.n && d->out.p[at] == '\n') at++;
+    size_t n = d->out.n;
+    while (n > at && d->out.p[n - 1] == '\n') n--;
+    if (n == at) return;
+    char *t = arena_strndup(d->c->a, d->out.p + at, n - at);
+    int title = d->prev_caption;
+    if (!title && table_title(d->c, t)) {
+        d->out.p[at] = '\0';
+        title = strstr(d->out.p, t) != NULL;
+        d->out.p[at] = t[0];
+    }
+    if (!title) return;
+    d->out.n = d->prev_at;
+    d->bol = d->prev_bol;
+    d->space = 0;
+    d->st->titles++;
+}
+
 void imp_docx_block(imp_docx_walk *w, const xmlNode *n)
 {
-    if (n && n->type == XML_ELEMENT_NODE)
-        element(&w->d, n, 0);
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return;
+    dx *d = &w->d;
+    if (!d->raw && imp_docx_is(n, "tbl") && !has_table_inside(n, 0))
+        drop_title(d);
+    d->prev_at = d->out.n;
+    d->prev_bol = d->bol;
+    element(d, n, 0);
+    d->prev_p = imp_docx_is(n, "p");
+    d->prev_caption = d->prev_p && caption_style(d, n);
+}
+
+void imp_docx_set_numbering(imp_docx_walk *w, imp_docx_num *n)
+{
+    w->d.num = n;
 }
 
 void imp_docx_finish(imp_docx_walk *w)

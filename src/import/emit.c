@@ -16,6 +16,37 @@
 #include "notes.h"
 #include "sniff.h"
 
+/* A character no .gir line carries (a terminal would act on it): C0
+ * but tab, DEL, C1 (CSI U+009B, NEL …), the line and paragraph
+ * separators. The .gir has a space in its place. */
+static int imp_is_control(uint32_t cp)
+{
+    if (cp < 0x20) return cp != '\t';
+    return (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
+/* W1061 at the first control character of the input (line breaks, tabs
+ * and form feeds are layout, not controls; NUL has W1027), with how
+ * many there are. */
+static void control_chars(imp_ctx *c)
+{
+    const unsigned char *p = (const unsigned char *)c->src->text, *e = p + c->src->len;
+    size_t n = 0;
+    uint32_t first = 0, flen = 1;
+    while (p < e) {
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0) k = 1;
+        else if (imp_is_control(cp) && cp && cp != '\n' && cp != '\r' && cp != '\f' && n++ == 0) {
+            first = (uint32_t)(p - (const unsigned char *)c->src->text);
+            flen = (uint32_t)k;
+        }
+        p += k;
+    }
+    if (!n) return;
+    diag_add(c->dg, GIR_SEV_WARNING, I_CONTROL_CHARS, c->src, (gir_span){first, first + flen}, n, n == 1 ? "" : "s");
+}
+
 static void put_escaped_string(gir_buf *b, const char *s)
 {
     buf_putc(b, '"');
@@ -25,7 +56,7 @@ static void put_escaped_string(gir_buf *b, const char *s)
         int k = utf8_decode(p, e, &cp);
         if (k < 0) { p++; continue; }
         if (cp == '"' || cp == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)cp); }
-        else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 || cp == 0x85) buf_putc(b, ' ');
+        else if (cp == '\t' || imp_is_control(cp)) buf_putc(b, ' ');
         else buf_put(b, (const char *)p, (size_t)k);
         p += k;
     }
@@ -42,7 +73,7 @@ static void put_comment(gir_buf *b, const char *indent, const char *text)
         uint32_t cp;
         int k = utf8_decode(p, e, &cp);
         if (k < 0) { p++; continue; }
-        if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 || cp == 0x85) buf_putc(b, ' ');
+        if (cp == '\t' || imp_is_control(cp)) buf_putc(b, ' ');
         else buf_put(b, (const char *)p, (size_t)k);
         p += k;
     }
@@ -304,6 +335,7 @@ static const char *input_kind(imp_ctx *c)
 
 const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
 {
+    control_chars(c);
     gir_buf b;
     buf_init(&b, c->a);
     const char *nm = c->im && c->im->template_name ? c->im->template_name : c->tmpl;

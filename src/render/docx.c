@@ -397,8 +397,9 @@ static void d_table(gir_renderer *rr, const gir_layout *L)
     xmlTextWriterPtr w = W(rr);
     tbl_head(rr, L);
     /* 五号; 小五 for a table of more than 20 rows (table 3), to keep it on
-     * as few pages as it can */
-    int size = L->nrows > 20 ? 18 : 21;
+     * as few pages as it can, and of more than 10 columns (table 4's 15
+     * values), so that its heads wrap less */
+    int size = L->nrows > 20 || L->ncols > 10 ? 18 : 21;
     rr->count = 0;
     for (int y = 0; y < L->nrows; y++) {
         /* every row but the last keeps with the next: the table stays on

@@ -11,7 +11,13 @@
 #     (tests/data/evil.gir) gives a well-formed document with its script
 #     as text.
 #  2. LibreOffice converts each example to PDF without complaint and
-#     pdftoppm renders every page (skipped when soffice is missing).
+#     pdftoppm renders every page (skipped when soffice is missing);
+#     each table is on one page (pdftotext of each page: the table's title
+#     and its last row on the same page; without w:cantSplit/w:keepNext
+#     LibreOffice splits table 3 of xinhua over pages 4 and 5); the
+#     styles turn off Word's automatic space between Chinese and digits,
+#     and the PDF has none (`2021年`) -- skipped while LibreOffice (7.4)
+#     does not import w:autoSpaceDE/DN from a .docx.
 #  3. The round trip: `girc import` of the .docx gives the same cells as
 #     the import of the HTML built from the same report
 #     (tests/import/forms/compare-docx.sh).
@@ -63,6 +69,18 @@ xmllint --noout "$T/evil.xml" 2>/dev/null && grep -q '&lt;script&gt;alert(1)&lt;
 check $? "evil: well-formed, its script kept as text"
 
 # ---- LibreOffice and pdftoppm ----
+# page_of PDF TEXT PAGES [FROM]: the first page from FROM (1) on where a
+# line starts with TEXT
+page_of() {
+  p=${4:-1}
+  while [ -n "$p" ] && [ "$p" -le "$3" ]; do
+    pdftotext -f "$p" -l "$p" -layout "$1" - 2>/dev/null | grep -Eq "^ *$2" && { echo "$p"; return; }
+    p=$((p + 1))
+  done
+}
+# the Word setting for it: no automatic space between Chinese and digits
+unzip -p "$T/xinhua-gongan-2021.docx" word/styles.xml | grep -q '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+check $? "styles.xml turns off the automatic space between Chinese and digits (w:autoSpaceDE/DN)"
 if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then
   for n in mahekou-2020 xinhua-gongan-2021; do
     (cd "$T" && timeout 180 soffice --headless -env:UserInstallation=file://$T/lo --convert-to pdf "$n.docx" > lo.out 2> lo.err)
@@ -73,6 +91,16 @@ if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; th
     pdftoppm -r 30 -png "$T/$n.pdf" "$T/$n-page" 2>/dev/null
     [ -n "$pages" ] && [ "$(ls "$T" | grep -c "^$n-page")" -eq "$pages" ]
     check $? "$n: pdftoppm renders its $pages pages"
+    # each table on one page: its title and its last row on the same page
+    for pair in '主动公开政府信息情况|行政事业性收费' '收到和处理政府信息公开申请情况|四、结转下年度继续办理' \
+                '政府信息公开行政复议、行政诉讼情况|([0-9.]+ +){14}[0-9.]+'; do
+      a=$(page_of "$T/$n.pdf" "${pair%%|*}" "$pages"); b=$(page_of "$T/$n.pdf" "${pair#*|}" "$pages" "$a")
+      [ -n "$a" ] && [ "$a" = "$b" ]
+      check $? "$n: table ${pair%%|*} on one page (title on page $a, last row on page $b)"
+    done
+    # no automatic gap between Chinese and digits (2021年, not 2021 年)
+    if ! pdftotext "$T/$n.pdf" - | grep -q '[0-9] 年'; then ok "$n: no gap between Chinese and digits"
+    else ok "$n: no gap between Chinese and digits # SKIP $(soffice --version 2>/dev/null | cut -d' ' -f1-2) does not import w:autoSpaceDE/DN from a .docx (its own .docx with the option off reopens with the gap); Word reads them"; fi
   done
 else
   ok "LibreOffice converts it to PDF # SKIP no soffice"

@@ -129,6 +129,19 @@ imp "$T/esc.txt" > "$T/esc.gir" 2> /dev/null
 ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/esc.gir" && ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$T/esc.gir" &&
   grep -qF '本年度 \]52;c;aGVsbG8= 我局 31m 做了工作。' "$T/esc.gir"
 check $? "control characters in the prose of a page become spaces in the .gir (no escape sequence reaches a terminal)"
+# … and in the title, the agency, the comments (text before the first part,
+# what was not understood), C1 (U+009B, a CSI) too; W1061 says so at the
+# first one, in zh and en
+printf '前言\033]52;c;aGVsbG8=\a开头\302\233\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度我局做了工作。\n二、主动公开政府信息情况\n规章 \033[31m 0 0 0 乱\033[0m码\n' > "$T/esc2.txt"
+imp "$T/esc2.txt" > "$T/esc2.gir" 2> "$T/esc2.err"
+"$GIRC" --color=never --lang=en import "$T/esc2.txt" 2>&1 > /dev/null | grep -A2 'W1061' > "$T/esc2.en"
+! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/esc2.gir" && ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$T/esc2.gir" &&
+  grep -qF '#   前言 ]52;c;aGVsbG8= 开头 ' "$T/esc2.gir" &&
+  grep -A2 'W1061' "$T/esc2.err" | sed "s|$T/||" > "$T/esc2.zh" &&
+  printf '%s\n' 'esc2.txt:1:3: warning[W1061]: 输入中有 5 个控制字符（此处为第一个，如终端的转义序列）：在 .gir 中写为空格，不会传到终端' \
+    '    1 | 前言�]52;c;aGVsbG8=�开头�' '      |     ^' | cmp -s - "$T/esc2.zh" &&
+  sed "s|$T/||" "$T/esc2.en" | head -n 1 | grep -qxF 'esc2.txt:1:3: warning[W1061]: the input holds 5 control characters (the first is here; a terminal escape sequence, for instance): written as spaces in the .gir, so none reaches a terminal'
+check $? "control characters anywhere (title, agency, comments; C0 and C1) never reach the .gir; W1061 at the first (zh, en)"
 
 dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
   n=$1; shift

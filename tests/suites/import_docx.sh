@@ -36,6 +36,18 @@
 #     imports under the memory cap of import.sh (ulimit -v 256 MB, else a
 #     512 MB peak RSS): the document is streamed, not held as a tree. No
 #     timing.
+#  5. A table's title: the paragraph directly before a table that is a
+#     table's title the text already had as a heading (girc's own .docx:
+#     "二、主动公开政府信息情况" … "主动公开政府信息情况"), or is in a
+#     caption style (by its name: a Chinese Word's id is a5), is not
+#     prose (N1060, zh and en); a title that is its
+#     part's only heading stays, and the cells are the same.
+#  6. Word's automatic numbering: girc's own .docx with its headings'
+#     numbers given by w:numPr and word/numbering.xml instead of the text
+#     imports to the very same .gir; a made .docx shows (--text-layer)
+#     each format (decimal, 甲乙, Chinese counting past 十), the levels
+#     resetting, bullets and numbers past 99 without a number, a
+#     paragraph style that numbers (and one based on it), cells too.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -149,3 +161,134 @@ elif python3 $X/make.py big 100 "$T/big.docx"; then
 else
   nok "size: python3 $X/make.py big failed"
 fi
+
+# ---- 5. a table's title paragraph (N1060) ----
+# girc's own .docx has each table's title (主动公开政府信息情况 …) as a
+# paragraph directly before the table, after the part's heading: it is
+# not prose. A Caption-styled paragraph before a table is not either; a
+# title that is the only heading of its part stays (so the part is found).
+"$GIRC" build -f docx -o "$T/own.docx" examples/xinhua-gongan-2021.gir 2> /dev/null
+"$GIRC" --color=never import "$T/own.docx" > "$T/own.gir" 2> "$T/own.err"
+! grep -qx '主动公开政府信息情况\|收到和处理政府信息公开申请情况\|政府信息公开行政复议、行政诉讼情况' "$T/own.gir" &&
+  grep -q 'note\[N1060\]: 3 个紧接在表格之前的段落是表格的标题' "$T/own.err"
+check $? "titles: girc's own .docx imports without its tables' titles in the prose (N1060)"
+"$GIRC" --color=never --lang=en import "$T/own.docx" 2>&1 > /dev/null |
+  grep -q 'note\[N1060\]: 3 paragraphs directly before a table are the table.s title'
+check $? "titles: N1060 in English"
+python3 - "$T/own.docx" "$T/ttl-cap.docx" "$T/ttl-only.docx" <<'PY'
+import sys, zipfile
+src, cap, only = sys.argv[1:]
+z = zipfile.ZipFile(src)
+parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+doc = dict(parts)["word/document.xml"].decode()
+def write(path, text, styles=None):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as o:
+        for name, data in parts:
+            if name == "word/styles.xml" and styles: data = styles
+            o.writestr(name, text.encode() if name == "word/document.xml" else data)
+t = "主动公开政府信息情况</w:t>"
+i = doc.index(t, doc.index("二、主动公开政府信息情况") + 30)
+p = doc.rindex("<w:pPr>", 0, i)
+# a Caption-styled title whose words are not a table's name
+write(cap, doc[:p] + '<w:pPr><w:pStyle w:val="Caption"/>' + doc[p + 7:i] + "表1 主动公开情况</w:t>" + doc[i + len(t):])
+# the same as a Chinese Word writes it: the caption style's id is "a5"
+st = dict(parts)["word/styles.xml"].decode().replace("</w:styles>",
+  '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="caption"/></w:style></w:styles>')
+write(cap.replace("cap", "a5"), doc[:p] + '<w:pPr><w:pStyle w:val="a5"/>' + doc[p + 7:i] + "表1 主动公开情况</w:t>" + doc[i + len(t):], st.encode())
+# the part's heading removed: the title is its only heading
+write(only, doc.replace("二、主动公开政府信息情况</w:t>", "</w:t>"))
+PY
+"$GIRC" --color=never import "$T/ttl-cap.docx" > "$T/ttl-cap.gir" 2> "$T/ttl-cap.err"; st=$?
+[ $st -eq 0 ] && grep -q '^table 主动公开' "$T/ttl-cap.gir" && ! grep -q '表1 主动公开情况' "$T/ttl-cap.gir" &&
+  grep -q 'N1060\]: 3 ' "$T/ttl-cap.err"
+check $? "titles: a Caption-styled paragraph before a table is not prose"
+"$GIRC" --color=never import "$T/ttl-a5.docx" > "$T/ttl-a5.gir" 2> "$T/ttl-a5.err"; st=$?
+[ $st -eq 0 ] && grep -q '^table 主动公开' "$T/ttl-a5.gir" && ! grep -q '表1 主动公开情况' "$T/ttl-a5.gir" &&
+  grep -q 'N1060\]: 3 ' "$T/ttl-a5.err"
+check $? "titles: so is one in the caption style of a Chinese Word (styleId a5, named caption)"
+"$GIRC" --color=never import "$T/ttl-only.docx" > "$T/ttl-only.gir" 2> "$T/ttl-only.err"; st=$?
+[ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|W1010' "$T/ttl-only.err" &&
+  sh tests/import/forms/compare-docx.sh "$T/own.gir" "$T/ttl-only.gir" > /dev/null 2>&1
+check $? "titles: a title that is its part's only heading stays (the part and its cells are found)"
+
+# ---- 6. Word's automatic numbering ----
+# girc's own .docx with the numbers of its headings (一、 … 六、) and
+# sub-headings (（一）…) taken out of the text and given by Word's
+# numbering instead (w:numPr, word/numbering.xml: chineseCounting "%1、"
+# and "（%2）"): the import is the same .gir (but for its first comment)
+python3 - "$T/own.docx" "$T/num.docx" <<'PY'
+import re, sys, zipfile
+src, dst = sys.argv[1:]
+z = zipfile.ZipFile(src)
+parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+doc = dict(parts)["word/document.xml"].decode()
+N = "一二三四五六七八九十"
+def number(m):
+    p = m.group(0)
+    t = re.search(r'(<w:t[^>]*>)([^<]*)', p)
+    if not t: return p
+    s = t.group(2)
+    if len(s) > 1 and s[0] in N and s[1] == "、": lvl, cut = 0, 2
+    elif len(s) > 2 and s[0] == "（" and s[1] in N and s[2] == "）": lvl, cut = 1, 3
+    else: return p
+    p = p[:t.start(2)] + s[cut:] + p[t.end(2):]
+    return p.replace("<w:pPr>", '<w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="7"/></w:numPr>' % lvl, 1)
+out = []
+for k, seg in enumerate(re.split(r'(<w:tbl>.*?</w:tbl>)', doc, flags=re.S)):
+    out.append(seg if k % 2 else re.sub(r'<w:p>.*?</w:p>', number, seg, flags=re.S))
+numbering = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+  '<w:abstractNum w:abstractNumId="3">'
+  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+  '</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>')
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
+    for name, data in parts:
+        o.writestr(name, "".join(out).encode() if name == "word/document.xml" else data)
+    o.writestr("word/numbering.xml", numbering)
+PY
+"$GIRC" --color=never import "$T/num.docx" > "$T/num.gir" 2> /dev/null; st=$?
+[ $st -eq 0 ] && unzip -p "$T/num.docx" word/document.xml | grep -q '<w:numId w:val="7"/>' &&
+  ! unzip -p "$T/num.docx" word/document.xml | grep -q '>一、总体情况<' &&
+  tail -n +2 "$T/own.gir" > "$T/own.rest" && tail -n +2 "$T/num.gir" | cmp -s - "$T/own.rest"
+check $? "numbering: headings numbered by Word (w:numPr, chineseCounting 一、 and （一）) keep their numbers"
+# the formats, levels and resets, read through --text-layer
+python3 - "$T/fmt.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def p(text, num=None, lvl=0, style=None):
+    pr = '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%s"/></w:numPr>' % (lvl, num) if num is not None else ''
+    if style: pr = '<w:pStyle w:val="%s"/>' % style + pr
+    return '<w:p><w:pPr>%s</w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % (pr, text)
+body = (p("A", 5) + p("B", 5, 1) + p("C", 5, 1) + p("D", 5, 2) + p("E", 5, 2) + p("F", 5) + p("G", 5, 1) +
+        p("H", 6) + p("I", 0) + p("J", 99) + p("L", 7) + p("M", 7) + p("N", 8) +
+        p("P", style="H1") + p("Q", style="H1b") + p("R", 0, style="H1") + p("S", 10) + p("T", 10) +
+        '<w:tbl><w:tr><w:tc>' + p("K", 5) + '</w:tc><w:tc>' + p("x") + '</w:tc></w:tr></w:tbl>')
+doc = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s</w:body></w:document>' % (W, body)
+def lvl(i, fmt, text, start=1):
+    return '<w:lvl w:ilvl="%d"><w:start w:val="%d"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/></w:lvl>' % (i, start, fmt, text)
+num = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering %s>' % W +
+  '<w:abstractNum w:abstractNumId="1">' + lvl(0, "decimal", "%1.") + lvl(1, "ideographTraditional", "%2、") +
+  lvl(2, "chineseCounting", "（%3）", 11) + '</w:abstractNum>' +
+  '<w:abstractNum w:abstractNumId="2">' + lvl(0, "bullet", "•") + '</w:abstractNum>' +
+  '<w:abstractNum w:abstractNumId="3">' + lvl(0, "chineseCountingThousand", "%1、", 20) + '</w:abstractNum>' +
+  '<w:abstractNum w:abstractNumId="4">' + lvl(0, "chineseCounting", "%1、", 100) + '</w:abstractNum>' +
+  '<w:abstractNum w:abstractNumId="5">' + lvl(0, "chineseCounting", "%1、") + '</w:abstractNum>' +
+  '<w:abstractNum w:abstractNumId="6">' + lvl(0, "decimal", "%1)", 0) + '</w:abstractNum>' +
+  ''.join('<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (n, a) for n, a in ((5, 1), (6, 2), (7, 3), (8, 4), (9, 5), (10, 6))) +
+  '</w:numbering>')
+ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+  '<Default Extension="xml" ContentType="application/xml"/>'
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as o:
+    o.writestr("[Content_Types].xml", ct)
+    o.writestr("word/document.xml", doc)
+    o.writestr("word/numbering.xml", num)
+    # a heading style that numbers, and one based on it
+    o.writestr("word/styles.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles %s>' % W +
+      '<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>'
+      '<w:style w:type="paragraph" w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>')
+PY
+"$GIRC" import --text-layer "$T/fmt.docx" 2> /dev/null > "$T/fmt.txt"
+printf '%s\n' 1.A 甲、B 乙、C （十一）D （十二）E 2.F 甲、G H I J 二十、L 二十一、M N 一、P 二、Q R '0)S' '1)T' '3.K | x |' | cmp -s - "$T/fmt.txt"
+check $? "numbering: decimal, 甲乙, Chinese counting from 11 and from 20, decimal from 0, levels reset, bullets and numbers past 99 without a number, a numbering style (and one based on it), in cells too"
