@@ -305,11 +305,23 @@ static void drop_controls(gir_buf *out)
  * nothing and drop_controls would change nothing, so one decoding pass
  * replaces the three (the common case; otherwise the three run as
  * before, so that the diagnostics and their order stay the same). */
+/* A three-byte sequence at p (p + 2 < e) that is valid UTF-8: then it is
+ * U+0800 or above, never a control. */
+static int cjk_at(const unsigned char *p)
+{
+    unsigned c = p[0], c1 = p[1];
+    if ((c & 0xF0) != 0xE0 || (c1 & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0) return c1 >= 0xA0;   /* not overlong */
+    if (c == 0xED) return c1 < 0xA0;    /* not a surrogate */
+    return 1;
+}
+
 static int text_is_clean(const unsigned char *p, const unsigned char *e)
 {
     while (p < e) {
         unsigned c = *p;
         if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        if (e - p >= 3 && cjk_at(p)) { p += 3; continue; }   /* most of a Chinese report */
         if (c == '\n' || c == '\t' || c == '\r') { p++; continue; }
         if (c < 0x80) return 0;
         uint32_t cp;
