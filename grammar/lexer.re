@@ -300,6 +300,71 @@ static void drop_controls(gir_buf *out)
     out->p[out->n] = 0;   /* a gir_buf stays NUL-terminated */
 }
 
+/* True when [b, e) is valid UTF-8 with no NUL and no control character
+ * but tab and line ends: then check_utf8 and check_controls would say
+ * nothing and drop_controls would change nothing, so one decoding pass
+ * replaces the three (the common case; otherwise the three run as
+ * before, so that the diagnostics and their order stay the same). */
+/* A three-byte sequence at p (p + 2 < e) that is valid UTF-8: then it is
+ * U+0800 or above, never a control. */
+static int cjk_at(const unsigned char *p)
+{
+    unsigned c = p[0], c1 = p[1];
+    if ((c & 0xF0) != 0xE0 || (c1 & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0) return c1 >= 0xA0;   /* not overlong */
+    if (c == 0xED) return c1 < 0xA0;    /* not a surrogate */
+    return 1;
+}
+
+static int text_is_clean(const unsigned char *p, const unsigned char *e)
+{
+    while (p < e) {
+        unsigned c = *p;
+        if (c >= 0x20 && c < 0x7F) { p++; continue; }
+        if (e - p >= 3 && cjk_at(p)) { p += 3; continue; }   /* most of a Chinese report */
+        if (c == '\n' || c == '\t' || c == '\r') { p++; continue; }
+        if (c < 0x80) return 0;
+        uint32_t cp;
+        int k = utf8_decode(p, e, &cp);
+        if (k < 0 || cp <= 0x9F) return 0;   /* invalid, or C1 (U+0080-U+009F) */
+        p += k;
+    }
+    return 1;
+}
+
+/* Copies [b, e) into the arena with CR and CRLF made LF, a span at a
+ * time (memcpy between line ends); NUL-terminated, *n its length. */
+static char *copy_lf(gir_arena *a, const unsigned char *b, const unsigned char *e, size_t *n)
+{
+    char *out = arena_alloc_raw(a, (size_t)(e - b) + 1), *w = out;
+    if (!out) { *n = 0; return NULL; }   /* no protected call: buf_cstr gives "" */
+    while (b < e) {
+        const unsigned char *cr = memchr(b, '\r', (size_t)(e - b));
+        size_t k = (size_t)((cr ? cr : e) - b);
+        memcpy(w, b, k);
+        w += k;
+        if (!cr) break;
+        *w++ = '\n';
+        b = cr + 1;
+        if (b < e && *b == '\n') b++;
+    }
+    *w = 0;
+    *n = (size_t)(w - out);
+    return out;
+}
+
+/* The closing triple quote at or after p, or NULL. */
+static const unsigned char *find_triple(const unsigned char *p, const unsigned char *lim)
+{
+    while (lim - p >= 3) {
+        const unsigned char *q = memchr(p, '"', (size_t)(lim - p - 2));
+        if (!q) return NULL;
+        if (q[1] == '"' && q[2] == '"') return q;
+        p = q + 1;
+    }
+    return NULL;
+}
+
 /* After the opening quote: scans to the closing quote on the same line,
  * decoding escapes. */
 static gir_node *scan_string(gir_lexer *lx)
@@ -351,11 +416,17 @@ static gir_node *scan_string(gir_lexer *lx)
             }
             continue;
         }
-        buf_putc(&out, (char)*p++);
+        const unsigned char *r = p;
+        while (r < lx->lim && *r != '"' && *r != '\\' && *r != '\n' && *r != '\r') r++;
+        if (r == p) r++;   /* a backslash at the very end: copied as it is */
+        buf_put(&out, (const char *)p, (size_t)(r - p));
+        p = r;
     }
-    check_utf8(lx, lx->cur, closed ? p - 1 : p);
-    check_controls(lx, lx->cur, closed ? p - 1 : p);
-    drop_controls(&out);
+    if (!text_is_clean(lx->cur, closed ? p - 1 : p)) {
+        check_utf8(lx, lx->cur, closed ? p - 1 : p);
+        check_controls(lx, lx->cur, closed ? p - 1 : p);
+        drop_controls(&out);
+    }
     gir_span sp = span_of(lx, lx->tok, p);
     if (!closed) {
         gir_diag *g = diag_add(lx->diags, GIR_SEV_ERROR, M_UNTERMINATED_STRING, lx->src, sp);
@@ -371,14 +442,13 @@ static gir_node *scan_string(gir_lexer *lx)
 /* After the opening triple quote: everything up to the closing one. */
 static gir_node *scan_prose(gir_lexer *lx)
 {
-    const unsigned char *b = lx->cur, *p = lx->cur, *close = NULL;
-    while (lx->lim - p >= 3) {
-        if (p[0] == '"' && p[1] == '"' && p[2] == '"') { close = p; break; }
-        p++;
-    }
+    const unsigned char *b = lx->cur, *close = find_triple(lx->cur, lx->lim);
     const unsigned char *e = close ? close : lx->lim;
-    check_utf8(lx, b, e);
-    check_controls(lx, b, e);
+    int clean = text_is_clean(b, e);
+    if (!clean) {
+        check_utf8(lx, b, e);
+        check_controls(lx, b, e);
+    }
     /* text: drop the newline right after the opening quotes and the last
      * newline (plus indentation) before the closing ones; CRLF -> LF */
     const unsigned char *tb = b, *te = e;
@@ -392,11 +462,9 @@ static gir_node *scan_prose(gir_lexer *lx)
     }
     gir_buf out;
     buf_init(&out, lx->arena);
-    for (const unsigned char *r = tb; r < te; r++) {
-        if (*r == '\r') { buf_putc(&out, '\n'); if (r + 1 < te && r[1] == '\n') r++; }
-        else buf_putc(&out, (char)*r);
-    }
-    drop_controls(&out);
+    out.p = copy_lf(lx->arena, tb, te, &out.n);
+    out.cap = out.n + 1;
+    if (!clean) drop_controls(&out);
     lx->cur = close ? close + 3 : lx->lim;
     gir_span sp = span_of(lx, lx->tok, lx->cur);
     if (!close)

@@ -149,6 +149,8 @@ static void *alloc_raw(gir_arena *a, size_t n)
     return p;
 }
 
+void *arena_alloc_raw(gir_arena *a, size_t n) { return alloc_raw(a, n); }
+
 void *arena_alloc(gir_arena *a, size_t n)
 {
     void *p = alloc_raw(a, n);

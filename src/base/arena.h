@@ -52,6 +52,10 @@ void arena_defer_set(gir_defer *d, void *p);
 /* Zeroed, max-aligned memory. Returns NULL on failure only when no jump
  * target is set. */
 void *arena_alloc(gir_arena *a, size_t n);
+/* Max-aligned memory that is not zeroed, for what the caller fills at
+ * once (copies, decoded text, arrays written in full). Same failure
+ * rules as arena_alloc. */
+void *arena_alloc_raw(gir_arena *a, size_t n);
 /* Grow an arena array: copies old contents (old memory is not reused). */
 void *arena_grow(gir_arena *a, void *old, size_t old_n, size_t new_n);
 char *arena_strndup(gir_arena *a, const char *s, size_t n);

@@ -78,18 +78,22 @@ static gir_io_status read_all(int fd, char **out, size_t *len, int *err_no)
     return st;
 }
 
-/* Copies the malloc'd buffer into the arena, which must not longjmp
- * (out of memory) over it. */
+static void free_buf(void *p) { free(p); }
+
+/* Hands the malloc'd buffer to the arena (freed with it: the text is
+ * read once and never copied); the arena must not longjmp (out of
+ * memory) over it. */
 static gir_io_status to_arena(gir_arena *a, char *buf, size_t n, gir_io_status st, char **text, size_t *len, int *err_no)
 {
     jmp_buf *oom = arena_set_oom(a, NULL);
     if (st == IO_OK) {
-        *text = arena_alloc(a, n + 1);
-        if (*text) {
-            memcpy(*text, buf, n);
-            (*text)[n] = 0;
+        buf[n] = 0;   /* read_all leaves room for it */
+        if (arena_defer(a, free_buf, buf)) {
+            *text = buf;
             *len = n;
-        } else {
+            buf = NULL;
+        } else {   /* arena_defer has freed buf */
+            buf = NULL;
             *err_no = ENOMEM;
             st = IO_ERR_READ;
         }

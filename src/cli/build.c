@@ -228,8 +228,8 @@ static gir_doc *compile(gir_cli *c, const char *path, int *rc)
     }
     gir_options o;
     cli_compile_options(c, &o);
+    o.text_arena = tmp;   /* the text read once is the doc's (not copied) */
     gir_doc *d = gir_doc_compile(cli_input_name(path), text, len, &o);
-    arena_free(tmp);
     if (!d || d->oom) {
         gir_doc_free(d);
         *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);

@@ -29,8 +29,8 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
     }
     gir_options o;
     cli_compile_options(c, &o);
+    o.text_arena = tmp;   /* the text read once is the doc's (not copied) */
     gir_doc *d = gir_doc_compile(cli_input_name(path), text, len, &o);
-    arena_free(tmp);
     if (!d || d->oom) {
         gir_doc_free(d);
         if (res) res->unreadable = 1;

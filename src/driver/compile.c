@@ -67,6 +67,7 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
     gir_options o2 = {0};
     if (o) o2 = *o;
     o2.depth = 1;
+    o2.text_arena = NULL;   /* its text is in d's arena */
     o2.lang = d->diags.lang;
     gir_doc *pd = gir_doc_compile(path, text, len, &o2);
     if (!pd || pd->oom) {   /* out of memory there is out of memory here */
@@ -125,7 +126,7 @@ static void run_job(void *ud)
         too_large(d, j->name, j->len);
         return;
     }
-    char *copy = arena_strndup(d->arena, j->text, j->len);
+    const char *copy = d->text_arena ? j->text : arena_strndup(d->arena, j->text, j->len);
     source_init(&d->src, d->arena, arena_strdup(d->arena, j->name), copy, (uint32_t)j->len);
     d->ast = gir_parse(d->arena, &d->diags, &d->src);
     if (j->check) check_doc(d, j->o);
@@ -134,7 +135,11 @@ static void run_job(void *ud)
 static gir_doc *run(const char *name, const char *text, size_t len, const gir_options *o, int check)
 {
     gir_doc *d = doc_new(o);
-    if (!d) return NULL;
+    if (!d) {
+        if (o) arena_free(o->text_arena);
+        return NULL;
+    }
+    d->text_arena = o ? o->text_arena : NULL;
     job j = {d, name, text, len, o, check};
     if (arena_protect(d->arena, run_job, &j)) d->oom = 1;   /* keep what was done, report it */
     return d;
@@ -154,7 +159,9 @@ void gir_doc_free(gir_doc *d)
 {
     while (d) {
         gir_doc *p = d->previous;
+        gir_arena *t = d->text_arena;
         arena_free(d->arena);
+        arena_free(t);
         d = p;
     }
 }

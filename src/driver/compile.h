@@ -16,6 +16,9 @@ typedef struct gir_options {
     const gir_mem *mem;                            /* allocator (NULL = malloc) */
     int no_previous;                               /* do not load `previous` reports */
     int depth;                                     /* internal: previous-report nesting */
+    gir_arena *text_arena;  /* when set: text is NUL-terminated at len and lives in this arena, which
+                             * the doc takes over (used in place, not copied; freed with the doc,
+                             * also when NULL is returned) */
 } gir_options;
 
 struct gir_report;   /* check.h */
@@ -28,9 +31,11 @@ typedef struct gir_doc {
     struct gir_report *report;  /* the checked report, NULL if not a report or no template */
     int oom;                    /* compilation ran out of memory */
     struct gir_doc *previous;   /* last year's report (`previous`), owned */
+    gir_arena *text_arena;      /* gir_options.text_arena, owned */
 } gir_doc;
 
-/* Compiles text (need not be NUL-terminated; it is copied). name is the
+/* Compiles text (need not be NUL-terminated; it is copied, unless
+ * o->text_arena hands it over). name is the
  * file name shown in diagnostics. Returns NULL only when not even the
  * arena could be allocated. */
 gir_doc *gir_doc_compile(const char *name, const char *text, size_t len, const gir_options *o);

@@ -97,6 +97,23 @@ static void test_dates(void **st)
     assert_string_equal(dg, "E0108@28");
 }
 
+/* The one-pass fast path of prose and strings (spans copied, CR and
+ * CRLF made LF) and the slow path it falls back to when a text has a bad
+ * byte or a control character (diagnostics in the same order). */
+static void test_prose_spans(void **st)
+{
+    (void)st;
+    char dg[256];
+    assert_string_equal(lex("\"\"\"\r\na\"\"b\r\nc\rd\r\n\"\"\"", 0, dg), "PROSE:a\"\"b\nc\nd@0-19 NL@19-19 EOF@19-19");
+    assert_string_equal(dg, "");
+    assert_string_equal(lex("\"\"\"\na\x01\xff\xc2\x85z\n\"\"\"", 0, dg), "PROSE:a\xffz@0-14 NL@14-14 EOF@14-14");
+    assert_string_equal(dg, "E0101@6 W0110@5 W0110@7");
+    assert_string_equal(lex("\"a\x01\\tb\"", 0, dg), "STR:a\tb@0-7 NL@7-7 EOF@7-7");
+    assert_string_equal(dg, "W0110@2");
+    assert_string_equal(lex("\"ab\\", 0, dg), "STR:ab\\@0-4 NL@4-4 EOF@4-4");
+    assert_string_equal(dg, "E0105@0");
+}
+
 static void test_strings_and_prose(void **st)
 {
     (void)st;
@@ -340,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_signs_and_units),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_strings_and_prose),
+        cmocka_unit_test(test_prose_spans),
         cmocka_unit_test(test_comments_and_blank_lines),
         cmocka_unit_test(test_fullwidth),
         cmocka_unit_test(test_bom_crlf),
