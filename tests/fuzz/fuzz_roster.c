@@ -77,7 +77,7 @@ static void summaries(region_set *s)
 static void print_diags(gir_diags *dg)
 {
     diags_sort(dg);
-    gir_render_opts ro = {0, GIR_LANG_ZH};
+    gir_render_opts ro = {0, GIR_LANG_ZH, GIR_COL_DISPLAY};
     for (size_t i = 0; i < dg->n; i++)
         diag_render_human(null_file(), dg->v[i], &ro);
 }
