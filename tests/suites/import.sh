@@ -138,9 +138,9 @@ imp "$T/esc2.txt" > "$T/esc2.gir" 2> "$T/esc2.err"
 ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/esc2.gir" && ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$T/esc2.gir" &&
   grep -qF '#   前言 ]52;c;aGVsbG8= 开头 ' "$T/esc2.gir" &&
   grep -A2 'W1061' "$T/esc2.err" | sed "s|$T/||" > "$T/esc2.zh" &&
-  printf '%s\n' 'esc2.txt:1:3: warning[W1061]: 输入中有 5 个控制字符（此处为第一个，如终端的转义序列）：在 .gir 中写为空格，不会传到终端' \
+  printf '%s\n' 'esc2.txt:1:5: warning[W1061]: 输入中有 5 个控制字符（此处为第一个，如终端的转义序列）：在 .gir 中写为空格，不会传到终端' \
     '    1 | 前言�]52;c;aGVsbG8=�开头�' '      |     ^' | cmp -s - "$T/esc2.zh" &&
-  sed "s|$T/||" "$T/esc2.en" | head -n 1 | grep -qxF 'esc2.txt:1:3: warning[W1061]: the input holds 5 control characters (the first is here; a terminal escape sequence, for instance): written as spaces in the .gir, so none reaches a terminal'
+  sed "s|$T/||" "$T/esc2.en" | head -n 1 | grep -qxF 'esc2.txt:1:5: warning[W1061]: the input holds 5 control characters (the first is here; a terminal escape sequence, for instance): written as spaces in the .gir, so none reaches a terminal'
 check $? "control characters anywhere (title, agency, comments; C0 and C1) never reach the .gir; W1061 at the first (zh, en)"
 
 dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
