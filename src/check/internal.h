@@ -79,6 +79,8 @@ typedef struct sus_rel {
  * block where a rule or a written total failed, the fewest cells (one, else two) whose change
  * makes every relation of the block hold, as a note on the first failure
  * (suspect.c). sums.c gives the rule relations; written totals are added. */
+/* Whether r satisfies comparison cmp (CMP_EQ, …) against 0 (sums.c). */
+int check_cmp_holds(int cmp, int64_t r);
 void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t nrels);
 /* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
 int ev_sentence_end(uint32_t cp);

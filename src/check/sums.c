@@ -276,7 +276,9 @@ static int eval_side(ck *c, gir_rtable *rt, const gir_rule *ru, const gir_expr *
     return E_OK;
 }
 
-static int compare(int cmp, int r)
+/* Whether r (a comparison's sign, or a difference) satisfies the rule's
+ * comparison cmp against 0 (internal.h). */
+int check_cmp_holds(int cmp, int64_t r)
 {
     switch (cmp) {
     case CMP_EQ: return r == 0;
@@ -448,7 +450,7 @@ static void check_rule(ck *c, gir_rtable *rt, const gir_rule *ru, relset *set)
         int ok;
         int cmpv = dec_cmp(l, r, &ok);
         if (!ok) continue;
-        int holds = compare(ru->cmp, cmpv);
+        int holds = check_cmp_holds(ru->cmp, cmpv);
         counted++;
         if (ru->pattern) { held += holds; any_nonzero |= nz; continue; }
         if (holds) { add_rel(c, rt, ru, &ins[i], NULL, set); continue; }

@@ -78,19 +78,6 @@ static int64_t residual(sus *s, const sus_rel *r)
     return acc;
 }
 
-static int holds(int cmp, int64_t v)
-{
-    switch (cmp) {
-    case CMP_EQ: return v == 0;
-    case CMP_NE: return v != 0;
-    case CMP_LE: return v <= 0;
-    case CMP_GE: return v >= 0;
-    case CMP_LT: return v < 0;
-    case CMP_GT: return v > 0;
-    }
-    return 1;
-}
-
 /* A written total, as a relation: total - sum(parts) == 0. */
 static void add_total(sus *s, int i, const gir_hnode *h, int axis)
 {
@@ -162,7 +149,7 @@ static int all_hold(sus *s, const fix *f)
     s->epoch++;
     int ok = 1;
     for (size_t k = 0; k < s->nrel && ok; k++)
-        ok = holds(s->rel[k].cmp, residual(s, &s->rel[k]));
+        ok = check_cmp_holds(s->rel[k].cmp, residual(s, &s->rel[k]));
     for (size_t i = 0; i < s->ncells && ok; i++)
         if (cell_at(s, (int)i)->state == CELL_COMPUTED) ok = value(s, (int)i) >= 0;
     for (int k = f->n - 1; k >= 0; k--)
@@ -290,7 +277,7 @@ static size_t failing(sus *s)
 {
     size_t n = 0;
     for (size_t k = 0; k < s->nrel; k++)
-        n += !holds(s->rel[k].cmp, s->base[k]);
+        n += !check_cmp_holds(s->rel[k].cmp, s->base[k]);
     return n;
 }
 
@@ -362,7 +349,7 @@ void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t n
     unsigned char *seen = arena_alloc(c->a, ncells);
     s.epoch++;
     for (size_t k = 0; k < s.nrel; k++) {
-        if (holds(s.rel[k].cmp, residual(&s, &s.rel[k]))) continue;
+        if (check_cmp_holds(s.rel[k].cmp, residual(&s, &s.rel[k]))) continue;
         for (size_t t = 0; t < s.rel[k].n; t++)
             reach(&s, s.rel[k].cell[t], seen);
     }
