@@ -20,6 +20,7 @@
 #include "base/label.h"
 #include "bulk.h"
 #include "render/render.h"
+#include "scaffold/scaffold.h"
 
 typedef struct build_args {
     const char *file, *out, *format;   /* file: the first input */
@@ -235,6 +236,7 @@ static gir_doc *compile(gir_cli *c, const char *path, int *rc)
         *rc = cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
         return NULL;
     }
+    scaffold_draft_check(d);   /* W0070, W0690, as girc check says them */
     return d;
 }
 

@@ -16,6 +16,7 @@
 #include "base/array.h"
 #include "base/io.h"
 #include "check/check.h"
+#include "scaffold/scaffold.h"
 #include "template/stdlib_data.h"
 #include "template/cache.h"
 #include "template/template.h"
@@ -237,6 +238,8 @@ int lsp_store_compile(lsp_doc *d, const gir_options *o)
         d->doc = compile_dropped(d, o);
     else
         d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, o);
+    if (d->doc && !d->doc->oom)
+        scaffold_draft_check(d->doc);   /* W0070, W0690: what girc new left to rewrite */
     if (!d->doc || d->doc->oom) {
         gir_doc_free(d->doc);
         d->doc = NULL;
