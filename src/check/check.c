@@ -359,7 +359,7 @@ struct gir_checker {
 gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast)
 {
     gir_checker *k = arena_alloc(a, sizeof *k);
-    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0, NULL, 0};
+    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0, NULL, 0, NULL, 0};
     ck *c = &k->c;
     k->syntax_errors = dg->nerrors;
     index_syntax_errors(c);
@@ -426,5 +426,6 @@ gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *
     check_mentions(c);
     if (!k->syntax_errors) check_evaluate(c);   /* judged on a report that parses */
     check_waivers(c);
+    check_suspect_waived(c);
     return c->r;
 }

@@ -16,6 +16,7 @@ typedef struct ck {
     const gir_schema *s;
     uint32_t *syntax_at; size_t nsyntax;   /* sorted offsets of the parse errors */
     struct ck_tag *tags; size_t ntags;     /* what rule findings are about (waive.c) */
+    struct ck_sus *sus; size_t nsus;       /* the likely-wrong-cell notes and their findings (suspect.c) */
 } ck;
 
 
@@ -82,6 +83,9 @@ typedef struct sus_rel {
 /* Whether r satisfies comparison cmp (CMP_EQ, …) against 0 (sums.c). */
 int check_cmp_holds(int cmp, int64_t r);
 void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t nrels);
+/* After the waivers: drops each N0660/N0661 note whose failing findings
+ * were all waived (the reviewer accepted them; a suggestion is noise). */
+void check_suspect_waived(ck *c);
 /* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
 int ev_sentence_end(uint32_t cp);
 #endif

@@ -12,6 +12,7 @@
  * or otherwise bad cell is left alone. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -288,6 +289,54 @@ static const gir_diag *first_failure(sus *s)
     return NULL;
 }
 
+/* A note and the findings it explains: dropped after the waivers when
+ * every one of them was waived (check_suspect_waived). */
+struct ck_sus {
+    gir_diag *note;
+    const gir_diag **why;
+    size_t nwhy;
+};
+
+static void remember(sus *s, gir_diag *note)
+{
+    if (!note) return;
+    struct ck_sus e = {note, NULL, 0};
+    for (size_t k = 0; k < s->nrel; k++)
+        if (s->rel[k].g) ARRAY_PUSH(s->c->a, e.why, e.nwhy, s->rel[k].g);
+    ARRAY_PUSH(s->c->a, s->c->sus, s->c->nsus, e);
+}
+
+static int all_waived(const struct ck_sus *e)
+{
+    for (size_t k = 0; k < e->nwhy; k++)
+        if (!e->why[k]->waived) return 0;
+    return e->nwhy > 0;
+}
+
+static int cmp_ptr(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t)*(const void *const *)x;
+    uintptr_t b = (uintptr_t)*(const void *const *)y;
+    return a < b ? -1 : a > b;
+}
+
+void check_suspect_waived(ck *c)
+{
+    gir_diag **gone = NULL;
+    size_t ngone = 0;
+    for (size_t i = 0; i < c->nsus; i++)
+        if (all_waived(&c->sus[i])) ARRAY_PUSH(c->a, gone, ngone, c->sus[i].note);
+    if (!ngone) return;
+    qsort(gone, ngone, sizeof *gone, cmp_ptr);   /* n log k, however many blocks failed */
+    gir_diags *d = c->dg;
+    size_t w = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        gir_diag *g = d->v[i];
+        if (!bsearch(&g, gone, ngone, sizeof *gone, cmp_ptr)) d->v[w++] = g;
+    }
+    d->n = w;
+}
+
 /* A note of its own at the (first) suggested cell, with the other cells
  * and the first failing rule as related places. */
 static void say(sus *s, const fix *found, size_t n)
@@ -318,6 +367,7 @@ static void say(sus *s, const fix *found, size_t n)
         }
     if (first && first->src == c->src && (first->span.start != at.start || first->span.end != at.end)) diag_related(c->dg, g, c->src, first->span, C_SUSPECT_RULE);
     diag_help(c->dg, g, C_SUSPECT_HELP);
+    remember(s, g);
 }
 
 /* The one fix is a written total set to the sum of its parts, which its
