@@ -94,8 +94,20 @@ static void node_pats(gir_arena *a, imp_anchor *an, const gir_hnode *h)
         if (has_cjk(h->aliases[i]) && label_length(h->aliases[i]) >= 5) label_pats(a, an, h->aliases[i]);
 }
 
+/* The first unit from working byte b on. */
+static size_t unit_from(const imp_ctx *c, uint32_t b)
+{
+    size_t lo = 0, hi = c->nu;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->u[mid].b < b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Occurrences of an anchor's patterns in [ub, ue), earliest first. */
-static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
+static void occurrences_in(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
 {
     for (size_t p = 0; p < an->npats; p++) {
         size_t from = ub, me = 0;
@@ -118,6 +130,47 @@ static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
             ARRAY_PUSH(c->a, an->occ, an->nocc, o);
             while (at > 0 && an->occ[at - 1].ub > o.ub) { an->occ[at] = an->occ[at - 1]; an->occ[--at] = o; }
             from = s + 1;
+        }
+    }
+}
+
+/* Is the match ending at unit e followed, after white space only, by a
+ * table (a caption on the line before its block: a PDF's "第二十条第（一）项")? */
+static int before_table(const imp_ctx *c, size_t e, size_t ue)
+{
+    while (e < ue && (c->u[e].cp == U_SP || c->u[e].cp == U_NL)) e++;
+    return e < ue && imp_html_table(c, e);
+}
+
+/* A caption's occurrences: inside a table or on the line right before one. */
+static void caption_occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
+{
+    occurrences_in(c, an, ub, ue);
+    size_t n = 0;
+    for (size_t i = 0; i < an->nocc; i++)
+        if (imp_html_table(c, an->occ[i].ub) || before_table(c, an->occ[i].ue, ue)) an->occ[n++] = an->occ[i];
+    an->nocc = n;
+}
+
+/* Occurrences in [ub, ue): when the input has real tables (HTML <table>,
+ * DOCX w:tbl, a PDF's laid-out tables), only inside them (a block's
+ * caption also right before one): a paragraph that mentions 行政复议 and
+ * 结果维持 is prose, not table 4, and a part whose table is gone then has
+ * none (W1010). A text without tables keeps its lines of text as its
+ * tables. */
+static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
+{
+    if (!c->w.html || !c->w.ntables) {
+        occurrences_in(c, an, ub, ue);
+    } else if (an->kind == A_CAPTION) {
+        caption_occurrences(c, an, ub, ue);
+    } else {
+        for (size_t i = 0; i < c->w.ntables && an->nocc < MAX_OCC; i++) {   /* in text order */
+            size_t tb = unit_from(c, c->w.tables[i].b), te = unit_from(c, c->w.tables[i].e);
+            if (tb >= ue) break;
+            if (tb < ub) tb = ub;
+            if (te > ue) te = ue;
+            if (tb < te) occurrences_in(c, an, tb, te);
         }
     }
     if (an->nocc > MAX_OCC) an->nocc = MAX_OCC;

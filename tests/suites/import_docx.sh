@@ -48,6 +48,10 @@
 #     each format (decimal, 甲乙, Chinese counting past 十), the levels
 #     resetting, bullets and numbers past 99 without a number, a
 #     paragraph style that numbers (and one based on it), cells too.
+#  7. Prose is not a table: girc's own .docx imports back without W1016
+#     (the paragraph before table 4 mentions 行政复议 and 结果维持 and is
+#     prose); with its table 4 deleted (tests/import/drop-table.py) the
+#     part warns W1010 at its heading (tests/import/docx/no-table-4.err).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -292,3 +296,20 @@ PY
 "$GIRC" import --text-layer "$T/fmt.docx" 2> /dev/null > "$T/fmt.txt"
 printf '%s\n' 1.A 甲、B 乙、C （十一）D （十二）E 2.F 甲、G H I J 二十、L 二十一、M N 一、P 二、Q R '0)S' '1)T' '3.K | x |' | cmp -s - "$T/fmt.txt"
 check $? "numbering: decimal, 甲乙, Chinese counting from 11 and from 20, decimal from 0, levels reset, bullets and numbers past 99 without a number, a numbering style (and one based on it), in cells too"
+
+# ---- 7. prose is not a table; a table taken out (W1010) ----
+# girc's own .docx: the paragraph before table 4 ("…被申请行政复议…结果
+# 维持…") is prose, never read as the table (no W1016); with its part 四
+# table (the third w:tbl) deleted by tests/import/drop-table.py, the part
+# warns W1010 at its heading and no cell comes from the prose
+# (tests/import/docx/no-table-4.err, zh and en, byte for byte).
+! grep -q 'W1016\|W1010\|W1011' "$T/own.err"
+check $? "prose: girc's own .docx imports back without W1016 (the paragraph before table 4 is prose)"
+python3 tests/import/drop-table.py "$T/own.docx" 3 "$T/no-table-4.docx"
+imp "$T/no-table-4.docx" > "$T/no-table-4.gir" 2> "$T/nt4.zh"; echo "[exit $?]" >> "$T/nt4.zh"
+"$GIRC" --color=never --lang=en import "$T/no-table-4.docx" 2> "$T/nt4.en" > /dev/null; echo "[exit $?]" >> "$T/nt4.en"
+cat "$T/nt4.zh" "$T/nt4.en" | sed "s|$T/||" > "$T/no-table-4.err"
+golden $X/no-table-4.err "$T/no-table-4.err"; check $? "no-table-4.docx: W1010 at part 四's heading, diagnostics equal tests/import/docx/no-table-4.err"
+! grep -q 'W1016\|W1011\|W1015' "$T/no-table-4.err" && ! grep -q '^table 复议诉讼' "$T/no-table-4.gir" &&
+  grep -q '^2021年，本局因政府信息公开工作被申请行政复议4件' "$T/no-table-4.gir"
+check $? "no-table-4.docx: no table 4 made from the prose, which stays the part's prose"
