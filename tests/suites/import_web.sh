@@ -27,6 +27,10 @@
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
+# and, made in the test from girc's own HTML of examples/xinhua-gongan-2021
+# (tests/import/drop-table.py): the page itself (the paragraph before
+# table 4 is prose: no W1016) and the page without part 三's table
+# (W1010 at its heading, no-table-3.err in zh and en).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -125,3 +129,24 @@ check $? "$b: the one reading the prose allows is taken, and the comment says so
 b=headings-runin-2023.txt
 ! grep -q 'W1007' "$T/$b.err" && sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '无。'
 check $? "$b: an unnumbered run-in heading with 无 is the heading and its prose"
+
+# ---- prose is not a table; a table taken out (W1010) ----
+# girc's own HTML page: the paragraph before table 4 ("…被申请行政复议…结果
+# 维持…") is prose, never read as a table (no W1016); with part 三's
+# table (the second <table>) deleted by tests/import/drop-table.py, the
+# part warns W1010 at its heading and no row is made from the text around
+# (tests/import/web/no-table-3.err, zh and en, byte for byte).
+"$GIRC" build -f html -o "$T/own.html" examples/xinhua-gongan-2021.gir 2> /dev/null
+imp "$T/own.html" > "$T/own.gir" 2> "$T/own.err"
+[ -s "$T/own.gir" ] && ! grep -q 'W1016\|W1010\|W1011' "$T/own.err"
+check $? "prose: girc's own HTML imports back without W1016 (the paragraph before table 4 is prose)"
+python3 tests/import/drop-table.py "$T/own.html" 2 "$T/no-table-3.html"
+imp "$T/no-table-3.html" > "$T/no-table-3.gir" 2> "$T/nt3.zh"; echo "[exit $?]" >> "$T/nt3.zh"
+"$GIRC" --color=never --lang=en import "$T/no-table-3.html" 2> "$T/nt3.en" > /dev/null; echo "[exit $?]" >> "$T/nt3.en"
+cat "$T/nt3.zh" "$T/nt3.en" | sed "s|$T/||" > "$T/no-table-3.err"
+if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/no-table-3.err" "$D/no-table-3.err"; fi
+cmp -s "$T/no-table-3.err" "$D/no-table-3.err"
+check $? "no-table-3.html: W1010 at part 三's heading, diagnostics equal tests/import/web/no-table-3.err"
+! grep -q 'W1011\|W1015\|W1016' "$T/no-table-3.err" && ! grep -q '^table 申请处理' "$T/no-table-3.gir" &&
+  grep -q '^table 主动公开' "$T/no-table-3.gir" && grep -q '^table 复议诉讼' "$T/no-table-3.gir"
+check $? "no-table-3.html: no table 3 made from the text around it; tables 2 and 4 are read"
