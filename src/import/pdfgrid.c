@@ -208,12 +208,17 @@ static int by_ch_x(const void *a, const void *b)
 static int cell_text(pdf_ch *ch, size_t n, float h, gir_buf *b)
 {
     int lines = 0;
+    float lo = 1e30f, hi = -1e30f;
     qsort(ch, n, sizeof *ch, by_mid);
     for (size_t s = 0; s < n; lines++) {
         float ref = (ch[s].y0 + ch[s].y1) / 2;
         size_t e = s + 1;
         while (e < n && fabsf((ch[e].y0 + ch[e].y1) / 2 - ref) <= GRID_ROW * h) e++;
         qsort(ch + s, e - s, sizeof *ch, by_ch_x);
+        /* a line beside the cell's other lines, not under them: another cell */
+        if (lines && (ch[s].x0 > hi + PDF_SEG_GAP * h || ch[e - 1].x1 < lo - PDF_SEG_GAP * h)) return 0;
+        lo = fminf(lo, ch[s].x0);
+        hi = fmaxf(hi, ch[e - 1].x1);
         for (size_t i = s; i < e; i++) {
             float gap = i > s ? ch[i].x0 - ch[i - 1].x1 : 0;
             if (gap > PDF_SEG_GAP * h) return 0;
@@ -297,8 +302,9 @@ static void insert_seg(lay *y, line *ln, seg sg)
 /* A merged cell of several ruled rows, g[0..n) (sorted by x): each of its
  * ruled cells becomes the first cell of the first row line of [first,
  * nl) set inside it and to its right (a group label on its first row, as
- * a table's markup has it). 0 when one has no such row. */
-static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first)
+ * a table's markup has it); rows[k - first] is the band of line k. 0
+ * when its first row is not such a line. */
+static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first, const band *rows)
 {
     float mid = (g[0].bd.top + g[0].bd.bot) / 2, h = g[0].c.y1 - g[0].c.y0;
     float len = g[0].bd.bot - g[0].bd.top - 2 * BAND_SLACK;
@@ -313,14 +319,17 @@ static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first
         if (!pdf_rule_between(p->vr, p->nvr, sg.x0 - CELL_PAD * h, (ch[s].x0 + ch[s].x1) / 2, mid, len) ||
             !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, sg.x1 + CELL_PAD * h, mid, len)) return 0;
         line *row = NULL;
+        float top = -1;
         for (size_t k = first; k < y->nl; k++) {
             line *ln = &y->l[k];
             if (ln->ym < g[0].bd.top || ln->ym > g[0].bd.bot || ln->x1 <= sg.x1) continue;
-            if (!row || ln->ym < row->ym) row = ln;
+            if (!row || ln->ym < row->ym) { row = ln; top = rows[k - first].top; }
         }
         gir_buf b;
         buf_init(&b, y->c->a);
-        if (!row || !cell_text(ch + s, e - s, h, &b)) return 0;
+        /* its first row is a line of the grid (not one left to the sweep) */
+        if (!row || fabsf(top - g[0].bd.top) > BAND_SLACK) return 0;
+        if (!cell_text(ch + s, e - s, h, &b)) return 0;
         sg.t = (char *)buf_cstr(&b);
         insert_seg(y, row, sg);
         s = e;
@@ -336,7 +345,7 @@ static void grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int page, int
     for (size_t s = 0; s < n;) {
         size_t e = s + 1;
         while (e < n && same_band(&g[s].bd, &g[e].bd)) e++;
-        int ok = tall ? group_cells(y, p, g + s, e - s, first) : band_line(y, p, g + s, e - s, page);
+        int ok = tall ? group_cells(y, p, g + s, e - s, first, *tb) : band_line(y, p, g + s, e - s, page);
         if (ok) ARRAY_PUSH(y->c->a, *tb, *ntb, g[s].bd);
         s = e;
     }
