@@ -222,8 +222,11 @@ static int cell_text(pdf_ch *ch, size_t n, float h, gir_buf *b)
         for (size_t i = s; i < e; i++) {
             float gap = i > s ? ch[i].x0 - ch[i - 1].x1 : 0;
             if (gap > PDF_SEG_GAP * h) return 0;
-            int latin = b->n && pdf_latin((unsigned char)b->p[b->n - 1]) && pdf_latin(ch[i].cp);
-            if (latin && (i == s || gap > PDF_SPACE_GAP * h)) buf_putc(b, ' ');
+            unsigned char last = b->n ? (unsigned char)b->p[b->n - 1] : 0;
+            int latin = last && pdf_latin(last) && pdf_latin(ch[i].cp);
+            /* words wrapped over two lines are spaced, a number's digits are not */
+            int digits = (unsigned)(last - '0') < 10u && ch[i].cp - '0' < 10u;
+            if (latin && ((i == s && !digits) || gap > PDF_SPACE_GAP * h)) buf_putc(b, ' ');
             pdf_put_cp(b, ch[i].cp);
         }
         s = e;
