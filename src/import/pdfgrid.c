@@ -153,7 +153,7 @@ void pdf_ruled_rows(lay *y, size_t b, size_t e)
 #define CELL_PAD 3.0f         /* a merged cell's side rule at most this many heights from its text */
 #define GRID_ROW 0.25f        /* middles further apart than this many heights: two lines of one cell */
 
-typedef struct gch { pdf_ch c; band bd; } gch;
+typedef struct gch { pdf_ch c; band bd; size_t i; } gch;
 
 /* The ruled band of the character c: the nearest horizontal rules above
  * and below its middle that pass over its middle. 0 if it has none, or
@@ -281,14 +281,6 @@ static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
     return 1;
 }
 
-/* Is bd one of the bands tb[0..n) joined into a line? */
-static int band_taken(const band *tb, size_t n, const band *bd)
-{
-    for (size_t i = 0; i < n; i++)
-        if (same_band(&tb[i], bd)) return 1;
-    return 0;
-}
-
 /* Inserts sg into ln's segments, in order of x. */
 static void insert_seg(lay *y, line *ln, seg sg)
 {
@@ -342,16 +334,49 @@ static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first
 
 /* Joins the groups of one band of g[0..n) (sorted by band): row bands
  * (tall 0) into lines, or merged cells (tall 1) onto those lines; the
- * bands used are added to *tb. */
-static void grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int page, int tall, size_t first, band **tb, size_t *ntb)
+ * bands used are added to *tb, their characters marked in used. */
+static void grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int page, int tall, size_t first, band **tb, size_t *ntb, unsigned char *used)
 {
     for (size_t s = 0; s < n;) {
         size_t e = s + 1;
         while (e < n && same_band(&g[s].bd, &g[e].bd)) e++;
         int ok = tall ? group_cells(y, p, g + s, e - s, first, *tb) : band_line(y, p, g + s, e - s, page);
         if (ok) ARRAY_PUSH(y->c->a, *tb, *ntb, g[s].bd);
+        for (size_t k = s; k < e && ok; k++) used[g[k].i] = 1;
         s = e;
     }
+}
+
+typedef struct bext { band bd; float x0, x1; } bext;
+
+/* The row bands of g[0..n) (sorted by band) with the x extent of their text. */
+static bext *band_extents(gir_arena *a, const gch *g, size_t n, size_t *nb)
+{
+    bext *v = NULL;
+    *nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (*nb && same_band(&v[*nb - 1].bd, &g[i].bd)) {
+            v[*nb - 1].x0 = fminf(v[*nb - 1].x0, g[i].c.x0);
+            v[*nb - 1].x1 = fmaxf(v[*nb - 1].x1, g[i].c.x1);
+            continue;
+        }
+        bext b = {g[i].bd, g[i].c.x0, g[i].c.x1};
+        ARRAY_PUSH(a, v, *nb, b);
+    }
+    return v;
+}
+
+/* A character whose own band is broken (a rule not found over it) but
+ * that is set inside a row band, among its text: that band's. */
+static int adopt(const bext *v, size_t nb, const pdf_ch *c, band *bd)
+{
+    float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2;
+    for (size_t k = 0; k < nb; k++) {
+        if (cy <= v[k].bd.top || cy >= v[k].bd.bot || cx < v[k].x0 || cx > v[k].x1) continue;
+        *bd = v[k].bd;
+        return 1;
+    }
+    return 0;
 }
 
 size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
@@ -359,26 +384,35 @@ size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
     if (!p->nhr || !p->nvr || !n) return n;
     gch *g = arena_alloc(y->c->a, n * sizeof *g);
     gch *t = arena_alloc(y->c->a, n * sizeof *t);
-    size_t ng = 0, nt = 0;
+    gch *o = arena_alloc(y->c->a, n * sizeof *o);
+    unsigned char *used = arena_alloc(y->c->a, n);
+    memset(used, 0, n);
+    size_t ng = 0, nt = 0, no = 0;
     for (size_t i = 0; i < n; i++) {
-        gch x = {ch[i], {0, 0}};
+        gch x = {ch[i], {0, 0}, i};
         int kind = char_band(p, &ch[i], &x.bd);
         if (kind == 1) g[ng++] = x;
-        if (kind == 2) t[nt++] = x;
+        else o[no++] = x;
     }
     if (!ng) return n;
     qsort(g, ng, sizeof *g, by_band_x);
+    size_t nb;
+    bext *ext = band_extents(y->c->a, g, ng, &nb);
+    size_t before = ng;
+    for (size_t i = 0; i < no; i++) {
+        if (adopt(ext, nb, &o[i].c, &o[i].bd)) g[ng++] = o[i];
+        else if (char_band(p, &o[i].c, &o[i].bd) == 2) t[nt++] = o[i];
+    }
+    if (ng > before) qsort(g, ng, sizeof *g, by_band_x);
     band *tb = NULL;
     size_t ntb = 0, first = y->nl;
-    grid_pass(y, p, g, ng, page, 0, first, &tb, &ntb);
+    grid_pass(y, p, g, ng, page, 0, first, &tb, &ntb, used);
     if (!ntb) return n;
     if (nt) qsort(t, nt, sizeof *t, by_band_x);
-    grid_pass(y, p, t, nt, page, 1, first, &tb, &ntb);
+    grid_pass(y, p, t, nt, page, 1, first, &tb, &ntb, used);
     /* the characters of no joined band go on to the sweep, in their order */
     size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        band bd;
-        if (!char_band(p, &ch[i], &bd) || !band_taken(tb, ntb, &bd)) ch[k++] = ch[i];
-    }
+    for (size_t i = 0; i < n; i++)
+        if (!used[i]) ch[k++] = ch[i];
     return k;
 }
