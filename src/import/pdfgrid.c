@@ -7,7 +7,14 @@
  * cells, is still a table row: the ruled grid says so, not the gaps.
  * Only bands whose lines are all of one segment are joined here (a band
  * that already has a line of cells is left to pdftable.c); a band must be
- * at most BAND_LINES lines high and hold two ruled cells at least. */
+ * at most BAND_LINES lines high and hold two ruled cells at least.
+ * The cell grid (pdf_grid_lines, before the line sweep of pdflayout.c):
+ * each character of a ruled page gets its row band (the rules above and
+ * below it) and its cell (between two vertical rules); a band where a
+ * cell wraps is one line of those cells, each cell's lines in reading
+ * order, and a merged cell of several rows is the first cell of its first
+ * row. A band that does not fit (a wide gap inside a cell, a line beside
+ * a cell's other lines) is left to the sweep. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

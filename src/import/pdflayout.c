@@ -1,5 +1,7 @@
 /* pdflayout.c - positioned characters to the working text (pdflayout.h).
- * Per page: characters are sorted by the middle of their box and swept
+ * Per page: on a ruled page the characters of a row band with a wrapped
+ * cell are first made one line of its cells (pdfgrid.c); the others are
+ * sorted by the middle of their box and swept
  * into lines (a character joins the line whose first character's middle
  * is within 0.45 of the larger height); a line is cut into segments where
  * the gap between two characters is wider than SEG_GAP heights, but a
