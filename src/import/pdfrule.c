@@ -8,7 +8,7 @@
 #include "pdfrule.h"
 
 /* luminance (0..255) under which a pixel is ink: a 0.75 pt border rendered
- * at 1 pixel a point across two pixel columns is grey (about 190) */
+ * at 1 pixel a point across two pixel columns is grey (found at 180, not 160) */
 #define DARK 200
 #define PDF_RULE_MIN 14.0         /* points: longer than a glyph's stroke */
 #define RULE_JOIN 2               /* pixel columns this close are one rule */
