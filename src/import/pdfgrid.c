@@ -7,7 +7,14 @@
  * cells, is still a table row: the ruled grid says so, not the gaps.
  * Only bands whose lines are all of one segment are joined here (a band
  * that already has a line of cells is left to pdftable.c); a band must be
- * at most BAND_LINES lines high and hold two ruled cells at least. */
+ * at most BAND_LINES lines high and hold two ruled cells at least.
+ * The cell grid (pdf_grid_lines, before the line sweep of pdflayout.c):
+ * each character of a ruled page gets its row band (the rules above and
+ * below it) and its cell (between two vertical rules); a band where a
+ * cell wraps is one line of those cells, each cell's lines in reading
+ * order, and a merged cell of several rows is the first cell of its first
+ * row. A band that does not fit (a wide gap inside a cell, a line beside
+ * a cell's other lines) is left to the sweep. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,4 +152,274 @@ void pdf_ruled_rows(lay *y, size_t b, size_t e)
         if (j - i >= 2 && !in_band(y, p, &bd, j, e) && !(i > b && in_band(y, p, &bd, i - 1, e))) join_band(y, p, &bd, i, j);
         i = j - 1;
     }
+}
+
+/* ---- the cell grid: characters assigned to their ruled cells ---- */
+
+#define GLYPH_IN 0.25f        /* a rule this many heights inside a glyph's box is its strokes */
+#define CELL_PAD 3.0f         /* a merged cell's side rule at most this many heights from its text */
+#define GRID_ROW 0.25f        /* middles further apart than this many heights: two lines of one cell */
+
+typedef struct gch { pdf_ch c; band bd; size_t i; } gch;
+
+/* The ruled band of the character c: the nearest horizontal rules above
+ * and below its middle that pass over its middle. 0 if it has none, or
+ * 2 for too high a one (a merged cell of several rows). */
+static int char_band(const pdf_page *p, const pdf_ch *c, band *bd)
+{
+    float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2, h = c->y1 - c->y0;
+    bd->top = -1;
+    bd->bot = -1;
+    for (size_t i = 0; i < p->nhr; i++) {
+        const pdf_rule *r = &p->hr[i];
+        if (r->y0 > cx || r->y1 < cx) continue;
+        /* a dark run through the glyph's box is strokes of the text, not a rule */
+        if (r->x > c->y0 + GLYPH_IN * h && r->x < c->y1 - GLYPH_IN * h) continue;
+        if (r->x <= cy) {
+            bd->top = r->x;
+            continue;
+        }
+        bd->bot = r->x;
+        break;
+    }
+    if (bd->top < 0 || bd->bot < 0 || h <= 0) return 0;
+    if (bd->bot - bd->top < h) return 0;        /* no cell: strokes of the lines above and below */
+    return bd->bot - bd->top < BAND_LINES * h ? 1 : 2;
+}
+
+static int by_band_x(const void *a, const void *b)
+{
+    const gch *p = a, *q = b;
+    if (p->bd.top != q->bd.top) return p->bd.top < q->bd.top ? -1 : 1;
+    if (p->bd.bot != q->bd.bot) return p->bd.bot < q->bd.bot ? -1 : 1;
+    return p->c.x0 < q->c.x0 ? -1 : p->c.x0 > q->c.x0;
+}
+
+static int by_mid(const void *a, const void *b)
+{
+    const pdf_ch *p = a, *q = b;
+    float ya = p->y0 + p->y1, yb = q->y0 + q->y1;
+    if (ya != yb) return ya < yb ? -1 : 1;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int by_ch_x(const void *a, const void *b)
+{
+    const pdf_ch *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* The text of one cell, ch[0..n) (reordered here): its lines in reading
+ * order; returns how many lines. 0 when a line of it has a gap wide
+ * enough to part two cells (the rules do not tell the whole grid there). */
+static int cell_text(pdf_ch *ch, size_t n, float h, gir_buf *b)
+{
+    int lines = 0;
+    float lo = 1e30f, hi = -1e30f;
+    qsort(ch, n, sizeof *ch, by_mid);
+    for (size_t s = 0; s < n; lines++) {
+        float ref = (ch[s].y0 + ch[s].y1) / 2;
+        size_t e = s + 1;
+        while (e < n && fabsf((ch[e].y0 + ch[e].y1) / 2 - ref) <= GRID_ROW * h) e++;
+        qsort(ch + s, e - s, sizeof *ch, by_ch_x);
+        /* a line beside the cell's other lines, not under them: another cell */
+        if (lines && (ch[s].x0 > hi + PDF_SEG_GAP * h || ch[e - 1].x1 < lo - PDF_SEG_GAP * h)) return 0;
+        lo = fminf(lo, ch[s].x0);
+        hi = fmaxf(hi, ch[e - 1].x1);
+        for (size_t i = s; i < e; i++) {
+            float gap = i > s ? ch[i].x0 - ch[i - 1].x1 : 0;
+            if (gap > PDF_SEG_GAP * h) return 0;
+            unsigned char last = b->n ? (unsigned char)b->p[b->n - 1] : 0;
+            int latin = last && pdf_latin(last) && pdf_latin(ch[i].cp);
+            /* words wrapped over two lines are spaced, a number's digits are not */
+            int digits = (unsigned)(last - '0') < 10u && ch[i].cp - '0' < 10u;
+            if (latin && ((i == s && !digits) || gap > PDF_SPACE_GAP * h)) buf_putc(b, ' ');
+            pdf_put_cp(b, ch[i].cp);
+        }
+        s = e;
+    }
+    return lines;
+}
+
+/* The line of one ruled band, g[0..n) (sorted by x): one segment a cell,
+ * the cells parted by the vertical rules. 0 (nothing added) when fewer
+ * than two cells are ruled or a cell is not one cell. */
+static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
+{
+    line ln = {0};
+    ln.page = page;
+    ln.x0 = ln.y0 = 1e30f;
+    for (size_t i = 0; i < n; i++) {
+        ln.x0 = fminf(ln.x0, g[i].c.x0);
+        ln.x1 = fmaxf(ln.x1, g[i].c.x1);
+        ln.y0 = fminf(ln.y0, g[i].c.y0);
+        ln.y1 = fmaxf(ln.y1, g[i].c.y1);
+        ln.h = fmaxf(ln.h, g[i].c.y1 - g[i].c.y0);
+    }
+    float mid = (g[0].bd.top + g[0].bd.bot) / 2;
+    /* a cell's border runs from the band's top rule to its bottom one (a
+     * glyph's stroke does not) */
+    float len = fmaxf(g[0].bd.bot - g[0].bd.top - 2 * BAND_SLACK, RULE_LEN * ln.h);
+    pdf_ch *ch = arena_alloc(y->c->a, n * sizeof *ch);
+    for (size_t i = 0; i < n; i++) ch[i] = g[i].c;
+    seg *v = NULL;
+    size_t nv = 0;
+    int wrapped = 0;
+    for (size_t s = 0; s < n;) {
+        size_t e = s + 1;
+        while (e < n && !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, (ch[e].x0 + ch[e].x1) / 2, mid, len)) e++;
+        seg sg = {ch[s].x0, ch[e - 1].x1, NULL, 0};
+        for (size_t i = s; i < e; i++) sg.x1 = fmaxf(sg.x1, ch[i].x1);
+        gir_buf b;
+        buf_init(&b, y->c->a);
+        int lines = cell_text(ch + s, e - s, ln.h, &b);
+        if (!lines) return 0;
+        wrapped |= lines > 1;
+        sg.t = (char *)buf_cstr(&b);
+        sg.num = pdf_numeric(sg.t);
+        ARRAY_PUSH(y->c->a, v, nv, sg);
+        s = e;
+    }
+    if (nv < 2 || !wrapped) return 0;      /* a row of one line each: the sweep builds it as well */
+    ln.s = v;
+    ln.ns = nv;
+    ln.ym = (ln.y0 + ln.y1) / 2;
+    ARRAY_PUSH(y->c->a, y->l, y->nl, ln);
+    return 1;
+}
+
+/* Inserts sg into ln's segments, in order of x. */
+static void insert_seg(lay *y, line *ln, seg sg)
+{
+    seg *v = arena_alloc(y->c->a, (ln->ns + 1) * sizeof *v);
+    size_t k = 0, o = 0;
+    while (k < ln->ns && ln->s[k].x0 < sg.x0) v[o++] = ln->s[k++];
+    v[o++] = sg;
+    while (k < ln->ns) v[o++] = ln->s[k++];
+    ln->s = v;
+    ln->ns++;
+    ln->x0 = fminf(ln->x0, sg.x0);
+}
+
+/* A merged cell of several ruled rows, g[0..n) (sorted by x): each of its
+ * ruled cells becomes the first cell of the first row line of [first,
+ * nl) set inside it and to its right (a group label on its first row, as
+ * a table's markup has it); rows[k - first] is the band of line k. 0
+ * when its first row is not such a line. */
+static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first, const band *rows)
+{
+    float mid = (g[0].bd.top + g[0].bd.bot) / 2, h = g[0].c.y1 - g[0].c.y0;
+    float len = g[0].bd.bot - g[0].bd.top - 2 * BAND_SLACK;
+    pdf_ch *ch = arena_alloc(y->c->a, n * sizeof *ch);
+    for (size_t i = 0; i < n; i++) ch[i] = g[i].c;
+    for (size_t s = 0; s < n;) {
+        size_t e = s + 1;
+        while (e < n && !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, (ch[e].x0 + ch[e].x1) / 2, mid, RULE_LEN * h)) e++;
+        seg sg = {ch[s].x0, ch[s].x1, NULL, 0};
+        for (size_t i = s; i < e; i++) sg.x1 = fmaxf(sg.x1, ch[i].x1);
+        /* a merged cell: ruled on both sides from its top rule to its bottom one */
+        if (!pdf_rule_between(p->vr, p->nvr, sg.x0 - CELL_PAD * h, (ch[s].x0 + ch[s].x1) / 2, mid, len) ||
+            !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, sg.x1 + CELL_PAD * h, mid, len)) return 0;
+        line *row = NULL;
+        float top = -1;
+        for (size_t k = first; k < y->nl; k++) {
+            line *ln = &y->l[k];
+            if (ln->ym < g[0].bd.top || ln->ym > g[0].bd.bot || ln->x1 <= sg.x1) continue;
+            if (!row || ln->ym < row->ym) { row = ln; top = rows[k - first].top; }
+        }
+        gir_buf b;
+        buf_init(&b, y->c->a);
+        /* its first row is a line of the grid (not one left to the sweep) */
+        if (!row || fabsf(top - g[0].bd.top) > BAND_SLACK) return 0;
+        if (!cell_text(ch + s, e - s, h, &b)) return 0;
+        sg.t = (char *)buf_cstr(&b);
+        insert_seg(y, row, sg);
+        s = e;
+    }
+    return 1;
+}
+
+/* Joins the groups of one band of g[0..n) (sorted by band): row bands
+ * (tall 0) into lines, or merged cells (tall 1) onto those lines; the
+ * bands used are added to *tb, their characters marked in used. */
+static void grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int page, int tall, size_t first, band **tb, size_t *ntb, unsigned char *used)
+{
+    for (size_t s = 0; s < n;) {
+        size_t e = s + 1;
+        while (e < n && same_band(&g[s].bd, &g[e].bd)) e++;
+        int ok = tall ? group_cells(y, p, g + s, e - s, first, *tb) : band_line(y, p, g + s, e - s, page);
+        if (ok) ARRAY_PUSH(y->c->a, *tb, *ntb, g[s].bd);
+        for (size_t k = s; k < e && ok; k++) used[g[k].i] = 1;
+        s = e;
+    }
+}
+
+typedef struct bext { band bd; float x0, x1; } bext;
+
+/* The row bands of g[0..n) (sorted by band) with the x extent of their text. */
+static bext *band_extents(gir_arena *a, const gch *g, size_t n, size_t *nb)
+{
+    bext *v = NULL;
+    *nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (*nb && same_band(&v[*nb - 1].bd, &g[i].bd)) {
+            v[*nb - 1].x0 = fminf(v[*nb - 1].x0, g[i].c.x0);
+            v[*nb - 1].x1 = fmaxf(v[*nb - 1].x1, g[i].c.x1);
+            continue;
+        }
+        bext b = {g[i].bd, g[i].c.x0, g[i].c.x1};
+        ARRAY_PUSH(a, v, *nb, b);
+    }
+    return v;
+}
+
+/* A character whose own band is broken (a rule not found over it) but
+ * that is set inside a row band, among its text: that band's. */
+static int adopt(const bext *v, size_t nb, const pdf_ch *c, band *bd)
+{
+    float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2;
+    for (size_t k = 0; k < nb; k++) {
+        if (cy <= v[k].bd.top || cy >= v[k].bd.bot || cx < v[k].x0 || cx > v[k].x1) continue;
+        *bd = v[k].bd;
+        return 1;
+    }
+    return 0;
+}
+
+size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
+{
+    if (!p->nhr || !p->nvr || !n) return n;
+    gch *g = arena_alloc(y->c->a, n * sizeof *g);
+    gch *t = arena_alloc(y->c->a, n * sizeof *t);
+    gch *o = arena_alloc(y->c->a, n * sizeof *o);
+    unsigned char *used = arena_alloc(y->c->a, n);
+    memset(used, 0, n);
+    size_t ng = 0, nt = 0, no = 0;
+    for (size_t i = 0; i < n; i++) {
+        gch x = {ch[i], {0, 0}, i};
+        int kind = char_band(p, &ch[i], &x.bd);
+        if (kind == 1) g[ng++] = x;
+        else o[no++] = x;
+    }
+    if (!ng) return n;
+    qsort(g, ng, sizeof *g, by_band_x);
+    size_t nb;
+    bext *ext = band_extents(y->c->a, g, ng, &nb);
+    size_t before = ng;
+    for (size_t i = 0; i < no; i++) {
+        if (adopt(ext, nb, &o[i].c, &o[i].bd)) g[ng++] = o[i];
+        else if (char_band(p, &o[i].c, &o[i].bd) == 2) t[nt++] = o[i];
+    }
+    if (ng > before) qsort(g, ng, sizeof *g, by_band_x);
+    band *tb = NULL;
+    size_t ntb = 0, first = y->nl;
+    grid_pass(y, p, g, ng, page, 0, first, &tb, &ntb, used);
+    if (!ntb) return n;
+    if (nt) qsort(t, nt, sizeof *t, by_band_x);
+    grid_pass(y, p, t, nt, page, 1, first, &tb, &ntb, used);
+    /* the characters of no joined band go on to the sweep, in their order */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!used[i]) ch[k++] = ch[i];
+    return k;
 }

@@ -1,5 +1,7 @@
 /* pdflayout.c - positioned characters to the working text (pdflayout.h).
- * Per page: characters are sorted by the middle of their box and swept
+ * Per page: on a ruled page the characters of a row band with a wrapped
+ * cell are first made one line of its cells (pdfgrid.c); the others are
+ * sorted by the middle of their box and swept
  * into lines (a character joins the line whose first character's middle
  * is within 0.45 of the larger height); a line is cut into segments where
  * the gap between two characters is wider than SEG_GAP heights, but a
@@ -24,10 +26,10 @@
 #include "base/utf8.h"
 #include "pdflayout.h"
 
-#define SEG_GAP 0.45f        /* a gap this many heights wide cuts a line */
+#define SEG_GAP PDF_SEG_GAP
 #define RULE_LEN 1.2f        /* a ruling line cuts a line when longer than this many heights */
 #define LINE_TOL 0.25f       /* middles further apart than this many heights are two lines */
-#define SPACE_GAP 0.2f      /* between Latin letters: a space */
+#define SPACE_GAP PDF_SPACE_GAP
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define FLOW_GAP 0.8f       /* a gap no wider than this many heights is one space of flowed text */
 #define WANT_VALUED 2       /* a page with this many lines of cells holding a number is rendered for its rules */
@@ -72,7 +74,7 @@ int pdf_numeric(const char *t)
     return digits > 0 && strlen(t) <= 24;
 }
 
-static void put_cp(gir_buf *b, uint32_t cp)
+void pdf_put_cp(gir_buf *b, uint32_t cp)
 {
     char u[4];
     int k = utf8_encode(cp, u);
@@ -98,7 +100,7 @@ static void segments(lay *y, line *ln, const pdf_ch *ch, size_t n)
         }
         if (b.n == 0) cur.x0 = p->x0;
         else if (gap > SPACE_GAP * ln->h && pdf_latin(p->cp) && pdf_latin(ch[i - 1].cp)) buf_putc(&b, ' ');
-        put_cp(&b, p->cp);
+        pdf_put_cp(&b, p->cp);
         cur.x1 = p->x1;
     }
     cur.t = arena_strndup(y->c->a, b.p ? b.p : "", b.n);
@@ -127,6 +129,13 @@ static void close_line(lay *y, pdf_ch *ch, size_t n, int page)
     ARRAY_PUSH(y->c->a, y->l, y->nl, ln);
 }
 
+static int by_line_y(const void *a, const void *b)
+{
+    const line *p = a, *q = b;
+    if (p->ym != q->ym) return p->ym < q->ym ? -1 : 1;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
 /* The lines of a page: its characters (a copy) sorted by their middles
  * and swept, a character joining the line whose first character's middle
  * is within 0.45 of the larger height. */
@@ -136,9 +145,12 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     pdf_ch *ch = arena_alloc(y->c->a, pg->n * sizeof *ch);
     memcpy(ch, pg->ch, pg->n * sizeof *ch);
     qsort(ch, pg->n, sizeof *ch, by_middle);
+    size_t first = y->nl;
+    /* a ruled page: the characters of each ruled row band are its line first */
+    size_t n = pdf_grid_lines(y, pg, ch, pg->n, page);
     size_t start = 0;
     float ref = 0, h = 0;
-    for (size_t i = 0; i < pg->n; i++) {
+    for (size_t i = 0; i < n; i++) {
         float ym = (ch[i].y0 + ch[i].y1) / 2, ph = ch[i].y1 - ch[i].y0;
         if (i > start && fabsf(ym - ref) > LINE_TOL * fmaxf(h, ph)) {
             close_line(y, ch + start, i - start, page);
@@ -146,7 +158,8 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
         }
         if (i == start) { ref = ym; h = ph; }
     }
-    close_line(y, ch + start, pg->n - start, page);
+    if (n) close_line(y, ch + start, n - start, page);
+    if (y->nl - first > 1) qsort(y->l + first, y->nl - first, sizeof *y->l, by_line_y);
 }
 
 int pdf_ruled_apart(const lay *y, const line *a, const line *b, float x)

@@ -26,6 +26,9 @@ typedef struct lay {
     const struct pdf_page *pgs; /* every page (their rules), by line.page */
 } lay;
 
+#define PDF_SEG_GAP 0.45f     /* a gap this many heights wide cuts a line */
+#define PDF_SPACE_GAP 0.2f    /* between Latin letters: a space */
+
 /* A Latin letter or digit (ASCII): words of these are spaced. */
 static inline int pdf_latin(uint32_t cp) { return cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10); }
 /* The left and right edges of the text of the lines [b, e) (not dropped). */
@@ -39,6 +42,16 @@ int pdf_numeric(const char *t);
  * row band with two ruled cells or more into one line of those cells
  * (pdfgrid.c). */
 void pdf_ruled_rows(lay *y, size_t b, size_t e);
+/* Appends the code point cp to b, in UTF-8. */
+void pdf_put_cp(gir_buf *b, uint32_t cp);
+/* On a page with horizontal and vertical rules: adds one line for each
+ * ruled row band (two ruled cells or more, each cell's wrapped lines
+ * joined in reading order) from the characters ch[0..n) (sorted by their
+ * middles), and moves the characters left to the line sweep to the front
+ * of ch, in their order; returns how many (pdfgrid.c). */
+struct pdf_page;
+struct pdf_ch;
+size_t pdf_grid_lines(lay *y, const struct pdf_page *p, struct pdf_ch *ch, size_t n, int page);
 /* Writes the table of the lines [b, e) (one page) as rows "cell | … |". */
 void pdf_write_table(lay *y, size_t b, size_t e);
 #endif

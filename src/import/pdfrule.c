@@ -7,7 +7,9 @@
 #include "base/array.h"
 #include "pdfrule.h"
 
-#define DARK 160                  /* luminance (0..255) under which a pixel is ink */
+/* luminance (0..255) under which a pixel is ink: a 0.75 pt border rendered
+ * at 1 pixel a point across two pixel columns is grey (found at 180, not 160) */
+#define DARK 200
 #define PDF_RULE_MIN 14.0         /* points: longer than a glyph's stroke */
 #define RULE_JOIN 2               /* pixel columns this close are one rule */
 #define RULE_WIDE 3.0             /* points: a dark run wider than this is a box, not a rule */
