@@ -195,20 +195,6 @@ static int by_band_x(const void *a, const void *b)
     return p->c.x0 < q->c.x0 ? -1 : p->c.x0 > q->c.x0;
 }
 
-static int by_mid(const void *a, const void *b)
-{
-    const pdf_ch *p = a, *q = b;
-    float ya = p->y0 + p->y1, yb = q->y0 + q->y1;
-    if (ya != yb) return ya < yb ? -1 : 1;
-    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
-}
-
-static int by_ch_x(const void *a, const void *b)
-{
-    const pdf_ch *p = a, *q = b;
-    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
-}
-
 /* The text of one cell, ch[0..n) (reordered here): its lines in reading
  * order; returns how many lines. 0 when a line of it has a gap wide
  * enough to part two cells (the rules do not tell the whole grid there). */
@@ -216,12 +202,12 @@ static int cell_text(pdf_ch *ch, size_t n, float h, gir_buf *b)
 {
     int lines = 0;
     float lo = 1e30f, hi = -1e30f;
-    qsort(ch, n, sizeof *ch, by_mid);
+    qsort(ch, n, sizeof *ch, pdf_ch_by_middle);
     for (size_t s = 0; s < n; lines++) {
         float ref = (ch[s].y0 + ch[s].y1) / 2;
         size_t e = s + 1;
         while (e < n && fabsf((ch[e].y0 + ch[e].y1) / 2 - ref) <= GRID_ROW * h) e++;
-        qsort(ch + s, e - s, sizeof *ch, by_ch_x);
+        qsort(ch + s, e - s, sizeof *ch, pdf_ch_by_x);
         /* a line beside the cell's other lines, not under them: another cell */
         if (lines && (ch[s].x0 > hi + PDF_SEG_GAP * h || ch[e - 1].x1 < lo - PDF_SEG_GAP * h)) return 0;
         lo = fminf(lo, ch[s].x0);

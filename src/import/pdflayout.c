@@ -38,7 +38,7 @@
 
 #include "pdfline.h"
 
-static int by_middle(const void *a, const void *b)
+int pdf_ch_by_middle(const void *a, const void *b)
 {
     const pdf_ch *p = a, *q = b;
     float ya = p->y0 + p->y1, yb = q->y0 + q->y1;
@@ -46,7 +46,7 @@ static int by_middle(const void *a, const void *b)
     return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
 }
 
-static int by_x(const void *a, const void *b)
+int pdf_ch_by_x(const void *a, const void *b)
 {
     const pdf_ch *p = a, *q = b;
     return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
@@ -124,7 +124,7 @@ static void close_line(lay *y, pdf_ch *ch, size_t n, int page)
     }
     if (ln.h <= 0) ln.h = 1;
     ln.ym = (ln.y0 + ln.y1) / 2;
-    qsort(ch, n, sizeof *ch, by_x);
+    qsort(ch, n, sizeof *ch, pdf_ch_by_x);
     segments(y, &ln, ch, n);
     ARRAY_PUSH(y->c->a, y->l, y->nl, ln);
 }
@@ -144,7 +144,7 @@ static void page_lines(lay *y, const pdf_page *pg, int page)
     if (!pg->n) return;
     pdf_ch *ch = arena_alloc(y->c->a, pg->n * sizeof *ch);
     memcpy(ch, pg->ch, pg->n * sizeof *ch);
-    qsort(ch, pg->n, sizeof *ch, by_middle);
+    qsort(ch, pg->n, sizeof *ch, pdf_ch_by_middle);
     size_t first = y->nl;
     /* a ruled page: the characters of each ruled row band are its line first */
     size_t n = pdf_grid_lines(y, pg, ch, pg->n, page);

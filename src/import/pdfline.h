@@ -52,6 +52,10 @@ void pdf_put_cp(gir_buf *b, uint32_t cp);
 struct pdf_page;
 struct pdf_ch;
 size_t pdf_grid_lines(lay *y, const struct pdf_page *p, struct pdf_ch *ch, size_t n, int page);
+/* qsort orders of characters (pdf_ch, pdflayout.c): by the middle of
+ * their height then x (reading order), and by x alone. */
+int pdf_ch_by_middle(const void *a, const void *b);
+int pdf_ch_by_x(const void *a, const void *b);
 /* Writes the table of the lines [b, e) (one page) as rows "cell | … |". */
 void pdf_write_table(lay *y, size_t b, size_t e);
 #endif
