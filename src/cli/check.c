@@ -99,6 +99,23 @@ static int similar_option(gir_cli *c, const char *arg, int *out)
     return 0;
 }
 
+/* --threshold KEY=VALUE: 0, or the usage error with the key's range or
+ * the list of keys as its hint. */
+static int threshold_refused(gir_cli *c, const char *arg)
+{
+    if (threshold_option(arg) == 0) return 0;
+    char hint[256];
+    int range;
+    threshold_hint(arg, hint, sizeof hint, &range);
+    gir_msg help = range ? CLI_HELP_THRESHOLD_RANGE : CLI_HELP_THRESHOLD_KEYS;
+    const char *eq = strchr(arg, '=');
+    if (range && (!eq || !eq[1])) {   /* a known key, no value */
+        snprintf(hint, sizeof hint, "%.*s=VALUE", (int)strcspn(arg, "="), arg);
+        help = CLI_HELP_THRESHOLD_FORM;
+    }
+    return cli_usage_error_help2(c, CLI_BAD_VALUE, "--threshold", arg, help, hint);
+}
+
 /* The options of girc check: one line each (getopt_long, cli_getopt). */
 static const struct option check_longs[] = {
     {"jobs", required_argument, NULL, 'j'},
@@ -116,7 +133,7 @@ static int check_option(gir_cli *c, int k, const char *arg, int *jobs, region_op
 {
     if (k == 'j') return cli_jobs_arg(c, arg, jobs);
     if (k == 'M') return similar_option(c, arg, &r->similar);
-    if (k == 'T') return threshold_option(arg) ? cli_usage_error(c, CLI_BAD_VALUE, "--threshold", arg) : 0;
+    if (k == 'T') return threshold_refused(c, arg);
     if (k == 'o') r->output = arg;
     else if (k == 'R') r->roster = arg;
     else if (k == 'U') r->units = arg;

@@ -233,6 +233,22 @@ int threshold_option(const char *arg)
     return threshold_override(key, v);
 }
 
+size_t threshold_hint(const char *arg, char *out, size_t size, int *range)
+{
+    size_t len = strcspn(arg, "=");
+    int id = -1;
+    for (int i = 0; i < TH__COUNT && id < 0; i++)
+        if (strlen(tkeys[i].key) == len && !strncmp(tkeys[i].key, arg, len)) id = i;
+    *range = id >= 0;
+    if (id >= 0)
+        return (size_t)snprintf(out, size, "%s: %.10g..%.10g", tkeys[id].key, tkeys[id].lo, tkeys[id].hi);
+    size_t n = 0;
+    out[0] = 0;
+    for (int i = 0; i < TH__COUNT && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", tkeys[i].key);
+    return n;
+}
+
 void threshold_overrides_clear(void)
 {
     memset(has_over, 0, sizeof has_over);

@@ -55,6 +55,10 @@ int schema_threshold(const gir_schema *s, gir_threshold_id id, double *out);
 int threshold_override(const char *key, double v);
 /* Parses "key=VALUE" and calls threshold_override; -3 if not of that form. */
 int threshold_option(const char *arg);
+/* The hint of a refused "key=VALUE" in out (size bytes): the key's range
+ * ("copied: 1..100", *range 1) when the key is known, else the list of
+ * keys (*range 0). */
+size_t threshold_hint(const char *arg, char *out, size_t size, int *range);
 /* Forgets every override (the templates' thresholds hold again). */
 void threshold_overrides_clear(void);
 #endif

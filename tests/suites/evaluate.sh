@@ -49,6 +49,13 @@ quiet=$("$GIRC" --color=never --lang=en check --threshold body=100000 $G/643-emp
 if printf '%s\n' "$out" | grep -q 'warning\[W0644\]' && ! printf '%s\n' "$quiet" | grep -q W0644; then
   echo "ok - evaluate: --threshold body=100000 leaves the 643 report unjudged (no W0644)"
 else echo "not ok - evaluate: --threshold body=100000"; printf '%s\n' "$quiet" | head -3; fi
+# a refused --threshold says what would do: the key's range, the keys, or the form
+hint() { "$GIRC" --color=never --lang=en check --threshold "$1" "$T/jump.gir" 2>&1 | sed -n 2p; }
+if [ "$(hint copied=0)" = "   = help: the range is copied: 1..100 (see gir(5))" ] &&
+   [ "$(hint nope=1)" = "   = help: the keys are body, problems, copied, copied_section, jump_ratio, jump_base (see gir(5))" ] &&
+   [ "$(hint copied)" = "   = help: write copied=VALUE" ]; then
+  echo "ok - evaluate: a refused --threshold hints at the range, the keys or the form"
+else echo "not ok - evaluate: --threshold hints: $(hint copied=0) / $(hint nope=1) / $(hint copied)"; fi
 for bad in nope=1 copied=0 copied=101 copied jump_ratio=x =3; do
   "$GIRC" --color=never --lang=en check --threshold "$bad" "$T/jump.gir" > "$T/bad.out" 2>&1
   rc=$?
