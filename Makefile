@@ -24,15 +24,23 @@ DESTDIR  ?=
 B        := build
 PKGS     := libcmark libutf8proc libcjson libxml-2.0 poppler-glib libzip xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# poppler-glib is compiled against but not linked: it is loaded when a PDF
-# is first read (src/import/pdflib.c), so it costs nothing to the commands
-# that read none.
-LINK_PKGS  := $(filter-out poppler-glib,$(PKGS))
+# The libraries only some commands need are compiled against but not
+# linked: each is loaded with dlopen when first needed (src/base/dynlib.h;
+# the shims src/import/pdflib.c, src/render/xmllib.c, ziplib.c,
+# xlsxlib.c), so they cost nothing to the start of the commands that use
+# none (README, "Dependencies"). LOADED names each as the linker would
+# (-lNAME); its soname, read from the lib*.so the linker would take, is
+# given to the shim as GIRC_SONAME_NAME (the shim has a fallback).
+LOADED     := poppler-glib xml2 zip xlsxwriter
+LOADED_PKGS := poppler-glib libxml-2.0 libzip xlsxwriter
+LINK_PKGS  := $(filter-out $(LOADED_PKGS),$(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -ldl
+soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+SONAMES    := $(foreach l,$(LOADED),-DGIRC_SONAME_$(subst -,_,$(shell echo $(l) | tr a-z A-Z))='"$(call soname,$(l))"')
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-zero-length
-GIRC_CPPFLAGS := -Isrc -I$(B)/gen $(PKG_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
+GIRC_CPPFLAGS := -Isrc -I$(B)/gen $(PKG_CFLAGS) $(SONAMES) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP
 CFLAGS   ?= -O2 -g
 OPT      := $(CFLAGS)
 SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

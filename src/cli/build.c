@@ -212,6 +212,18 @@ static const gir_backend *choose_backend(gir_cli *c, gir_arena *a, const build_a
     return be;
 }
 
+/* 1 when the libraries be calls are loaded (render.h, dynlib.h); else 0
+ * after E0806, before anything is read or written. */
+static int libs_loaded(gir_cli *c, const gir_backend *be)
+{
+    for (gir_dynlib *const *l = be->libs; l && *l; l++)
+        if (!dynlib_load(*l)) {
+            cli_usage_error_help2(c, B_LIB_MISSING, (*l)->name, (*l)->error, B_HELP_LIB_MISSING, (*l)->soname);
+            return 0;
+        }
+    return 1;
+}
+
 /* Compiles path; NULL after reporting why not (*rc is then the status). */
 static gir_doc *compile(gir_cli *c, const char *path, int *rc)
 {
@@ -376,6 +388,8 @@ int cmd_build(gir_cli *c, int argc, char **argv)
     const gir_backend *be = choose_backend(c, a, &ba);
     bulk_files files = {0};
     int rc = be ? gather(c, be, &ba, &files, a) : 2;
+    if (!rc && !libs_loaded(c, be))
+        rc = 1;
     arena_free(a);
     free(ba.inputs);
     if (rc) { bulk_files_free(&files); return rc; }

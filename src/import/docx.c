@@ -18,7 +18,10 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include "base/io.h"
+#include "render/xmllib.h"
+#include "render/ziplib.h"
 #include "docx.h"
+#include "needlib.h"
 
 #define DOCX_PART_MAX GIR_MAX_FILE_SIZE     /* bytes of one part, uncompressed */
 #define SMALL_MAX (1u << 20)                 /* bytes of a relationships or properties part */
@@ -408,6 +411,7 @@ static void notes(pkg *p, const char *main, int dtd, const imp_docx_stats *st)
 int imp_docx_read(imp_ctx *c, const char *bytes, size_t len)
 {
     pkg p = {c, NULL};
+    if (!imp_need_lib(c, &gir_libzip) || !imp_need_lib(c, &gir_libxml2)) return 0;
     if (!open_zip(&p, bytes, len)) return 0;
     xmlDoc *rels = NULL;
     const char *main = main_part(&p, &rels);

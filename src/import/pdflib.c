@@ -1,58 +1,34 @@
-/* pdflib.c - poppler-glib by dlopen (pdflib.h). Each function below has
- * the name and the prototype of the one poppler.h or glib.h declares (the
- * headers are included, so the compiler checks that they agree) and calls
- * the library's own, found once with dlsym in the library and the ones it
- * depends on. girc links none of these libraries, so the names are not
- * exported and the library, once loaded, calls its own functions.
- * A function the importer starts to call needs a line here: the link
- * fails until it has one. */
-#include <dlfcn.h>
-#include <stdlib.h>
+/* pdflib.c - poppler-glib by dlopen (pdflib.h, base/dynlib.h). Each
+ * function below has the name and the prototype of the one poppler.h,
+ * glib.h or cairo.h declares and calls the library's own, found once with
+ * dlsym in the library and the ones it depends on. A function the
+ * importer starts to call needs a line here: the link fails until it has
+ * one. */
 #include <cairo.h>
 #include <poppler.h>
+#include "base/dynlib.h"
 #include "pdflib.h"
 
-#define PDFLIB_SONAME "libpoppler-glib.so.8"
+#ifndef GIRC_SONAME_POPPLER_GLIB
+#define GIRC_SONAME_POPPLER_GLIB ""
+#endif
 
-static void *lib;
-static const char *load_error;
+static gir_dynlib poppler = {
+    .name = "poppler-glib",
+    .soname = DYNLIB_SONAME(GIRC_SONAME_POPPLER_GLIB, "libpoppler-glib.so.8"),
+    .env = "GIRC_POPPLER_LIB",
+};
 
 int imp_pdflib_load(const char **why)
 {
-    if (!lib && !load_error) {
-        const char *name = getenv("GIRC_POPPLER_LIB");
-        lib = dlopen(name && *name ? name : PDFLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
-        if (!lib) {
-            const char *e = dlerror();
-            load_error = e ? e : PDFLIB_SONAME;
-        }
-    }
-    if (why) *why = load_error;
-    return lib != NULL;
+    int ok = dynlib_load(&poppler);
+    if (why)
+        *why = poppler.error;
+    return ok;
 }
 
-/* The library's function called name, or NULL (not loaded, not found). */
-static void *sym(const char *name)
-{
-    return lib ? dlsym(lib, name) : NULL;
-}
-
-/* Defines a function returning RET with parameters PARAMS, calling the
- * library's with ARGS; FAIL is returned when it cannot be called. */
-#define FORWARD(RET, NAME, PARAMS, ARGS, FAIL)                \
-    RET NAME PARAMS                                           \
-    {                                                         \
-        static RET(*fn) PARAMS;                               \
-        if (!fn) *(void **)(&fn) = sym(#NAME);                \
-        return fn ? fn ARGS : FAIL;                           \
-    }
-#define FORWARD_VOID(NAME, PARAMS, ARGS)                      \
-    void NAME PARAMS                                          \
-    {                                                         \
-        static void(*fn) PARAMS;                              \
-        if (!fn) *(void **)(&fn) = sym(#NAME);                \
-        if (fn) fn ARGS;                                      \
-    }
+#define FORWARD(RET, NAME, PARAMS, ARGS, FAIL) DYNLIB_FORWARD(poppler, RET, NAME, PARAMS, ARGS, FAIL)
+#define FORWARD_VOID(NAME, PARAMS, ARGS) DYNLIB_FORWARD_VOID(poppler, NAME, PARAMS, ARGS)
 
 /* GLib */
 FORWARD(GBytes *, g_bytes_new_static, (gconstpointer data, gsize size), (data, size), NULL)

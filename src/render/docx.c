@@ -13,6 +13,8 @@
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 #include "render.h"
+#include "xmllib.h"
+#include "ziplib.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define FONT_BODY "仿宋"
@@ -591,10 +593,12 @@ static void d_end(gir_renderer *rr)
 }
 
 static const char *const exts[] = {"docx", NULL};
+static gir_dynlib *const libs[] = {&gir_libxml2, &gir_libzip, NULL};
 
 const gir_backend gir_backend_docx = {
     .name = "docx",
     .exts = exts,
+    .libs = libs,
     .begin = d_begin,
     .section = d_section,
     .prose = d_prose,

@@ -12,6 +12,7 @@
 #define GIR_RENDER_H
 #include <cmark.h>
 #include "base/arena.h"
+#include "base/dynlib.h"
 #include "check/check.h"
 
 typedef struct gir_renderer gir_renderer;
@@ -44,6 +45,8 @@ typedef struct gir_backend {
                                          diagnostics (exit status stays 1) */
     int batch;                        /* takes many reports into one output */
     const gir_book_ops *book;         /* writes a file itself instead of the walk */
+    gir_dynlib *const *libs;          /* the libraries it calls, loaded (dynlib_load)
+                                         before it runs; NULL-ended, or NULL */
     void (*begin)(gir_renderer *rr);                       /* document head, title */
     void (*section)(gir_renderer *rr, const gir_rsection *s, int index);
     void (*prose)(gir_renderer *rr, const gir_rsection *s); /* s->prose non-empty */

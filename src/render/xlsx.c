@@ -16,6 +16,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include "render.h"
+#include "xlsxlib.h"
 #include "base/array.h"
 #include "base/utf8.h"
 
@@ -346,6 +347,7 @@ static int x_close(gir_book *b)
 
 static const gir_book_ops book = {x_open, x_add, x_close};
 static const char *const exts[] = {"xlsx", NULL};
+static gir_dynlib *const libs[] = {&gir_libxlsxwriter, NULL};
 
 const gir_backend gir_backend_xlsx = {
     .name = "xlsx",
@@ -354,4 +356,5 @@ const gir_backend gir_backend_xlsx = {
     .with_errors = 1,
     .batch = 1,
     .book = &book,
+    .libs = libs,
 };
