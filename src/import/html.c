@@ -13,9 +13,7 @@
 #include <strings.h>
 #include <libxml/HTMLparser.h>
 #include "base/array.h"
-#include "render/xmllib.h"
 #include "html.h"
-#include "needlib.h"
 
 #define MAX_DEPTH 256
 #define MAX_ROWS 4000
@@ -465,8 +463,6 @@ static void outer_head(imp_ctx *c)
 
 int imp_html_render(imp_ctx *c)
 {
-    if (!imp_need_lib(c, &gir_libxml2))
-        return 0;
     const gir_source *src = c->src;
     const char *in = c->html_in ? c->html_in : src->text;
     uint32_t inlen = c->html_in ? (uint32_t)c->html_n : src->len;

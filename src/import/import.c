@@ -21,7 +21,9 @@
 #include "jsstr.h"
 #include "match.h"
 #include "meta.h"
+#include "needlib.h"
 #include "pdf.h"
+#include "render/xmllib.h"
 #include "sniff.h"
 #include "split.h"
 #include "syntax/parse.h"
@@ -296,8 +298,9 @@ static int read_pdf(imp_ctx *c, const char *bytes, size_t len)
     return 1;
 }
 
-/* HTML or text: decoded to UTF-8, HTML rendered to the working text. */
-static void read_text(imp_ctx *c, const char *bytes, size_t len)
+/* HTML or text: decoded to UTF-8, HTML rendered to the working text.
+ * 0 (after E0806) when the HTML cannot be read: libxml2 is missing. */
+static int read_text(imp_ctx *c, const char *bytes, size_t len)
 {
     gir_import *im = c->im;
     im->html = imp_looks_html(bytes, len);
@@ -307,6 +310,8 @@ static void read_text(imp_ctx *c, const char *bytes, size_t len)
     im->encoding = d.encoding;
     decode_diags(c, &d);
     script_html(c, &d);
+    if (im->html && !imp_need_lib(c, &gir_libxml2))
+        return 0;
     if (im->html && !imp_html_render(c)) {
         diag_add(c->dg, GIR_SEV_ERROR, I_HTML_FAILED, c->src, (gir_span){0, 0});
         im->html = 0;
@@ -315,6 +320,7 @@ static void read_text(imp_ctx *c, const char *bytes, size_t len)
         c->w.s = d.text;
         c->w.n = (uint32_t)d.len;
     }
+    return 1;
 }
 
 typedef struct run_args {
@@ -355,8 +361,8 @@ static void run(void *ud)
     } else if (im->form == IMP_FORM_PDF) {
         if (!read_pdf(&c, ra->bytes, ra->len))
             return;
-    } else {
-        read_text(&c, ra->bytes, ra->len);
+    } else if (!read_text(&c, ra->bytes, ra->len)) {
+        return;
     }
     control_diag(&c);
     imp_clean(&c);
