@@ -24,5 +24,5 @@ int dynlib_load(gir_dynlib *l)
 
 void *dynlib_sym(gir_dynlib *l, const char *name)
 {
-    return l->handle ? dlsym(l->handle, name) : NULL;
+    return dynlib_load(l) ? dlsym(l->handle, name) : NULL;
 }

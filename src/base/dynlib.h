@@ -32,7 +32,10 @@ typedef struct gir_dynlib {
 int dynlib_load(gir_dynlib *l);
 
 /* The function or variable called name in l (or in the libraries it
- * depends on); NULL when l is not loaded or has no such symbol. */
+ * depends on), loading l first if it is not; NULL when l cannot be
+ * loaded or has no such symbol. So a caller that skips dynlib_load (a
+ * unit test calling gir_render) still works; commands load first, for
+ * the diagnostic. */
 void *dynlib_sym(gir_dynlib *l, const char *name);
 
 /* The soname the build found for a library (the Makefile passes
@@ -40,8 +43,8 @@ void *dynlib_sym(gir_dynlib *l, const char *name);
 #define DYNLIB_SONAME(BUILT, FALLBACK) (sizeof(BUILT) > 1 ? (BUILT) : (FALLBACK))
 
 /* In a shim: defines the function NAME returning RET with parameters
- * PARAMS as a call of LIB's own with ARGS; FAIL is returned when it cannot
- * be called (LIB not loaded: the callers load it first). */
+ * PARAMS as a call of LIB's own with ARGS (found once); FAIL is returned
+ * when it cannot be called (LIB cannot be loaded). */
 #define DYNLIB_FORWARD(LIB, RET, NAME, PARAMS, ARGS, FAIL)      \
     RET NAME PARAMS                                             \
     {                                                           \
