@@ -236,6 +236,8 @@ R=$D/results.tsv
   row "girc check xinhua (8 KB)" "$GIRC" check "$ex"
   has build && row "girc build -f html xinhua" "$GIRC" build -f html -o /dev/null "$ex"
   [ -n "$CMARK" ] && row "cmark xinhua.md (its prose)" "$CMARK" "$D/xinhua.md"
+  # issue 16's yardstick: one report to HTML against cmark-gfm on its prose
+  command -v cmark-gfm >/dev/null && row "cmark-gfm xinhua.md (its prose)" cmark-gfm "$D/xinhua.md"
   [ -n "$PANDOC" ] && row "pandoc xinhua.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/xinhua.md"
   row "wc -l xinhua" wc -l "$ex"
   row "girc check corpus (1,200 files, 10 MB)" "$GIRC" check $corpus
