@@ -35,6 +35,8 @@ FWD_VOID(zip_source_free, (zip_source_t *s), (s))
 FWD(int, zip_source_open, (zip_source_t *s), (s), -1)
 FWD(zip_int64_t, zip_source_read, (zip_source_t *s, void *data, zip_uint64_t len), (s, data, len), -1)
 FWD(int, zip_source_close, (zip_source_t *s), (s), -1)
+/* only tests/fuzz/fuzz_docx.c, which links libgirc and so these shims */
+FWD(int, zip_source_stat, (zip_source_t *s, zip_stat_t *st), (s, st), -1)
 
 /* archives: reading */
 FWD(zip_t *, zip_open_from_source, (zip_source_t *s, int flags, zip_error_t *e), (s, flags, e), NULL)
