@@ -38,8 +38,9 @@ int dynlib_load(gir_dynlib *l);
  * the diagnostic. */
 void *dynlib_sym(gir_dynlib *l, const char *name);
 
-/* The soname the build found for a library (the Makefile passes
- * -DGIRC_SONAME_X="..." from the linker's lib*.so), else the fallback. */
+/* The soname the build found for a library (the Makefile always passes
+ * -DGIRC_SONAME_X="...", read from the linker's lib*.so, empty when it
+ * found none), else the fallback. */
 #define DYNLIB_SONAME(BUILT, FALLBACK) (sizeof(BUILT) > 1 ? (BUILT) : (FALLBACK))
 
 /* In a shim: defines the function NAME returning RET with parameters
@@ -59,4 +60,9 @@ void *dynlib_sym(gir_dynlib *l, const char *name);
         if (!fn) *(void **)(&fn) = dynlib_sym(&(LIB), #NAME);   \
         if (fn) fn ARGS;                                        \
     }
+
+/* A shim #defines DYNLIB_SHIM as its gir_dynlib, then defines each
+ * function with these. */
+#define DYNLIB_FWD(RET, NAME, PARAMS, ARGS, FAIL) DYNLIB_FORWARD(DYNLIB_SHIM, RET, NAME, PARAMS, ARGS, FAIL)
+#define DYNLIB_FWD_VOID(NAME, PARAMS, ARGS) DYNLIB_FORWARD_VOID(DYNLIB_SHIM, NAME, PARAMS, ARGS)
 #endif

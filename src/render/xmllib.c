@@ -9,10 +9,6 @@
 #include <libxml/xmlwriter.h>
 #include "xmllib.h"
 
-#ifndef GIRC_SONAME_XML2
-#define GIRC_SONAME_XML2 ""
-#endif
-
 #ifdef LIBXML_THREAD_ALLOC_ENABLED
 #error "xmllib.c: this libxml2 has per-thread allocators; forward __xmlFree instead of the xmlFree variable"
 #endif
@@ -36,48 +32,47 @@ gir_dynlib gir_libxml2 = {
     .loaded = loaded,
 };
 
-#define FWD(RET, NAME, PARAMS, ARGS, FAIL) DYNLIB_FORWARD(gir_libxml2, RET, NAME, PARAMS, ARGS, FAIL)
-#define FWD_VOID(NAME, PARAMS, ARGS) DYNLIB_FORWARD_VOID(gir_libxml2, NAME, PARAMS, ARGS)
+#define DYNLIB_SHIM gir_libxml2
 
 /* trees: parsing, reading */
-FWD(htmlDocPtr, htmlReadMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
+DYNLIB_FWD(htmlDocPtr, htmlReadMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
     (buffer, size, URL, encoding, options), NULL)
-FWD(xmlDocPtr, xmlReadMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
+DYNLIB_FWD(xmlDocPtr, xmlReadMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
     (buffer, size, URL, encoding, options), NULL)
-FWD_VOID(xmlFreeDoc, (xmlDocPtr cur), (cur))
-FWD(xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *doc), (doc), NULL)
-FWD(long, xmlGetLineNo, (const xmlNode *node), (node), -1)
-FWD(xmlChar *, xmlGetProp, (const xmlNode *node, const xmlChar *name), (node, name), NULL)
-FWD(xmlChar *, xmlNodeGetContent, (const xmlNode *cur), (cur), NULL)
+DYNLIB_FWD_VOID(xmlFreeDoc, (xmlDocPtr cur), (cur))
+DYNLIB_FWD(xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *doc), (doc), NULL)
+DYNLIB_FWD(long, xmlGetLineNo, (const xmlNode *node), (node), -1)
+DYNLIB_FWD(xmlChar *, xmlGetProp, (const xmlNode *node, const xmlChar *name), (node, name), NULL)
+DYNLIB_FWD(xmlChar *, xmlNodeGetContent, (const xmlNode *cur), (cur), NULL)
 
 /* the streaming reader (import/docx.c) */
-FWD(xmlTextReaderPtr, xmlReaderForMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
+DYNLIB_FWD(xmlTextReaderPtr, xmlReaderForMemory, (const char *buffer, int size, const char *URL, const char *encoding, int options),
     (buffer, size, URL, encoding, options), NULL)
-FWD_VOID(xmlFreeTextReader, (xmlTextReaderPtr reader), (reader))
-FWD_VOID(xmlTextReaderSetStructuredErrorHandler, (xmlTextReaderPtr reader, xmlStructuredErrorFunc f, void *arg),
+DYNLIB_FWD_VOID(xmlFreeTextReader, (xmlTextReaderPtr reader), (reader))
+DYNLIB_FWD_VOID(xmlTextReaderSetStructuredErrorHandler, (xmlTextReaderPtr reader, xmlStructuredErrorFunc f, void *arg),
          (reader, f, arg))
-FWD(int, xmlTextReaderRead, (xmlTextReaderPtr reader), (reader), -1)
-FWD(int, xmlTextReaderNext, (xmlTextReaderPtr reader), (reader), -1)
-FWD(int, xmlTextReaderDepth, (xmlTextReaderPtr reader), (reader), -1)
-FWD(int, xmlTextReaderNodeType, (xmlTextReaderPtr reader), (reader), -1)
-FWD(xmlNodePtr, xmlTextReaderExpand, (xmlTextReaderPtr reader), (reader), NULL)
-FWD(const xmlChar *, xmlTextReaderConstLocalName, (xmlTextReaderPtr reader), (reader), NULL)
-FWD(const xmlChar *, xmlTextReaderConstNamespaceUri, (xmlTextReaderPtr reader), (reader), NULL)
+DYNLIB_FWD(int, xmlTextReaderRead, (xmlTextReaderPtr reader), (reader), -1)
+DYNLIB_FWD(int, xmlTextReaderNext, (xmlTextReaderPtr reader), (reader), -1)
+DYNLIB_FWD(int, xmlTextReaderDepth, (xmlTextReaderPtr reader), (reader), -1)
+DYNLIB_FWD(int, xmlTextReaderNodeType, (xmlTextReaderPtr reader), (reader), -1)
+DYNLIB_FWD(xmlNodePtr, xmlTextReaderExpand, (xmlTextReaderPtr reader), (reader), NULL)
+DYNLIB_FWD(const xmlChar *, xmlTextReaderConstLocalName, (xmlTextReaderPtr reader), (reader), NULL)
+DYNLIB_FWD(const xmlChar *, xmlTextReaderConstNamespaceUri, (xmlTextReaderPtr reader), (reader), NULL)
 
 /* the writer (render/docx.c) */
-FWD(xmlBufferPtr, xmlBufferCreate, (void), (), NULL)
-FWD_VOID(xmlBufferFree, (xmlBufferPtr buf), (buf))
-FWD(const xmlChar *, xmlBufferContent, (const xmlBuffer *buf), (buf), NULL)
-FWD(int, xmlBufferLength, (const xmlBuffer *buf), (buf), 0)
-FWD(xmlTextWriterPtr, xmlNewTextWriterMemory, (xmlBufferPtr buf, int compression), (buf, compression), NULL)
-FWD_VOID(xmlFreeTextWriter, (xmlTextWriterPtr writer), (writer))
-FWD(int, xmlTextWriterSetIndent, (xmlTextWriterPtr writer, int indent), (writer, indent), -1)
-FWD(int, xmlTextWriterSetIndentString, (xmlTextWriterPtr writer, const xmlChar *str), (writer, str), -1)
-FWD(int, xmlTextWriterStartDocument, (xmlTextWriterPtr writer, const char *version, const char *encoding, const char *standalone),
+DYNLIB_FWD(xmlBufferPtr, xmlBufferCreate, (void), (), NULL)
+DYNLIB_FWD_VOID(xmlBufferFree, (xmlBufferPtr buf), (buf))
+DYNLIB_FWD(const xmlChar *, xmlBufferContent, (const xmlBuffer *buf), (buf), NULL)
+DYNLIB_FWD(int, xmlBufferLength, (const xmlBuffer *buf), (buf), 0)
+DYNLIB_FWD(xmlTextWriterPtr, xmlNewTextWriterMemory, (xmlBufferPtr buf, int compression), (buf, compression), NULL)
+DYNLIB_FWD_VOID(xmlFreeTextWriter, (xmlTextWriterPtr writer), (writer))
+DYNLIB_FWD(int, xmlTextWriterSetIndent, (xmlTextWriterPtr writer, int indent), (writer, indent), -1)
+DYNLIB_FWD(int, xmlTextWriterSetIndentString, (xmlTextWriterPtr writer, const xmlChar *str), (writer, str), -1)
+DYNLIB_FWD(int, xmlTextWriterStartDocument, (xmlTextWriterPtr writer, const char *version, const char *encoding, const char *standalone),
     (writer, version, encoding, standalone), -1)
-FWD(int, xmlTextWriterEndDocument, (xmlTextWriterPtr writer), (writer), -1)
-FWD(int, xmlTextWriterStartElement, (xmlTextWriterPtr writer, const xmlChar *name), (writer, name), -1)
-FWD(int, xmlTextWriterEndElement, (xmlTextWriterPtr writer), (writer), -1)
-FWD(int, xmlTextWriterWriteAttribute, (xmlTextWriterPtr writer, const xmlChar *name, const xmlChar *content),
+DYNLIB_FWD(int, xmlTextWriterEndDocument, (xmlTextWriterPtr writer), (writer), -1)
+DYNLIB_FWD(int, xmlTextWriterStartElement, (xmlTextWriterPtr writer, const xmlChar *name), (writer, name), -1)
+DYNLIB_FWD(int, xmlTextWriterEndElement, (xmlTextWriterPtr writer), (writer), -1)
+DYNLIB_FWD(int, xmlTextWriterWriteAttribute, (xmlTextWriterPtr writer, const xmlChar *name, const xmlChar *content),
     (writer, name, content), -1)
-FWD(int, xmlTextWriterWriteString, (xmlTextWriterPtr writer, const xmlChar *content), (writer, content), -1)
+DYNLIB_FWD(int, xmlTextWriterWriteString, (xmlTextWriterPtr writer, const xmlChar *content), (writer, content), -1)
