@@ -1,16 +1,20 @@
 /* acmatch.c - Aho-Corasick (acmatch.h) as a dense transition table over
  * byte classes (the bytes the patterns use, and one class for all the
- * others), with dictionary links for patterns that end inside others. */
+ * others), with dictionary links for patterns that end inside others.
+ * Once built, the table holds each target as its row's offset (node ×
+ * classes) with HIT set when a pattern ends there, so a scan costs one
+ * load per byte and looks at the outputs only where there are some. */
 #include <stdint.h>
 #include <string.h>
 #include "acmatch.h"
 
 #define NONE UINT32_MAX
+#define HIT 0x80000000u   /* in a finished table: a pattern ends at the target */
 
 struct gir_acm {
     unsigned char cls[256];   /* byte -> class; 0: no pattern has it */
     size_t ncls, nnodes;
-    uint32_t *next;           /* nnodes * ncls: the goto function, completed */
+    uint32_t *next;           /* nnodes * ncls: the goto function, completed; then row offsets | HIT */
     uint32_t *dict;           /* the nearest proper suffix node with output, or 0 */
     uint32_t *out;            /* first pattern ending at a node, or NONE */
     uint32_t *out_next;       /* per pattern: the next ending at the same node */
@@ -67,6 +71,17 @@ static void link(gir_arena *a, gir_acm *m)
     }
 }
 
+/* The targets as row offsets, HIT where a pattern ends (acm_scan). */
+static void finish(gir_acm *m)
+{
+    size_t cells = m->nnodes * m->ncls;
+    for (size_t i = 0; i < cells; i++) {
+        uint32_t v = m->next[i];
+        uint32_t hit = m->out[v] != NONE || m->dict[v] ? HIT : 0;
+        m->next[i] = (uint32_t)(v * m->ncls) | hit;
+    }
+}
+
 gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
 {
     gir_acm *m = arena_alloc(a, sizeof *m);
@@ -88,15 +103,25 @@ gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
         if (m->plen[i]) insert(m, pats[i], (uint32_t)i);
     }
     link(a, m);
+    finish(m);
     return m;
+}
+
+/* The patterns ending at node s, the text's byte i being their last. */
+static void outputs(const gir_acm *m, uint32_t s, size_t i, acm_hit fn, void *ud)
+{
+    for (uint32_t u = m->out[s] != NONE ? s : m->dict[s]; u; u = m->dict[u])
+        for (uint32_t p = m->out[u]; p != NONE; p = m->out_next[p]) fn(ud, p, i + 1 - m->plen[p]);
 }
 
 void acm_scan(const gir_acm *m, const unsigned char *text, size_t len, acm_hit fn, void *ud)
 {
-    uint32_t s = 0;
+    const uint32_t *next = m->next;
+    const unsigned char *cls = m->cls;
+    uint32_t row = 0;
     for (size_t i = 0; i < len; i++) {
-        s = m->next[(size_t)s * m->ncls + m->cls[text[i]]];
-        for (uint32_t u = m->out[s] != NONE ? s : m->dict[s]; u; u = m->dict[u])
-            for (uint32_t p = m->out[u]; p != NONE; p = m->out_next[p]) fn(ud, p, i + 1 - m->plen[p]);
+        uint32_t t = next[row + cls[text[i]]];
+        row = t & ~HIT;
+        if (t & HIT) outputs(m, (uint32_t)(row / m->ncls), i, fn, ud);
     }
 }

@@ -6,6 +6,7 @@
  * a government's report silent on 考核/评议/责任追究 (W0648), "全部办结"
  * while table 3 carries applications into next year (W0650). Comparisons
  * with last year's report are in copied.c. All are warnings, waivable. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -45,25 +46,31 @@ static int memmem_n(const unsigned char *p, const unsigned char *e, const unsign
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* A sentence ends at 。！？；, their ASCII forms or a line break. */
-int ev_sentence_end(uint32_t cp)
+/* The bytes that can open an end mark (ev_sentence_end): the ASCII marks,
+ * E3 (。 E3 80 82) and EF (！？； EF BC 81/9F/9B). No end mark starts
+ * with a continuation byte, so a mark found byte by byte is where a walk
+ * decoding character by character would find it. */
+static int mark_byte(unsigned char b)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n' || cp == '!' || cp == '?' ||
-           cp == ';';
+    return b == '\n' || b == '!' || b == '?' || b == ';' || b == 0xE3 || b == 0xEF;
+}
+
+const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e)
+{
+    for (; p < e; p++) {
+        if (!mark_byte(*p)) continue;
+        if (*p < 0x80) return p + 1;
+        if (e - p < 3) continue;
+        if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) return p + 3;
+        if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B)) return p + 3;
+    }
+    return e;
 }
 
 /* The sentence of t starting at p: up to and with its end mark. */
 static text sentence_from(text t, const unsigned char *p)
 {
-    const unsigned char *q = p;
-    while (q < t.e) {
-        uint32_t cp = 0;
-        int k = utf8_decode(q, t.e, &cp);
-        if (k <= 0) k = 1;
-        q += k;
-        if (k > 0 && ev_sentence_end(cp)) break;
-    }
-    return (text){p, q};
+    return (text){p, ev_sentence_after(p, t.e)};
 }
 
 /* A four-digit year followed by 年 at p: the year, else 0. */
@@ -150,12 +157,48 @@ static void check_title(ck *c)
 
 /* ---- the prose (W0642, W0643) ---- */
 
-/* The statistics period in sentence s names the report's year. */
-static void check_period(ck *c, text s)
+/* Where each word of `wording period` next occurs in one prose text, at
+ * or after the sentence being read (NULL: nowhere after). Each word's
+ * place only moves forward, so the text is searched once per word. */
+typedef struct period_at {
+    const gir_words *words;
+    const unsigned char **at;
+    size_t *len;
+} period_at;
+
+static period_at period_words(ck *c)
 {
-    const gir_words *words = schema_words(c->s, WD_PERIOD);
-    for (size_t w = 0; words && w < words->n; w++) {
-        const unsigned char *p = find_in(s.b, s.e, words->w[w]);
+    period_at pa = {schema_words(c->s, WD_PERIOD), NULL, NULL};
+    if (!pa.words) return pa;
+    pa.at = arena_alloc(c->a, pa.words->n * sizeof *pa.at);
+    pa.len = arena_alloc(c->a, pa.words->n * sizeof *pa.len);
+    return pa;
+}
+
+/* Starts the search of a new prose text t. */
+static void period_reset(period_at *pa, text t)
+{
+    for (size_t w = 0; pa->words && w < pa->words->n; w++) {
+        size_t n = strlen(pa->words->w[w]);
+        pa->len[w] = n;
+        pa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), pa->words->w[w], n) : NULL;
+    }
+}
+
+/* The first place of word w in sentence s of text t, or NULL. */
+static const unsigned char *period_in(period_at *pa, size_t w, text s, text t)
+{
+    size_t n = pa->len[w];
+    if (pa->at[w] && pa->at[w] < s.b) pa->at[w] = n ? memmem(s.b, (size_t)(t.e - s.b), pa->words->w[w], n) : NULL;
+    const unsigned char *p = pa->at[w];
+    return p && p + n <= s.e ? p : NULL;
+}
+
+/* The statistics period in sentence s names the report's year. */
+static void check_period(ck *c, period_at *pa, text s, text t)
+{
+    for (size_t w = 0; pa->words && w < pa->words->n; w++) {
+        const unsigned char *p = period_in(pa, w, s, t);
         if (!p) continue;
         int y;
         for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
@@ -228,12 +271,13 @@ static void check_all_done(ck *c, text s, const gir_cell *carried)
 }
 
 /* The checks of one sentence at a time (linear in the prose). */
-static void check_sentences_of(ck *c, text t, const gir_cell *carried)
+static void check_sentences_of(ck *c, period_at *pa, text t, const gir_cell *carried)
 {
+    period_reset(pa, t);
     for (const unsigned char *p = t.b; p < t.e;) {
         text s = sentence_from(t, p);
         if (c->r->year) {
-            check_period(c, s);
+            check_period(c, pa, s, t);
             check_stale(c, s);
         }
         if (carried) check_all_done(c, s, carried);
@@ -337,11 +381,12 @@ void check_evaluate(ck *c)
     const gir_words *problems = schema_words(c->s, WD_PROBLEMS), *fee = schema_words(c->s, WD_FEE_SECTION);
     check_title(c);
     const gir_cell *carried = carried_over(c);
+    period_at pa = period_words(c);
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_rsection *rs = &c->r->sections[s];
         if (!rs->node) continue;
         text t = prose_text(c->src, rs->node);
-        check_sentences_of(c, t, carried);
+        check_sentences_of(c, &pa, t, carried);
         if (!content) continue;
         if (problems && rs->s == problems->section) check_problems(c, rs);
         if (fee && rs->s == fee->section) check_fee(c, rs);
