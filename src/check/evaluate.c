@@ -288,17 +288,18 @@ static void check_sentences_of(ck *c, period_at *pa, text t, const gir_cell *car
 /* ---- sections with content (W0644, W0647, W0648) ---- */
 
 /* The characters of t that are not spaces or Markdown marks, and the
- * number of its sentences with any such character. */
-static size_t content_chars(text t, size_t *sentences)
+ * number of its sentences with any such character; the count stops once
+ * it reaches limit (then *sentences is of the part read). */
+static size_t content_chars(text t, size_t *sentences, size_t limit)
 {
     size_t n = 0, in_sentence = 0;
     *sentences = 0;
-    for (const unsigned char *p = t.b; p < t.e;) {
+    for (const unsigned char *p = t.b; p < t.e && n < limit;) {
         uint32_t cp = 0;
         int k = utf8_decode(p, t.e, &cp);
         if (k <= 0) k = 1;
         p += k;
-        if (k > 0 && ev_sentence_end(cp)) {
+        if (ev_sentence_end(cp)) {
             *sentences += in_sentence;
             in_sentence = 0;
             continue;
@@ -311,6 +312,15 @@ static size_t content_chars(text t, size_t *sentences)
     }
     *sentences += in_sentence;
     return n;
+}
+
+/* The least count of characters n with n >= min. */
+static size_t at_least(double min)
+{
+    if (!(min > 0)) return 0;
+    if (min >= (double)SIZE_MAX) return SIZE_MAX;
+    size_t n = (size_t)min;
+    return (double)n < min ? n + 1 : n;
 }
 
 /* The section's text, trimmed, for the message. */
@@ -333,7 +343,7 @@ static void check_problems(ck *c, const gir_rsection *rs)
     if (!schema_threshold(c->s, TH_PROBLEMS, &min)) return;
     text t = prose_text(c->src, rs->node);
     size_t sentences;
-    size_t n = content_chars(t, &sentences);
+    size_t n = content_chars(t, &sentences, at_least(min));
     if (sentences > 1 || (double)n >= min) return;
     gir_span sp = ast_child(rs->node, 0)->span;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_EMPTY_SECTION, c->src, sp, rs->s->label, trimmed(c, t));
@@ -362,12 +372,14 @@ static void check_gov_duties(ck *c)
     }
 }
 
-/* The characters of all the report's prose (content_chars). */
-static size_t body_chars(ck *c)
+/* The report's prose has at least min characters (content_chars): read
+ * only as far as needed. */
+static int body_has(ck *c, double min)
 {
-    size_t n = 0, sentences;
-    for (size_t s = 0; s < c->s->nsections; s++) n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences);
-    return n;
+    size_t need = at_least(min), n = 0, sentences;
+    for (size_t s = 0; s < c->s->nsections && n < need; s++)
+        n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences, need - n);
+    return (double)n >= min;
 }
 
 void check_evaluate(ck *c)
@@ -377,7 +389,7 @@ void check_evaluate(ck *c)
      * skeleton being filled in, or a sample, is not judged */
     double min_body = 0;
     schema_threshold(c->s, TH_BODY, &min_body);
-    int content = c->dg->nerrors == 0 && (double)body_chars(c) >= min_body;
+    int content = c->dg->nerrors == 0 && body_has(c, min_body);
     const gir_words *problems = schema_words(c->s, WD_PROBLEMS), *fee = schema_words(c->s, WD_FEE_SECTION);
     check_title(c);
     const gir_cell *carried = carried_over(c);
