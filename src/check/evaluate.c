@@ -157,48 +157,53 @@ static void check_title(ck *c)
 
 /* ---- the prose (W0642, W0643) ---- */
 
-/* Where each word of `wording period` next occurs in one prose text, at
- * or after the sentence being read (NULL: nowhere after). Each word's
- * place only moves forward, so the text is searched once per word. */
-typedef struct period_at {
+/* Where each word of a wording next occurs in one prose text, at or
+ * after the sentence being read (NULL: nowhere after). Each word's place
+ * only moves forward, so the text is searched once per word, not once
+ * per sentence. */
+typedef struct word_at {
     const gir_words *words;
     const unsigned char **at;
     size_t *len;
-} period_at;
+} word_at;
 
-static period_at period_words(ck *c)
+static word_at words_at(ck *c, gir_wording_id id)
 {
-    period_at pa = {schema_words(c->s, WD_PERIOD), NULL, NULL};
-    if (!pa.words) return pa;
-    pa.at = arena_alloc(c->a, pa.words->n * sizeof *pa.at);
-    pa.len = arena_alloc(c->a, pa.words->n * sizeof *pa.len);
-    return pa;
+    word_at wa = {schema_words(c->s, id), NULL, NULL};
+    if (!wa.words) return wa;
+    wa.at = arena_alloc(c->a, wa.words->n * sizeof *wa.at);
+    wa.len = arena_alloc(c->a, wa.words->n * sizeof *wa.len);
+    return wa;
 }
 
 /* Starts the search of a new prose text t. */
-static void period_reset(period_at *pa, text t)
+static void words_reset(word_at *wa, text t)
 {
-    for (size_t w = 0; pa->words && w < pa->words->n; w++) {
-        size_t n = strlen(pa->words->w[w]);
-        pa->len[w] = n;
-        pa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), pa->words->w[w], n) : NULL;
+    for (size_t w = 0; wa->words && w < wa->words->n; w++) {
+        size_t n = strlen(wa->words->w[w]);
+        wa->len[w] = n;
+        wa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), wa->words->w[w], n) : NULL;
     }
 }
 
-/* The first place of word w in sentence s of text t, or NULL. */
-static const unsigned char *period_in(period_at *pa, size_t w, text s, text t)
+/* The first place of word w in sentence s of text t, or NULL (the
+ * sentences of t are asked in order). */
+static const unsigned char *word_in(word_at *wa, size_t w, text s, text t)
 {
-    size_t n = pa->len[w];
-    if (pa->at[w] && pa->at[w] < s.b) pa->at[w] = n ? memmem(s.b, (size_t)(t.e - s.b), pa->words->w[w], n) : NULL;
-    const unsigned char *p = pa->at[w];
+    size_t n = wa->len[w];
+    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = memmem(s.b, (size_t)(t.e - s.b), wa->words->w[w], n);
+    const unsigned char *p = wa->at[w];
     return p && p + n <= s.e ? p : NULL;
 }
 
+/* The words a sentence is searched for, one set for each check. */
+typedef struct sentence_words { word_at period, done; } sentence_words;
+
 /* The statistics period in sentence s names the report's year. */
-static void check_period(ck *c, period_at *pa, text s, text t)
+static void check_period(ck *c, word_at *pa, text s, text t)
 {
     for (size_t w = 0; pa->words && w < pa->words->n; w++) {
-        const unsigned char *p = period_in(pa, w, s, t);
+        const unsigned char *p = word_in(pa, w, s, t);
         if (!p) continue;
         int y;
         for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
@@ -254,33 +259,34 @@ static const gir_cell *carried_over(ck *c)
     return v;
 }
 
-static void check_all_done(ck *c, text s, const gir_cell *carried)
+/* The first word of `wording all_done` (in the wording's order) in
+ * sentence s, when the sentence speaks of applications. */
+static void check_all_done(ck *c, word_at *done, text s, text t, const gir_cell *carried)
 {
-    if (!words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;
-    const gir_words *done = schema_words(c->s, WD_ALL_DONE);
-    for (size_t w = 0; w < done->n; w++) {   /* once a sentence */
-        size_t n = strlen(done->w[w]);
-        const unsigned char *p = find_in(s.b, s.e, done->w[w]);
-        if (!p) continue;
-        char num[48];
-        dec_format_buf(carried->v, num);
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->w[w], num);
-        diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
-        return;
-    }
+    size_t w = 0;
+    const unsigned char *p = NULL;
+    for (; w < done->words->n && !p; w++) p = word_in(done, w, s, t);
+    if (!p || !words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;   /* once a sentence */
+    w--;
+    size_t n = done->len[w];
+    char num[48];
+    dec_format_buf(carried->v, num);
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->words->w[w], num);
+    diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
 }
 
 /* The checks of one sentence at a time (linear in the prose). */
-static void check_sentences_of(ck *c, period_at *pa, text t, const gir_cell *carried)
+static void check_sentences_of(ck *c, sentence_words *sw, text t, const gir_cell *carried)
 {
-    period_reset(pa, t);
+    words_reset(&sw->period, t);
+    words_reset(&sw->done, t);
     for (const unsigned char *p = t.b; p < t.e;) {
         text s = sentence_from(t, p);
         if (c->r->year) {
-            check_period(c, pa, s, t);
+            check_period(c, &sw->period, s, t);
             check_stale(c, s);
         }
-        if (carried) check_all_done(c, s, carried);
+        if (carried) check_all_done(c, &sw->done, s, t, carried);
         p = s.e;
     }
 }
@@ -393,12 +399,12 @@ void check_evaluate(ck *c)
     const gir_words *problems = schema_words(c->s, WD_PROBLEMS), *fee = schema_words(c->s, WD_FEE_SECTION);
     check_title(c);
     const gir_cell *carried = carried_over(c);
-    period_at pa = period_words(c);
+    sentence_words sw = {words_at(c, WD_PERIOD), words_at(c, WD_ALL_DONE)};
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_rsection *rs = &c->r->sections[s];
         if (!rs->node) continue;
         text t = prose_text(c->src, rs->node);
-        check_sentences_of(c, &pa, t, carried);
+        check_sentences_of(c, &sw, t, carried);
         if (!content) continue;
         if (problems && rs->s == problems->section) check_problems(c, rs);
         if (fee && rs->s == fee->section) check_fee(c, rs);

@@ -3,7 +3,9 @@
  * named, so it is any earlier count of the sentence not smaller than the
  * part ("收到申请81件，……42件，占51.85%"): the warning comes only when
  * no such base gives the percentage as written, rounded or truncated to
- * the decimals written. Linear in the prose. */
+ * the decimals written. Linear in the prose: only the sentences with 占
+ * are read character by character. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -167,22 +169,42 @@ static int sentence_mark(uint32_t cp)
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' || cp == '!' || cp == '?';
 }
 
-void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+/* The sentence_mark at q, ending at most at z: its length, else 0. Found
+ * byte by byte: no mark starts with a continuation byte. */
+static int mark_at(const unsigned char *q, const unsigned char *z)
+{
+    if (*q == '\n' || *q == '!' || *q == '?') return 1;
+    if (z - q < 3) return 0;
+    if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82) return 3;
+    return q[0] == 0xEF && q[1] == 0xBC && (q[2] == 0x81 || q[2] == 0x9F) ? 3 : 0;
+}
+
+/* The start of the sentence holding z: just after the last mark in
+ * [b, z), else b. */
+static const unsigned char *sentence_start(const unsigned char *b, const unsigned char *z)
+{
+    for (const unsigned char *q = z; q > b;) {
+        q--;
+        int k = mark_at(q, z);
+        if (k) return q + k;
+    }
+    return b;
+}
+
+/* The counts and shares of the sentence starting at b (up to its mark);
+ * where the next one starts. */
+static const unsigned char *check_sentence(ck *c, walk *w, const unsigned char *b, const unsigned char *e)
 {
     count counts[MAX_COUNTS];
     size_t n = 0;
     int reported = 0;   /* once a sentence: its other shares share the base */
-    walk w;
-    memset(&w, 0, sizeof w);   /* cp 0: no character of two bytes or more */
-    w.unit = lang_unit_base(GIR_UNIT_COUNT);
-    w.un = strlen(w.unit);
     for (const unsigned char *p = b; p < e;) {
         uint32_t cp = 0;
         int k = utf8_decode(p, e, &cp);
-        if (k > 0 && sentence_mark(cp)) n = 0, reported = 0;
+        if (k > 0 && sentence_mark(cp)) return p + k;
         count x;
         size_t skip = 1;
-        if (count_at(&w, p, e, k, cp, &x, &skip)) {
+        if (count_at(w, p, e, k, cp, &x, &skip)) {
             if (n == MAX_COUNTS) n = 0;   /* a sentence of 64 counts: start again */
             counts[n++] = x;
             if (!reported) reported = check_share(c, counts, n, e);
@@ -190,5 +212,22 @@ void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
             continue;
         }
         p += skip ? skip : 1;
+    }
+    return e;
+}
+
+/* Only a sentence with 占 can hold a share (share_after): the others are
+ * not read. */
+void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+{
+    walk w;
+    memset(&w, 0, sizeof w);   /* cp 0: no character of two bytes or more */
+    w.unit = lang_unit_base(GIR_UNIT_COUNT);
+    w.un = strlen(w.unit);
+    static const char zhan[] = "占";
+    for (const unsigned char *p = b; p < e;) {
+        const unsigned char *z = memmem(p, (size_t)(e - p), zhan, sizeof zhan - 1);
+        if (!z) return;
+        p = check_sentence(c, &w, sentence_start(p, z), e);
     }
 }
