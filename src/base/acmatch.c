@@ -114,14 +114,32 @@ static void outputs(const gir_acm *m, uint32_t s, size_t i, acm_hit fn, void *ud
         for (uint32_t p = m->out[u]; p != NONE; p = m->out_next[p]) fn(ud, p, i + 1 - m->plen[p]);
 }
 
+/* Where a scan is: the byte, and the state (a row offset) after the
+ * bytes before it. */
+typedef struct place { size_t i; uint32_t row; } place;
+
+/* From place at on: the first byte at which a pattern ends (len if none)
+ * and the state after it. A loop without calls, so that its values stay
+ * in registers. */
+__attribute__((noinline))   /* its own frame: the loop keeps its values in registers */
+static place advance(const uint32_t *next, const unsigned char *cls, const unsigned char *text, size_t len, place at)
+{
+    size_t i = at.i;
+    uint32_t r = at.row;
+    for (; i < len; i++) {
+        uint32_t t = next[r + cls[text[i]]];
+        r = t & ~HIT;
+        if (t & HIT) break;
+    }
+    return (place){i, r};
+}
+
 void acm_scan(const gir_acm *m, const unsigned char *text, size_t len, acm_hit fn, void *ud)
 {
-    const uint32_t *next = m->next;
-    const unsigned char *cls = m->cls;
-    uint32_t row = 0;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t t = next[row + cls[text[i]]];
-        row = t & ~HIT;
-        if (t & HIT) outputs(m, (uint32_t)(row / m->ncls), i, fn, ud);
+    place at = advance(m->next, m->cls, text, len, (place){0, 0});
+    while (at.i < len) {
+        outputs(m, (uint32_t)(at.row / m->ncls), at.i, fn, ud);
+        at.i++;
+        at = advance(m->next, m->cls, text, len, at);
     }
 }
