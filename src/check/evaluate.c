@@ -50,15 +50,12 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
  * E3 (。 E3 80 82) and EF (！？； EF BC 81/9F/9B). No end mark starts
  * with a continuation byte, so a mark found byte by byte is where a walk
  * decoding character by character would find it. */
-static int mark_byte(unsigned char b)
-{
-    return b == '\n' || b == '!' || b == '?' || b == ';' || b == 0xE3 || b == 0xEF;
-}
+static const unsigned char mark_byte[256] = {['\n'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE3] = 1, [0xEF] = 1};
 
 const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e)
 {
     for (; p < e; p++) {
-        if (!mark_byte(*p)) continue;
+        if (!mark_byte[*p]) continue;
         if (*p < 0x80) return p + 1;
         if (e - p < 3) continue;
         if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) return p + 3;
