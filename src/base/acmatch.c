@@ -33,13 +33,24 @@ static void classes(gir_acm *m, const char *const *pats, size_t n, size_t *total
         }
 }
 
+/* A new node: its row of the table zeroed (patterns sharing prefixes
+ * make fewer nodes than bytes, and only the rows made are touched). */
+static uint32_t new_node(gir_acm *m)
+{
+    size_t v = m->nnodes++;
+    memset(&m->next[v * m->ncls], 0, m->ncls * sizeof *m->next);
+    m->dict[v] = 0;
+    m->out[v] = NONE;
+    return (uint32_t)v;
+}
+
 static void insert(gir_acm *m, const char *pat, uint32_t id)
 {
     uint32_t s = 0;
     for (const unsigned char *p = (const unsigned char *)pat; *p; p++) {
         uint32_t *t = &m->next[(size_t)s * m->ncls + m->cls[*p]];
         if (!*t) {
-            *t = (uint32_t)m->nnodes++;
+            *t = new_node(m);
         }
         s = *t;
     }
@@ -71,15 +82,16 @@ static void link(gir_arena *a, gir_acm *m)
     }
 }
 
-/* The targets as row offsets, HIT where a pattern ends (acm_scan). */
-static void finish(gir_acm *m)
+/* The targets as row offsets, HIT where a pattern ends (acm_scan): each
+ * node's code once, then one look-up per cell. */
+static void finish(gir_arena *a, gir_acm *m)
 {
+    uint32_t *code = arena_alloc_raw(a, m->nnodes * sizeof *code);
+    for (size_t v = 0; v < m->nnodes; v++)
+        code[v] = (uint32_t)(v * m->ncls) | (m->out[v] != NONE || m->dict[v] ? HIT : 0);
     size_t cells = m->nnodes * m->ncls;
-    for (size_t i = 0; i < cells; i++) {
-        uint32_t v = m->next[i];
-        uint32_t hit = m->out[v] != NONE || m->dict[v] ? HIT : 0;
-        m->next[i] = (uint32_t)(v * m->ncls) | hit;
-    }
+    uint32_t *next = m->next;
+    for (size_t i = 0; i < cells; i++) next[i] = code[next[i]];
 }
 
 gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
@@ -88,22 +100,20 @@ gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
     size_t total = 0;
     classes(m, pats, n, &total);
     size_t max = total + 1;
-    m->next = arena_alloc(a, max * m->ncls * sizeof *m->next);
-    memset(m->next, 0, max * m->ncls * sizeof *m->next);
-    m->dict = arena_alloc(a, max * sizeof *m->dict);
-    memset(m->dict, 0, max * sizeof *m->dict);
-    m->out = arena_alloc(a, max * sizeof *m->out);
-    for (size_t i = 0; i < max; i++) m->out[i] = NONE;
+    m->next = arena_alloc_raw(a, max * m->ncls * sizeof *m->next);   /* rows zeroed as made (new_node) */
+    m->dict = arena_alloc_raw(a, max * sizeof *m->dict);
+    m->out = arena_alloc_raw(a, max * sizeof *m->out);
     m->out_next = arena_alloc(a, (n ? n : 1) * sizeof *m->out_next);
     m->plen = arena_alloc(a, (n ? n : 1) * sizeof *m->plen);
-    m->nnodes = 1;
+    m->nnodes = 0;
+    new_node(m);   /* the root */
     for (size_t i = 0; i < n; i++) {
         m->plen[i] = strlen(pats[i]);
         m->out_next[i] = NONE;
         if (m->plen[i]) insert(m, pats[i], (uint32_t)i);
     }
     link(a, m);
-    finish(m);
+    finish(a, m);
     return m;
 }
 
