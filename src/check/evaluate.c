@@ -6,6 +6,7 @@
  * a government's report silent on 考核/评议/责任追究 (W0648), "全部办结"
  * while table 3 carries applications into next year (W0650). Comparisons
  * with last year's report are in copied.c. All are warnings, waivable. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -45,25 +46,28 @@ static int memmem_n(const unsigned char *p, const unsigned char *e, const unsign
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* A sentence ends at 。！？；, their ASCII forms or a line break. */
-int ev_sentence_end(uint32_t cp)
+/* The bytes that can open an end mark (ev_sentence_end): the ASCII marks,
+ * E3 (。 E3 80 82) and EF (！？； EF BC 81/9F/9B). No end mark starts
+ * with a continuation byte, so a mark found byte by byte is where a walk
+ * decoding character by character would find it. */
+static const unsigned char mark_byte[256] = {['\n'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE3] = 1, [0xEF] = 1};
+
+const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n' || cp == '!' || cp == '?' ||
-           cp == ';';
+    for (; p < e; p++) {
+        if (!mark_byte[*p]) continue;
+        if (*p < 0x80) return p + 1;
+        if (e - p < 3) continue;
+        if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) return p + 3;
+        if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B)) return p + 3;
+    }
+    return e;
 }
 
 /* The sentence of t starting at p: up to and with its end mark. */
 static text sentence_from(text t, const unsigned char *p)
 {
-    const unsigned char *q = p;
-    while (q < t.e) {
-        uint32_t cp = 0;
-        int k = utf8_decode(q, t.e, &cp);
-        if (k <= 0) k = 1;
-        q += k;
-        if (k > 0 && ev_sentence_end(cp)) break;
-    }
-    return (text){p, q};
+    return (text){p, ev_sentence_after(p, t.e)};
 }
 
 /* A four-digit year followed by 年 at p: the year, else 0. */
@@ -150,12 +154,53 @@ static void check_title(ck *c)
 
 /* ---- the prose (W0642, W0643) ---- */
 
-/* The statistics period in sentence s names the report's year. */
-static void check_period(ck *c, text s)
+/* Where each word of a wording next occurs in one prose text, at or
+ * after the sentence being read (NULL: nowhere after). Each word's place
+ * only moves forward, so the text is searched once per word, not once
+ * per sentence. */
+typedef struct word_at {
+    const gir_words *words;
+    const unsigned char **at;
+    size_t *len;
+} word_at;
+
+static word_at words_at(ck *c, gir_wording_id id)
 {
-    const gir_words *words = schema_words(c->s, WD_PERIOD);
-    for (size_t w = 0; words && w < words->n; w++) {
-        const unsigned char *p = find_in(s.b, s.e, words->w[w]);
+    word_at wa = {schema_words(c->s, id), NULL, NULL};
+    if (!wa.words) return wa;
+    wa.at = arena_alloc(c->a, wa.words->n * sizeof *wa.at);
+    wa.len = arena_alloc(c->a, wa.words->n * sizeof *wa.len);
+    return wa;
+}
+
+/* Starts the search of a new prose text t. */
+static void words_reset(word_at *wa, text t)
+{
+    for (size_t w = 0; wa->words && w < wa->words->n; w++) {
+        size_t n = strlen(wa->words->w[w]);
+        wa->len[w] = n;
+        wa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), wa->words->w[w], n) : NULL;
+    }
+}
+
+/* The first place of word w in sentence s of text t, or NULL (the
+ * sentences of t are asked in order). */
+static const unsigned char *word_in(word_at *wa, size_t w, text s, text t)
+{
+    size_t n = wa->len[w];
+    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = memmem(s.b, (size_t)(t.e - s.b), wa->words->w[w], n);
+    const unsigned char *p = wa->at[w];
+    return p && p + n <= s.e ? p : NULL;
+}
+
+/* The words a sentence is searched for, one set for each check. */
+typedef struct sentence_words { word_at period, done; } sentence_words;
+
+/* The statistics period in sentence s names the report's year. */
+static void check_period(ck *c, word_at *pa, text s, text t)
+{
+    for (size_t w = 0; pa->words && w < pa->words->n; w++) {
+        const unsigned char *p = word_in(pa, w, s, t);
         if (!p) continue;
         int y;
         for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
@@ -211,32 +256,34 @@ static const gir_cell *carried_over(ck *c)
     return v;
 }
 
-static void check_all_done(ck *c, text s, const gir_cell *carried)
+/* The first word of `wording all_done` (in the wording's order) in
+ * sentence s, when the sentence speaks of applications. */
+static void check_all_done(ck *c, word_at *done, text s, text t, const gir_cell *carried)
 {
-    if (!words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;
-    const gir_words *done = schema_words(c->s, WD_ALL_DONE);
-    for (size_t w = 0; w < done->n; w++) {   /* once a sentence */
-        size_t n = strlen(done->w[w]);
-        const unsigned char *p = find_in(s.b, s.e, done->w[w]);
-        if (!p) continue;
-        char num[48];
-        dec_format_buf(carried->v, num);
-        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->w[w], num);
-        diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
-        return;
-    }
+    size_t w = 0;
+    const unsigned char *p = NULL;
+    for (; w < done->words->n && !p; w++) p = word_in(done, w, s, t);
+    if (!p || !words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;   /* once a sentence */
+    w--;
+    size_t n = done->len[w];
+    char num[48];
+    dec_format_buf(carried->v, num);
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->words->w[w], num);
+    diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
 }
 
 /* The checks of one sentence at a time (linear in the prose). */
-static void check_sentences_of(ck *c, text t, const gir_cell *carried)
+static void check_sentences_of(ck *c, sentence_words *sw, text t, const gir_cell *carried)
 {
+    words_reset(&sw->period, t);
+    words_reset(&sw->done, t);
     for (const unsigned char *p = t.b; p < t.e;) {
         text s = sentence_from(t, p);
         if (c->r->year) {
-            check_period(c, s);
+            check_period(c, &sw->period, s, t);
             check_stale(c, s);
         }
-        if (carried) check_all_done(c, s, carried);
+        if (carried) check_all_done(c, &sw->done, s, t, carried);
         p = s.e;
     }
 }
@@ -244,17 +291,18 @@ static void check_sentences_of(ck *c, text t, const gir_cell *carried)
 /* ---- sections with content (W0644, W0647, W0648) ---- */
 
 /* The characters of t that are not spaces or Markdown marks, and the
- * number of its sentences with any such character. */
-static size_t content_chars(text t, size_t *sentences)
+ * number of its sentences with any such character; the count stops once
+ * it reaches limit (then *sentences is of the part read). */
+static size_t content_chars(text t, size_t *sentences, size_t limit)
 {
     size_t n = 0, in_sentence = 0;
     *sentences = 0;
-    for (const unsigned char *p = t.b; p < t.e;) {
+    for (const unsigned char *p = t.b; p < t.e && n < limit;) {
         uint32_t cp = 0;
         int k = utf8_decode(p, t.e, &cp);
         if (k <= 0) k = 1;
         p += k;
-        if (k > 0 && ev_sentence_end(cp)) {
+        if (ev_sentence_end(cp)) {
             *sentences += in_sentence;
             in_sentence = 0;
             continue;
@@ -267,6 +315,15 @@ static size_t content_chars(text t, size_t *sentences)
     }
     *sentences += in_sentence;
     return n;
+}
+
+/* The least count of characters n with n >= min. */
+static size_t at_least(double min)
+{
+    if (!(min > 0)) return 0;
+    if (min >= (double)SIZE_MAX) return SIZE_MAX;
+    size_t n = (size_t)min;
+    return (double)n < min ? n + 1 : n;
 }
 
 /* The section's text, trimmed, for the message. */
@@ -289,7 +346,7 @@ static void check_problems(ck *c, const gir_rsection *rs)
     if (!schema_threshold(c->s, TH_PROBLEMS, &min)) return;
     text t = prose_text(c->src, rs->node);
     size_t sentences;
-    size_t n = content_chars(t, &sentences);
+    size_t n = content_chars(t, &sentences, at_least(min));
     if (sentences > 1 || (double)n >= min) return;
     gir_span sp = ast_child(rs->node, 0)->span;
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_EMPTY_SECTION, c->src, sp, rs->s->label, trimmed(c, t));
@@ -318,12 +375,14 @@ static void check_gov_duties(ck *c)
     }
 }
 
-/* The characters of all the report's prose (content_chars). */
-static size_t body_chars(ck *c)
+/* The report's prose has at least min characters (content_chars): read
+ * only as far as needed. */
+static int body_has(ck *c, double min)
 {
-    size_t n = 0, sentences;
-    for (size_t s = 0; s < c->s->nsections; s++) n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences);
-    return n;
+    size_t need = at_least(min), n = 0, sentences;
+    for (size_t s = 0; s < c->s->nsections && n < need; s++)
+        n += content_chars(prose_text(c->src, c->r->sections[s].node), &sentences, need - n);
+    return (double)n >= min;
 }
 
 void check_evaluate(ck *c)
@@ -333,15 +392,16 @@ void check_evaluate(ck *c)
      * skeleton being filled in, or a sample, is not judged */
     double min_body = 0;
     schema_threshold(c->s, TH_BODY, &min_body);
-    int content = c->dg->nerrors == 0 && (double)body_chars(c) >= min_body;
+    int content = c->dg->nerrors == 0 && body_has(c, min_body);
     const gir_words *problems = schema_words(c->s, WD_PROBLEMS), *fee = schema_words(c->s, WD_FEE_SECTION);
     check_title(c);
     const gir_cell *carried = carried_over(c);
+    sentence_words sw = {words_at(c, WD_PERIOD), words_at(c, WD_ALL_DONE)};
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_rsection *rs = &c->r->sections[s];
         if (!rs->node) continue;
         text t = prose_text(c->src, rs->node);
-        check_sentences_of(c, t, carried);
+        check_sentences_of(c, &sw, t, carried);
         if (!content) continue;
         if (problems && rs->s == problems->section) check_problems(c, rs);
         if (fee && rs->s == fee->section) check_fee(c, rs);

@@ -87,5 +87,13 @@ void check_suspect(ck *c, gir_rtable *rt, int blk, const sus_rel *rels, size_t n
  * were all waived (the reviewer accepted them; a suggestion is noise). */
 void check_suspect_waived(ck *c);
 /* True for the code points that end a sentence (。！？；, ! ? ; and a line break). */
-int ev_sentence_end(uint32_t cp);
+static inline int ev_sentence_end(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n' || cp == '!' || cp == '?' ||
+           cp == ';';
+}
+/* The end of the sentence starting at p in [p, e): just after its end
+ * mark (ev_sentence_end), else e. The same as decoding each character
+ * from p, found without decoding (evaluate.c). */
+const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e);
 #endif

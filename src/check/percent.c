@@ -3,25 +3,50 @@
  * named, so it is any earlier count of the sentence not smaller than the
  * part ("收到申请81件，……42件，占51.85%"): the warning comes only when
  * no such base gives the percentage as written, rounded or truncated to
- * the decimals written. Linear in the prose. */
+ * the decimals written. Linear in the prose: only the sentences with 占
+ * are read character by character. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
 #include "base/cnnum.h"
 #include "base/utf8.h"
 
-enum { MAX_COUNTS = 64, MAX_DECIMALS = 4, MAX_GAP = 12 };
+enum { MAX_COUNTS = 64, MAX_DECIMALS = 4, MAX_GAP = 12, WALK_CACHE = 1024 };
 
 typedef struct count { long long v; const unsigned char *b, *e; } count;
 
 static int digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* "N件" at p (N in digits or Chinese numerals): 1, the count and its end
- * (after 件) in *x; else 0 and *skip the bytes to move on by. */
-static int count_at(const unsigned char *p, const unsigned char *e, count *x, size_t *skip)
+/* What the walk over one prose text keeps: the count unit, and for the
+ * last characters seen whether a Chinese numeral can start with them
+ * (cnnum_parse of the character alone finds one: 百千万亿 and the
+ * characters that are no numerals never start one). */
+typedef struct walk {
+    const char *unit;
+    size_t un;
+    uint32_t cp[WALK_CACHE];
+    signed char starts[WALK_CACHE];
+} walk;
+
+static int numeral_start(walk *w, const unsigned char *p, int k, uint32_t cp)
 {
-    const char *unit = lang_unit_base(GIR_UNIT_COUNT);
-    size_t un = strlen(unit), n = 0;
+    size_t h = cp % WALK_CACHE;
+    if (w->cp[h] != cp) {
+        long long v;
+        w->cp[h] = cp;
+        w->starts[h] = cnnum_parse(p, p + k, &v) > 0;
+    }
+    return w->starts[h];
+}
+
+/* "N件" at p (N in digits or Chinese numerals; p's character is k bytes,
+ * code point cp): 1, the count and its end (after 件) in *x; else 0 and
+ * *skip the bytes to move on by. */
+static int count_at(walk *w, const unsigned char *p, const unsigned char *e, int k, uint32_t cp, count *x,
+                    size_t *skip)
+{
+    size_t n = 0;
     long long v = 0;
     if (digit(*p)) {
         for (; p + n < e && digit(p[n]); n++)
@@ -34,17 +59,14 @@ static int count_at(const unsigned char *p, const unsigned char *e, count *x, si
         }
         if (v >= 1000000000000LL) return 0;
     } else {
+        *skip = k > 0 ? (size_t)k : 1;
+        if (k < 2 || !numeral_start(w, p, k, cp)) return 0;
         n = cnnum_parse(p, e, &v);
-        if (!n) {
-            uint32_t cp;
-            int k = utf8_decode(p, e, &cp);
-            *skip = k > 0 ? (size_t)k : 1;
-            return 0;
-        }
+        if (!n) return 0;
         *skip = n;
     }
-    if ((size_t)(e - p - n) < un || memcmp(p + n, unit, un)) return 0;
-    *x = (count){v, p, p + n + un};
+    if ((size_t)(e - p - n) < w->un || memcmp(p + n, w->unit, w->un)) return 0;
+    *x = (count){v, p, p + n + w->un};
     return 1;
 }
 
@@ -142,23 +164,47 @@ static int check_share(ck *c, const count *counts, size_t n, const unsigned char
     return 1;
 }
 
-static int sentence_mark(const unsigned char *p, const unsigned char *e)
+static int sentence_mark(uint32_t cp)
 {
-    uint32_t cp = 0;
-    if (utf8_decode(p, e, &cp) <= 0) return 0;
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' || cp == '!' || cp == '?';
 }
 
-void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+/* The sentence_mark at q, ending at most at z: its length, else 0. Found
+ * byte by byte: no mark starts with a continuation byte. */
+static int mark_at(const unsigned char *q, const unsigned char *z)
+{
+    if (*q == '\n' || *q == '!' || *q == '?') return 1;
+    if (z - q < 3) return 0;
+    if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82) return 3;
+    return q[0] == 0xEF && q[1] == 0xBC && (q[2] == 0x81 || q[2] == 0x9F) ? 3 : 0;
+}
+
+/* The start of the sentence holding z: just after the last mark in
+ * [b, z), else b. */
+static const unsigned char *sentence_start(const unsigned char *b, const unsigned char *z)
+{
+    for (const unsigned char *q = z; q > b;) {
+        q--;
+        int k = mark_at(q, z);
+        if (k) return q + k;
+    }
+    return b;
+}
+
+/* The counts and shares of the sentence starting at b (up to its mark);
+ * where the next one starts. */
+static const unsigned char *check_sentence(ck *c, walk *w, const unsigned char *b, const unsigned char *e)
 {
     count counts[MAX_COUNTS];
     size_t n = 0;
     int reported = 0;   /* once a sentence: its other shares share the base */
     for (const unsigned char *p = b; p < e;) {
-        if (sentence_mark(p, e)) n = 0, reported = 0;
+        uint32_t cp = 0;
+        int k = utf8_decode(p, e, &cp);
+        if (k > 0 && sentence_mark(cp)) return p + k;
         count x;
         size_t skip = 1;
-        if (count_at(p, e, &x, &skip)) {
+        if (count_at(w, p, e, k, cp, &x, &skip)) {
             if (n == MAX_COUNTS) n = 0;   /* a sentence of 64 counts: start again */
             counts[n++] = x;
             if (!reported) reported = check_share(c, counts, n, e);
@@ -166,5 +212,22 @@ void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
             continue;
         }
         p += skip ? skip : 1;
+    }
+    return e;
+}
+
+/* Only a sentence with 占 can hold a share (share_after): the others are
+ * not read. */
+void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+{
+    walk w;
+    memset(&w, 0, sizeof w);   /* cp 0: no character of two bytes or more */
+    w.unit = lang_unit_base(GIR_UNIT_COUNT);
+    w.un = strlen(w.unit);
+    static const char zhan[] = "占";
+    for (const unsigned char *p = b; p < e;) {
+        const unsigned char *z = memmem(p, (size_t)(e - p), zhan, sizeof zhan - 1);
+        if (!z) return;
+        p = check_sentence(c, &w, sentence_start(p, z), e);
     }
 }

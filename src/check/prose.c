@@ -149,25 +149,42 @@ static void report_hit(ck *c, const hit *h, const gir_node *prose)
     if (*h->nb >= '0' && *h->nb <= '9') diag_fix(c->dg, g, sp, ws);   /* digits replace digits */
 }
 
+/* A hit's number and the hit's place in the order of the searches. */
+typedef struct taken { size_t off, i; } taken;
+
+static int cmp_taken(const void *x, const void *y)
+{
+    const taken *a = x, *b = y;
+    if (a->off != b->off) return a->off < b->off ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* first[i]: hit i is the first (in the searches' order) to take its
+ * number. Memory in proportion to the hits, not to the text. */
+static unsigned char *first_takers(ck *c, const scan *sc)
+{
+    taken *t = arena_alloc_raw(c->a, sc->n * sizeof *t);
+    for (size_t i = 0; i < sc->n; i++) t[i] = (taken){(size_t)(sc->v[i].nb - sc->b), i};
+    qsort(t, sc->n, sizeof *t, cmp_taken);
+    unsigned char *first = arena_alloc(c->a, sc->n);   /* zeroed */
+    for (size_t j = 0; j < sc->n; j++)
+        if (!j || t[j].off != t[j - 1].off) first[t[j].i] = 1;
+    return first;
+}
+
 /* One prose text: every phrase found in one pass, then each number taken
  * by the first phrase (in the order above) that finds it. */
 static void check_prose(ck *c, const gir_node *prose, signed char *state)
 {
     const unsigned char *base = (const unsigned char *)c->src->text;
     scan sc = {c, base + prose->span.start, base + prose->span.end, NULL, state, NULL, 0};
-    sc.next = arena_alloc(c->a, c->s->nment * sizeof *sc.next);
-    memset(sc.next, 0, c->s->nment * sizeof *sc.next);
+    sc.next = arena_alloc(c->a, c->s->nment * sizeof *sc.next);   /* zeroed */
     acm_scan(c->s->mentions, sc.b, (size_t)(sc.e - sc.b), on_hit, &sc);
     if (!sc.n) return;
     qsort(sc.v, sc.n, sizeof *sc.v, cmp_hit);
-    unsigned char *seen = arena_alloc(c->a, (size_t)(sc.e - sc.b) + 1);
-    memset(seen, 0, (size_t)(sc.e - sc.b) + 1);
-    for (size_t i = 0; i < sc.n; i++) {
-        size_t off = (size_t)(sc.v[i].nb - sc.b);
-        if (seen[off]) continue;   /* a phrase before it already took this number */
-        seen[off] = 1;
-        report_hit(c, &sc.v[i], prose);
-    }
+    const unsigned char *first = first_takers(c, &sc);
+    for (size_t i = 0; i < sc.n; i++)
+        if (first[i]) report_hit(c, &sc.v[i], prose);   /* else a phrase before it took this number */
 }
 
 void check_mentions(ck *c)
@@ -176,8 +193,7 @@ void check_mentions(ck *c)
         check_quoted(c);
         return;
     }
-    signed char *state = arena_alloc(c->a, c->s->nment);
-    memset(state, 0, c->s->nment);
+    signed char *state = arena_alloc(c->a, c->s->nment);   /* zeroed */
     for (size_t s = 0; s < c->s->nsections; s++) {
         const gir_node *sec = c->r->sections[s].node;
         const gir_node *prose = sec ? ast_child(sec, 1) : NULL;
