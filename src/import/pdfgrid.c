@@ -162,29 +162,36 @@ void pdf_ruled_rows(lay *y, size_t b, size_t e)
 
 typedef struct gch { pdf_ch c; band bd; size_t i; } gch;
 
+/* Does the horizontal rule r bound the character c (middle cx): it
+ * passes over cx and is not a dark run inside the glyph's box (strokes
+ * of the text)? */
+static int bounds(const pdf_rule *r, const pdf_ch *c, float cx, float h)
+{
+    return r->y0 <= cx && r->y1 >= cx && !(r->x > c->y0 + GLYPH_IN * h && r->x < c->y1 - GLYPH_IN * h);
+}
+
 /* The ruled band of the character c: the nearest horizontal rules above
- * and below its middle that pass over its middle. 0 if it has none, or
- * 2 for too high a one (a merged cell of several rows). */
+ * and below its middle that pass over its middle (p->hr is in order of
+ * height: a binary search for the middle, then outwards to the first
+ * rule over it). 0 if it has none or one lower than the character (no
+ * cell: strokes of the lines above and below). */
 static int char_band(const pdf_page *p, const pdf_ch *c, band *bd)
 {
     float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2, h = c->y1 - c->y0;
     bd->top = -1;
     bd->bot = -1;
-    for (size_t i = 0; i < p->nhr; i++) {
-        const pdf_rule *r = &p->hr[i];
-        if (r->y0 > cx || r->y1 < cx) continue;
-        /* a dark run through the glyph's box is strokes of the text, not a rule */
-        if (r->x > c->y0 + GLYPH_IN * h && r->x < c->y1 - GLYPH_IN * h) continue;
-        if (r->x <= cy) {
-            bd->top = r->x;
-            continue;
-        }
-        bd->bot = r->x;
-        break;
+    if (h <= 0) return 0;
+    size_t lo = 0, hi = p->nhr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->hr[mid].x <= cy) lo = mid + 1;
+        else hi = mid;
     }
-    if (bd->top < 0 || bd->bot < 0 || h <= 0) return 0;
-    if (bd->bot - bd->top < h) return 0;        /* no cell: strokes of the lines above and below */
-    return bd->bot - bd->top < BAND_LINES * h ? 1 : 2;
+    for (size_t i = lo; i-- > 0;)
+        if (bounds(&p->hr[i], c, cx, h)) { bd->top = p->hr[i].x; break; }
+    for (size_t i = lo; i < p->nhr; i++)
+        if (bounds(&p->hr[i], c, cx, h)) { bd->bot = p->hr[i].x; break; }
+    return bd->top >= 0 && bd->bot >= 0 && bd->bot - bd->top >= h;
 }
 
 static int by_band_x(const void *a, const void *b)
@@ -195,36 +202,71 @@ static int by_band_x(const void *a, const void *b)
     return p->c.x0 < q->c.x0 ? -1 : p->c.x0 > q->c.x0;
 }
 
-/* The text of one cell, ch[0..n) (reordered here): its lines in reading
- * order; returns how many lines. 0 when a line of it has a gap wide
- * enough to part two cells (the rules do not tell the whole grid there). */
-static int cell_text(pdf_ch *ch, size_t n, float h, gir_buf *b)
+#define JUSTIFY_TOL 0.25f     /* a justified line's ends within this many heights of its cell's text */
+
+typedef struct cline { size_t s, e; float x0, x1, gap; } cline;
+
+/* The lines of one cell, ch[0..n) (reordered here: by middle, each line
+ * by x), with their extents and widest gap; returns how many. */
+static size_t cell_lines(gir_arena *a, pdf_ch *ch, size_t n, float h, cline **out)
 {
-    int lines = 0;
-    float lo = 1e30f, hi = -1e30f;
+    cline *v = arena_alloc(a, n * sizeof *v);
+    size_t nl = 0;
     qsort(ch, n, sizeof *ch, pdf_ch_by_middle);
-    for (size_t s = 0; s < n; lines++) {
+    for (size_t s = 0; s < n;) {
         float ref = (ch[s].y0 + ch[s].y1) / 2;
         size_t e = s + 1;
         while (e < n && fabsf((ch[e].y0 + ch[e].y1) / 2 - ref) <= GRID_ROW * h) e++;
         qsort(ch + s, e - s, sizeof *ch, pdf_ch_by_x);
+        cline l = {s, e, ch[s].x0, ch[s].x1, 0};
+        for (size_t i = s + 1; i < e; i++) {
+            l.gap = fmaxf(l.gap, ch[i].x0 - ch[i - 1].x1);
+            l.x1 = fmaxf(l.x1, ch[i].x1);
+        }
+        v[nl++] = l;
+        s = e;
+    }
+    *out = v;
+    return nl;
+}
+
+/* Is line k of v[0..nl) justified: not the cell's last line, and set from
+ * the left edge of the cell's text to its right one (lo, hi)? Its wide
+ * gaps are then the spacing of a justified line, not two cells. */
+static int justified(const cline *v, size_t nl, size_t k, float lo, float hi, float h)
+{
+    return k + 1 < nl && v[k].x0 <= lo + JUSTIFY_TOL * h && v[k].x1 >= hi - JUSTIFY_TOL * h;
+}
+
+/* The text of one cell, ch[0..n) (reordered here): its lines in reading
+ * order; returns how many lines. 0 when a line of it has a gap wide
+ * enough to part two cells (the rules do not tell the whole grid there),
+ * unless the cell is ruled on both sides (ruled) and the line is
+ * justified (narrow cells: the characters spread over the cell's width). */
+static int cell_text(gir_arena *a, pdf_ch *ch, size_t n, float h, int ruled, gir_buf *b)
+{
+    cline *v;
+    size_t nl = cell_lines(a, ch, n, h, &v);
+    float lo = 1e30f, hi = -1e30f;
+    for (size_t k = 0; k < nl; k++) {
         /* a line beside the cell's other lines, not under them: another cell */
-        if (lines && (ch[s].x0 > hi + PDF_SEG_GAP * h || ch[e - 1].x1 < lo - PDF_SEG_GAP * h)) return 0;
-        lo = fminf(lo, ch[s].x0);
-        hi = fmaxf(hi, ch[e - 1].x1);
-        for (size_t i = s; i < e; i++) {
-            float gap = i > s ? ch[i].x0 - ch[i - 1].x1 : 0;
-            if (gap > PDF_SEG_GAP * h) return 0;
+        if (k && (v[k].x0 > hi + PDF_SEG_GAP * h || v[k].x1 < lo - PDF_SEG_GAP * h)) return 0;
+        lo = fminf(lo, v[k].x0);
+        hi = fmaxf(hi, v[k].x1);
+    }
+    for (size_t k = 0; k < nl; k++) {
+        if (v[k].gap > PDF_SEG_GAP * h && !(ruled && justified(v, nl, k, lo, hi, h))) return 0;
+        for (size_t i = v[k].s; i < v[k].e; i++) {
+            float gap = i > v[k].s ? ch[i].x0 - ch[i - 1].x1 : 0;
             unsigned char last = b->n ? (unsigned char)b->p[b->n - 1] : 0;
             int latin = last && pdf_latin(last) && pdf_latin(ch[i].cp);
             /* words wrapped over two lines are spaced, a number's digits are not */
             int digits = (unsigned)(last - '0') < 10u && ch[i].cp - '0' < 10u;
-            if (latin && ((i == s && !digits) || gap > PDF_SPACE_GAP * h)) buf_putc(b, ' ');
+            if (latin && ((i == v[k].s && !digits) || gap > PDF_SPACE_GAP * h)) buf_putc(b, ' ');
             pdf_put_cp(b, ch[i].cp);
         }
-        s = e;
     }
-    return lines;
+    return (int)nl;
 }
 
 /* The line of one ruled band, g[0..n) (sorted by x): one segment a cell,
@@ -256,9 +298,12 @@ static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
         while (e < n && !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, (ch[e].x0 + ch[e].x1) / 2, mid, len)) e++;
         seg sg = {ch[s].x0, ch[e - 1].x1, NULL, 0};
         for (size_t i = s; i < e; i++) sg.x1 = fmaxf(sg.x1, ch[i].x1);
+        /* ruled on both sides: between two cells, or by the band's outer borders */
+        int ruled = (s > 0 || pdf_rule_between(p->vr, p->nvr, ch[s].x0 - CELL_PAD * ln.h, (ch[s].x0 + ch[s].x1) / 2, mid, len)) &&
+                    (e < n || pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, sg.x1 + CELL_PAD * ln.h, mid, len));
         gir_buf b;
         buf_init(&b, y->c->a);
-        int lines = cell_text(ch + s, e - s, ln.h, &b);
+        int lines = cell_text(y->c->a, ch + s, e - s, ln.h, ruled, &b);
         if (!lines) return 0;
         wrapped |= lines > 1;
         sg.t = (char *)buf_cstr(&b);
@@ -317,7 +362,7 @@ static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first
         buf_init(&b, y->c->a);
         /* its first row is a line of the grid (not one left to the sweep) */
         if (!row || fabsf(top - g[0].bd.top) > BAND_SLACK) return 0;
-        if (!cell_text(ch + s, e - s, h, &b)) return 0;
+        if (!cell_text(y->c->a, ch + s, e - s, h, 1, &b)) return 0;
         sg.t = (char *)buf_cstr(&b);
         insert_seg(y, row, sg);
         s = e;
@@ -372,6 +417,40 @@ static int adopt(const bext *v, size_t nb, const pdf_ch *c, band *bd)
     return 0;
 }
 
+/* Marks tall[k] for each band of v[0..nb) (sorted by top, then bottom)
+ * that holds another band (one more row of the rules inside it): a merged
+ * cell of several rows, not a row band. A band holding another starts
+ * with it (the one before it, of the same top) or ends below one after
+ * it (the lowest bottom of those after it, by a suffix minimum). */
+static void mark_tall(const bext *v, size_t nb, unsigned char *tall)
+{
+    float low = 1e30f;
+    for (size_t k = nb; k-- > 0;) {
+        int starts = k > 0 && fabsf(v[k - 1].bd.top - v[k].bd.top) < BAND_SLACK;
+        tall[k] = starts || low <= v[k].bd.bot + BAND_SLACK;
+        low = fminf(low, v[k].bd.bot);
+    }
+}
+
+/* Parts g[0..*ng) (sorted by band) into its row bands, kept in g in
+ * their order, and the characters of merged cells, added to o (with
+ * *no) and marked in tl by their index. */
+static void part_tall(gir_arena *a, gch *g, size_t *ng, gch *o, size_t *no, unsigned char *tl)
+{
+    size_t nb;
+    bext *v = band_extents(a, g, *ng, &nb);
+    unsigned char *tall = arena_alloc(a, nb + 1);
+    mark_tall(v, nb, tall);
+    size_t k = 0, b = 0;
+    for (size_t i = 0; i < *ng; i++) {
+        if (i && !same_band(&g[i - 1].bd, &g[i].bd)) b++;
+        if (!tall[b]) { g[k++] = g[i]; continue; }
+        tl[g[i].i] = 1;
+        o[(*no)++] = g[i];
+    }
+    *ng = k;
+}
+
 size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
 {
     if (!p->nhr || !p->nvr || !n) return n;
@@ -383,18 +462,21 @@ size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
     size_t ng = 0, nt = 0, no = 0;
     for (size_t i = 0; i < n; i++) {
         gch x = {ch[i], {0, 0}, i};
-        int kind = char_band(p, &ch[i], &x.bd);
-        if (kind == 1) g[ng++] = x;
+        if (char_band(p, &ch[i], &x.bd)) g[ng++] = x;
         else o[no++] = x;
     }
     if (!ng) return n;
     qsort(g, ng, sizeof *g, by_band_x);
+    unsigned char *tl = arena_alloc(y->c->a, n);
+    memset(tl, 0, n);
+    part_tall(y->c->a, g, &ng, o, &no, tl);
+    if (!ng) return n;
     size_t nb;
     bext *ext = band_extents(y->c->a, g, ng, &nb);
     size_t before = ng;
     for (size_t i = 0; i < no; i++) {
         if (adopt(ext, nb, &o[i].c, &o[i].bd)) g[ng++] = o[i];
-        else if (char_band(p, &o[i].c, &o[i].bd) == 2) t[nt++] = o[i];
+        else if (tl[o[i].i]) t[nt++] = o[i];
     }
     if (ng > before) qsort(g, ng, sizeof *g, by_band_x);
     band *tb = NULL;
