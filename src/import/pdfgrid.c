@@ -170,11 +170,41 @@ static int bounds(const pdf_rule *r, const pdf_ch *c, float cx, float h)
     return r->y0 <= cx && r->y1 >= cx && !(r->x > c->y0 + GLYPH_IN * h && r->x < c->y1 - GLYPH_IN * h);
 }
 
+/* The nearest vertical rules of p left (*l) and right (*r) of x that
+ * pass through height y (p->vr is in order of x); 0 if one is missing. */
+static int side_rules(const pdf_page *p, float x, float y, const pdf_rule **l, const pdf_rule **r)
+{
+    size_t lo = 0, hi = p->nvr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->vr[mid].x <= x) lo = mid + 1;
+        else hi = mid;
+    }
+    *l = *r = NULL;
+    for (size_t i = lo; i-- > 0 && !*l;)
+        if (p->vr[i].y0 <= y && p->vr[i].y1 >= y) *l = &p->vr[i];
+    for (size_t i = lo; i < p->nvr && !*r; i++)
+        if (p->vr[i].y0 <= y && p->vr[i].y1 >= y) *r = &p->vr[i];
+    return *l && *r;
+}
+
+/* A band of c's with no rule above it (or below it): a table cut by a
+ * page break, where the page has no rule across the cut. The borders on
+ * both sides of c then end together there, and that is the band's edge. */
+static void cut_edges(const pdf_page *p, float cx, float cy, band *bd)
+{
+    const pdf_rule *l, *r;
+    if (!side_rules(p, cx, cy, &l, &r)) return;
+    if (bd->top < 0 && fabsf(l->y0 - r->y0) < BAND_SLACK) bd->top = fmaxf(l->y0, r->y0);
+    if (bd->bot < 0 && fabsf(l->y1 - r->y1) < BAND_SLACK) bd->bot = fminf(l->y1, r->y1);
+}
+
 /* The ruled band of the character c: the nearest horizontal rules above
  * and below its middle that pass over its middle (p->hr is in order of
  * height: a binary search for the middle, then outwards to the first
- * rule over it). 0 if it has none or one lower than the character (no
- * cell: strokes of the lines above and below). */
+ * rule over it), or where the table is cut (cut_edges). 0 if it has
+ * none or one lower than the character (no cell: strokes of the lines
+ * above and below). */
 static int char_band(const pdf_page *p, const pdf_ch *c, band *bd)
 {
     float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2, h = c->y1 - c->y0;
@@ -191,6 +221,7 @@ static int char_band(const pdf_page *p, const pdf_ch *c, band *bd)
         if (bounds(&p->hr[i], c, cx, h)) { bd->top = p->hr[i].x; break; }
     for (size_t i = lo; i < p->nhr; i++)
         if (bounds(&p->hr[i], c, cx, h)) { bd->bot = p->hr[i].x; break; }
+    if (bd->top < 0 || bd->bot < 0) cut_edges(p, cx, cy, bd);
     return bd->top >= 0 && bd->bot >= 0 && bd->bot - bd->top >= h;
 }
 
@@ -304,7 +335,7 @@ static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
         gir_buf b;
         buf_init(&b, y->c->a);
         int lines = cell_text(y->c->a, ch + s, e - s, ln.h, ruled, &b);
-        if (!lines) return 0;
+            if (!lines) return 0;
         wrapped |= lines > 1;
         sg.t = (char *)buf_cstr(&b);
         sg.num = pdf_numeric(sg.t);
