@@ -158,6 +158,7 @@ void pdf_ruled_rows(lay *y, size_t b, size_t e)
 
 #define GLYPH_IN 0.25f        /* a rule this many heights inside a glyph's box is its strokes */
 #define CELL_PAD 3.0f         /* a merged cell's side rule at most this many heights from its text */
+#define CUT_SLACK 2.0f        /* points two borders' ends may differ by (a rule's ends are found to a pixel) */
 #define GRID_ROW 0.25f        /* middles further apart than this many heights: two lines of one cell */
 
 typedef struct gch { pdf_ch c; band bd; size_t i; } gch;
@@ -195,8 +196,8 @@ static void cut_edges(const pdf_page *p, float cx, float cy, band *bd)
 {
     const pdf_rule *l, *r;
     if (!side_rules(p, cx, cy, &l, &r)) return;
-    if (bd->top < 0 && fabsf(l->y0 - r->y0) < BAND_SLACK) bd->top = fmaxf(l->y0, r->y0);
-    if (bd->bot < 0 && fabsf(l->y1 - r->y1) < BAND_SLACK) bd->bot = fminf(l->y1, r->y1);
+    if (bd->top < 0 && fabsf(l->y0 - r->y0) <= CUT_SLACK) bd->top = fmaxf(l->y0, r->y0);
+    if (bd->bot < 0 && fabsf(l->y1 - r->y1) <= CUT_SLACK) bd->bot = fminf(l->y1, r->y1);
 }
 
 /* The ruled band of the character c: the nearest horizontal rules above
