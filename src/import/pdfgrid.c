@@ -437,16 +437,26 @@ static bext *band_extents(gir_arena *a, const gch *g, size_t n, size_t *nb)
 }
 
 /* A character whose own band is broken (a rule not found over it) but
- * that is set inside a row band, among its text: that band's. */
+ * that is set inside a row band of v[0..nb), among its text: that band's
+ * (the first of them). v holds no band inside another (part_tall), so in
+ * order of top their bottoms rise too: a binary search for the last band
+ * that starts above c, then back over those that end below it. */
 static int adopt(const bext *v, size_t nb, const pdf_ch *c, band *bd)
 {
     float cx = (c->x0 + c->x1) / 2, cy = (c->y0 + c->y1) / 2;
-    for (size_t k = 0; k < nb; k++) {
-        if (cy <= v[k].bd.top || cy >= v[k].bd.bot || cx < v[k].x0 || cx > v[k].x1) continue;
-        *bd = v[k].bd;
-        return 1;
+    size_t lo = 0, hi = nb;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].bd.top < cy) lo = mid + 1;
+        else hi = mid;
     }
-    return 0;
+    int found = 0;
+    for (size_t k = lo; k-- > 0 && v[k].bd.bot > cy;) {
+        if (cx < v[k].x0 || cx > v[k].x1) continue;
+        *bd = v[k].bd;
+        found = 1;
+    }
+    return found;
 }
 
 /* Marks tall[k] for each band of v[0..nb) (sorted by top, then bottom)
