@@ -10,11 +10,14 @@
  * at most BAND_LINES lines high and hold two ruled cells at least.
  * The cell grid (pdf_grid_lines, before the line sweep of pdflayout.c):
  * each character of a ruled page gets its row band (the rules above and
- * below it) and its cell (between two vertical rules); a band where a
- * cell wraps is one line of those cells, each cell's lines in reading
- * order, and a merged cell of several rows is the first cell of its first
- * row. A band that does not fit (a wide gap inside a cell, a line beside
- * a cell's other lines) is left to the sweep. */
+ * below it, or where its side borders end when a page break cuts the
+ * table) and its cell (between two vertical rules); a band that holds
+ * another band is a merged cell of several rows, any other a row band. A
+ * row band where a cell wraps is one line of those cells, each cell's
+ * lines in reading order, and a merged cell is the first cell of its
+ * first row. A band that does not fit (a wide gap inside a cell, unless
+ * the line is justified across a ruled cell; a line beside a cell's other
+ * lines) is left to the sweep. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
