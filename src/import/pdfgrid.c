@@ -306,8 +306,9 @@ static int cell_text(gir_arena *a, pdf_ch *ch, size_t n, float h, int ruled, gir
 
 /* The line of one ruled band, g[0..n) (sorted by x): one segment a cell,
  * the cells parted by the vertical rules. 0 (nothing added) when fewer
- * than two cells are ruled or a cell is not one cell. */
-static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
+ * than two cells are ruled or a cell is not one cell, or (unless force)
+ * when no cell wraps. */
+static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page, int force)
 {
     line ln = {0};
     ln.page = page;
@@ -346,7 +347,11 @@ static int band_line(lay *y, const pdf_page *p, gch *g, size_t n, int page)
         ARRAY_PUSH(y->c->a, v, nv, sg);
         s = e;
     }
-    if (nv < 2 || !wrapped) return 0;      /* a row of one line each: the sweep builds it as well */
+    /* a row of one line each: the sweep builds it as well, unless it is
+     * the first row of values of a merged cell (force), which is set on it */
+    int valued = 0;
+    for (size_t k = 0; k < nv; k++) valued |= v[k].num;
+    if (nv < 2 || (!wrapped && (!force || !valued))) return 0;
     ln.s = v;
     ln.ns = nv;
     ln.ym = (ln.y0 + ln.y1) / 2;
@@ -367,12 +372,48 @@ static void insert_seg(lay *y, line *ln, seg sg)
     ln->x0 = fminf(ln->x0, sg.x0);
 }
 
+typedef struct grid { gch *g; size_t ng; band *lb; size_t nlb; size_t first; unsigned char *used; int page; } grid;
+
+/* Makes the row band of gr that starts at top (one line a cell, not
+ * joined by the first pass) a line of the grid: the first row of a merged
+ * cell, which is set on it. 0 if there is none. */
+static int force_row(lay *y, const pdf_page *p, grid *gr, float top)
+{
+    size_t lo = 0, hi = gr->ng;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gr->g[mid].bd.top < top - BAND_SLACK) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo >= gr->ng || fabsf(gr->g[lo].bd.top - top) > BAND_SLACK || gr->used[gr->g[lo].i]) return 0;
+    size_t e = lo + 1;
+    while (e < gr->ng && same_band(&gr->g[lo].bd, &gr->g[e].bd)) e++;
+    if (!band_line(y, p, gr->g + lo, e - lo, gr->page, 1)) return 0;
+    ARRAY_PUSH(y->c->a, gr->lb, gr->nlb, gr->g[lo].bd);
+    for (size_t k = lo; k < e; k++) gr->used[gr->g[k].i] = 1;
+    return 1;
+}
+
+/* The first row line of the grid set inside the merged cell bd and to the
+ * right of x (a line of its first row band), or NULL. */
+static line *first_row(lay *y, const grid *gr, const band *bd, float x)
+{
+    line *row = NULL;
+    float top = -1;
+    for (size_t k = gr->first; k < y->nl; k++) {
+        line *ln = &y->l[k];
+        if (ln->ym < bd->top || ln->ym > bd->bot || ln->x1 <= x) continue;
+        if (!row || ln->ym < row->ym) { row = ln; top = gr->lb[k - gr->first].top; }
+    }
+    return row && fabsf(top - bd->top) <= BAND_SLACK ? row : NULL;
+}
+
 /* A merged cell of several ruled rows, g[0..n) (sorted by x): each of its
- * ruled cells becomes the first cell of the first row line of [first,
- * nl) set inside it and to its right (a group label on its first row, as
- * a table's markup has it); rows[k - first] is the band of line k. 0
- * when its first row is not such a line. */
-static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first, const band *rows)
+ * ruled cells becomes the first cell of the first row line of the grid
+ * set inside it and to its right (a group label on its first row, as a
+ * table's markup has it; a first row of one line a cell is made a line of
+ * the grid for it). 0 when its first row is no such line. */
+static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, grid *gr)
 {
     float mid = (g[0].bd.top + g[0].bd.bot) / 2, h = g[0].c.y1 - g[0].c.y0;
     float len = g[0].bd.bot - g[0].bd.top - 2 * BAND_SLACK;
@@ -386,17 +427,11 @@ static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first
         /* a merged cell: ruled on both sides from its top rule to its bottom one */
         if (!pdf_rule_between(p->vr, p->nvr, sg.x0 - CELL_PAD * h, (ch[s].x0 + ch[s].x1) / 2, mid, len) ||
             !pdf_rule_between(p->vr, p->nvr, (ch[e - 1].x0 + ch[e - 1].x1) / 2, sg.x1 + CELL_PAD * h, mid, len)) return 0;
-        line *row = NULL;
-        float top = -1;
-        for (size_t k = first; k < y->nl; k++) {
-            line *ln = &y->l[k];
-            if (ln->ym < g[0].bd.top || ln->ym > g[0].bd.bot || ln->x1 <= sg.x1) continue;
-            if (!row || ln->ym < row->ym) { row = ln; top = rows[k - first].top; }
-        }
+        line *row = first_row(y, gr, &g[0].bd, sg.x1);
+        if (!row && force_row(y, p, gr, g[0].bd.top)) row = first_row(y, gr, &g[0].bd, sg.x1);
         gir_buf b;
         buf_init(&b, y->c->a);
-        /* its first row is a line of the grid (not one left to the sweep) */
-        if (!row || fabsf(top - g[0].bd.top) > BAND_SLACK) return 0;
+        if (!row) return 0;
         if (!cell_text(y->c->a, ch + s, e - s, h, 1, &b)) return 0;
         sg.t = (char *)buf_cstr(&b);
         insert_seg(y, row, sg);
@@ -406,18 +441,22 @@ static int group_cells(lay *y, const pdf_page *p, gch *g, size_t n, size_t first
 }
 
 /* Joins the groups of one band of g[0..n) (sorted by band): row bands
- * (tall 0) into lines, or merged cells (tall 1) onto those lines; the
- * bands used are added to *tb, their characters marked in used. */
-static void grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int page, int tall, size_t first, band **tb, size_t *ntb, unsigned char *used)
+ * (tall 0) into lines, their bands added to gr->lb, or merged cells
+ * (tall 1) onto those lines; their characters are marked in gr->used.
+ * Returns how many were joined. */
+static size_t grid_pass(lay *y, const pdf_page *p, gch *g, size_t n, int tall, grid *gr)
 {
+    size_t joined = 0;
     for (size_t s = 0; s < n;) {
         size_t e = s + 1;
         while (e < n && same_band(&g[s].bd, &g[e].bd)) e++;
-        int ok = tall ? group_cells(y, p, g + s, e - s, first, *tb) : band_line(y, p, g + s, e - s, page);
-        if (ok) ARRAY_PUSH(y->c->a, *tb, *ntb, g[s].bd);
-        for (size_t k = s; k < e && ok; k++) used[g[k].i] = 1;
+        int ok = tall ? group_cells(y, p, g + s, e - s, gr) : band_line(y, p, g + s, e - s, gr->page, 0);
+        if (ok && !tall) ARRAY_PUSH(y->c->a, gr->lb, gr->nlb, g[s].bd);
+        for (size_t k = s; k < e && ok; k++) gr->used[g[k].i] = 1;
+        joined += ok != 0;
         s = e;
     }
+    return joined;
 }
 
 typedef struct bext { band bd; float x0, x1; } bext;
@@ -524,12 +563,10 @@ size_t pdf_grid_lines(lay *y, const pdf_page *p, pdf_ch *ch, size_t n, int page)
         else if (tl[o[i].i]) t[nt++] = o[i];
     }
     if (ng > before) qsort(g, ng, sizeof *g, by_band_x);
-    band *tb = NULL;
-    size_t ntb = 0, first = y->nl;
-    grid_pass(y, p, g, ng, page, 0, first, &tb, &ntb, used);
-    if (!ntb) return n;
+    grid gr = {g, ng, NULL, 0, y->nl, used, page};
+    if (!grid_pass(y, p, g, ng, 0, &gr)) return n;
     if (nt) qsort(t, nt, sizeof *t, by_band_x);
-    grid_pass(y, p, t, nt, page, 1, first, &tb, &ntb, used);
+    grid_pass(y, p, t, nt, 1, &gr);
     /* the characters of no joined band go on to the sweep, in their order */
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
