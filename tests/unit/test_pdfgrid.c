@@ -4,7 +4,8 @@
  * a justified line in a narrow ruled cell (its characters spread over the
  * cell) is one cell; a row band taller than six lines is still a row when
  * no other band lies inside it, and a band that holds others is a merged
- * cell set on its first row; a row cut by a page break, with no rule
+ * cell set on its first row (made a line of the grid for it when it
+ * holds a value and its cells do not wrap); a row cut by a page break, with no rule
  * across the cut, ends where its side borders end. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,6 +167,66 @@ static void test_merged(void **st)
     arena_free(a);
 }
 
+/* A group cell (x 0-40) over two rows of one line a cell; with a value
+ * in them (value) or a header's names only. Another table on the page
+ * has a wrapped row, so the page has a grid. */
+static size_t merged_flat(gir_arena *a, lay *y, imp_ctx *c, const char *v1)
+{
+    page p = {0};
+    put(&p, "甲乙", 5, 45, 10, 10);
+    put(&p, "一二", 45, 20, 10, 10);
+    put(&p, v1, 90, 20, 6, 6);
+    put(&p, "四五", 45, 70, 10, 10);
+    put(&p, "2", 90, 70, 6, 6);
+    vrule(&p, 0, 0, 100);
+    vrule(&p, 40, 0, 100);
+    vrule(&p, 80, 0, 100);
+    vrule(&p, 120, 0, 100);
+    hrule(&p, 0, 0, 120);
+    hrule(&p, 50, 40, 120);
+    hrule(&p, 100, 0, 120);
+    /* the other table: one row, its label wrapped */
+    put(&p, "七八", 5, 205, 10, 10);
+    put(&p, "九", 5, 220, 10, 10);
+    put(&p, "5", 50, 210, 6, 6);
+    vrule(&p, 0, 200, 235);
+    vrule(&p, 40, 200, 235);
+    vrule(&p, 80, 200, 235);
+    hrule(&p, 200, 0, 80);
+    hrule(&p, 235, 0, 80);
+    return grid(a, &p, y, c);
+}
+
+static void test_merged_first_row(void **st)
+{
+    (void)st;
+    gir_arena *a = arena_new(NULL);
+    lay y;
+    imp_ctx c;
+    /* the second row ("四五 2") is left to the sweep */
+    assert_int_equal(merged_flat(a, &y, &c, "1"), 3);
+    assert_int_equal(y.nl, 2);
+    const line *r = y.l[0].ym < y.l[1].ym ? &y.l[0] : &y.l[1];
+    assert_int_equal(r->ns, 3);
+    assert_string_equal(r->s[0].t, "甲乙");
+    assert_string_equal(r->s[1].t, "一二");
+    assert_string_equal(r->s[2].t, "1");
+    arena_free(a);
+}
+
+static void test_merged_header(void **st)
+{
+    (void)st;
+    gir_arena *a = arena_new(NULL);
+    lay y;
+    imp_ctx c;
+    /* a header's first row holds no value: the group is left to the sweep */
+    assert_int_equal(merged_flat(a, &y, &c, "名"), 8);
+    assert_int_equal(y.nl, 1);
+    assert_string_equal(y.l[0].s[0].t, "七八九");
+    arena_free(a);
+}
+
 static void test_cut_by_page(void **st)
 {
     (void)st;
@@ -195,6 +256,8 @@ int main(void)
         cmocka_unit_test(test_gap_not_justified),
         cmocka_unit_test(test_tall_row),
         cmocka_unit_test(test_merged),
+        cmocka_unit_test(test_merged_first_row),
+        cmocka_unit_test(test_merged_header),
         cmocka_unit_test(test_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
