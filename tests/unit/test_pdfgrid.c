@@ -42,6 +42,15 @@ static void put(page *p, const char *s, float x, float y, float w, float step)
 static void vrule(page *p, float x, float y0, float y1) { pdf_rule r = {x, y0, y1}; p->vr[p->nvr++] = r; }
 static void hrule(page *p, float y, float x0, float x1) { pdf_rule r = {y, x0, x1}; p->hr[p->nhr++] = r; }
 
+/* A table of cols columns 40 wide from x = 0, between heights top and
+ * bot: its column borders, and the rules above and below it. */
+static void ruled(page *p, int cols, float top, float bot)
+{
+    for (int i = 0; i <= cols; i++) vrule(p, 40 * (float)i, top, bot);
+    hrule(p, top, 0, 40 * (float)cols);
+    hrule(p, bot, 0, 40 * (float)cols);
+}
+
 static int by_rule(const void *a, const void *b)
 {
     const pdf_rule *p = a, *q = b;
@@ -62,6 +71,19 @@ static size_t grid(gir_arena *a, page *p, lay *y, imp_ctx *c)
     return pdf_grid_lines(y, &pg, p->ch, p->n, 0);
 }
 
+/* p is one row of the grid, of the cells left and right; frees a. */
+static void one_row(gir_arena *a, page *p, const char *left, const char *right)
+{
+    lay y;
+    imp_ctx c;
+    assert_int_equal(grid(a, p, &y, &c), 0);
+    assert_int_equal(y.nl, 1);
+    assert_int_equal(y.l[0].ns, 2);
+    assert_string_equal(y.l[0].s[0].t, left);
+    assert_string_equal(y.l[0].s[1].t, right);
+    arena_free(a);
+}
+
 static void test_justified(void **st)
 {
     (void)st;
@@ -72,19 +94,8 @@ static void test_justified(void **st)
     put(&p, "三四", 5, 20, 10, 20);
     put(&p, "五", 5, 35, 10, 20);
     put(&p, "7", 50, 20, 6, 6);
-    vrule(&p, 0, 0, 55);
-    vrule(&p, 40, 0, 55);
-    vrule(&p, 80, 0, 55);
-    hrule(&p, 0, 0, 80);
-    hrule(&p, 55, 0, 80);
-    lay y;
-    imp_ctx c;
-    assert_int_equal(grid(a, &p, &y, &c), 0);
-    assert_int_equal(y.nl, 1);
-    assert_int_equal(y.l[0].ns, 2);
-    assert_string_equal(y.l[0].s[0].t, "一二三四五");
-    assert_string_equal(y.l[0].s[1].t, "7");
-    arena_free(a);
+    ruled(&p, 2, 0, 55);
+    one_row(a, &p, "一二三四五", "7");
 }
 
 static void test_gap_not_justified(void **st)
@@ -118,18 +129,8 @@ static void test_tall_row(void **st)
     const char *w[] = {"一二", "三四", "五六", "七八", "九十", "甲乙", "丙丁", "戊"};
     for (int i = 0; i < 8; i++) put(&p, w[i], 5, 5 + 15 * (float)i, 10, 10);
     put(&p, "7", 50, 60, 6, 6);
-    vrule(&p, 0, 0, 125);
-    vrule(&p, 40, 0, 125);
-    vrule(&p, 80, 0, 125);
-    hrule(&p, 0, 0, 80);
-    hrule(&p, 125, 0, 80);
-    lay y;
-    imp_ctx c;
-    assert_int_equal(grid(a, &p, &y, &c), 0);
-    assert_int_equal(y.nl, 1);
-    assert_int_equal(y.l[0].ns, 2);
-    assert_string_equal(y.l[0].s[0].t, "一二三四五六七八九十甲乙丙丁戊");
-    arena_free(a);
+    ruled(&p, 2, 0, 125);
+    one_row(a, &p, "一二三四五六七八九十甲乙丙丁戊", "7");
 }
 
 static void test_merged(void **st)
@@ -145,13 +146,8 @@ static void test_merged(void **st)
     put(&p, "四五", 45, 55, 10, 10);
     put(&p, "六", 45, 70, 10, 10);
     put(&p, "2", 90, 65, 6, 6);
-    vrule(&p, 0, 0, 100);
-    vrule(&p, 40, 0, 100);
-    vrule(&p, 80, 0, 100);
-    vrule(&p, 120, 0, 100);
-    hrule(&p, 0, 0, 120);
+    ruled(&p, 3, 0, 100);
     hrule(&p, 50, 40, 120);
-    hrule(&p, 100, 0, 120);
     lay y;
     imp_ctx c;
     assert_int_equal(grid(a, &p, &y, &c), 0);
@@ -178,22 +174,13 @@ static size_t merged_flat(gir_arena *a, lay *y, imp_ctx *c, const char *v1)
     put(&p, v1, 90, 20, 6, 6);
     put(&p, "四五", 45, 70, 10, 10);
     put(&p, "2", 90, 70, 6, 6);
-    vrule(&p, 0, 0, 100);
-    vrule(&p, 40, 0, 100);
-    vrule(&p, 80, 0, 100);
-    vrule(&p, 120, 0, 100);
-    hrule(&p, 0, 0, 120);
+    ruled(&p, 3, 0, 100);
     hrule(&p, 50, 40, 120);
-    hrule(&p, 100, 0, 120);
     /* the other table: one row, its label wrapped */
     put(&p, "七八", 5, 205, 10, 10);
     put(&p, "九", 5, 220, 10, 10);
     put(&p, "5", 50, 210, 6, 6);
-    vrule(&p, 0, 200, 235);
-    vrule(&p, 40, 200, 235);
-    vrule(&p, 80, 200, 235);
-    hrule(&p, 200, 0, 80);
-    hrule(&p, 235, 0, 80);
+    ruled(&p, 2, 200, 235);
     return grid(a, &p, y, c);
 }
 
@@ -240,13 +227,7 @@ static void test_cut_by_page(void **st)
     vrule(&p, 40, 21, 70);
     vrule(&p, 80, 20, 70);
     hrule(&p, 70, 0, 80);
-    lay y;
-    imp_ctx c;
-    assert_int_equal(grid(a, &p, &y, &c), 0);
-    assert_int_equal(y.nl, 1);
-    assert_string_equal(y.l[0].s[0].t, "一二三");
-    assert_string_equal(y.l[0].s[1].t, "7");
-    arena_free(a);
+    one_row(a, &p, "一二三", "7");
 }
 
 int main(void)
