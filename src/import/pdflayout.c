@@ -33,7 +33,8 @@
 #define PROSE_WIDTH 0.6f    /* a one-segment line this wide (of the text width) is prose */
 #define FLOW_GAP 0.8f       /* a gap no wider than this many heights is one space of flowed text */
 #define WANT_VALUED 2       /* a page with this many lines of cells holding a number is rendered for its rules */
-#define WANT_WIDE 3         /* and so is one with this many lines of three cells or more */
+#define WANT_WIDE 3         /* and so is one with this many lines of three cells or more, or one line of
+                               this many cells of which WANT_VALUED hold a number */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
 #include "pdfline.h"
@@ -500,14 +501,18 @@ int pdf_page_wants_rules(imp_ctx *c, const pdf_page *pg)
     lay y = {0};
     y.c = c;
     page_lines(&y, pg, 0);
-    size_t valued = 0, wide = 0;
+    size_t valued = 0, wide = 0, row = 0;
     for (size_t i = 0; i < y.nl; i++) {
         const line *ln = &y.l[i];
         if (ln->ns < 2) continue;
-        wide += ln->ns >= 3;
-        for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].num) { valued++; break; }
+        wide += ln->ns >= WANT_WIDE;
+        size_t nums = 0;
+        for (size_t k = 0; k < ln->ns; k++) nums += ln->s[k].num != 0;
+        valued += nums > 0;
+        /* a row of values (a table cut by page breaks may leave one row alone on a page) */
+        row += ln->ns >= WANT_WIDE && nums >= WANT_VALUED;
     }
-    return valued >= WANT_VALUED || wide >= WANT_WIDE;
+    return valued >= WANT_VALUED || wide >= WANT_WIDE || row > 0;
 }
 
 void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg)

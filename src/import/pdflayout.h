@@ -21,8 +21,9 @@ typedef struct pdf_page {
 } pdf_page;
 
 /* Might the page hold a table (lines of cells with numbers, or of three
- * cells or more, cut at the x gaps alone)? Only such pages are rendered
- * to find their ruling lines; the lines built here are thrown away. */
+ * cells or more, or one row of values, cut at the x gaps alone)? Only
+ * such pages are rendered to find their ruling lines; the lines built
+ * here are thrown away. */
 int pdf_page_wants_rules(imp_ctx *c, const pdf_page *pg);
 /* Builds c->w (text, tables) from the pages; the text is in c's arena. */
 void pdf_layout(imp_ctx *c, const pdf_page *pg, size_t npg);

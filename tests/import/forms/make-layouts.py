@@ -8,6 +8,11 @@
 #   layout-pdf/NAME.landscape.pdf   A4 landscape pages
 #   layout-pdf/NAME.thead-a5.pdf    A5 pages: table 3 runs over several pages,
 #                                   its header rows repeated on each one
+#   layout-pdf/NAME.thead-a6.pdf    A6 pages (105 x 148 mm), the same: Chromium
+#                                   shrinks the page to fit the table, so the
+#                                   cells are as narrow as on A5 at 3/4 the size
+#                                   (pingtan-2019's table is cut off at the
+#                                   page's right edge there: not a form)
 #   layout-pdf/NAME.thead-a4.pdf    A4, 13 pt text: the same, with cells of
 #                                   a usual width
 #   layout-pdf/NAME.norules-a5.pdf  A5 pages, no borders at all: tables split
@@ -15,8 +20,9 @@
 #   layout-pdf/NAME.wide-a4.pdf     A4, wide cell padding and 9 pt text
 #                                   (Word-like loose cells, small type)
 # Usage: python3 tests/import/forms/make-layouts.py [NAME[:VARIANT,...] ...]
-# (default: every variant of pingtan-2021, and the thead-a4 variant of
-# pingtan-2023, whose big table repeats its header on four pages; about
+# (default: every variant of pingtan-2021, the thead-a4 variant of
+# pingtan-2023, whose big table repeats its header on four pages, and the
+# thead-a5 variant of pingtan-2019, the older template's table; about
 # 0.5-1 MB each, the CJK fonts embedded; Debian: chromium). An output is
 # written only when complete.
 import os
@@ -33,6 +39,7 @@ OUT = os.path.join(ROOT, "tests", "import", "forms", "layout-pdf")
 VARIANTS = {
     "landscape": ("@page { size: A4 landscape; margin: 2cm; }", False),
     "thead-a5": ("@page { size: A5; margin: 1.5cm; } table { page-break-inside: auto; } tr { page-break-inside: avoid; }", True),
+    "thead-a6": ("@page { size: 105mm 148mm; margin: 1cm; } table { page-break-inside: auto; } tr { page-break-inside: avoid; }", True),
     "thead-a4": ("@page { size: A4; margin: 2cm; } body, td, th { font-size: 13pt !important; } tr { page-break-inside: avoid; }", True),
     "norules-a5": ("@page { size: A5; margin: 1.5cm; } table, tr, td, th { border: none !important; }", False),
     "wide-a4": ("@page { size: A4; margin: 2.5cm; } body, td, th { font-size: 9pt !important; } td, th { padding: 6pt 10pt !important; }", False),
@@ -110,4 +117,4 @@ def main(names):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4"]))
+    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2019:thead-a5"]))
