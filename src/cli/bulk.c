@@ -255,6 +255,8 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r, con
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_SKIPPED), skip_text(c, x, why, sizeof why));
     else if (x && (x->skip == BULK_REFUSED || r->failed || r->unreadable))
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_NOT_IMPORTED), counts);
+    else if (x && r->written && r->nerr)       /* written whole, but something was lost or is wrong */
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_ERRORS), x->out ? x->out : "", counts);
     else if (x && r->written && *counts)
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_COUNTS), x->out ? x->out : "", counts);
     else if (x && r->written)
