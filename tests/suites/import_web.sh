@@ -30,7 +30,8 @@
 # and, made in the test from girc's own HTML of examples/xinhua-gongan-2021
 # (tests/import/drop-table.py): the page itself (the paragraph before
 # table 4 is prose: no W1016) and the page without part 三's table
-# (W1010 at its heading, no-table-3.err in zh and en).
+# (error E1062 at its heading, no-table-3.err in zh and en; exit 1, the
+# .gir still written whole with -o, its place marked by a comment).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -100,7 +101,7 @@ grep -q '^# 原文的标题：五、存在的主要问题及改进情况和明�
 check $? "$b: …和明年工作计划 is all heading, not prose"
 sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '本年度未收取信息处理费。'; check $? "$b: 事项：text is a heading and its prose"
 b=headings-misnumbered-2023.txt
-! grep -q 'W1007' "$T/$b.err" && grep -q 'W1010.*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
+! grep -q 'W1007' "$T/$b.err" && grep -q 'error\[E1062\].*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
 check $? "$b: the words beat the numbers: only the table really missing is reported, each renumbered heading noted"
 grep -q '^section 问题改进' "$T/$b.gir" && grep -q '^section 其他事项' "$T/$b.gir"; check $? "$b: parts 5 and 6 are found"
 
@@ -130,15 +131,17 @@ b=headings-runin-2023.txt
 ! grep -q 'W1007' "$T/$b.err" && sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '无。'
 check $? "$b: an unnumbered run-in heading with 无 is the heading and its prose"
 
-# ---- prose is not a table; a table taken out (W1010) ----
+# ---- prose is not a table; a table taken out (E1062) ----
 # girc's own HTML page: the paragraph before table 4 ("…被申请行政复议…结果
 # 维持…") is prose, never read as a table (no W1016); with part 三's
 # table (the second <table>) deleted by tests/import/drop-table.py, the
-# part warns W1010 at its heading and no row is made from the text around
-# (tests/import/web/no-table-3.err, zh and en, byte for byte).
+# part is error E1062 at its heading and no row is made from the text
+# around (tests/import/web/no-table-3.err, zh and en, byte for byte); the
+# import exits 1 and -o FILE still gets the whole .gir, the table's place
+# a comment.
 "$GIRC" build -f html -o "$T/own.html" examples/xinhua-gongan-2021.gir 2> /dev/null
 imp "$T/own.html" > "$T/own.gir" 2> "$T/own.err"
-[ -s "$T/own.gir" ] && ! grep -q 'W1016\|W1010\|W1011' "$T/own.err"
+[ -s "$T/own.gir" ] && ! grep -q 'W1016\|E1062\|W1011' "$T/own.err"
 check $? "prose: girc's own HTML imports back without W1016 (the paragraph before table 4 is prose)"
 python3 tests/import/drop-table.py "$T/own.html" 2 "$T/no-table-3.html"
 imp "$T/no-table-3.html" > "$T/no-table-3.gir" 2> "$T/nt3.zh"; echo "[exit $?]" >> "$T/nt3.zh"
@@ -146,7 +149,12 @@ imp "$T/no-table-3.html" > "$T/no-table-3.gir" 2> "$T/nt3.zh"; echo "[exit $?]" 
 cat "$T/nt3.zh" "$T/nt3.en" | sed "s|$T/||" > "$T/no-table-3.err"
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/no-table-3.err" "$D/no-table-3.err"; fi
 cmp -s "$T/no-table-3.err" "$D/no-table-3.err"
-check $? "no-table-3.html: W1010 at part 三's heading, diagnostics equal tests/import/web/no-table-3.err"
+check $? "no-table-3.html: E1062 at part 三's heading, exit 1, diagnostics equal tests/import/web/no-table-3.err"
 ! grep -q 'W1011\|W1015\|W1016' "$T/no-table-3.err" && ! grep -q '^table 申请处理' "$T/no-table-3.gir" &&
   grep -q '^table 主动公开' "$T/no-table-3.gir" && grep -q '^table 复议诉讼' "$T/no-table-3.gir"
 check $? "no-table-3.html: no table 3 made from the text around it; tables 2 and 4 are read"
+imp "$T/no-table-3.html" -o "$T/nt3-o.gir" 2> /dev/null; st=$?
+[ $st -eq 1 ] && [ "$(sed 1d "$T/nt3-o.gir")" = "$(sed 1d "$T/no-table-3.gir")" ] && tail -1 "$T/nt3-o.gir" | grep -q '^"""$' &&
+  grep -q '^# 输入中没有表格 申请处理（三、收到和处理政府信息公开申请情况）：它的单元格空缺，待补填$' "$T/nt3-o.gir" &&
+  [ "$(ls "$T" | grep -c 'nt3-o')" -eq 1 ]
+check $? "no-table-3.html -o FILE: exit 1, FILE is the whole .gir (its last part closed, the table's place a comment), no temporary file left"
