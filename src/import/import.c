@@ -163,12 +163,13 @@ static size_t last_content(const imp_ctx *c)
     return 0;
 }
 
-/* Whether any cell of t was read from the input. */
+/* Whether any cell of t holds a value read from the input (cells blank
+ * or missing everywhere: the table's numbers are lost). */
 static int any_cell(const imp_table *t)
 {
     for (size_t i = 0; i < t->nrows; i++)
         for (size_t col = 0; col < t->rows[i].ncols; col++)
-            if (t->rows[i].cells[col].st != IC_MISSING) return 1;
+            if (t->rows[i].cells[col].st == IC_VALUE || t->rows[i].cells[col].st == IC_UNSURE) return 1;
     return 0;
 }
 

@@ -156,7 +156,7 @@ static void caption_occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue
  * DOCX w:tbl, a PDF's laid-out tables), only inside them (a block's
  * caption also right before one): a paragraph that mentions 行政复议 and
  * 结果维持 is prose, not table 4, and a part whose table is gone then has
- * none (W1010). A text without tables keeps its lines of text as its
+ * none (E1062). A text without tables keeps its lines of text as its
  * tables. */
 static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
 {

@@ -16,7 +16,9 @@
 #     own input is refused (E0011) and the input is untouched;
 #   - -j 3 prints what -j 1 prints; JSON lines for files and the tally;
 #   - with --check and no -o, no diagnostic names a .gir that was not
-#     written; -o naming a file is an I/O error.
+#     written; -o naming a file is an I/O error;
+#   - an input that lacks a table (E1062) is written whole, its line says
+#     "with errors" and the tally counts it among the imported with errors.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 GIRC=${GIRC:-build/girc}
 D=tests/import
@@ -127,3 +129,19 @@ imp -o "$T/out/report.gir/x" "$I/siteA" > /dev/null 2> "$T/e.err"; [ $? -eq 2 ] 
 check $? "-o under a file is an I/O error (E0005), exit 2"
 imp -o "$T/one/" "$I/report.txt" > /dev/null 2>&1 && [ -s "$T/one/report.gir" ]
 check $? "one input and -o DIR/: written to DIR/NAME.gir, DIR made"
+
+# ---- an input that lacks a table: written whole, with errors, and said so ----
+mkdir -p "$T/lack"
+cp $D/damaged/no-table-4-2021.txt $D/corpus/pingtan-2021.txt "$T/lack/"
+imp -o "$T/lack-out" "$T/lack" > "$T/lk.out" 2> "$T/lk.err"; stl=$?
+[ $stl -eq 1 ] && grep -q "^$T/lack/no-table-4-2021.txt：已写入 $T/lack-out/no-table-4-2021.gir，有错误（1 个错误，[0-9]* 个警告）$" "$T/lk.out" &&
+  grep -q "^$T/lack/pingtan-2021.txt：已写入 $T/lack-out/pingtan-2021.gir" "$T/lk.out" && ! grep -q 'pingtan-2021.gir，有错误' "$T/lk.out" &&
+  grep -q '^共 2 个文件：导入 2 个（其中 1 个有错误），失败 0 个，跳过 0 个；写入 2 个 .gir 文件' "$T/lk.out" &&
+  grep -q '^# 输入中没有表格 复议诉讼' "$T/lack-out/no-table-4-2021.gir" && grep -q 'error\[E1062\]' "$T/lk.err"
+check $? "an input without a table: written whole, its line says 'with errors', the tally counts it imported with errors, exit 1"
+"$GIRC" --color=never --lang=en import -o "$T/lack-en" "$T/lack" > "$T/lk.en" 2> /dev/null
+grep -q "^$T/lack/no-table-4-2021.txt: wrote $T/lack-en/no-table-4-2021.gir, with errors (1 error, [0-9]* warnings\?)$" "$T/lk.en" &&
+  grep -q '^2 files: 2 imported (1 with errors), 0 failed, 0 skipped; 2 .gir files written' "$T/lk.en"
+check $? "the same in English: 'wrote …, with errors (…)', '2 imported (1 with errors)'"
+imp --diagnostics=json -o "$T/lack-js" "$T/lack" 2> /dev/null | grep -q '"file":"[^"]*/no-table-4-2021.txt","status":"errors","written":true,'
+check $? "JSON: the input without a table has status errors and written true"
