@@ -223,10 +223,23 @@ grep -q '"一、本年新收政府信息公开申请数量" *5 _ _ _ _ _ 5$' "$T
 check $? "synthetic-2021.html: an empty cell with colspan=5 is five blank cells"
 grep -q '"（二）部分公开（区分处理的，只计这一情形，不计其他情形）" *_ 0 0 0 0 0 2$' "$T/s.gir"
 check $? "synthetic-2021.html: under a merged (rowspan) value cell the row keeps its columns, the covered cell blank"
-! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# 落款：合成县测试局' "$T/s.gir"
-check $? "synthetic-2021.html: navigation and footer left out, the signature kept as a comment"
+! grep -q '版权所有\|首页' "$T/s.gir" && sed -n '/^section 其他事项/,/^"""$/p' "$T/s.gir" | tail -n 4 | tr '\n' '|' | grep -qx '合成县测试局||2022年1月20日|"""|'
+check $? "synthetic-2021.html: navigation and footer left out, the 落款 the last lines of the last part's prose"
 "$GIRC" --color=never check "$T/s.gir" 2>&1 >/dev/null | findings | awk '$1 ~ /^E/' > "$T/s.find"
 [ "$(wc -l < "$T/s.find")" -eq 2 ]; check $? "synthetic-2021.html: check finds the two planted total errors (E0501)"
+
+# the 落款 is prose, so girc check reads it (W0672, W0673): a one-line copy
+# whose 落款 names another agency, dated after the publication date
+sed 's/平潭综合实验区财政金融局 2021年1月27日 附件下载/平潭综合实验区市场监督管理局 2021年2月27日 附件下载/' $D/corpus/pingtan-czj-2020.txt > "$T/sig.txt"
+imp "$T/sig.txt" > "$T/sig.gir" 2> /dev/null
+"$GIRC" --color=never check "$T/sig.gir" > /dev/null 2> "$T/sig.err"
+sed -n '/^section 其他事项/,/^"""$/p' "$T/sig.gir" | grep -qx '平潭综合实验区市场监督管理局 2021年2月27日' && grep -q '^# 落款之后的网页文字：附件下载$' "$T/sig.gir" &&
+  grep -q 'sig\.gir:[0-9]*:1: warning\[W0672\]: 落款的机关“平潭综合实验区市场监督管理局”与 agency 字段的“平潭综合实验区财政金融局”不一致' "$T/sig.err" &&
+  grep -q 'sig\.gir:[0-9]*:[0-9]*: warning\[W0673\]: 落款日期 2021-02-27 晚于 date 字段的发布日期 2021-01-28' "$T/sig.err"
+check $? "an imported 落款 is prose: check warns W0672 (another agency) and W0673 (dated after the date); 附件下载 a comment"
+# … and no corpus import warns either (their 落款 are right)
+n=0; for g in $D/golden/*.gir; do "$GIRC" --color=never check "$g" 2>&1 | grep -q 'W067[23]' && n=$((n + 1)); done
+[ $n -eq 0 ]; check $? "no corpus import's 落款 warns W0672/W0673 ($n do)"
 
 # ---- 6: bulk ----
 imp --check "$D/corpus" > "$T/b1.out" 2>&1; st1=$?
