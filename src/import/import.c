@@ -154,6 +154,7 @@ static void tables(imp_ctx *c)
         }
         imp_fill_table(c, &c->tab[ti], tub[ti], end);
         imp_resolve_columns(c, &c->tab[ti]);
+        imp_note_outside(c, &c->tab[ti], tub[ti], end);
     }
 }
 

@@ -32,6 +32,9 @@
 # table 4 is prose: no W1016) and the page without part 三's table
 # (error E1062 at its heading, no-table-3.err in zh and en; exit 1, the
 # .gir still written whole with -o, its place marked by a comment).
+# and the page with table 3's note moved out of the table, after or before
+# it (tests/import/move-note.py): the table's note, not prose (N1063,
+# note-outside.err).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -158,3 +161,24 @@ imp "$T/no-table-3.html" -o "$T/nt3-o.gir" 2> /dev/null; st=$?
   grep -q '^# 输入中没有表格 申请处理（三、收到和处理政府信息公开申请情况）：它的单元格空缺，待补填$' "$T/nt3-o.gir" &&
   [ "$(ls "$T" | grep -c 'nt3-o')" -eq 1 ]
 check $? "no-table-3.html -o FILE: exit 1, FILE is the whole .gir (its last part closed, the table's place a comment), no temporary file left"
+
+# ---- a table's note outside its table (N1063) ----
+# girc's own HTML with table 3's note cell moved out of the table, onto the
+# line right after it (注：…。) or right before it (（…）), by
+# tests/import/move-note.py: the note is the table's, never the part's
+# prose, the cells are those of the page itself, and a note N1063 at the
+# line says so (tests/import/web/note-outside.err, zh and en).
+sed 1d "$T/own.gir" | sed -n '/^table 申请处理/,/^}/p' > "$T/own.t3"
+: > "$T/note-outside.err"
+for w in after before; do
+  python3 tests/import/move-note.py "$T/own.html" $w "$T/note-$w.html"
+  imp "$T/note-$w.html" > "$T/note-$w.gir" 2> "$T/note-$w.zh"; st=$?
+  "$GIRC" --color=never --lang=en import "$T/note-$w.html" 2>&1 > /dev/null | grep -A2 'N1063' > "$T/note-$w.en"
+  { grep -A2 'N1063' "$T/note-$w.zh"; cat "$T/note-$w.en"; echo "[exit $st]"; } | sed "s|$T/||" >> "$T/note-outside.err"
+  sed -n '/^table 申请处理/,/^}/p' "$T/note-$w.gir" > "$T/note-$w.t3"
+  ! grep -q '勾稽' "$T/note-$w.gir" && cmp -s "$T/own.t3" "$T/note-$w.t3" && ! grep -q 'W1016\|W1011' "$T/note-$w.zh"
+  check $? "a table note on the line $w its table: not prose, table 3's cells as on the page itself"
+done
+if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/note-outside.err" "$D/note-outside.err"; fi
+cmp -s "$T/note-outside.err" "$D/note-outside.err"
+check $? "a table note outside its table: N1063 at its line, diagnostics equal tests/import/web/note-outside.err"
