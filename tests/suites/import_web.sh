@@ -25,6 +25,8 @@
 #   prose-split-2023.txt  table 2's "13698" (six readings), and the prose
 #                       "现行有效行政规范性文件698件" that leaves one
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
+#   note-after-2023.txt  markdown-2023.txt with table 3's note moved out of
+#                       the table, to the line after it (注：…。): N1063
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
 # and, made in the test from girc's own HTML of examples/xinhua-gongan-2021
@@ -179,6 +181,10 @@ for w in after before; do
   ! grep -q '勾稽' "$T/note-$w.gir" && cmp -s "$T/own.t3" "$T/note-$w.t3" && ! grep -q 'W1016\|W1011' "$T/note-$w.zh"
   check $? "a table note on the line $w its table: not prose, table 3's cells as on the page itself"
 done
+b=note-after-2023.txt
+sed 1d "$T/markdown-2023.txt.gir" > "$T/md.body"
+sed 1d "$T/$b.gir" | cmp -s - "$T/md.body" && grep -q 'note\[N1063\]' "$T/$b.err"
+check $? "$b: a text's table note after its table: the .gir of markdown-2023.txt (N1063, not prose)"
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/note-outside.err" "$D/note-outside.err"; fi
 cmp -s "$T/note-outside.err" "$D/note-outside.err"
 check $? "a table note outside its table: N1063 at its line, diagnostics equal tests/import/web/note-outside.err"
