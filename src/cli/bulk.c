@@ -166,7 +166,7 @@ static void json_str(FILE *o, const char *s)
 static const char *skip_name(int why)
 {
     static const char *const v[] = {"",     "binary",      "image",   "empty",    "unreadable", "gir",
-                                    "loop", "broken-link", "special", "too-deep", "refused"};
+                                    "loop", "broken-link", "special", "too-deep", "hidden", "refused"};
     return why >= 0 && why <= BULK_REFUSED ? v[why] : "";
 }
 
@@ -194,7 +194,8 @@ static void import_json(const bulk_item *x, const bulk_result *r)
 static const char *skip_text(gir_cli *c, const bulk_item *x, char *buf, size_t n)
 {
     static const gir_msg v[] = {BULK_OK,      BULK_WHY_BINARY, BULK_WHY_IMAGE,  BULK_WHY_EMPTY,   BULK_WHY_UNREADABLE,
-                                BULK_WHY_GIR, BULK_WHY_LOOP,   BULK_WHY_BROKEN, BULK_WHY_SPECIAL, BULK_WHY_DEEP};
+                                BULK_WHY_GIR, BULK_WHY_LOOP,   BULK_WHY_BROKEN, BULK_WHY_SPECIAL, BULK_WHY_DEEP,
+                                BULK_WHY_HIDDEN};
     if (x->skip <= 0 || x->skip >= BULK_REFUSED) return "";
     snprintf(buf, n, msg_fmt(c->lang, v[x->skip]), x->detail ? x->detail : "");
     return buf;
@@ -255,6 +256,8 @@ static void summary_line(gir_cli *c, const char *path, const bulk_result *r, con
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_SKIPPED), skip_text(c, x, why, sizeof why));
     else if (x && (x->skip == BULK_REFUSED || r->failed || r->unreadable))
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_NOT_IMPORTED), counts);
+    else if (x && r->written && r->nerr)       /* written whole, but something was lost or is wrong */
+        snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_ERRORS), x->out ? x->out : "", counts);
     else if (x && r->written && *counts)
         snprintf(line, sizeof line, msg_fmt(c->lang, BULK_WROTE_COUNTS), x->out ? x->out : "", counts);
     else if (x && r->written)

@@ -27,7 +27,7 @@ typedef int (*bulk_job)(gir_cli *c, const char *path, void *ud, bulk_result *r);
 enum {
     BULK_RUN = 0,
     BULK_SKIP_BINARY, BULK_SKIP_IMAGE, BULK_SKIP_EMPTY, BULK_SKIP_UNREADABLE, BULK_SKIP_GIR,
-    BULK_SKIP_LOOP, BULK_SKIP_BROKEN, BULK_SKIP_SPECIAL, BULK_SKIP_DEEP,
+    BULK_SKIP_LOOP, BULK_SKIP_BROKEN, BULK_SKIP_SPECIAL, BULK_SKIP_DEEP, BULK_SKIP_HIDDEN,
     BULK_REFUSED,              /* an error was reported before anything ran: it failed */
 };
 

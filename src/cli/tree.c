@@ -3,7 +3,8 @@
  * (import/sniff.h); symbolic links are followed, a link back into a
  * directory already walked (a loop) is listed as skipped; each file
  * skipped (binary data, an image, empty, unreadable, a .gir, a loop, a
- * broken link, a device) is kept in the list with its reason, so the
+ * broken link, a device, a hidden file or directory such as .git, not
+ * walked) is kept in the list with its reason, so the
  * summaries and the tally show it. Also bulk_mkdirs, mkdir -p. */
 #include <dirent.h>
 #include <errno.h>
@@ -149,6 +150,7 @@ static int walk_dir(walker *w, const char *dir, const char *rel, int depth);
 static int walk_entry(walker *w, const char *p, const char *rel, const char *name, int depth)
 {
     struct stat lst, st;
+    if (name[0] == '.') return push_item(w->f, p, rel, BULK_SKIP_HIDDEN, NULL);   /* .git, .DS_Store: listed, not walked */
     if (lstat(p, &lst) != 0) return push_item(w->f, p, rel, BULK_SKIP_UNREADABLE, strerror(errno));
     if (stat(p, &st) != 0) {
         int broken = S_ISLNK(lst.st_mode) && (errno == ENOENT || errno == ENOTDIR);
@@ -181,7 +183,7 @@ static int walk_dir(walker *w, const char *dir, const char *rel, int depth)
     int rc = 0;
     struct dirent *e;
     while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue; /* ., .. and hidden files */
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
         void *v = names;
         char *s = strdup(e->d_name);
         if (!s || array_reserve(NULL, &v, nn, sizeof *names) != 0) {

@@ -250,12 +250,30 @@ static const char *base(const char *p)
     return s ? s + 1 : p;
 }
 
+static int date_word(const char *l)
+{
+    return l[0] >= '0' && l[0] <= '9' && utf8_width(l, strlen(l)) <= 20 && (strstr(l, "日") || strchr(l, '-'));
+}
+
 static int closing_line(const char *l, const imp_meta *m)
 {
     if (utf8_width(l, strlen(l)) > 40) return 0;
     if (m->agency && *m->agency && strstr(l, m->agency)) return 1;
     if (strncmp(l, "附件", 6) == 0) return 1;
-    return l[0] >= '0' && l[0] <= '9' && utf8_width(l, strlen(l)) <= 20 && (strstr(l, "日") || strchr(l, '-'));
+    return date_word(l);
+}
+
+/* The name before the date of a 落款, whoever signed: a short agency's
+ * name, no digit, no sentence mark (girc check compares it with the
+ * header's agency, W0672). */
+static int signer(const char *w)
+{
+    if (utf8_width(w, strlen(w)) > 40 || !imp_agency_kind(w) || strstr(w, "。") || strstr(w, "，") || strstr(w, "："))
+        return 0;
+    for (const char *p = w; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            return 0;
+    return 1;
 }
 
 /* Cuts the closing words off the end of paragraph l (its first keep
@@ -272,7 +290,7 @@ static int cut_words(imp_ctx *c, const char *l, size_t *keep, const imp_meta *m,
             return 0;
         sp--;
         const char *word = arena_strndup(c->a, sp + 1, *keep - (size_t)(sp + 1 - l));
-        if (!closing_line(word, m))
+        if (!closing_line(word, m) && !(*nw && date_word((*w)[*nw - 1]) && signer(word)))
             return 0;
         ARRAY_PUSH(c->a, *w, *nw, word);
         size_t n = (size_t)(sp - l);
@@ -285,31 +303,71 @@ static int cut_words(imp_ctx *c, const char *l, size_t *keep, const imp_meta *m,
 
 /* A copy on one line ("… 平潭综合实验区财政金融局 2021年1月27日 附件下载"):
  * the closing words at the end of the last paragraphs, cut from them
- * and returned in order, or NULL. */
-static const char *closing_words(imp_ctx *c, const char **par, size_t *np, const imp_meta *m)
+ * into *w, in order (*nw of them); *np drops the paragraphs used up. */
+static void closing_words(imp_ctx *c, const char **par, size_t *np, const imp_meta *m, const char ***w, size_t *nw)
 {
-    const char **w = NULL;
-    size_t nw = 0;
+    const char **rev = NULL;
+    size_t nrev = 0;
     while (*np) {
         const char *l = par[*np - 1];
         size_t len = strlen(l), keep = len;
-        int used_up = cut_words(c, l, &keep, m, &w, &nw);
+        int used_up = cut_words(c, l, &keep, m, &rev, &nrev);
         if (keep < len)
             par[*np - 1] = arena_strndup(c->a, l, keep);
         if (!used_up || keep)
             break;
         (*np)--;
     }
-    if (!nw)
-        return NULL;
-    gir_buf b;
-    buf_init(&b, c->a);
-    for (size_t i = nw; i-- > 0;) {
-        buf_puts(&b, w[i]);
-        if (i)
-            buf_putc(&b, ' ');
+    *w = arena_alloc(c->a, (nrev + 1) * sizeof **w);
+    *nw = nrev;
+    for (size_t i = 0; i < nrev; i++)
+        (*w)[i] = rev[nrev - 1 - i];
+}
+
+static int attachment(const char *l)
+{
+    return strncmp(l, "附件", strlen("附件")) == 0;
+}
+
+/* The 落款 of the last part: its agency and date stay the last lines of
+ * the part's prose, as the author wrote them, so that girc check reads
+ * them (check/signoff.c); closing words run into the last paragraph (a
+ * copy on one line) become a line of their own. What names an attachment
+ * after it (附件下载, 附件：…) is page text, kept as a comment in b. The
+ * paragraphs of the part, *np of them, are returned. */
+static const char **signoff(imp_ctx *c, gir_buf *b, const char **par, size_t *np, const imp_meta *m)
+{
+    size_t n = *np, lines = n;
+    while (lines && closing_line(par[lines - 1], m))
+        lines--;
+    size_t keep = lines, nw = 0;
+    const char **w = NULL;
+    closing_words(c, par, &keep, m, &w, &nw);
+    const char **out = arena_alloc(c->a, (n + 2) * sizeof *out);
+    size_t k = 0;
+    for (size_t i = 0; i < keep; i++)
+        out[k++] = par[i];
+    gir_buf sign;
+    buf_init(&sign, c->a);
+    for (size_t i = 0; i < nw; i++) {
+        if (attachment(w[i])) {
+            put_comment(b, "", imp_say(c, I_G_AFTER_SIGNOFF, w[i]));
+            continue;
+        }
+        if (sign.n)
+            buf_putc(&sign, ' ');
+        buf_puts(&sign, w[i]);
     }
-    return buf_cstr(&b);
+    if (sign.n)
+        out[k++] = buf_cstr(&sign);
+    for (size_t i = lines; i < n; i++) {
+        if (attachment(par[i]))
+            put_comment(b, "", imp_say(c, I_G_AFTER_SIGNOFF, par[i]));
+        else
+            out[k++] = par[i];
+    }
+    *np = k;
+    return out;
 }
 
 static void header_field(gir_buf *b, const char *key, const char *val, int quote, const char *from)
@@ -382,14 +440,8 @@ const char *imp_emit(imp_ctx *c, const imp_meta *m, size_t *len)
         for (size_t j = k + 1; j < c->s->nsections; j++) if (c->head[j].found) { end = c->head[j].ub; break; }
         np = h->found ? imp_paragraphs(c, h->ue, end, &par) : 0;
         if (!h->found) put_comment(&b, "", imp_say(c, I_G_PART_MISSING, s->label));
-        /* the closing signature and date stay out of the last part */
-        while (np && k + 1 == c->s->nsections && closing_line(par[np - 1], m)) {
-            put_comment(&b, "", imp_say(c, I_G_CLOSING_LINE, par[np - 1]));
-            np--;
-        }
-        /* a copy on one line: "… 平潭综合实验区财政金融局 2021年1月27日 附件下载" */
-        const char *words = k + 1 == c->s->nsections ? closing_words(c, par, &np, m) : NULL;
-        if (words) put_comment(&b, "", imp_say(c, I_G_CLOSING_WORDS, words));
+        if (k + 1 == c->s->nsections && np)
+            par = signoff(c, &b, par, &np, m);
         if (np) put_prose(&b, s->name, par, np);
         if (s->table) {
             imp_table *t = &c->tab[s->table->index];

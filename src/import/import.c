@@ -156,6 +156,7 @@ static void tables(imp_ctx *c)
         }
         imp_fill_table(c, &c->tab[ti], tub[ti], end);
         imp_resolve_columns(c, &c->tab[ti]);
+        imp_note_outside(c, &c->tab[ti], tub[ti], end);
     }
 }
 
@@ -165,7 +166,18 @@ static size_t last_content(const imp_ctx *c)
     return 0;
 }
 
-/* What is missing from the input: truncation, parts, tables, rows. */
+/* Whether any cell of t holds a value read from the input (cells blank
+ * or missing everywhere: the table's numbers are lost). */
+static int any_cell(const imp_table *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        for (size_t col = 0; col < t->rows[i].ncols; col++)
+            if (t->rows[i].cells[col].st == IC_VALUE || t->rows[i].cells[col].st == IC_UNSURE) return 1;
+    return 0;
+}
+
+/* What is missing from the input: truncation, parts, tables (an error:
+ * a table lost, E1062), rows. */
 static void missing_diags(imp_ctx *c, const imp_meta *m)
 {
     const gir_schema *s = c->s;
@@ -191,7 +203,7 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
         imp_table *t = sec->table ? &c->tab[sec->table->index] : NULL;
         /* a part whose table is gone is reported at its heading when that is there */
         if (t && !t->found)
-            diag_add(c->dg, GIR_SEV_WARNING, I_TABLE_MISSING, c->src,
+            diag_add(c->dg, GIR_SEV_ERROR, I_TABLE_MISSING, c->src,
                      c->head[k].found ? imp_span(c, c->head[k].ub, c->head[k].ue) : end, sec->label);
         else if (!t && !c->head[k].found)
             diag_add(c->dg, GIR_SEV_WARNING, I_SECTION_MISSING, c->src, end, sec->label);
@@ -201,6 +213,10 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
             (void)g;
         }
         if (!t || !t->found) continue;
+        if (!any_cell(t)) {                     /* found, but not one cell read: lost as well */
+            diag_add(c->dg, GIR_SEV_ERROR, I_TABLE_UNREAD, c->src, t->ub < c->nu ? imp_span(c, t->ub, t->ub + 1) : end, sec->label);
+            continue;
+        }
         int after_last = 0;
         for (size_t i = t->nrows; i-- > 0;) {
             imp_row *r = &t->rows[i];

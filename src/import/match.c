@@ -156,7 +156,7 @@ static void caption_occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue
  * DOCX w:tbl, a PDF's laid-out tables), only inside them (a block's
  * caption also right before one): a paragraph that mentions 行政复议 and
  * 结果维持 is prose, not table 4, and a part whose table is gone then has
- * none (W1010). A text without tables keeps its lines of text as its
+ * none (E1062). A text without tables keeps its lines of text as its
  * tables. */
 static void occurrences(imp_ctx *c, imp_anchor *an, size_t ub, size_t ue)
 {
@@ -570,3 +570,61 @@ int imp_detect(imp_ctx *c, const gir_schema *const *schemas, size_t n, int year)
     c->evidence = bscore > 0 ? bev : NULL;
     return best;
 }
+
+/* ---- a table's note outside the table ---- */
+
+enum { NOTE_LEAD = 3, NOTE_TAIL = 2 };   /* "备注：" before it, "。" after it */
+
+static int sep(uint32_t cp) { return cp == U_SP || cp == U_NL || cp == U_PIPE; }
+
+/* The line of unit o's occurrence, [*lb, *le), when it holds nothing but
+ * the note: at most NOTE_LEAD units before it ("注：") and NOTE_TAIL after. */
+static int note_line(const imp_ctx *c, const imp_occ *o, size_t ub, size_t ue, size_t *lb, size_t *le)
+{
+    size_t b = o->ub, e = o->ue, lead = 0, tail = 0;
+    while (b > ub && c->u[b - 1].cp != U_NL && lead <= NOTE_LEAD) lead += !sep(c->u[--b].cp);
+    while (e < ue && c->u[e].cp != U_NL && tail <= NOTE_TAIL) tail += !sep(c->u[e++].cp);
+    *lb = b;
+    *le = e;
+    return lead <= NOTE_LEAD && tail <= NOTE_TAIL;
+}
+
+/* Only separators in [b, e)? */
+static int blank_between(const imp_ctx *c, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!sep(c->u[i].cp)) return 0;
+    return 1;
+}
+
+/* The note anchor of t that no table cell held, or NULL. */
+static const imp_anchor *note_unplaced(const imp_table *t)
+{
+    for (size_t i = 0; i < t->nan; i++)
+        if (t->an[i].kind == A_NOTE) return t->an[i].chosen < 0 ? &t->an[i] : NULL;
+    return NULL;
+}
+
+void imp_note_outside(imp_ctx *c, imp_table *t, size_t ub, size_t ue)
+{
+    const imp_anchor *an = t->found ? note_unplaced(t) : NULL;
+    if (!an) return;
+    imp_anchor look = {0};
+    look.kind = A_NOTE;
+    look.chosen = -1;
+    label_pats(c->a, &look, an->label);
+    uint32_t *f;
+    size_t n = imp_fold_str(c->a, an->label, &f);
+    if (n > 4 && f[0] == '(' && f[n - 1] == ')') add_pat(c->a, &look, f + 1, n - 2, 0);   /* "注：本列数据…" */
+    occurrences_in(c, &look, ub, ue);
+    for (size_t i = 0; i < look.nocc; i++) {
+        size_t lb, le;
+        if (!note_line(c, &look.occ[i], ub, ue, &lb, &le)) continue;
+        if (le <= t->ub && blank_between(c, le, t->ub)) t->ub = lb;
+        else if (lb >= t->ue && blank_between(c, t->ue, lb)) t->ue = le;
+        else continue;
+        diag_add(c->dg, GIR_SEV_NOTE, I_NOTE_OUTSIDE, c->src, imp_span(c, lb, le), t->t->label);
+        return;
+    }
+}
+

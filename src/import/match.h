@@ -16,4 +16,9 @@ void imp_table_anchors(imp_ctx *c, imp_table *t);
 void imp_headings(imp_ctx *c);
 /* Builds a table's anchors (once), then finds them in [ub, ue). */
 void imp_anchor_table(imp_ctx *c, imp_table *t, size_t ub, size_t ue);
+/* A note of table t (本列数据的勾稽关系为…) that no cell held but that
+ * stands on the line right before or after it within [ub, ue) ("注：…",
+ * with or without its parentheses): the table's span takes it in, so it
+ * is not the part's prose, and a note (N1063) says so. */
+void imp_note_outside(imp_ctx *c, imp_table *t, size_t ub, size_t ue);
 #endif

@@ -161,6 +161,11 @@ static const char *kind_of(const char *ag)
     return NULL;
 }
 
+const char *imp_agency_kind(const char *name)
+{
+    return kind_of(name);
+}
+
 /* A line that looks like a title: names an annual report, is short, is no sentence. */
 static int names_report(const char *s)
 {

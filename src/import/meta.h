@@ -18,6 +18,9 @@ typedef struct imp_meta {
 int imp_guess_year(imp_ctx *c);
 /* Every header field (c->head may be NULL: no headings yet). */
 void imp_meta_find(imp_ctx *c, imp_meta *m);
+/* The kind of agency a name ends like ("township", "department",
+ * "government"), or NULL when it is no agency's name. */
+const char *imp_agency_kind(const char *name);
 /* The paragraphs of units [ub, ue) outside tables (an arena array of
  * trimmed lines); returns how many. */
 size_t imp_paragraphs(imp_ctx *c, size_t ub, size_t ue, const char ***out);

@@ -19,7 +19,12 @@
 #     copy leaves blank (see EXPECTED_ERRORS.md).
 #  5. Damaged inputs (truncated HTML, a missing row, wrong or no encoding
 #     declaration, bad bytes, junk, markup in the prose) give a .gir that
-#     parses and diagnostics naming what was lost.
+#     parses and diagnostics naming what was lost. Damaged inputs of
+#     every form (a cut, encrypted, text-less or unmapped PDF, a zip that
+#     is not a .docx, a cut .docx, a .docx or text without a table or with
+#     a table of no readable cell: E1062) each exit 1 with the
+#     diagnostics of tests/import/damaged/forms.err, and either write
+#     nothing (an existing -o FILE untouched) or the whole .gir.
 #  6. Bulk: import --check and check over directories, one summary line per
 #     file and a tally, JSON for all, -j N with the same output as -j 1.
 #  7. Size: a generated 1,000-row table of 50 cells a row (HTML) and an
@@ -177,6 +182,38 @@ grep -qF '三个引号""\"在这里，四个引号""\""也在这里，七个引�
   grep -qF '1\. 这一行像有序列表' "$T/d.gir" && grep -qF '\<b>像标签\</b> \&amp;' "$T/d.gir"
 check $? "damaged markup-prose.txt: quotes, #, *, 1., <, & in the prose are escaped, never a triple quote"
 
+# Damaged inputs of every form (issue 11 §5): each names what was lost,
+# exit 1, and never a half-written .gir. Those that cannot be read (a cut
+# PDF, an encrypted one, one without a text layer, one without a Unicode
+# mapping, a zip that is not a .docx, a cut .docx) write nothing; those
+# that lack a table (a .docx without its table 4, a text without it, a
+# text whose table 4 has no readable cell) write the whole .gir, the
+# table's place a comment (E1062). The diagnostics, exit status and what
+# was written equal tests/import/damaged/forms.err, byte for byte.
+mkdir -p "$T/forms"
+: > "$T/forms.err"
+for f in pdf/truncated.pdf pdf/encrypted.pdf pdf/no-text.pdf pdf/no-unicode.pdf docx/plain.zip.docx docx/truncated.docx \
+         docx/no-table-3.docx damaged/no-table-4-2021.txt damaged/unread-table-2021.txt; do
+  o="$T/forms/$(basename "$f").gir"
+  echo "stale" > "$o.keep"
+  imp "$D/$f" > "$T/forms/stdout" 2> "$T/forms/err"; st=$?
+  imp -o "$o" "$D/$f" > /dev/null 2>&1; sto=$?
+  imp -o "$o.keep" "$D/$f" > /dev/null 2>&1
+  if [ ! -e "$o" ]; then got="no .gir"
+  elif [ "$(sed 1d "$o")" = "$(sed 1d "$T/forms/stdout")" ] && tail -n 1 "$o" | grep -q '^\(}\|"""\|# .*\)$' &&
+       ! "$GIRC" --color=never check "$o" 2>&1 | grep -q '\[E0[12][0-9][0-9]\]'; then got=".gir written whole"
+  else got=".gir written but not whole"; fi
+  if [ ! -e "$o" ] && [ "$(cat "$o.keep")" != stale ]; then got="$got, an existing -o FILE overwritten"; fi
+  { echo "== $f"; cat "$T/forms/err"
+    echo "[exit $st, with -o: exit $sto, $got]"; } >> "$T/forms.err"
+done
+[ "$(ls "$T/forms" | grep -vc '\.gir$\|\.keep$\|^stdout$\|^err$')" -eq 0 ]; check $? "damaged inputs of every form: no temporary file left"
+if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/forms.err" "$D/damaged/forms.err"; fi
+cmp -s "$T/forms.err" "$D/damaged/forms.err" || diff "$D/damaged/forms.err" "$T/forms.err" | head -20
+check $? "damaged inputs of every form: diagnostics, exit 1 and what was written equal tests/import/damaged/forms.err"
+[ "$(grep -c '^\[exit 1, with -o: exit 1, ' "$T/forms.err")" -eq 9 ] && ! grep -q 'not whole\|overwritten\|\[exit 0' "$T/forms.err"
+check $? "damaged inputs of every form: each exits 1, nothing half-written"
+
 # a small page of our own: table 2 split in two tables, an empty cell
 # spanning five columns, a merged (rowspan) value cell, two planted errors
 imp "$D/damaged/synthetic-2021.html" > "$T/s.gir" 2> "$T/s.err"
@@ -186,10 +223,23 @@ grep -q '"一、本年新收政府信息公开申请数量" *5 _ _ _ _ _ 5$' "$T
 check $? "synthetic-2021.html: an empty cell with colspan=5 is five blank cells"
 grep -q '"（二）部分公开（区分处理的，只计这一情形，不计其他情形）" *_ 0 0 0 0 0 2$' "$T/s.gir"
 check $? "synthetic-2021.html: under a merged (rowspan) value cell the row keeps its columns, the covered cell blank"
-! grep -q '版权所有\|首页' "$T/s.gir" && grep -q '^# 落款：合成县测试局' "$T/s.gir"
-check $? "synthetic-2021.html: navigation and footer left out, the signature kept as a comment"
+! grep -q '版权所有\|首页' "$T/s.gir" && sed -n '/^section 其他事项/,/^"""$/p' "$T/s.gir" | tail -n 4 | tr '\n' '|' | grep -qx '合成县测试局||2022年1月20日|"""|'
+check $? "synthetic-2021.html: navigation and footer left out, the 落款 the last lines of the last part's prose"
 "$GIRC" --color=never check "$T/s.gir" 2>&1 >/dev/null | findings | awk '$1 ~ /^E/' > "$T/s.find"
 [ "$(wc -l < "$T/s.find")" -eq 2 ]; check $? "synthetic-2021.html: check finds the two planted total errors (E0501)"
+
+# the 落款 is prose, so girc check reads it (W0672, W0673): a one-line copy
+# whose 落款 names another agency, dated after the publication date
+sed 's/平潭综合实验区财政金融局 2021年1月27日 附件下载/平潭综合实验区市场监督管理局 2021年2月27日 附件下载/' $D/corpus/pingtan-czj-2020.txt > "$T/sig.txt"
+imp "$T/sig.txt" > "$T/sig.gir" 2> /dev/null
+"$GIRC" --color=never check "$T/sig.gir" > /dev/null 2> "$T/sig.err"
+sed -n '/^section 其他事项/,/^"""$/p' "$T/sig.gir" | grep -qx '平潭综合实验区市场监督管理局 2021年2月27日' && grep -q '^# 落款之后的网页文字：附件下载$' "$T/sig.gir" &&
+  grep -q 'sig\.gir:[0-9]*:1: warning\[W0672\]: 落款的机关“平潭综合实验区市场监督管理局”与 agency 字段的“平潭综合实验区财政金融局”不一致' "$T/sig.err" &&
+  grep -q 'sig\.gir:[0-9]*:[0-9]*: warning\[W0673\]: 落款日期 2021-02-27 晚于 date 字段的发布日期 2021-01-28' "$T/sig.err"
+check $? "an imported 落款 is prose: check warns W0672 (another agency) and W0673 (dated after the date); 附件下载 a comment"
+# … and no corpus import warns either (their 落款 are right)
+n=0; for g in $D/golden/*.gir; do "$GIRC" --color=never check "$g" 2>&1 | grep -q 'W067[23]' && n=$((n + 1)); done
+[ $n -eq 0 ]; check $? "no corpus import's 落款 warns W0672/W0673 ($n do)"
 
 # ---- 6: bulk ----
 imp --check "$D/corpus" > "$T/b1.out" 2>&1; st1=$?
@@ -255,9 +305,8 @@ else
   ok "size: SKIPPED (# SKIP)"
 fi
 
-# a part whose heading is there but whose table is gone: W1010 at the heading
-sed 's/ 行政复议行政诉讼结果维持.*1200000五、/ 五、/' tests/import/corpus/pingtan-2021.txt > "$T/notab.txt"
-imp "$T/notab.txt" > /dev/null 2> "$T/notab.err"
-grep -q '^[^ ]*notab\.txt:10:[0-9]*: warning\[W1010\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/notab.err" &&
-  grep -A1 'W1010' "$T/notab.err" | grep -q '行政诉讼情况 五、'
-check $? "a heading whose table is gone: W1010 points at the heading"
+# a part whose heading is there but whose table is gone: E1062 at the heading
+imp $D/damaged/no-table-4-2021.txt > /dev/null 2> "$T/notab.err"; st=$?
+[ $st -eq 1 ] && grep -q '^[^ ]*no-table-4-2021\.txt:10:[0-9]*: error\[E1062\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/notab.err" &&
+  grep -A1 'E1062' "$T/notab.err" | grep -q '行政诉讼情况 五、'
+check $? "a heading whose table is gone: E1062 points at the heading, exit 1"

@@ -3,12 +3,13 @@
 # A tree made here holds nested directories, two pages called index.html
 # in two sites, NAME.html beside NAME.txt, .shtml, .jsp and extensionless
 # pages, a symbolic link to a page, a link back up the tree (a loop), a
-# broken link, an image, random bytes, an empty file, a PDF and (when not
-# run as root) an unreadable file. Checked:
+# broken link, an image, random bytes, an empty file, a PDF, a hidden page
+# and a .git directory, and (when not run as root) an unreadable file. Checked:
 #   - -o DIR is made when missing (with parents); the output tree mirrors
 #     the input's; NAME.html and NAME.txt become NAME.html.gir and
 #     NAME.txt.gir; every page is considered by content, whatever its name;
-#   - each skipped file is listed with its reason; a PDF is an error;
+#   - each skipped file is listed with its reason (a hidden file or
+#     directory too, once, not walked); a PDF is an error;
 #   - the tally's counts equal the files on disk and the listing;
 #   - the per-file line says what was written, never "ok" ("通过");
 #   - two inputs that would write one output are both refused (E0010)
@@ -16,7 +17,9 @@
 #     own input is refused (E0011) and the input is untouched;
 #   - -j 3 prints what -j 1 prints; JSON lines for files and the tally;
 #   - with --check and no -o, no diagnostic names a .gir that was not
-#     written; -o naming a file is an I/O error.
+#     written; -o naming a file is an I/O error;
+#   - an input that lacks a table (E1062) is written whole, its line says
+#     "with errors" and the tally counts it among the imported with errors.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 GIRC=${GIRC:-build/girc}
 D=tests/import
@@ -46,6 +49,8 @@ awk 'BEGIN { srand(7); for (i = 0; i < 3000; i++) printf "%c", int(rand() * 256)
 : > "$I/empty.txt"
 printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<<>>\nendobj\n' > "$I/doc.pdf"
 cp $D/golden/pingtan-2021.html.gir "$I/old.gir"
+cp $D/corpus/pingtan-2019.html "$I/.hidden.html"
+mkdir -p "$I/.git/objects" && echo 'ref: refs/heads/main' > "$I/.git/HEAD"
 unreadable=0
 if [ "$(id -u)" -ne 0 ]; then
   cp $D/corpus/pingtan-2021.txt "$I/secret.txt"; chmod 000 "$I/secret.txt"; unreadable=1
@@ -69,6 +74,9 @@ skipped logo.png '图片'
 skipped blob.dat '二进制数据'
 skipped empty.txt '空文件'
 skipped old.gir '.gir 文件'
+skipped .hidden.html '隐藏的文件或目录（名称以点开头，如 .git），未读取'
+skipped .git '隐藏的文件或目录'
+! grep -q '\.git/' "$T/b1.out"; check $? "a hidden directory is listed once, not walked"
 [ $unreadable -eq 1 ] && skipped secret.txt '无法读取'
 [ $unreadable -eq 0 ] && ok "an unreadable file is listed # SKIP running as root, chmod 000 does not stop root"
 grep -qF "$I/doc.pdf：未导入（1 个错误）" "$T/b1.out" && grep -qF "$I/doc.pdf: error[E1030]" "$T/b1.err"
@@ -88,7 +96,7 @@ nskip=$(sed -n 's/.*跳过 \([0-9]*\) 个.*/\1/p' "$T/tally")
 nwrit=$(sed -n 's/.*写入 \([0-9]*\) 个 \.gir.*/\1/p' "$T/tally")
 [ "$nwrit" = "$ondisk" ] && [ "$nwrit" = "$wrote" ] && [ "$ondisk" -eq 8 ]
 check $? "tally: written ($nwrit) = .gir files on disk ($ondisk) = lines saying so ($wrote)"
-[ "$nfiles" = "$lines" ] && [ $((nimp + nfail + nskip)) -eq "$nfiles" ] && [ "$nfail" -eq 1 ] && [ "$nskip" -eq $((6 + unreadable)) ]
+[ "$nfiles" = "$lines" ] && [ $((nimp + nfail + nskip)) -eq "$nfiles" ] && [ "$nfail" -eq 1 ] && [ "$nskip" -eq $((8 + unreadable)) ]
 check $? "tally: $nfiles files = $nimp imported + $nfail failed + $nskip skipped, one line each"
 
 # ---- the same with -j 3, and as JSON ----
@@ -127,3 +135,19 @@ imp -o "$T/out/report.gir/x" "$I/siteA" > /dev/null 2> "$T/e.err"; [ $? -eq 2 ] 
 check $? "-o under a file is an I/O error (E0005), exit 2"
 imp -o "$T/one/" "$I/report.txt" > /dev/null 2>&1 && [ -s "$T/one/report.gir" ]
 check $? "one input and -o DIR/: written to DIR/NAME.gir, DIR made"
+
+# ---- an input that lacks a table: written whole, with errors, and said so ----
+mkdir -p "$T/lack"
+cp $D/damaged/no-table-4-2021.txt $D/corpus/pingtan-2021.txt "$T/lack/"
+imp -o "$T/lack-out" "$T/lack" > "$T/lk.out" 2> "$T/lk.err"; stl=$?
+[ $stl -eq 1 ] && grep -q "^$T/lack/no-table-4-2021.txt：已写入 $T/lack-out/no-table-4-2021.gir，有错误（1 个错误，[0-9]* 个警告）$" "$T/lk.out" &&
+  grep -q "^$T/lack/pingtan-2021.txt：已写入 $T/lack-out/pingtan-2021.gir" "$T/lk.out" && ! grep -q 'pingtan-2021.gir，有错误' "$T/lk.out" &&
+  grep -q '^共 2 个文件：导入 2 个（其中 1 个有错误），失败 0 个，跳过 0 个；写入 2 个 .gir 文件' "$T/lk.out" &&
+  grep -q '^# 输入中没有表格 复议诉讼' "$T/lack-out/no-table-4-2021.gir" && grep -q 'error\[E1062\]' "$T/lk.err"
+check $? "an input without a table: written whole, its line says 'with errors', the tally counts it imported with errors, exit 1"
+"$GIRC" --color=never --lang=en import -o "$T/lack-en" "$T/lack" > "$T/lk.en" 2> /dev/null
+grep -q "^$T/lack/no-table-4-2021.txt: wrote $T/lack-en/no-table-4-2021.gir, with errors (1 error, [0-9]* warnings\?)$" "$T/lk.en" &&
+  grep -q '^2 files: 2 imported (1 with errors), 0 failed, 0 skipped; 2 .gir files written' "$T/lk.en"
+check $? "the same in English: 'wrote …, with errors (…)', '2 imported (1 with errors)'"
+imp --diagnostics=json -o "$T/lack-js" "$T/lack" 2> /dev/null | grep -q '"file":"[^"]*/no-table-4-2021.txt","status":"errors","written":true,'
+check $? "JSON: the input without a table has status errors and written true"

@@ -28,7 +28,8 @@
 #     included), nothing on standard output, and with -o FILE an existing
 #     FILE is left as it was, with no temporary file left behind (and
 #     --check checks no empty .gir in its place). A
-#     document missing a table and its part warns W1010 naming it; an XXE
+#     document missing a table is error E1062 naming it, exit 1, and
+#     -o FILE gets the whole .gir (the table's place a comment); an XXE
 #     attempt (an external entity naming /etc/passwd) warns W1045 and
 #     nothing of /etc/passwd is in the output; a .wps that is really a
 #     .docx imports.
@@ -51,7 +52,8 @@
 #  7. Prose is not a table: girc's own .docx imports back without W1016
 #     (the paragraph before table 4 mentions 行政复议 and 结果维持 and is
 #     prose); with its table 4 deleted (tests/import/drop-table.py) the
-#     part warns W1010 at its heading (tests/import/docx/no-table-4.err).
+#     part is error E1062 at its heading, exit 1
+#     (tests/import/docx/no-table-4.err).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -128,8 +130,12 @@ imp "$T/legacy.wps" > "$T/out" 2> "$T/err"; st=$?
 [ $st -eq 1 ] && grep -q 'error\[E1044\]' "$T/err" && [ ! -s "$T/out" ]; check $? "legacy.wps (OLE): E1044"
 golden $X/damaged.err "$T/damaged.err"; check $? "damaged inputs: diagnostics equal tests/import/docx/damaged.err"
 imp $X/no-table-3.docx > "$T/nt3.gir" 2> "$T/nt3.err"; st=$?
-[ $st -eq 0 ] && grep -q 'warning\[W1010\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”' "$T/nt3.err"
-check $? "no-table-3.docx: W1010 names the missing table"
+[ $st -eq 1 ] && grep -q 'error\[E1062\]: 输入中没有表格“四、政府信息公开行政复议、行政诉讼情况”：它的单元格空缺' "$T/nt3.err"
+check $? "no-table-3.docx: E1062 names the missing table, exit 1"
+mkdir -p "$T/nt3o" && imp -o "$T/nt3o/nt3.gir" $X/no-table-3.docx 2> /dev/null; st=$?
+[ $st -eq 1 ] && [ "$(sed 1d "$T/nt3o/nt3.gir")" = "$(sed 1d "$T/nt3.gir")" ] && [ "$(ls "$T/nt3o")" = nt3.gir ] &&
+  grep -q '^# 输入中没有表格 复议诉讼（四、政府信息公开行政复议、行政诉讼情况）：它的单元格空缺，待补填$' "$T/nt3o/nt3.gir"
+check $? "no-table-3.docx -o FILE: exit 1, FILE is the whole .gir (the table's place a comment), no temporary file left"
 imp $X/xxe.docx > "$T/xxe.gir" 2> "$T/xxe.err"; st=$?
 first=$(head -n 1 /etc/passwd 2>/dev/null | cut -d: -f1-3)
 [ $st -eq 0 ] && grep -q 'warning\[W1045\]' "$T/xxe.err" && ! grep -q "${first:-root:x:0}" "$T/xxe.gir" "$T/xxe.err" &&
@@ -211,7 +217,7 @@ check $? "titles: a Caption-styled paragraph before a table is not prose"
   grep -q 'N1060\]: 3 ' "$T/ttl-a5.err"
 check $? "titles: so is one in the caption style of a Chinese Word (styleId a5, named caption)"
 "$GIRC" --color=never import "$T/ttl-only.docx" > "$T/ttl-only.gir" 2> "$T/ttl-only.err"; st=$?
-[ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|W1010' "$T/ttl-only.err" &&
+[ $st -eq 0 ] && grep -q 'N1060\]: 2 ' "$T/ttl-only.err" && ! grep -q 'W1007\|E1062' "$T/ttl-only.err" &&
   sh tests/import/forms/compare-docx.sh "$T/own.gir" "$T/ttl-only.gir" > /dev/null 2>&1
 check $? "titles: a title that is its part's only heading stays (the part and its cells are found)"
 
@@ -297,19 +303,19 @@ PY
 printf '%s\n' 1.A 甲、B 乙、C （十一）D （十二）E 2.F 甲、G H I J 二十、L 二十一、M N 一、P 二、Q R '0)S' '1)T' '3.K | x |' | cmp -s - "$T/fmt.txt"
 check $? "numbering: decimal, 甲乙, Chinese counting from 11 and from 20, decimal from 0, levels reset, bullets and numbers past 99 without a number, a numbering style (and one based on it), in cells too"
 
-# ---- 7. prose is not a table; a table taken out (W1010) ----
+# ---- 7. prose is not a table; a table taken out (E1062) ----
 # girc's own .docx: the paragraph before table 4 ("…被申请行政复议…结果
 # 维持…") is prose, never read as the table (no W1016); with its part 四
 # table (the third w:tbl) deleted by tests/import/drop-table.py, the part
-# warns W1010 at its heading and no cell comes from the prose
+# is error E1062 at its heading (exit 1) and no cell comes from the prose
 # (tests/import/docx/no-table-4.err, zh and en, byte for byte).
-! grep -q 'W1016\|W1010\|W1011' "$T/own.err"
+! grep -q 'W1016\|E1062\|W1011' "$T/own.err"
 check $? "prose: girc's own .docx imports back without W1016 (the paragraph before table 4 is prose)"
 python3 tests/import/drop-table.py "$T/own.docx" 3 "$T/no-table-4.docx"
 imp "$T/no-table-4.docx" > "$T/no-table-4.gir" 2> "$T/nt4.zh"; echo "[exit $?]" >> "$T/nt4.zh"
 "$GIRC" --color=never --lang=en import "$T/no-table-4.docx" 2> "$T/nt4.en" > /dev/null; echo "[exit $?]" >> "$T/nt4.en"
 cat "$T/nt4.zh" "$T/nt4.en" | sed "s|$T/||" > "$T/no-table-4.err"
-golden $X/no-table-4.err "$T/no-table-4.err"; check $? "no-table-4.docx: W1010 at part 四's heading, diagnostics equal tests/import/docx/no-table-4.err"
+golden $X/no-table-4.err "$T/no-table-4.err"; check $? "no-table-4.docx: E1062 at part 四's heading, exit 1, diagnostics equal tests/import/docx/no-table-4.err"
 ! grep -q 'W1016\|W1011\|W1015' "$T/no-table-4.err" && ! grep -q '^table 复议诉讼' "$T/no-table-4.gir" &&
   grep -q '^2021年，本局因政府信息公开工作被申请行政复议4件' "$T/no-table-4.gir"
 check $? "no-table-4.docx: no table 4 made from the prose, which stays the part's prose"

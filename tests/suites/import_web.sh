@@ -25,12 +25,18 @@
 #   prose-split-2023.txt  table 2's "13698" (six readings), and the prose
 #                       "现行有效行政规范性文件698件" that leaves one
 #   header-broken-2024.txt   the title over two lines, the year "2024 年"
+#   note-after-2023.txt  markdown-2023.txt with table 3's note moved out of
+#                       the table, to the line after it (注：…。): N1063
 #   header-period-2024.html  no year in the title, "2019年修订" before the
 #                       statistics period "统计期限为2024年1月1日至12月31日"
 # and, made in the test from girc's own HTML of examples/xinhua-gongan-2021
 # (tests/import/drop-table.py): the page itself (the paragraph before
 # table 4 is prose: no W1016) and the page without part 三's table
-# (W1010 at its heading, no-table-3.err in zh and en).
+# (error E1062 at its heading, no-table-3.err in zh and en; exit 1, the
+# .gir still written whole with -o, its place marked by a comment).
+# and the page with table 3's note moved out of the table, after or before
+# it (tests/import/move-note.py): the table's note, not prose (N1063,
+# note-outside.err).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -100,7 +106,7 @@ grep -q '^# 原文的标题：五、存在的主要问题及改进情况和明�
 check $? "$b: …和明年工作计划 is all heading, not prose"
 sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '本年度未收取信息处理费。'; check $? "$b: 事项：text is a heading and its prose"
 b=headings-misnumbered-2023.txt
-! grep -q 'W1007' "$T/$b.err" && grep -q 'W1010.*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
+! grep -q 'W1007' "$T/$b.err" && grep -q 'error\[E1062\].*四、政府信息公开行政复议' "$T/$b.err" && [ "$(grep -c 'N1009' "$T/$b.err")" -eq 2 ]
 check $? "$b: the words beat the numbers: only the table really missing is reported, each renumbered heading noted"
 grep -q '^section 问题改进' "$T/$b.gir" && grep -q '^section 其他事项' "$T/$b.gir"; check $? "$b: parts 5 and 6 are found"
 
@@ -130,15 +136,17 @@ b=headings-runin-2023.txt
 ! grep -q 'W1007' "$T/$b.err" && sed -n '/^section 其他事项/,/^"""$/p' "$T/$b.gir" | grep -qx '无。'
 check $? "$b: an unnumbered run-in heading with 无 is the heading and its prose"
 
-# ---- prose is not a table; a table taken out (W1010) ----
+# ---- prose is not a table; a table taken out (E1062) ----
 # girc's own HTML page: the paragraph before table 4 ("…被申请行政复议…结果
 # 维持…") is prose, never read as a table (no W1016); with part 三's
 # table (the second <table>) deleted by tests/import/drop-table.py, the
-# part warns W1010 at its heading and no row is made from the text around
-# (tests/import/web/no-table-3.err, zh and en, byte for byte).
+# part is error E1062 at its heading and no row is made from the text
+# around (tests/import/web/no-table-3.err, zh and en, byte for byte); the
+# import exits 1 and -o FILE still gets the whole .gir, the table's place
+# a comment.
 "$GIRC" build -f html -o "$T/own.html" examples/xinhua-gongan-2021.gir 2> /dev/null
 imp "$T/own.html" > "$T/own.gir" 2> "$T/own.err"
-[ -s "$T/own.gir" ] && ! grep -q 'W1016\|W1010\|W1011' "$T/own.err"
+[ -s "$T/own.gir" ] && ! grep -q 'W1016\|E1062\|W1011' "$T/own.err"
 check $? "prose: girc's own HTML imports back without W1016 (the paragraph before table 4 is prose)"
 python3 tests/import/drop-table.py "$T/own.html" 2 "$T/no-table-3.html"
 imp "$T/no-table-3.html" > "$T/no-table-3.gir" 2> "$T/nt3.zh"; echo "[exit $?]" >> "$T/nt3.zh"
@@ -146,7 +154,37 @@ imp "$T/no-table-3.html" > "$T/no-table-3.gir" 2> "$T/nt3.zh"; echo "[exit $?]" 
 cat "$T/nt3.zh" "$T/nt3.en" | sed "s|$T/||" > "$T/no-table-3.err"
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/no-table-3.err" "$D/no-table-3.err"; fi
 cmp -s "$T/no-table-3.err" "$D/no-table-3.err"
-check $? "no-table-3.html: W1010 at part 三's heading, diagnostics equal tests/import/web/no-table-3.err"
+check $? "no-table-3.html: E1062 at part 三's heading, exit 1, diagnostics equal tests/import/web/no-table-3.err"
 ! grep -q 'W1011\|W1015\|W1016' "$T/no-table-3.err" && ! grep -q '^table 申请处理' "$T/no-table-3.gir" &&
   grep -q '^table 主动公开' "$T/no-table-3.gir" && grep -q '^table 复议诉讼' "$T/no-table-3.gir"
 check $? "no-table-3.html: no table 3 made from the text around it; tables 2 and 4 are read"
+imp "$T/no-table-3.html" -o "$T/nt3-o.gir" 2> /dev/null; st=$?
+[ $st -eq 1 ] && [ "$(sed 1d "$T/nt3-o.gir")" = "$(sed 1d "$T/no-table-3.gir")" ] && tail -1 "$T/nt3-o.gir" | grep -q '^"""$' &&
+  grep -q '^# 输入中没有表格 申请处理（三、收到和处理政府信息公开申请情况）：它的单元格空缺，待补填$' "$T/nt3-o.gir" &&
+  [ "$(ls "$T" | grep -c 'nt3-o')" -eq 1 ]
+check $? "no-table-3.html -o FILE: exit 1, FILE is the whole .gir (its last part closed, the table's place a comment), no temporary file left"
+
+# ---- a table's note outside its table (N1063) ----
+# girc's own HTML with table 3's note cell moved out of the table, onto the
+# line right after it (注：…。) or right before it (（…）), by
+# tests/import/move-note.py: the note is the table's, never the part's
+# prose, the cells are those of the page itself, and a note N1063 at the
+# line says so (tests/import/web/note-outside.err, zh and en).
+sed 1d "$T/own.gir" | sed -n '/^table 申请处理/,/^}/p' > "$T/own.t3"
+: > "$T/note-outside.err"
+for w in after before; do
+  python3 tests/import/move-note.py "$T/own.html" $w "$T/note-$w.html"
+  imp "$T/note-$w.html" > "$T/note-$w.gir" 2> "$T/note-$w.zh"; st=$?
+  "$GIRC" --color=never --lang=en import "$T/note-$w.html" 2>&1 > /dev/null | grep -A2 'N1063' > "$T/note-$w.en"
+  { grep -A2 'N1063' "$T/note-$w.zh"; cat "$T/note-$w.en"; echo "[exit $st]"; } | sed "s|$T/||" >> "$T/note-outside.err"
+  sed -n '/^table 申请处理/,/^}/p' "$T/note-$w.gir" > "$T/note-$w.t3"
+  ! grep -q '勾稽' "$T/note-$w.gir" && cmp -s "$T/own.t3" "$T/note-$w.t3" && ! grep -q 'W1016\|W1011' "$T/note-$w.zh"
+  check $? "a table note on the line $w its table: not prose, table 3's cells as on the page itself"
+done
+b=note-after-2023.txt
+sed 1d "$T/markdown-2023.txt.gir" > "$T/md.body"
+sed 1d "$T/$b.gir" | cmp -s - "$T/md.body" && grep -q 'note\[N1063\]' "$T/$b.err"
+check $? "$b: a text's table note after its table: the .gir of markdown-2023.txt (N1063, not prose)"
+if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/note-outside.err" "$D/note-outside.err"; fi
+cmp -s "$T/note-outside.err" "$D/note-outside.err"
+check $? "a table note outside its table: N1063 at its line, diagnostics equal tests/import/web/note-outside.err"
