@@ -12,6 +12,7 @@
 #define GIR_RENDER_H
 #include <cmark.h>
 #include "base/arena.h"
+#include "base/sink.h"
 #include "check/check.h"
 
 typedef struct gir_renderer gir_renderer;
@@ -93,12 +94,18 @@ typedef enum {
 } gir_render_status;
 
 /* Renders a checked report (one without errors, unless the back end is
- * with_errors) into out, which must be initialised on arena a; a book
- * back end (xlsx) writes its file to a temporary file that is read back
- * into out. Deterministic: the same report gives the same
+ * with_errors) into the sink out, initialised on arena a, which the back
+ * ends write in pieces (sink.h) and which is flushed before the return;
+ * a book back end (xlsx) writes its file to a temporary file that is
+ * copied into out. Deterministic: the same report gives the same
  * bytes. Runs as one protected call of a (arena_protect): running out
  * of memory, in girc or in libcmark, unwinds to here, frees what
- * libcmark held and returns GIR_RENDER_NOMEM. */
+ * libcmark held and returns GIR_RENDER_NOMEM (out has then had part of
+ * the document: the caller discards it). A failed write of the sink is
+ * out->failed, not a status. */
+gir_render_status gir_render_to(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_sink *out);
+/* The same into the buffer out (initialised on arena a): the whole
+ * document in memory. */
 gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out);
 
 /* ---- the official merged layout of one table ----
@@ -181,7 +188,7 @@ struct gir_renderer {
     const gir_report *r;
     const gir_build_opts *o;
     gir_arena *a;
-    gir_buf *out;
+    gir_sink *out;             /* where the back ends write */
     gir_layout **layouts;      /* per template table */
     int section;               /* index of the section being rendered */
     int count;                 /* back-end scratch (e.g. JSON separators) */
