@@ -147,12 +147,9 @@ static void h_section(gir_renderer *rr, const gir_rsection *s, int index)
 static void h_prose(gir_renderer *rr, const gir_rsection *s)
 {
     cmark_node *doc = render_prose_tree(rr, s->prose, 2, 0);
-    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
     sink_puts(rr->out, "<div class=\"gir-prose\">\n");
-    sink_puts(rr->out, html);
+    render_prose_write(rr, doc, 0, sink_puts);
     sink_puts(rr->out, "</div>\n");
-    render_cmark_free(rr, html);
-    cmark_node_free(doc);
 }
 
 static void cell_id(gir_renderer *rr, const gir_lcell *c)

@@ -154,22 +154,24 @@ static void l_section(gir_renderer *rr, const gir_rsection *s, int index)
  * \textquotesingle{}, so every ' and ` left in its output is one of these. */
 static void put_quotes(gir_sink *b, const char *s)
 {
-    for (const char *p = s; *p; p++) {
+    const char *p = s;
+    for (;;) {
+        size_t n = strcspn(p, "`'");
+        sink_put(b, p, n);
+        p += n;
+        if (!*p) return;
         if (p[0] == '`' && p[1] == '`') { sink_puts(b, "“"); p++; }
         else if (p[0] == '\'' && p[1] == '\'') { sink_puts(b, "”"); p++; }
         else if (p[0] == '`') sink_puts(b, "‘");
-        else if (p[0] == '\'') sink_puts(b, "’");
-        else sink_putc(b, *p);
+        else sink_puts(b, "’");
+        p++;
     }
 }
 
 static void l_prose(gir_renderer *rr, const gir_rsection *s)
 {
     cmark_node *doc = render_prose_tree(rr, s->prose, 1, PROSE_LATEX);
-    char *tex = cmark_render_latex(doc, CMARK_OPT_DEFAULT, 0);
-    put_quotes(rr->out, tex);
-    render_cmark_free(rr, tex);
-    cmark_node_free(doc);
+    render_prose_write(rr, doc, 1, put_quotes);
 }
 
 /* ---- tables ---- */

@@ -284,20 +284,57 @@ static void make_safe(gir_renderer *rr, cmark_node *n, int heading_shift, int fl
     }
 }
 
+/* Does make_safe change nodes of this type? */
+static int needs_care(cmark_node_type t)
+{
+    return t == CMARK_NODE_HEADING || t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
+           t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_IMAGE || t == CMARK_NODE_LINK;
+}
+
 cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags)
 {
     cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &rr->cmark->mem);
     cmark_parser_feed(p, md, strlen(md));
     cmark_node *doc = cmark_parser_finish(p);
     cmark_parser_free(p);
+    /* only the nodes make_safe changes: text, paragraphs and emphasis,
+     * nearly all of a report, are not kept */
     cmark_node **v = NULL;
     size_t n = 0;
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER) ARRAY_PUSH(rr->a, v, n, cmark_iter_get_node(it));
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *k = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && needs_care(cmark_node_get_type(k))) ARRAY_PUSH(rr->a, v, n, k);
+    }
     cmark_iter_free(it);
     /* reverse pre-order: a node's descendants are handled before it */
     for (size_t i = n; i-- > 0;) make_safe(rr, v[i], heading_shift, flags);
     return doc;
+}
+
+/* One top-level block in cmark's HTML or LaTeX; NULL after an unknown kind. */
+static char *render_block(cmark_node *k, int latex)
+{
+    return latex ? cmark_render_latex(k, CMARK_OPT_DEFAULT, 0) : cmark_render_html(k, CMARK_OPT_DEFAULT);
+}
+
+void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s))
+{
+    cmark_node *k;
+    int first = 1;
+    while ((k = cmark_node_first_child(doc)) != NULL) {
+        char *s = render_block(k, latex);
+        /* LaTeX: the writer ends a lone block with one line end where
+         * the document has a blank line between blocks, and an empty
+         * block adds nothing */
+        int empty = latex && strcmp(s, "\n") == 0;
+        if (!empty && latex && !first) put(rr->out, "\n");
+        if (!empty) put(rr->out, s);
+        first = first && empty;
+        render_cmark_free(rr, s);
+        cmark_node_free(k);
+    }
+    if (latex && first) put(rr->out, "\n");   /* the writer's line end of an empty document */
+    cmark_node_free(doc);
 }

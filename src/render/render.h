@@ -252,6 +252,11 @@ enum {
  * tree with cmark_node_free and a rendered string with render_cmark_free.
  * Only inside gir_render (running out of memory unwinds). */
 cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags);
+/* Writes the tree doc (render_prose_tree's) with cmark's HTML writer, or
+ * its LaTeX writer when latex, through put into rr->out, one top-level
+ * block at a time, each block freed once written, and then doc: the same
+ * bytes as the whole document rendered at once, without holding it. */
+void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s));
 /* Frees a string cmark_render_html / cmark_render_latex returned. */
 void render_cmark_free(gir_renderer *rr, void *p);
 
