@@ -85,19 +85,27 @@ static const char css_previous[] =
 
 /* Escapes text for HTML element content and attribute values. C0
  * controls (other than tab and newline) and DEL are dropped. */
+static int html_plain(unsigned char ch)
+{
+    if (ch < 0x20) return ch == '\t' || ch == '\n';
+    return ch != '&' && ch != '<' && ch != '>' && ch != '"' && ch != '\'' && ch != 0x7f;
+}
+
 static void esc(gir_sink *b, const char *s)
 {
-    for (const char *p = s; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        switch (ch) {
+    for (const char *p = s;; p++) {
+        const char *q = p;
+        while (*q && html_plain((unsigned char)*q)) q++;
+        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
+        p = q;
+        switch (*p) {
+        case 0: return;
         case '&': sink_puts(b, "&amp;"); break;
         case '<': sink_puts(b, "&lt;"); break;
         case '>': sink_puts(b, "&gt;"); break;
         case '"': sink_puts(b, "&quot;"); break;
         case '\'': sink_puts(b, "&#39;"); break;
-        default:
-            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f) break;
-            sink_putc(b, (char)ch);
+        default: break;   /* a control character: dropped */
         }
     }
 }

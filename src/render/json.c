@@ -14,22 +14,30 @@
 #include "syntax/lang.h"
 #include "diag/source.h"
 
+static int json_plain(unsigned char ch)
+{
+    return ch >= 0x20 && ch != '"' && ch != '\\' && ch != 0x7f;
+}
+
 static void jstr(gir_sink *b, const char *s)
 {
     if (!s) { sink_puts(b, "null"); return; }
     s = render_data_clean(b->arena, s);
     sink_putc(b, '"');
-    for (const char *p = s; *p; p++) {
+    for (const char *p = s;; p++) {
+        const char *q = p;
+        while (*q && json_plain((unsigned char)*q)) q++;
+        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
+        p = q;
         unsigned char ch = (unsigned char)*p;
+        if (!ch) break;
         switch (ch) {
         case '"': sink_puts(b, "\\\""); break;
         case '\\': sink_puts(b, "\\\\"); break;
         case '\n': sink_puts(b, "\\n"); break;
         case '\t': sink_puts(b, "\\t"); break;
         case '\r': sink_puts(b, "\\r"); break;
-        default:
-            if (ch < 0x20 || ch == 0x7f) sink_printf(b, "\\u%04x", ch);
-            else sink_putc(b, (char)ch);
+        default: sink_printf(b, "\\u%04x", ch);
         }
     }
     sink_putc(b, '"');

@@ -13,10 +13,20 @@
 #include "base/utf8.h"
 
 /* Escapes report text for LaTeX body text and table cells. */
+static int tex_plain(unsigned char ch)
+{
+    return ch >= 0x20 && ch != 0x7f && !strchr("\\{}#$%&_~^<>|\"'`[]-", ch);
+}
+
 static void esc(gir_sink *b, const char *s)
 {
-    for (const char *p = s; *p; p++) {
+    for (const char *p = s;; p++) {
+        const char *q = p;
+        while (*q && tex_plain((unsigned char)*q)) q++;
+        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
+        p = q;
         unsigned char ch = (unsigned char)*p;
+        if (!ch) return;
         switch (ch) {
         case '\\': sink_puts(b, "\\textbackslash{}"); break;
         case '{': sink_puts(b, "\\{"); break;
@@ -38,9 +48,7 @@ static void esc(gir_sink *b, const char *s)
         case ']': sink_puts(b, "{]}"); break;
         case '-': sink_puts(b, "-{}"); break;
         case '\n': case '\t': case '\r': sink_putc(b, ' '); break;
-        default:
-            if (ch < 0x20 || ch == 0x7f) break;
-            sink_putc(b, (char)ch);
+        default: break;   /* a control character: dropped */
         }
     }
 }

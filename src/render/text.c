@@ -44,11 +44,13 @@ static int text_width(const char *s)
 /* Appends s without C0 controls (tabs become a space). */
 static void put_clean(gir_sink *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '\t') sink_putc(b, ' ');
-        else if ((ch < 0x20 && ch != '\n') || ch == 0x7f) continue;
-        else sink_putc(b, (char)ch);
+    size_t i = 0;
+    while (i < n) {
+        size_t k = i;
+        while (k < n && ((unsigned char)s[k] >= 0x20 || s[k] == '\n') && s[k] != 0x7f) k++;
+        sink_put(b, s + i, k - i);   /* the run that needs nothing */
+        if (k < n && s[k] == '\t') sink_putc(b, ' ');
+        i = k + 1;                   /* another control character is dropped */
     }
 }
 
