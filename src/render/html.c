@@ -154,9 +154,8 @@ static void h_section(gir_renderer *rr, const gir_rsection *s, int index)
 
 static void h_prose(gir_renderer *rr, const gir_rsection *s)
 {
-    cmark_node *doc = render_prose_tree(rr, s->prose, 2, 0);
     sink_puts(rr->out, "<div class=\"gir-prose\">\n");
-    render_prose_write(rr, doc, 0, sink_puts);
+    render_prose_each(rr, s->prose, 2, 0, 0, sink_puts);
     sink_puts(rr->out, "</div>\n");
 }
 

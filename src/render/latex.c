@@ -178,8 +178,7 @@ static void put_quotes(gir_sink *b, const char *s)
 
 static void l_prose(gir_renderer *rr, const gir_rsection *s)
 {
-    cmark_node *doc = render_prose_tree(rr, s->prose, 1, PROSE_LATEX);
-    render_prose_write(rr, doc, 1, put_quotes);
+    render_prose_each(rr, s->prose, 1, PROSE_LATEX, 1, put_quotes);
 }
 
 /* ---- tables ---- */

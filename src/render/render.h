@@ -257,6 +257,12 @@ cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shif
  * block at a time, each block freed once written, and then doc: the same
  * bytes as the whole document rendered at once, without holding it. */
 void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s));
+/* render_prose_tree and render_prose_write of md, with long prose (over
+ * 64 KiB) parsed and written in pieces that end where no block is open,
+ * each freed before the next, when nothing in md could reach across a
+ * piece (prose.c): the same bytes, holding one piece's tree at a time. */
+void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
+                       void (*put)(gir_sink *out, const char *s));
 /* Frees a string cmark_render_html / cmark_render_latex returned. */
 void render_cmark_free(gir_renderer *rr, void *p);
 

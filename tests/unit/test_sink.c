@@ -8,7 +8,8 @@
  * kind (headings, lists, quotes, code, raw HTML, rules, links, images,
  * empty blocks, an empty document), the bytes written block by block are
  * the bytes of cmark rendering the whole made-safe tree at once, in HTML
- * and in LaTeX. */
+ * and in LaTeX; and the same for long prose parsed in pieces
+ * (render_prose_each), where it may be cut and where it may not. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -101,7 +102,7 @@ static void put_plain(gir_sink *out, const char *s)
     sink_puts(out, s);
 }
 
-static void same_both_ways(const char *md, int latex)
+static void same_both_ways(const char *md, int latex, int pieces)
 {
     gir_arena *a = arena_new(NULL);
     gir_renderer rr;
@@ -117,8 +118,12 @@ static void same_both_ways(const char *md, int latex)
     cmark_node *whole = render_prose_tree(&rr, md, 1, flags);
     char *w = latex ? cmark_render_latex(whole, CMARK_OPT_DEFAULT, 0) : cmark_render_html(whole, CMARK_OPT_DEFAULT);
     cmark_node_free(whole);
-    cmark_node *doc = render_prose_tree(&rr, md, 1, flags);
-    render_prose_write(&rr, doc, latex, put_plain);
+    if (pieces) {
+        render_prose_each(&rr, md, 1, flags, latex, put_plain);
+    } else {
+        cmark_node *doc = render_prose_tree(&rr, md, 1, flags);
+        render_prose_write(&rr, doc, latex, put_plain);
+    }
     sink_flush(&s);
     if (strcmp(buf_cstr(&got), w) != 0) fail_msg("%s of %s:\nwhole:\n%s\nby block:\n%s", latex ? "latex" : "html", md, w, buf_cstr(&got));
     render_cmark_free(&rr, w);
@@ -146,8 +151,42 @@ static void test_prose_by_block(void **st)
         "“引号” ‘单’ `code` 'x' \"y\"\n",
     };
     for (size_t i = 0; i < sizeof mds / sizeof *mds; i++) {
-        same_both_ways(mds[i], 0);
-        same_both_ways(mds[i], 1);
+        for (int pieces = 0; pieces < 2; pieces++) {
+            same_both_ways(mds[i], 0, pieces);
+            same_both_ways(mds[i], 1, pieces);
+        }
+    }
+}
+
+/* Long prose (over a piece) of every block kind that may be cut, each
+ * unit repeated; and long prose that must not be cut (a link reference
+ * definition used at the end, a fence, raw HTML spanning blank lines). */
+static void test_prose_in_pieces(void **st)
+{
+    (void)st;
+    static const char *const units[] = {
+        "2021年，本机关主动公开信息**1234**条。\n\n"
+        "* 一\n* 二\n\n  续\n\n1. 甲\n\n2. 乙\n2021年不是列表。\n\n"
+        "> 引用\n> 两行\n\n> 又一引用\n\n"
+        "# 标题\n\n    indented\n\n      more\n\n---\n\n- - -\n\n"
+        "[链接](https://example.org/a) ![图](a.png)\n\n"
+        "段落  \n硬换行\\\n再一行\n\n\n\n“引号” 'x' `c`\n\n",
+        "[ref]\n\n段落。\n\n",
+        "```\ncode\n\ncode\n```\n\n段落。\n\n",
+        "<div>\n\nraw\n\n</div>\n\n段落。\n\n",
+        "-\n\nfoo\n\n1)\n\nbar\n\n",
+        "1. 甲\n\n2. 乙\n\n- 丙\n\n+ 丁\n\n* 戊\n\n",   /* loose lists: no place to cut */
+        "    code\n\n    more\n\n",                       /* one indented code block */
+    };
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t k = strlen(units[u]);
+        size_t times = 3 * 64 * 1024 / k + 2;
+        char *md = malloc(k * times + 64);
+        assert_non_null(md);
+        for (size_t i = 0; i < times; i++) memcpy(md + i * k, units[u], k);
+        strcpy(md + k * times, u == 1 ? "[ref]: /url\n" : "末段。\n");
+        for (int latex = 0; latex < 2; latex++) same_both_ways(md, latex, 1);
+        free(md);
     }
 }
 
@@ -157,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_pieces),
         cmocka_unit_test(test_failure_sticks),
         cmocka_unit_test(test_prose_by_block),
+        cmocka_unit_test(test_prose_in_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
