@@ -94,10 +94,7 @@ static int html_plain(unsigned char ch)
 static void esc(gir_sink *b, const char *s)
 {
     for (const char *p = s;; p++) {
-        const char *q = p;
-        while (*q && html_plain((unsigned char)*q)) q++;
-        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
-        p = q;
+        p = render_put_run(b, p, html_plain);
         switch (*p) {
         case 0: return;
         case '&': sink_puts(b, "&amp;"); break;

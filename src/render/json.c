@@ -25,10 +25,7 @@ static void jstr(gir_sink *b, const char *s)
     s = render_data_clean(b->arena, s);
     sink_putc(b, '"');
     for (const char *p = s;; p++) {
-        const char *q = p;
-        while (*q && json_plain((unsigned char)*q)) q++;
-        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
-        p = q;
+        p = render_put_run(b, p, json_plain);
         unsigned char ch = (unsigned char)*p;
         if (!ch) break;
         switch (ch) {

@@ -21,10 +21,7 @@ static int tex_plain(unsigned char ch)
 static void esc(gir_sink *b, const char *s)
 {
     for (const char *p = s;; p++) {
-        const char *q = p;
-        while (*q && tex_plain((unsigned char)*q)) q++;
-        sink_put(b, p, (size_t)(q - p));   /* the run that needs nothing */
-        p = q;
+        p = render_put_run(b, p, tex_plain);
         unsigned char ch = (unsigned char)*p;
         if (!ch) return;
         switch (ch) {

@@ -200,6 +200,17 @@ struct gir_renderer {
 
 /* ---- helpers for back ends ---- */
 
+/* The escapers' one step: writes the run at s of bytes that plain()
+ * passes (up to the NUL) in one put, and returns where it stopped (at
+ * the NUL or a byte the escaper must replace or drop). */
+static inline const char *render_put_run(gir_sink *b, const char *s, int (*plain)(unsigned char ch))
+{
+    const char *q = s;
+    while (*q && plain((unsigned char)*q)) q++;
+    sink_put(b, s, (size_t)(q - s));
+    return q;
+}
+
 /* The text a header node shows: its official label, else its name. */
 const char *render_hnode_text(const gir_hnode *h);
 /* The text a value cell shows, into buf (>= 64 bytes) unless it is a
