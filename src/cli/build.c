@@ -7,8 +7,9 @@
  * state, say so, and exit 1. Warnings never stop a build. Only the batch
  * back ends (csv, xlsx) take several files or directories, into one
  * output, one report after the other (each compiled, written and freed
- * before the next). Output goes to OUT through a temporary file and a
- * rename (io.h), or to standard output. The lists of formats in its
+ * before the next). The back ends write the output in fixed-size pieces
+ * (sink.h) to a temporary file beside OUT, renamed over it (or copied to
+ * standard output) only when the whole was written (io.h). The lists of formats in its
  * messages and help come from the table. */
 #include <errno.h>
 #include <stdio.h>
@@ -252,9 +253,9 @@ static gir_doc *compile(gir_cli *c, const char *path, int *rc)
     return d;
 }
 
-/* Where the output goes: one write of the whole (io_write_atomic), or,
- * for a batch back end, a temporary file beside the target that each
- * report adds to and that is renamed over it at the end (io.h). */
+/* Where the output goes: a temporary file beside the target that the
+ * document is written to piece by piece (each report of a batch adds to
+ * it) and that is renamed over the target at the end (io.h). */
 typedef struct sink {
     const char *dest;
     char *tmp;              /* batch: the temporary file */
@@ -298,6 +299,55 @@ static int sink_close(gir_cli *c, sink *k, const gir_backend *be, int failed)
     return 0;
 }
 
+/* The name the messages show for the output. */
+static const char *shown_name(const char *dest)
+{
+    return strcmp(dest, "-") == 0 ? "<stdout>" : dest;
+}
+
+/* Renders into the open file f, piece by piece: 0, or the status after
+ * the error. */
+static int render_into(gir_cli *c, gir_doc *d, const gir_build_opts *bo, const char *path, FILE *f, const char *shown)
+{
+    gir_sink out;
+    sink_init(&out, d->arena, sink_file_write, f);
+    gir_render_status rs = gir_render_to(d->report, bo, d->arena, &out);
+    if (rs == GIR_RENDER_NOMEM) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
+    if (rs != GIR_RENDER_OK) {
+        cli_file_error(c, B_RENDER_FAILED, bo->backend->name, bo->file);
+        return 2;
+    }
+    if (out.failed) return cli_io_error(c, CLI_CANNOT_WRITE, shown, out.err);
+    return 0;
+}
+
+/* One document to dest: rendered into a temporary file beside it, which
+ * is renamed over dest (or copied to standard output) only when the
+ * whole document was written (io.h). */
+static int render_to_temp(gir_cli *c, gir_doc *d, const gir_build_opts *bo, const char *path, const char *dest)
+{
+    const char *shown = shown_name(dest);
+    char *tmp = NULL;
+    int e = 0;
+    if (io_temp_beside(dest, &tmp, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        e = errno;
+        io_discard_temp(tmp);
+        return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    }
+    int rc = render_into(c, d, bo, path, f, shown);
+    int bad = ferror(f) | fclose(f);
+    if (!rc && bad) rc = cli_io_error(c, CLI_CANNOT_WRITE, shown, errno);
+    if (rc) {
+        io_discard_temp(tmp);
+        return rc;
+    }
+    if (strcmp(dest, "-") == 0) fflush(stdout);
+    if (io_commit_temp(tmp, dest, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
+    return 0;
+}
+
 /* Renders the checked report and writes it: the whole output, or its
  * part of a batch. */
 static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const build_args *ba, const char *path, sink *k)
@@ -305,26 +355,14 @@ static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const
     const char *name = cli_input_name(path);
     if (k->book) {
         if (be->book->add(k->book, d->report, &d->diags, name) != 0)
-            return cli_file_error(c, B_BOOK_FAILED, strcmp(k->dest, "-") == 0 ? "<stdout>" : k->dest, "") + 1;
+            return cli_file_error(c, B_BOOK_FAILED, shown_name(k->dest), "") + 1;
         k->index++;
         return 0;
     }
     gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index, ba->style};
-    gir_buf out;
-    buf_init(&out, d->arena);
-    gir_render_status rs = gir_render(d->report, &bo, d->arena, &out);
-    if (rs == GIR_RENDER_NOMEM) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
-    if (rs != GIR_RENDER_OK) {
-        cli_file_error(c, B_RENDER_FAILED, be->name, name);
-        return 2;
-    }
-    k->index++;
-    const char *shown = strcmp(k->dest, "-") == 0 ? "<stdout>" : k->dest;
-    if (k->f) return out.n && fwrite(out.p, 1, out.n, k->f) != out.n ? cli_io_error(c, CLI_CANNOT_WRITE, shown, errno) : 0;
-    if (strcmp(k->dest, "-") == 0) fflush(stdout);
-    int e = 0;
-    if (io_write_atomic(k->dest, out.p ? out.p : "", out.n, &e) != IO_OK) return cli_io_error(c, CLI_CANNOT_WRITE, shown, e);
-    return 0;
+    int rc = k->f ? render_into(c, d, &bo, path, k->f, shown_name(k->dest)) : render_to_temp(c, d, &bo, path, k->dest);
+    if (!rc) k->index++;
+    return rc;
 }
 
 /* 1 after an error when the output is the report's template or last

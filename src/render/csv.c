@@ -14,27 +14,27 @@
 #include <string.h>
 #include "render.h"
 
-static void field(gir_buf *b, const char *s, int text)
+static void field(gir_sink *b, const char *s, int text)
 {
     s = s ? render_data_clean(b->arena, s) : "";
     int formula = text && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
     if (strpbrk(s, ",\"\r\n") == NULL) {
-        if (formula) buf_putc(b, '\'');
-        buf_puts(b, s);
+        if (formula) sink_putc(b, '\'');
+        sink_puts(b, s);
         return;
     }
-    buf_putc(b, '"');
-    if (formula) buf_putc(b, '\'');
+    sink_putc(b, '"');
+    if (formula) sink_putc(b, '\'');
     for (const char *p = s; *p; p++) {
-        if (*p == '"') buf_putc(b, '"');
-        buf_putc(b, *p);
+        if (*p == '"') sink_putc(b, '"');
+        sink_putc(b, *p);
     }
-    buf_putc(b, '"');
+    sink_putc(b, '"');
 }
 
-static void sep(gir_buf *b)
+static void sep(gir_sink *b)
 {
-    buf_putc(b, ',');
+    sink_putc(b, ',');
 }
 
 static const char *const header[] = {
@@ -45,12 +45,12 @@ static const char *const header[] = {
 static void c_begin(gir_renderer *rr)
 {
     if (rr->o->index) return;
-    buf_puts(rr->out, "\xEF\xBB\xBF");
+    sink_puts(rr->out, "\xEF\xBB\xBF");
     for (const char *const *h = header; *h; h++) {
         if (h != header) sep(rr->out);
-        buf_puts(rr->out, *h);
+        sink_puts(rr->out, *h);
     }
-    buf_puts(rr->out, "\r\n");
+    sink_puts(rr->out, "\r\n");
 }
 
 static void c_section(gir_renderer *rr, const gir_rsection *s, int index)
@@ -63,13 +63,13 @@ static void c_section(gir_renderer *rr, const gir_rsection *s, int index)
 /* The columns every line of the report starts with. */
 static void report_fields(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     field(b, rr->o->file, 1);
     sep(b);
     field(b, r->agency, 1);
     sep(b);
-    if (r->year) buf_printf(b, "%d", r->year);
+    if (r->year) sink_printf(b, "%d", r->year);
     sep(b);
     field(b, r->schema->name, 1);
     sep(b);
@@ -77,7 +77,7 @@ static void report_fields(gir_renderer *rr)
 
 static void c_cell(gir_renderer *rr, const gir_rtable *rt, const gir_block *bl, int row, int col)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_cell *v = &rt->blocks[bl->index].cells[(size_t)row * bl->ncols + (size_t)col];
     const gir_ttable *t = rt->t;
     char val[64], exp[48];
@@ -98,12 +98,12 @@ static void c_cell(gir_renderer *rr, const gir_rtable *rt, const gir_block *bl, 
     sep(b);
     field(b, v->type == CT_MONEY ? v->unit : "", 1);
     sep(b);
-    buf_puts(b, render_data_state(rt, v));
+    sink_puts(b, render_data_state(rt, v));
     sep(b);
-    buf_puts(b, render_data_expected(v, exp));
+    sink_puts(b, render_data_expected(v, exp));
     sep(b);
     field(b, v->rule, 1);
-    buf_puts(b, "\r\n");
+    sink_puts(b, "\r\n");
 }
 
 static void c_table(gir_renderer *rr, const gir_layout *L)

@@ -562,7 +562,7 @@ static int package(gir_renderer *rr, const char *doc, size_t n)
     if (zip_source_open(src) < 0) return -1;
     char chunk[8192];
     zip_int64_t got;
-    while ((got = zip_source_read(src, chunk, sizeof chunk)) > 0) buf_put(rr->out, chunk, (size_t)got);
+    while ((got = zip_source_read(src, chunk, sizeof chunk)) > 0) sink_put(rr->out, chunk, (size_t)got);
     zip_source_close(src);
     arena_release(d);
     return got < 0 ? -1 : 0;

@@ -85,19 +85,24 @@ static const char css_previous[] =
 
 /* Escapes text for HTML element content and attribute values. C0
  * controls (other than tab and newline) and DEL are dropped. */
-static void esc(gir_buf *b, const char *s)
+static int html_plain(unsigned char ch)
 {
-    for (const char *p = s; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        switch (ch) {
-        case '&': buf_puts(b, "&amp;"); break;
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        case '\'': buf_puts(b, "&#39;"); break;
-        default:
-            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f) break;
-            buf_putc(b, (char)ch);
+    if (ch < 0x20) return ch == '\t' || ch == '\n';
+    return ch != '&' && ch != '<' && ch != '>' && ch != '"' && ch != '\'' && ch != 0x7f;
+}
+
+static void esc(gir_sink *b, const char *s)
+{
+    for (const char *p = s;; p++) {
+        p = render_put_run(b, p, html_plain);
+        switch (*p) {
+        case 0: return;
+        case '&': sink_puts(b, "&amp;"); break;
+        case '<': sink_puts(b, "&lt;"); break;
+        case '>': sink_puts(b, "&gt;"); break;
+        case '"': sink_puts(b, "&quot;"); break;
+        case '\'': sink_puts(b, "&#39;"); break;
+        default: break;   /* a control character: dropped */
         }
     }
 }
@@ -111,72 +116,68 @@ static int shows_previous(const gir_renderer *rr)
 
 static void h_begin(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     if (!rr->o->fragment) {
-        buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        sink_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"girc\">\n<title>");
         esc(b, r->title ? r->title : "");
-        buf_puts(b, "</title>\n<style>\n");
-        buf_puts(b, css);
-        if (shows_previous(rr)) buf_puts(b, css_previous);
-        buf_puts(b, "</style>\n</head>\n<body>\n");
+        sink_puts(b, "</title>\n<style>\n");
+        sink_puts(b, css);
+        if (shows_previous(rr)) sink_puts(b, css_previous);
+        sink_puts(b, "</style>\n</head>\n<body>\n");
     }
-    buf_puts(b, "<article class=\"gir-report\">\n<header class=\"gir-head\">\n<h1>");
+    sink_puts(b, "<article class=\"gir-report\">\n<header class=\"gir-head\">\n<h1>");
     esc(b, r->title ? r->title : "");
-    buf_puts(b, "</h1>\n");
+    sink_puts(b, "</h1>\n");
     char d[32];
     if ((r->agency && *r->agency) || r->has_date) {
-        buf_puts(b, "<p>");
+        sink_puts(b, "<p>");
         esc(b, r->agency ? r->agency : "");
-        if (r->agency && *r->agency && r->has_date) buf_puts(b, "　");
+        if (r->agency && *r->agency && r->has_date) sink_puts(b, "　");
         esc(b, render_date_zh(r, d));
-        buf_puts(b, "</p>\n");
+        sink_puts(b, "</p>\n");
     }
-    buf_puts(b, "</header>\n");
+    sink_puts(b, "</header>\n");
 }
 
 static void h_section(gir_renderer *rr, const gir_rsection *s, int index)
 {
-    buf_printf(rr->out, "<section class=\"gir-section\" id=\"s%d\">\n<h2>", index + 1);
+    sink_printf(rr->out, "<section class=\"gir-section\" id=\"s%d\">\n<h2>", index + 1);
     esc(rr->out, s->s->label && *s->s->label ? s->s->label : s->s->name);
-    buf_puts(rr->out, "</h2>\n");
+    sink_puts(rr->out, "</h2>\n");
 }
 
 static void h_prose(gir_renderer *rr, const gir_rsection *s)
 {
-    cmark_node *doc = render_prose_tree(rr, s->prose, 2, 0);
-    char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-    buf_puts(rr->out, "<div class=\"gir-prose\">\n");
-    buf_puts(rr->out, html);
-    buf_puts(rr->out, "</div>\n");
-    render_cmark_free(rr, html);
-    cmark_node_free(doc);
+    sink_puts(rr->out, "<div class=\"gir-prose\">\n");
+    render_prose_each(rr, s->prose, 2, 0, 0, sink_puts);
+    sink_puts(rr->out, "</div>\n");
 }
 
 static void cell_id(gir_renderer *rr, const gir_lcell *c)
 {
-    buf_printf(rr->out, "t%d-%d", rr->section + 1, c->id);
+    sink_printf(rr->out, "t%d-%d", rr->section + 1, c->id);
 }
 
-static void spans(gir_buf *b, const gir_lcell *c)
+static void spans(gir_sink *b, const gir_lcell *c)
 {
-    if (c->colspan > 1) buf_printf(b, " colspan=\"%d\"", c->colspan);
-    if (c->rowspan > 1) buf_printf(b, " rowspan=\"%d\"", c->rowspan);
+    if (c->colspan > 1) sink_printf(b, " colspan=\"%d\"", c->colspan);
+    if (c->rowspan > 1) sink_printf(b, " rowspan=\"%d\"", c->rowspan);
 }
 
 /* A header cell: <th class scope id spans>text</th>. */
 static void th_cell(gir_renderer *rr, const gir_lcell *c, const char *cls, const char *scope)
 {
-    gir_buf *b = rr->out;
-    buf_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", cls, scope);
+    gir_sink *b = rr->out;
+    sink_printf(b, "<th class=\"%s\" scope=\"%s\" id=\"", cls, scope);
     cell_id(rr, c);
-    buf_puts(b, "\"");
+    sink_puts(b, "\"");
     spans(b, c);
-    buf_puts(b, ">");
+    sink_puts(b, ">");
     esc(b, c->text);
-    buf_puts(b, "</th>");
+    sink_puts(b, "</th>");
 }
 
 static const char *head_scope(const gir_lcell *c)
@@ -207,7 +208,7 @@ static const char *previous_text(gir_renderer *rr, const gir_layout *L, const gi
 
 static void h_cell(gir_renderer *rr, const gir_layout *L, const gir_lcell *c)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     char vb[64];
     switch (c->kind) {
     case LAYOUT_CAPTION:
@@ -215,11 +216,11 @@ static void h_cell(gir_renderer *rr, const gir_layout *L, const gir_lcell *c)
         break;
     case LAYOUT_CORNER:
         if (c->is_note || !*c->text) {
-            buf_puts(b, c->is_note ? "<td class=\"gir-note\"" : "<td");
+            sink_puts(b, c->is_note ? "<td class=\"gir-note\"" : "<td");
             spans(b, c);
-            buf_puts(b, ">");
+            sink_puts(b, ">");
             esc(b, c->text);
-            buf_puts(b, "</td>");
+            sink_puts(b, "</td>");
         } else {
             th_cell(rr, c, "gir-corner", "col");
         }
@@ -227,128 +228,128 @@ static void h_cell(gir_renderer *rr, const gir_layout *L, const gir_lcell *c)
     case LAYOUT_COLHEAD:
     case LAYOUT_ROWHEAD:
         if (!*c->text) {
-            buf_puts(b, "<td");
+            sink_puts(b, "<td");
             spans(b, c);
-            buf_puts(b, "></td>");
+            sink_puts(b, "></td>");
             break;
         }
         th_cell(rr, c, c->kind == LAYOUT_COLHEAD ? "gir-col" : "gir-row", head_scope(c));
         break;
     case LAYOUT_VALUE:
-        buf_puts(b, "<td");
+        sink_puts(b, "<td");
         if (c->nhdr) {
-            buf_puts(b, " headers=\"");
+            sink_puts(b, " headers=\"");
             for (size_t i = 0; i < c->nhdr; i++) {
-                if (i) buf_putc(b, ' ');
+                if (i) sink_putc(b, ' ');
                 cell_id(rr, c->hdr[i]);
             }
-            buf_puts(b, "\"");
+            sink_puts(b, "\"");
         }
         spans(b, c);
-        buf_puts(b, ">");
+        sink_puts(b, ">");
         esc(b, render_value_text(c, vb));
         {
             char num[48];
             const char *pv = previous_text(rr, L, c, num);
             if (pv) {
-                buf_puts(b, "<span class=\"gir-prev\">上年 ");
+                sink_puts(b, "<span class=\"gir-prev\">上年 ");
                 esc(b, pv);
-                buf_puts(b, "</span>");
+                sink_puts(b, "</span>");
             }
         }
-        buf_puts(b, "</td>");
+        sink_puts(b, "</td>");
         break;
     case LAYOUT_NOTE:
-        buf_puts(b, "<td class=\"gir-note\"");
+        sink_puts(b, "<td class=\"gir-note\"");
         spans(b, c);
-        buf_puts(b, ">");
+        sink_puts(b, ">");
         esc(b, c->text);
-        buf_puts(b, "</td>");
+        sink_puts(b, "</td>");
         break;
     case LAYOUT_EMPTY:
-        buf_puts(b, "<td></td>");
+        sink_puts(b, "<td></td>");
         break;
     }
 }
 
 static void h_row(gir_renderer *rr, const gir_layout *L, const gir_lrow *row)
 {
-    buf_puts(rr->out, "<tr>");
+    sink_puts(rr->out, "<tr>");
     for (size_t i = 0; i < row->ncells; i++) h_cell(rr, L, row->cells[i]);
-    buf_puts(rr->out, "</tr>\n");
+    sink_puts(rr->out, "</tr>\n");
 }
 
 static void h_table(gir_renderer *rr, const gir_layout *L)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_ttable *t = L->rt->t;
-    buf_puts(b, "<div class=\"gir-scroll\">\n");
+    sink_puts(b, "<div class=\"gir-scroll\">\n");
     /* wide: nested row labels (table 3) or many columns (table 4) */
     int wide = L->nlabel > 1 || L->ncols > 8;
-    buf_printf(b, "<table class=\"gir-table%s\" id=\"tbl-%d\" data-table=\"", wide ? " gir-wide" : "", rr->section + 1);
+    sink_printf(b, "<table class=\"gir-table%s\" id=\"tbl-%d\" data-table=\"", wide ? " gir-wide" : "", rr->section + 1);
     esc(b, t->name);
-    buf_puts(b, "\">\n<caption>");
+    sink_puts(b, "\">\n<caption>");
     esc(b, t->label && *t->label ? t->label : t->name);
-    if (shows_previous(rr)) buf_puts(b, "<span class=\"gir-prev-key\">（各格下方的“上年”为上年报告中同一格的数值）</span>");
-    buf_puts(b, "</caption>\n");
+    if (shows_previous(rr)) sink_puts(b, "<span class=\"gir-prev-key\">（各格下方的“上年”为上年报告中同一格的数值）</span>");
+    sink_puts(b, "</caption>\n");
     /* tables with nested row labels (table 3): narrow group-label columns
      * and even value columns, so the leaf labels get the room */
     if (L->nlabel > 1) {
-        buf_puts(b, "<colgroup>");
+        sink_puts(b, "<colgroup>");
         for (int x = 0; x < L->ncols; x++)
-            buf_puts(b, x < L->nlabel - 1 ? "<col class=\"gir-cg\">" : x == L->nlabel - 1 ? "<col>" : "<col class=\"gir-cv\">");
-        buf_puts(b, "</colgroup>\n");
+            sink_puts(b, x < L->nlabel - 1 ? "<col class=\"gir-cg\">" : x == L->nlabel - 1 ? "<col>" : "<col class=\"gir-cv\">");
+        sink_puts(b, "</colgroup>\n");
     }
     int y = 0;
     if (L->nhead > 0) {
-        buf_puts(b, "<thead>\n");
+        sink_puts(b, "<thead>\n");
         for (; y < L->nhead; y++) h_row(rr, L, &L->rows[y]);
-        buf_puts(b, "</thead>\n");
+        sink_puts(b, "</thead>\n");
     }
     int open = 0, blk = -2;
     for (; y < L->nrows; y++) {
         const gir_lrow *row = &L->rows[y];
         int nb = L->nhead > 0 ? -1 : row->block;
         if (!open || nb != blk) {
-            if (open) buf_puts(b, "</tbody>\n");
-            buf_puts(b, "<tbody>\n");
+            if (open) sink_puts(b, "</tbody>\n");
+            sink_puts(b, "<tbody>\n");
             open = 1;
             blk = nb;
         }
         h_row(rr, L, row);
     }
-    if (open) buf_puts(b, "</tbody>\n");
-    buf_puts(b, "</table>\n</div>\n");
+    if (open) sink_puts(b, "</tbody>\n");
+    sink_puts(b, "</table>\n</div>\n");
 }
 
 static void h_section_end(gir_renderer *rr, const gir_rsection *s, int index)
 {
     (void)s;
     (void)index;
-    buf_puts(rr->out, "</section>\n");
+    sink_puts(rr->out, "</section>\n");
 }
 
 static void h_end(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     char d[32];
     if ((r->agency && *r->agency) || r->has_date) {
-        buf_puts(b, "<footer class=\"gir-sign\">\n");
+        sink_puts(b, "<footer class=\"gir-sign\">\n");
         if (r->agency && *r->agency) {
-            buf_puts(b, "<p>");
+            sink_puts(b, "<p>");
             esc(b, r->agency);
-            buf_puts(b, "</p>\n");
+            sink_puts(b, "</p>\n");
         }
         if (r->has_date) {
-            buf_puts(b, "<p>");
+            sink_puts(b, "<p>");
             esc(b, render_date_zh(r, d));
-            buf_puts(b, "</p>\n");
+            sink_puts(b, "</p>\n");
         }
-        buf_puts(b, "</footer>\n");
+        sink_puts(b, "</footer>\n");
     }
-    buf_puts(b, "</article>\n");
-    if (!rr->o->fragment) buf_puts(b, "</body>\n</html>\n");
+    sink_puts(b, "</article>\n");
+    if (!rr->o->fragment) sink_puts(b, "</body>\n</html>\n");
 }
 
 static const char *const exts[] = {"html", "htm", NULL};

@@ -14,69 +14,74 @@
 #include "syntax/lang.h"
 #include "diag/source.h"
 
-static void jstr(gir_buf *b, const char *s)
+static int json_plain(unsigned char ch)
 {
-    if (!s) { buf_puts(b, "null"); return; }
+    return ch >= 0x20 && ch != '"' && ch != '\\' && ch != 0x7f;
+}
+
+static void jstr(gir_sink *b, const char *s)
+{
+    if (!s) { sink_puts(b, "null"); return; }
     s = render_data_clean(b->arena, s);
-    buf_putc(b, '"');
-    for (const char *p = s; *p; p++) {
+    sink_putc(b, '"');
+    for (const char *p = s;; p++) {
+        p = render_put_run(b, p, json_plain);
         unsigned char ch = (unsigned char)*p;
+        if (!ch) break;
         switch (ch) {
-        case '"': buf_puts(b, "\\\""); break;
-        case '\\': buf_puts(b, "\\\\"); break;
-        case '\n': buf_puts(b, "\\n"); break;
-        case '\t': buf_puts(b, "\\t"); break;
-        case '\r': buf_puts(b, "\\r"); break;
-        default:
-            if (ch < 0x20 || ch == 0x7f) buf_printf(b, "\\u%04x", ch);
-            else buf_putc(b, (char)ch);
+        case '"': sink_puts(b, "\\\""); break;
+        case '\\': sink_puts(b, "\\\\"); break;
+        case '\n': sink_puts(b, "\\n"); break;
+        case '\t': sink_puts(b, "\\t"); break;
+        case '\r': sink_puts(b, "\\r"); break;
+        default: sink_printf(b, "\\u%04x", ch);
         }
     }
-    buf_putc(b, '"');
+    sink_putc(b, '"');
 }
 
 /* A string, or null when empty. */
-static void jstr_opt(gir_buf *b, const char *s)
+static void jstr_opt(gir_sink *b, const char *s)
 {
     jstr(b, s && *s ? s : NULL);
 }
 
 static void j_begin(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     const gir_schema *s = r->schema;
     char d[16];
-    buf_puts(b, "{\n  \"schema\": 2,\n  \"generator\": \"girc\",\n  \"report\": {\n    \"title\": ");
+    sink_puts(b, "{\n  \"schema\": 2,\n  \"generator\": \"girc\",\n  \"report\": {\n    \"title\": ");
     jstr(b, r->title ? r->title : "");
-    buf_puts(b, ",\n    \"agency\": ");
+    sink_puts(b, ",\n    \"agency\": ");
     jstr_opt(b, r->agency);
-    buf_puts(b, ",\n    \"kind\": ");
+    sink_puts(b, ",\n    \"kind\": ");
     jstr(b, gir_kind_names[r->kind]);   /* the canonical name (syntax/kinds.def), null if unknown */
-    buf_puts(b, ",\n    \"year\": ");
-    if (r->year) buf_printf(b, "%d", r->year);
-    else buf_puts(b, "null");
-    buf_puts(b, ",\n    \"date\": ");
+    sink_puts(b, ",\n    \"year\": ");
+    if (r->year) sink_printf(b, "%d", r->year);
+    else sink_puts(b, "null");
+    sink_puts(b, ",\n    \"date\": ");
     jstr_opt(b, render_date_iso(r, d));
-    buf_puts(b, "\n  },\n  \"template\": {\n    \"name\": ");
+    sink_puts(b, "\n  },\n  \"template\": {\n    \"name\": ");
     jstr(b, s->name ? s->name : "");
-    buf_puts(b, ",\n    \"title\": ");
+    sink_puts(b, ",\n    \"title\": ");
     jstr_opt(b, s->title);
-    buf_puts(b, ",\n    \"source\": ");
+    sink_puts(b, ",\n    \"source\": ");
     jstr_opt(b, s->source_doc);
-    buf_puts(b, "\n  },\n  \"sections\": [");
+    sink_puts(b, "\n  },\n  \"sections\": [");
     rr->count = 0;
 }
 
 static void j_section(gir_renderer *rr, const gir_rsection *s, int index)
 {
-    gir_buf *b = rr->out;
-    buf_puts(b, rr->count++ ? ",\n    {\n" : "\n    {\n");
-    buf_printf(b, "      \"index\": %d,\n      \"name\": ", index + 1);
+    gir_sink *b = rr->out;
+    sink_puts(b, rr->count++ ? ",\n    {\n" : "\n    {\n");
+    sink_printf(b, "      \"index\": %d,\n      \"name\": ", index + 1);
     jstr(b, s->s->name);
-    buf_puts(b, ",\n      \"heading\": ");
+    sink_puts(b, ",\n      \"heading\": ");
     jstr(b, s->s->label && *s->s->label ? s->s->label : s->s->name);
-    buf_puts(b, ",\n      \"prose\": ");
+    sink_puts(b, ",\n      \"prose\": ");
     jstr_opt(b, s->prose);
 }
 
@@ -87,27 +92,27 @@ static void j_prose(gir_renderer *rr, const gir_rsection *s)
 }
 
 /* Official labels from the outermost group down to h ("" labels skipped). */
-static void label_path(gir_buf *b, const gir_hnode *h)
+static void label_path(gir_sink *b, const gir_hnode *h)
 {
     const gir_hnode *p[16];
     int n = 0;
     for (; h && h->depth >= 0 && n < 16; h = h->parent) p[n++] = h;
-    buf_putc(b, '[');
+    sink_putc(b, '[');
     int first = 1;
     for (int i = n - 1; i >= 0; i--) {
         if (!p[i]->label || !*p[i]->label) continue;
-        if (!first) buf_puts(b, ", ");
+        if (!first) sink_puts(b, ", ");
         first = 0;
         jstr(b, p[i]->label);
     }
-    buf_putc(b, ']');
+    sink_putc(b, ']');
 }
 
 /* The line a cell was written on, or null. */
-static void j_line(gir_buf *b, const gir_report *r, const gir_cell *v)
+static void j_line(gir_sink *b, const gir_report *r, const gir_cell *v)
 {
-    if (!v->node || !r->src) { buf_puts(b, "null"); return; }
-    buf_printf(b, "%u", (unsigned)source_line_of(r->src, v->span.start) + 1);
+    if (!v->node || !r->src) { sink_puts(b, "null"); return; }
+    sink_printf(b, "%u", (unsigned)source_line_of(r->src, v->span.start) + 1);
 }
 
 /* Last year's value of the same cell (matched by table, row and column
@@ -118,92 +123,92 @@ static void j_previous(gir_renderer *rr, const gir_rtable *rt, const gir_hnode *
 {
     const gir_report *p = rr->r->previous;
     if (!p || !p->schema || !p->tables) return;
-    gir_buf *b = rr->out;
-    buf_puts(b, ", \"previous\": ");
+    gir_sink *b = rr->out;
+    sink_puts(b, ", \"previous\": ");
     const gir_ttable *pt = schema_find_table(p->schema, rr->a, rt->t->name);
     int pb = 0;
     const gir_hnode *ph = pt && p->tables[pt->index].node ? schema_find_row(pt, rr->a, row->name, &pb) : NULL;
     const gir_hnode *pc = ph && !ph->is_group ? schema_find_col(pt->blocks[pb], rr->a, col->name) : NULL;
     if (!pc || pc->is_group) {
-        buf_puts(b, "null");
+        sink_puts(b, "null");
         return;
     }
     const gir_cell *v = report_cell(p, pt->index, pb, ph->index, pc->index);
     char num[48];
-    if (v->state == CELL_ZERO && v->type != CT_TEXT) buf_puts(b, "0");
+    if (v->state == CELL_ZERO && v->type != CT_TEXT) sink_puts(b, "0");
     else if (v->state == CELL_WRITTEN || v->state == CELL_COMPUTED) {
         dec_format_buf(v->v, num);
-        buf_puts(b, num);
+        sink_puts(b, num);
     } else if (v->state == CELL_TEXT) jstr(b, v->text ? v->text : "");
-    else buf_puts(b, "null");
+    else sink_puts(b, "null");
 }
 
 static void j_cell(gir_renderer *rr, const gir_lcell *c, const gir_rtable *rt, const gir_block *bl)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_cell *v = c->cell;
     const gir_hnode *row = bl->rows[c->r], *col = bl->cols[c->c];
     char vb[64], num[48];
-    buf_printf(b, "{\"block\": %d, \"row\": ", c->block);
+    sink_printf(b, "{\"block\": %d, \"row\": ", c->block);
     jstr(b, row->name);
-    buf_puts(b, ", \"column\": ");
+    sink_puts(b, ", \"column\": ");
     jstr(b, col->name);
-    buf_puts(b, ", \"row_path\": ");
+    sink_puts(b, ", \"row_path\": ");
     label_path(b, row);
-    buf_puts(b, ", \"column_path\": ");
+    sink_puts(b, ", \"column_path\": ");
     label_path(b, col);
-    buf_puts(b, ", \"value\": ");
-    if (!render_data_has_value(rt, v)) buf_puts(b, "null");
+    sink_puts(b, ", \"value\": ");
+    if (!render_data_has_value(rt, v)) sink_puts(b, "null");
     else switch (v->state) {
     case CELL_ZERO:
-        buf_puts(b, v->type == CT_TEXT ? "null" : "0");
+        sink_puts(b, v->type == CT_TEXT ? "null" : "0");
         break;
     case CELL_WRITTEN:
     case CELL_COMPUTED:
         dec_format_buf(v->v, num);
-        buf_puts(b, num);
+        sink_puts(b, num);
         break;
-    case CELL_BLANK: buf_puts(b, "null"); break;
+    case CELL_BLANK: sink_puts(b, "null"); break;
     case CELL_TEXT: jstr(b, v->text ? v->text : ""); break;
     }
-    buf_puts(b, ", \"unit\": ");
+    sink_puts(b, ", \"unit\": ");
     jstr_opt(b, v->type == CT_MONEY ? v->unit : NULL);
-    buf_puts(b, ", \"type\": ");
+    sink_puts(b, ", \"type\": ");
     jstr(b, cell_type_name(v->type));
-    buf_puts(b, ", \"state\": ");
+    sink_puts(b, ", \"state\": ");
     jstr(b, render_data_state(rt, v));
-    buf_printf(b, ", \"derived\": %s, \"text\": ", v->derived || col->nsum || row->nsum ? "true" : "false");
+    sink_printf(b, ", \"derived\": %s, \"text\": ", v->derived || col->nsum || row->nsum ? "true" : "false");
     jstr(b, render_data_has_value(rt, v) ? render_value_text(c, vb) : "");
-    buf_puts(b, ", \"expected\": ");
-    buf_puts(b, v->mismatch ? render_data_expected(v, num) : "null");
-    buf_puts(b, ", \"rule\": ");
+    sink_puts(b, ", \"expected\": ");
+    sink_puts(b, v->mismatch ? render_data_expected(v, num) : "null");
+    sink_puts(b, ", \"rule\": ");
     jstr(b, v->rule);
-    buf_puts(b, ", \"line\": ");
+    sink_puts(b, ", \"line\": ");
     j_line(b, rr->r, v);
     j_previous(rr, rt, row, col);
-    buf_putc(b, '}');
+    sink_putc(b, '}');
 }
 
 static void j_table(gir_renderer *rr, const gir_layout *L)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_ttable *t = L->rt->t;
-    buf_puts(b, ",\n      \"table\": {\n        \"name\": ");
+    sink_puts(b, ",\n      \"table\": {\n        \"name\": ");
     jstr(b, t->name);
-    buf_puts(b, ",\n        \"label\": ");
+    sink_puts(b, ",\n        \"label\": ");
     jstr_opt(b, t->label);
-    buf_puts(b, ",\n        \"note\": ");
+    sink_puts(b, ",\n        \"note\": ");
     jstr_opt(b, t->note);
-    buf_puts(b, ",\n        \"blocks\": [");
+    sink_puts(b, ",\n        \"blocks\": [");
     for (size_t i = 0; i < t->nblocks; i++) {
         const gir_block *bl = t->blocks[i];
-        buf_printf(b, "%s\n          {\"index\": %zu, \"caption\": ", i ? "," : "", i);
+        sink_printf(b, "%s\n          {\"index\": %zu, \"caption\": ", i ? "," : "", i);
         jstr_opt(b, bl->caption);
-        buf_puts(b, ", \"rowheader\": ");
+        sink_puts(b, ", \"rowheader\": ");
         jstr_opt(b, bl->rowheader);
-        buf_printf(b, ", \"rows\": %zu, \"columns\": %zu}", bl->nrows, bl->ncols);
+        sink_printf(b, ", \"rows\": %zu, \"columns\": %zu}", bl->nrows, bl->ncols);
     }
-    buf_puts(b, "\n        ],\n        \"cells\": [");
+    sink_puts(b, "\n        ],\n        \"cells\": [");
     /* cells in block, row, column order (the layout's order) */
     int n = 0;
     for (size_t bi = 0; bi < t->nblocks; bi++)
@@ -211,17 +216,17 @@ static void j_table(gir_renderer *rr, const gir_layout *L)
             for (size_t i = 0; i < L->rows[y].ncells; i++) {
                 const gir_lcell *c = L->rows[y].cells[i];
                 if (c->kind != LAYOUT_VALUE || c->block != (int)bi) continue;
-                buf_puts(b, n++ ? ",\n          " : "\n          ");
+                sink_puts(b, n++ ? ",\n          " : "\n          ");
                 j_cell(rr, c, L->rt, t->blocks[bi]);
             }
-    buf_puts(b, "\n        ]\n      }");
+    sink_puts(b, "\n        ]\n      }");
 }
 
 static void j_section_end(gir_renderer *rr, const gir_rsection *s, int index)
 {
     (void)index;
-    if (!s->s->table) buf_puts(rr->out, ",\n      \"table\": null");
-    buf_puts(rr->out, "\n    }");
+    if (!s->s->table) sink_puts(rr->out, ",\n      \"table\": null");
+    sink_puts(rr->out, "\n    }");
 }
 
 static const char *sev_name(gir_severity s)
@@ -231,39 +236,39 @@ static const char *sev_name(gir_severity s)
 
 /* One diagnostic: code, severity, message, file and position (1-based
  * line and column in characters, null without a source), waiver reason. */
-static void j_diag(gir_buf *b, const gir_diag *g)
+static void j_diag(gir_sink *b, const gir_diag *g)
 {
-    buf_puts(b, "{\"code\": ");
+    sink_puts(b, "{\"code\": ");
     jstr(b, g->code);
-    buf_puts(b, ", \"severity\": ");
+    sink_puts(b, ", \"severity\": ");
     jstr(b, sev_name(g->sev));
-    buf_puts(b, ", \"message\": ");
+    sink_puts(b, ", \"message\": ");
     jstr(b, g->msg ? g->msg : "");
-    buf_puts(b, ", \"file\": ");
+    sink_puts(b, ", \"file\": ");
     jstr(b, g->src ? source_name(g->src) : g->file);   /* the report, its template, or last year's */
     if (g->src) {
         gir_pos p;
         source_pos(g->src, g->span.start, &p);
-        buf_printf(b, ", \"line\": %u, \"column\": %u", (unsigned)p.line, (unsigned)p.char_col);
+        sink_printf(b, ", \"line\": %u, \"column\": %u", (unsigned)p.line, (unsigned)p.char_col);
     } else {
-        buf_puts(b, ", \"line\": null, \"column\": null");
+        sink_puts(b, ", \"line\": null, \"column\": null");
     }
-    buf_puts(b, ", \"waived\": ");
+    sink_puts(b, ", \"waived\": ");
     jstr(b, g->waived);
-    buf_putc(b, '}');
+    sink_putc(b, '}');
 }
 
 static void j_end(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_diags *dg = rr->o->diags;
-    buf_puts(b, "\n  ],\n  \"errors\": ");
-    buf_printf(b, "%zu,\n  \"warnings\": %zu,\n  \"diagnostics\": [", dg ? dg->nerrors : 0, dg ? dg->nwarnings : 0);
+    sink_puts(b, "\n  ],\n  \"errors\": ");
+    sink_printf(b, "%zu,\n  \"warnings\": %zu,\n  \"diagnostics\": [", dg ? dg->nerrors : 0, dg ? dg->nwarnings : 0);
     for (size_t i = 0; dg && i < dg->n; i++) {
-        buf_puts(b, i ? ",\n    " : "\n    ");
+        sink_puts(b, i ? ",\n    " : "\n    ");
         j_diag(b, dg->v[i]);
     }
-    buf_puts(b, dg && dg->n ? "\n  ]\n}\n" : "]\n}\n");
+    sink_puts(b, dg && dg->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 static const char *const exts[] = {"json", NULL};

@@ -284,20 +284,148 @@ static void make_safe(gir_renderer *rr, cmark_node *n, int heading_shift, int fl
     }
 }
 
-cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags)
+/* Does make_safe change nodes of this type? */
+static int needs_care(cmark_node_type t)
+{
+    return t == CMARK_NODE_HEADING || t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
+           t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_IMAGE || t == CMARK_NODE_LINK;
+}
+
+static cmark_node *prose_tree(gir_renderer *rr, const char *md, size_t len, int heading_shift, int flags)
 {
     cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &rr->cmark->mem);
-    cmark_parser_feed(p, md, strlen(md));
+    cmark_parser_feed(p, md, len);
     cmark_node *doc = cmark_parser_finish(p);
     cmark_parser_free(p);
+    /* only the nodes make_safe changes: text, paragraphs and emphasis,
+     * nearly all of a report, are not kept */
     cmark_node **v = NULL;
     size_t n = 0;
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER) ARRAY_PUSH(rr->a, v, n, cmark_iter_get_node(it));
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *k = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && needs_care(cmark_node_get_type(k))) ARRAY_PUSH(rr->a, v, n, k);
+    }
     cmark_iter_free(it);
     /* reverse pre-order: a node's descendants are handled before it */
     for (size_t i = n; i-- > 0;) make_safe(rr, v[i], heading_shift, flags);
     return doc;
+}
+
+cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags)
+{
+    return prose_tree(rr, md, strlen(md), heading_shift, flags);
+}
+
+/* One top-level block in cmark's HTML or LaTeX; NULL after an unknown kind. */
+static char *render_block(cmark_node *k, int latex)
+{
+    return latex ? cmark_render_latex(k, CMARK_OPT_DEFAULT, 0) : cmark_render_html(k, CMARK_OPT_DEFAULT);
+}
+
+/* Writes doc's blocks and frees them and doc; *first: nothing written yet. */
+static void write_blocks(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s), int *first)
+{
+    cmark_node *k;
+    while ((k = cmark_node_first_child(doc)) != NULL) {
+        char *s = render_block(k, latex);
+        /* LaTeX: the writer ends a lone block with one line end where
+         * the document has a blank line between blocks, and an empty
+         * block adds nothing */
+        int empty = latex && strcmp(s, "\n") == 0;
+        if (!empty && latex && !*first) put(rr->out, "\n");
+        if (!empty) put(rr->out, s);
+        *first = *first && empty;
+        render_cmark_free(rr, s);
+        cmark_node_free(k);
+    }
+    cmark_node_free(doc);
+}
+
+void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s))
+{
+    int first = 1;
+    write_blocks(rr, doc, latex, put, &first);
+    if (latex && first) put(rr->out, "\n");   /* the writer's line end of an empty document */
+}
+
+/* ---- long prose in pieces ----
+ *
+ * A piece ends where no block of the document is open: after a blank
+ * line, before a line that starts at its first column with neither a
+ * space nor a list marker (a blank line ends a paragraph, a block quote
+ * and an indented code block; a line at the first column that is not an
+ * item ends a list). Only prose that has no link reference definition
+ * ("]:"), which a later piece could use, no raw HTML or autolink ("<"),
+ * whose blocks may span blank lines, and no fence ("```", "~~~") is cut. */
+
+#define PROSE_PIECE (64u * 1024u)   /* prose shorter than this is one piece */
+
+/* Does md (n bytes) hold the k bytes of w? */
+static int holds(const char *md, size_t n, const char *w, size_t k)
+{
+    for (const char *p = md, *e = md + n; (p = memchr(p, w[0], (size_t)(e - p))) != NULL; p++)
+        if ((size_t)(e - p) >= k && memcmp(p, w, k) == 0) return 1;
+    return 0;
+}
+
+static int cuttable(const char *md, size_t n)
+{
+    return !memchr(md, '<', n) && !holds(md, n, "]:", 2) && !holds(md, n, "```", 3) && !holds(md, n, "~~~", 3);
+}
+
+/* Does the line at p (before e) start with a list item's marker? */
+static int list_marker(const char *p, const char *e)
+{
+    const char *q = p;
+    if (*q == '-' || *q == '+' || *q == '*') q++;
+    else {
+        while (q < e && q - p < 10 && *q >= '0' && *q <= '9') q++;
+        if (q == p || q >= e || (*q != '.' && *q != ')')) return 0;
+        q++;
+    }
+    return q >= e || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+}
+
+static int blank_line(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+    return p >= e || *p == '\n';
+}
+
+/* The first place at or after from (a line start) where a piece may
+ * end, or n. */
+static size_t next_cut(const char *md, size_t from, size_t n)
+{
+    const char *e = md + n;
+    int prev_blank = 0;
+    for (size_t i = from; i < n;) {
+        const char *l = md + i;
+        const char *nl = memchr(l, '\n', n - i);
+        size_t next = nl ? (size_t)(nl - md) + 1 : n;
+        if (prev_blank && *l != ' ' && *l != '\t' && *l != '\n' && *l != '\r' && !list_marker(l, e)) return i;
+        prev_blank = blank_line(l, e);
+        i = next;
+    }
+    return n;
+}
+
+void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
+                       void (*put)(gir_sink *out, const char *s))
+{
+    size_t n = strlen(md);
+    int cut = n > PROSE_PIECE && cuttable(md, n);
+    int first = 1;
+    size_t at = 0;
+    do {
+        size_t end = n;
+        if (cut && n - at > PROSE_PIECE) {
+            const char *nl = memchr(md + at + PROSE_PIECE, '\n', n - at - PROSE_PIECE);
+            end = nl ? next_cut(md, (size_t)(nl - md) + 1, n) : n;
+        }
+        write_blocks(rr, prose_tree(rr, md + at, end - at, heading_shift, flags), latex, put, &first);
+        at = end;
+    } while (at < n);
+    if (latex && first) put(rr->out, "\n");
 }

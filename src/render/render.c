@@ -383,7 +383,7 @@ static void walk_sections(gir_renderer *rr, const gir_backend *be)
     }
 }
 
-/* The protected part of gir_render. */
+/* The protected part of gir_render_to. */
 static void walk_run(void *ud)
 {
     walk *w = ud;
@@ -395,28 +395,31 @@ static void walk_run(void *ud)
     w->be->begin(rr);
     walk_sections(rr, w->be);
     w->be->end(rr);
+    sink_flush(rr->out);
 }
 
 /* A back end that writes a file (a book): one report into a temporary
- * file, read back into out inside one protected call. */
+ * file, copied into out in pieces inside one protected call. */
 typedef struct book_read {
     const char *tmp;
-    gir_arena *a;
-    gir_buf *out;
+    gir_sink *out;
     int bad;
 } book_read;
 
 static void book_read_back(void *ud)
 {
     book_read *k = ud;
-    char *text = NULL;
-    size_t len = 0;
-    int e = 0;
-    if (io_read_file(k->a, k->tmp, &text, &len, &e) != IO_OK) { k->bad = 1; return; }
-    buf_put(k->out, text, len);
+    FILE *f = fopen(k->tmp, "rb");
+    if (!f) { k->bad = 1; return; }
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) sink_put(k->out, chunk, got);
+    if (ferror(f)) k->bad = 1;
+    fclose(f);
+    sink_flush(k->out);
 }
 
-static gir_render_status render_book(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+static gir_render_status render_book(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_sink *out)
 {
     const gir_book_ops *k = o->backend->book;
     char *tmp = NULL;
@@ -425,14 +428,14 @@ static gir_render_status render_book(const gir_report *r, const gir_build_opts *
     gir_book *b = k->open(tmp);
     int bad = !b || k->add(b, r, o->diags, o->file) != 0;
     if (b && k->close(b) != 0) bad = 1;
-    book_read rd = {tmp, a, out, bad};
+    book_read rd = {tmp, out, bad};
     int oom = bad ? 0 : arena_protect(a, book_read_back, &rd);
     io_discard_temp(tmp);
     if (oom) return GIR_RENDER_NOMEM;
     return rd.bad ? GIR_RENDER_FAILED : GIR_RENDER_OK;
 }
 
-gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+gir_render_status gir_render_to(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_sink *out)
 {
     if (o->fragment && !o->backend->fragment) return GIR_RENDER_NO_FRAGMENT;
     if (o->backend->book) return render_book(r, o, a, out);
@@ -447,6 +450,15 @@ gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_a
     render_cmark_close(w.rr.cmark);
     if (oom) return GIR_RENDER_NOMEM;
     return w.rr.failed ? GIR_RENDER_FAILED : GIR_RENDER_OK;
+}
+
+gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out)
+{
+    gir_sink s;
+    sink_init(&s, a, sink_buf_write, out);
+    gir_render_status st = gir_render_to(r, o, a, &s);
+    if (st == GIR_RENDER_OK && s.failed) return GIR_RENDER_NOMEM;
+    return st;
 }
 
 const char *const render_style_words[] = {"ascii", "gongwen", "fontset=", NULL};

@@ -13,6 +13,7 @@
 #include <cmark.h>
 #include "base/arena.h"
 #include "base/dynlib.h"
+#include "base/sink.h"
 #include "check/check.h"
 
 typedef struct gir_renderer gir_renderer;
@@ -96,12 +97,18 @@ typedef enum {
 } gir_render_status;
 
 /* Renders a checked report (one without errors, unless the back end is
- * with_errors) into out, which must be initialised on arena a; a book
- * back end (xlsx) writes its file to a temporary file that is read back
- * into out. Deterministic: the same report gives the same
+ * with_errors) into the sink out, initialised on arena a, which the back
+ * ends write in pieces (sink.h) and which is flushed before the return;
+ * a book back end (xlsx) writes its file to a temporary file that is
+ * copied into out. Deterministic: the same report gives the same
  * bytes. Runs as one protected call of a (arena_protect): running out
  * of memory, in girc or in libcmark, unwinds to here, frees what
- * libcmark held and returns GIR_RENDER_NOMEM. */
+ * libcmark held and returns GIR_RENDER_NOMEM (out has then had part of
+ * the document: the caller discards it). A failed write of the sink is
+ * out->failed, not a status. */
+gir_render_status gir_render_to(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_sink *out);
+/* The same into the buffer out (initialised on arena a): the whole
+ * document in memory. */
 gir_render_status gir_render(const gir_report *r, const gir_build_opts *o, gir_arena *a, gir_buf *out);
 
 /* ---- the official merged layout of one table ----
@@ -184,7 +191,7 @@ struct gir_renderer {
     const gir_report *r;
     const gir_build_opts *o;
     gir_arena *a;
-    gir_buf *out;
+    gir_sink *out;             /* where the back ends write */
     gir_layout **layouts;      /* per template table */
     int section;               /* index of the section being rendered */
     int count;                 /* back-end scratch (e.g. JSON separators) */
@@ -195,6 +202,17 @@ struct gir_renderer {
 };
 
 /* ---- helpers for back ends ---- */
+
+/* The escapers' one step: writes the run at s of bytes that plain()
+ * passes (up to the NUL) in one put, and returns where it stopped (at
+ * the NUL or a byte the escaper must replace or drop). */
+static inline const char *render_put_run(gir_sink *b, const char *s, int (*plain)(unsigned char ch))
+{
+    const char *q = s;
+    while (*q && plain((unsigned char)*q)) q++;
+    sink_put(b, s, (size_t)(q - s));
+    return q;
+}
 
 /* The text a header node shows: its official label, else its name. */
 const char *render_hnode_text(const gir_hnode *h);
@@ -248,6 +266,17 @@ enum {
  * tree with cmark_node_free and a rendered string with render_cmark_free.
  * Only inside gir_render (running out of memory unwinds). */
 cmark_node *render_prose_tree(gir_renderer *rr, const char *md, int heading_shift, int flags);
+/* Writes the tree doc (render_prose_tree's) with cmark's HTML writer, or
+ * its LaTeX writer when latex, through put into rr->out, one top-level
+ * block at a time, each block freed once written, and then doc: the same
+ * bytes as the whole document rendered at once, without holding it. */
+void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s));
+/* render_prose_tree and render_prose_write of md, with long prose (over
+ * 64 KiB) parsed and written in pieces that end where no block is open,
+ * each freed before the next, when nothing in md could reach across a
+ * piece (prose.c): the same bytes, holding one piece's tree at a time. */
+void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
+                       void (*put)(gir_sink *out, const char *s));
 /* Frees a string cmark_render_html / cmark_render_latex returned. */
 void render_cmark_free(gir_renderer *rr, void *p);
 

@@ -28,12 +28,12 @@ static glyphs glyphs_of(const gir_renderer *rr)
     return render_style_has(rr->o, "ascii") ? ascii : box;
 }
 
-static void put_rule(gir_buf *b, uint32_t cp, int width)
+static void put_rule(gir_sink *b, uint32_t cp, int width)
 {
     char u[4];
     int n = utf8_encode(cp, u);
-    for (int i = 0; i < width || i < 1; i++) buf_put(b, u, (size_t)n);
-    buf_putc(b, '\n');
+    for (int i = 0; i < width || i < 1; i++) sink_put(b, u, (size_t)n);
+    sink_putc(b, '\n');
 }
 
 static int text_width(const char *s)
@@ -42,39 +42,41 @@ static int text_width(const char *s)
 }
 
 /* Appends s without C0 controls (tabs become a space). */
-static void put_clean(gir_buf *b, const char *s, size_t n)
+static void put_clean(gir_sink *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '\t') buf_putc(b, ' ');
-        else if ((ch < 0x20 && ch != '\n') || ch == 0x7f) continue;
-        else buf_putc(b, (char)ch);
+    size_t i = 0;
+    while (i < n) {
+        size_t k = i;
+        while (k < n && ((unsigned char)s[k] >= 0x20 || s[k] == '\n') && s[k] != 0x7f) k++;
+        sink_put(b, s + i, k - i);   /* the run that needs nothing */
+        if (k < n && s[k] == '\t') sink_putc(b, ' ');
+        i = k + 1;                   /* another control character is dropped */
     }
 }
 
 /* Appends s centred in width cols (no trailing spaces). */
-static void put_centred(gir_buf *b, const char *s, int width)
+static void put_centred(gir_sink *b, const char *s, int width)
 {
     int w = text_width(s);
-    for (int i = 0; i < (width - w) / 2; i++) buf_putc(b, ' ');
+    for (int i = 0; i < (width - w) / 2; i++) sink_putc(b, ' ');
     put_clean(b, s, strlen(s));
-    buf_putc(b, '\n');
+    sink_putc(b, '\n');
 }
 
 static void t_begin(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     const char *title = r->title ? r->title : "";
     put_clean(b, title, strlen(title));
-    buf_putc(b, '\n');
+    sink_putc(b, '\n');
     put_rule(b, glyphs_of(rr).title, text_width(title));
     char d[32];
     if ((r->agency && *r->agency) || r->has_date) {
         if (r->agency) put_clean(b, r->agency, strlen(r->agency));
-        if (r->agency && *r->agency && r->has_date) buf_puts(b, "　");
-        buf_puts(b, render_date_zh(r, d));
-        buf_putc(b, '\n');
+        if (r->agency && *r->agency && r->has_date) sink_puts(b, "　");
+        sink_puts(b, render_date_zh(r, d));
+        sink_putc(b, '\n');
     }
 }
 
@@ -82,9 +84,9 @@ static void t_section(gir_renderer *rr, const gir_rsection *s, int index)
 {
     (void)index;
     const char *h = s->s->label && *s->s->label ? s->s->label : s->s->name;
-    buf_putc(rr->out, '\n');
+    sink_putc(rr->out, '\n');
     put_clean(rr->out, h, strlen(h));
-    buf_putc(rr->out, '\n');
+    sink_putc(rr->out, '\n');
     put_rule(rr->out, glyphs_of(rr).rule, text_width(h));
 }
 
@@ -93,7 +95,7 @@ static void t_prose(gir_renderer *rr, const gir_rsection *s)
     const char *p = s->prose;
     size_t n = strlen(p);
     while (n && (p[n - 1] == '\n' || p[n - 1] == ' ' || p[n - 1] == '\r')) n--;
-    buf_putc(rr->out, '\n');
+    sink_putc(rr->out, '\n');
     /* drop carriage returns and trailing spaces of each line */
     size_t i = 0;
     while (i < n) {
@@ -102,7 +104,7 @@ static void t_prose(gir_renderer *rr, const gir_rsection *s)
         size_t k = e;
         while (k > i && (p[k - 1] == ' ' || p[k - 1] == '\r' || p[k - 1] == '\t')) k--;
         put_clean(rr->out, p + i, k - i);
-        buf_putc(rr->out, '\n');
+        sink_putc(rr->out, '\n');
         i = e + 1;
     }
 }
@@ -253,7 +255,7 @@ static uint32_t junction(int up, int down, int left, int right, int ascii)
 
 static void t_table(gir_renderer *rr, const gir_layout *L)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     gir_arena *a = rr->a;
     int W = L->ncols, R = L->nrows;
     char vb[64];
@@ -329,7 +331,7 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
         }
     /* the table's label, then the canvas */
     const gir_ttable *t = L->rt->t;
-    buf_putc(b, '\n');
+    sink_putc(b, '\n');
     put_centred(b, t->label && *t->label ? t->label : t->name, cv.w);
     for (int l = 0; l < cv.h; l++) {
         int end = cv.w;
@@ -338,9 +340,9 @@ static void t_table(gir_renderer *rr, const gir_layout *L)
             uint32_t cp = cv.c[(size_t)l * (size_t)cv.w + (size_t)k];
             if (!cp) continue;
             char u[4];
-            buf_put(b, u, (size_t)utf8_encode(cp, u));
+            sink_put(b, u, (size_t)utf8_encode(cp, u));
         }
-        buf_putc(b, '\n');
+        sink_putc(b, '\n');
     }
 }
 
@@ -353,18 +355,18 @@ static void t_section_end(gir_renderer *rr, const gir_rsection *s, int index)
 
 static void t_end(gir_renderer *rr)
 {
-    gir_buf *b = rr->out;
+    gir_sink *b = rr->out;
     const gir_report *r = rr->r;
     char d[32];
     if ((r->agency && *r->agency) || r->has_date) {
-        buf_putc(b, '\n');
+        sink_putc(b, '\n');
         if (r->agency && *r->agency) {
             put_clean(b, r->agency, strlen(r->agency));
-            buf_putc(b, '\n');
+            sink_putc(b, '\n');
         }
         if (r->has_date) {
-            buf_puts(b, render_date_zh(r, d));
-            buf_putc(b, '\n');
+            sink_puts(b, render_date_zh(r, d));
+            sink_putc(b, '\n');
         }
     }
 }
