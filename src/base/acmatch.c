@@ -1,6 +1,8 @@
 /* acmatch.c - Aho-Corasick (acmatch.h) as a dense transition table over
  * byte classes (the bytes the patterns use, and one class for all the
- * others), with dictionary links for patterns that end inside others. */
+ * others), with dictionary links for patterns that end inside others.
+ * Built in time proportional to its size: each row is copied whole from
+ * the failure node's, then the node's own edges written over it. */
 #include <stdint.h>
 #include <string.h>
 #include "acmatch.h"
@@ -29,39 +31,63 @@ static void classes(gir_acm *m, const char *const *pats, size_t n, size_t *total
         }
 }
 
-static void insert(gir_acm *m, const char *pat, uint32_t id)
+/* The trie's edges, for the breadth-first pass only: each node's first
+ * child, its next sibling, and the class of the byte that leads to it
+ * (0: none; the root is no one's child). */
+typedef struct trie {
+    uint32_t *child, *sib;
+    unsigned char *cls;
+} trie;
+
+/* A new node: its row of the goto function empty (to the root), no
+ * output yet. */
+static uint32_t new_node(gir_acm *m, trie *t, uint32_t parent, unsigned char c)
+{
+    uint32_t v = (uint32_t)m->nnodes++;
+    memset(&m->next[(size_t)v * m->ncls], 0, m->ncls * sizeof *m->next);
+    m->out[v] = NONE;
+    m->dict[v] = 0;
+    t->child[v] = 0;
+    t->cls[v] = c;
+    t->sib[v] = t->child[parent];
+    t->child[parent] = v;
+    return v;
+}
+
+static void insert(gir_acm *m, trie *t, const char *pat, uint32_t id)
 {
     uint32_t s = 0;
     for (const unsigned char *p = (const unsigned char *)pat; *p; p++) {
-        uint32_t *t = &m->next[(size_t)s * m->ncls + m->cls[*p]];
-        if (!*t) {
-            *t = (uint32_t)m->nnodes++;
-        }
-        s = *t;
+        uint32_t *e = &m->next[(size_t)s * m->ncls + m->cls[*p]];
+        if (!*e) *e = new_node(m, t, s, m->cls[*p]);
+        s = *e;
     }
     m->out_next[id] = m->out[s];
     m->out[s] = id;
 }
 
-/* Failure links breadth first, completing the goto function. */
-static void link(gir_arena *a, gir_acm *m)
+/* Failure links breadth first, completing the goto function: a node's
+ * row is its failure node's row (complete, as that node is shallower)
+ * with its own children written over it. */
+static void link(gir_arena *a, gir_acm *m, const trie *t)
 {
-    uint32_t *queue = arena_alloc(a, m->nnodes * sizeof *queue);
-    uint32_t *fail = arena_alloc(a, m->nnodes * sizeof *fail);
+    uint32_t *queue = arena_alloc_raw(a, m->nnodes * sizeof *queue);   /* each written before it is read */
+    uint32_t *fail = arena_alloc_raw(a, m->nnodes * sizeof *fail);
     size_t head = 0, tail = 0;
-    for (size_t c = 0; c < m->ncls; c++) {
-        uint32_t v = m->next[c];
-        if (v) { fail[v] = 0; m->dict[v] = 0; queue[tail++] = v; }
+    for (uint32_t v = t->child[0]; v; v = t->sib[v]) {
+        fail[v] = 0;
+        queue[tail++] = v;
     }
     while (head < tail) {
         uint32_t u = queue[head++];
-        for (size_t c = 0; c < m->ncls; c++) {
-            uint32_t *t = &m->next[(size_t)u * m->ncls + c];
-            uint32_t f = m->next[(size_t)fail[u] * m->ncls + c];
-            if (!*t) { *t = f; continue; }
-            uint32_t v = *t;
+        uint32_t *row = &m->next[(size_t)u * m->ncls];
+        const uint32_t *frow = &m->next[(size_t)fail[u] * m->ncls];
+        memcpy(row, frow, m->ncls * sizeof *row);
+        for (uint32_t v = t->child[u]; v; v = t->sib[v]) {
+            uint32_t f = frow[t->cls[v]];
             fail[v] = f;
             m->dict[v] = m->out[f] != NONE ? f : m->dict[f];
+            row[t->cls[v]] = v;
             queue[tail++] = v;
         }
     }
@@ -73,21 +99,25 @@ gir_acm *acm_build(gir_arena *a, const char *const *pats, size_t n)
     size_t total = 0;
     classes(m, pats, n, &total);
     size_t max = total + 1;
-    m->next = arena_alloc(a, max * m->ncls * sizeof *m->next);
-    memset(m->next, 0, max * m->ncls * sizeof *m->next);
-    m->dict = arena_alloc(a, max * sizeof *m->dict);
-    memset(m->dict, 0, max * sizeof *m->dict);
-    m->out = arena_alloc(a, max * sizeof *m->out);
-    for (size_t i = 0; i < max; i++) m->out[i] = NONE;
+    /* not zeroed: each node's row is cleared when the node is made */
+    m->next = arena_alloc_raw(a, max * m->ncls * sizeof *m->next);
+    m->dict = arena_alloc_raw(a, max * sizeof *m->dict);
+    m->out = arena_alloc_raw(a, max * sizeof *m->out);
     m->out_next = arena_alloc(a, (n ? n : 1) * sizeof *m->out_next);
     m->plen = arena_alloc(a, (n ? n : 1) * sizeof *m->plen);
-    m->nnodes = 1;
+    trie t = {arena_alloc_raw(a, max * sizeof *t.child), arena_alloc_raw(a, max * sizeof *t.sib),
+              arena_alloc_raw(a, max)};
+    m->nnodes = 1;   /* the root: an empty row, no output, no children yet */
+    memset(m->next, 0, m->ncls * sizeof *m->next);
+    m->out[0] = NONE;
+    m->dict[0] = 0;
+    t.child[0] = 0;
     for (size_t i = 0; i < n; i++) {
         m->plen[i] = strlen(pats[i]);
         m->out_next[i] = NONE;
-        if (m->plen[i]) insert(m, pats[i], (uint32_t)i);
+        if (m->plen[i]) insert(m, &t, pats[i], (uint32_t)i);
     }
-    link(a, m);
+    link(a, m, &t);
     return m;
 }
 
