@@ -6,7 +6,9 @@
 #
 # Inputs (generated into build/bench/, not committed):
 #   xinhua      examples/xinhua-gongan-2021.gir (8 KB, the 2021 format)
-#   corpus      1,200 copies of the two examples (about 10 MB, 1,200 files)
+#   corpus      1,200 copies of the two examples (about 10 MB, 1,200 files),
+#               and corpus.md: the prose of each, as one Markdown file
+#   small       2,000 small valid reports (300 bytes each: the -j rows)
 #   big         the 2021 example whose 总体情况 prose is repeated, with
 #               lists and emphasis, to about 10 MB (one valid report), and
 #               big.md: exactly that prose as a Markdown file
@@ -15,17 +17,22 @@
 # Peers:
 #   wc -l, cat  reading the same bytes: the floor
 #   true        starting a process (against girc --version)
-#   cmark       CommonMark to HTML on big.md (the `cmark` program, or, if
-#               it is not installed, a 20-line driver over the same
-#               libcmark girc links, built into build/bench/)
-#   pandoc      Markdown to HTML on big.md, when installed
+#   cmark       CommonMark to HTML on the same prose: cmark-gfm (which the
+#               issue names) when installed, else `cmark`, else a 20-line
+#               driver over the same libcmark girc links (build/bench/)
+#   pandoc      Markdown to HTML on the same prose, when installed
 # Timing: hyperfine when installed (apt-get install hyperfine), else the
 # median of BENCH_RUNS runs measured with date +%s%N.
 #
 # Each row also has the peak RSS of one run (/usr/bin/time -f %M). Then
-# the scaling families (CPU seconds and peak RSS at 1x, 10x, 100x, with a
-# CPU-time cap), and the language server's latency (tools/lsp-bench.py,
-# p50/p99 over 1,000 edits on the 8 KB report and the 1 MB one).
+# the batch in MB/s (CPU time per core, and wall), against cat and cmark;
+# the scaling families (CPU time and peak RSS at 1x, 10x, 100x, with a
+# CPU-time cap: the median of BENCH_RUNS runs, read from getrusage to the
+# microsecond, so that the 1x times are not under a 10 ms clock; and the
+# ratios also without the start-up, girc --version's CPU time; with
+# `perf stat` instruction counts too where the machine has the counter),
+# and the language server's latency (tools/lsp-bench.py, p50/p99 over
+# 1,000 edits on the 8 KB report and the 1 MB one).
 #
 # The import family (girc import on generated pages; no peers): one run
 # each, seconds and peak RSS from /usr/bin/time -f '%e %M', at 8 KB,
@@ -143,12 +150,23 @@ if [ ! -f "$D/big.gir" ] || [ "$ex" -nt "$D/big.gir" ]; then
   awk 'BEGIN { while ((getline l < ARGV[1]) > 0) u = u l "\n"; n = 0; while (n < 10000000) { printf "%s", u; n += length(u) } }' "$D/unit.md" > "$D/big.md"
   { sed -n "1,${start}p" "$ex"; cat "$D/big.md"; sed -n "${end},\$p" "$ex"; } > "$D/big.gir"
 fi
+# the prose of every corpus file, as one Markdown file (for cmark)
+if [ ! -f "$D/corpus.md" ] || [ "$D/corpus/c1200.gir" -nt "$D/corpus.md" ]; then
+  for f in $(ls "$D"/corpus/*.gir | sort); do awk '/"""$/ { on = !on; next } on' "$f"; done > "$D/corpus.md"
+fi
+# 2,000 small valid reports
+mkdir -p "$D/small"
+if [ ! -f "$D/small/s2000.gir" ]; then
+  { tools/gen-scale.sh unknown 0; printf 'table 主动公开 {}\ntable 申请处理 {}\ntable 复议诉讼 {}\n'; } > "$D/small.gir"
+  i=0
+  while [ $i -lt 2000 ]; do i=$((i + 1)); cp "$D/small.gir" "$D/small/s$i.gir"; done
+fi
 if ! "$GIRC" check "$D/big.gir" >/dev/null 2>&1; then
   echo "bench: note: $D/big.gir does not check clean; build numbers are for the refusal path" >&2
 fi
 
 # ---- peers ----
-CMARK=$(command -v cmark)
+CMARK=$(command -v cmark-gfm || command -v cmark)
 if [ -z "$CMARK" ]; then
   CMARK=$D/cmark-peer
   if [ ! -x "$CMARK" ]; then
@@ -245,6 +263,9 @@ R=$D/results.tsv
   row "girc check -j 2 corpus/" "$GIRC" check -j 2 "$D/corpus"
   row "cat corpus" cat $corpus
   row "wc -l corpus" wc -l $corpus
+  [ -n "$CMARK" ] && row "cmark corpus.md (its prose)" "$CMARK" "$D/corpus.md"
+  row "girc check small/ (2,000 files of 300 bytes)" "$GIRC" check "$D/small"
+  row "girc check -j 2 small/" "$GIRC" check -j 2 "$D/small"
   row "girc check big (10 MB prose)" "$GIRC" check "$D/big.gir"
   if has build; then
     row "girc build -f html big" "$GIRC" build -f html -o /dev/null "$D/big.gir"
@@ -252,7 +273,12 @@ R=$D/results.tsv
     row "girc build -f latex big" "$GIRC" build -f latex -o /dev/null "$D/big.gir"
   fi
   [ -n "$CMARK" ] && row "cmark big.md" "$CMARK" "$D/big.md"
-  [ -n "$PANDOC" ] && row "pandoc big.md -t html" "$PANDOC" -f commonmark -t html -o /dev/null "$D/big.md"
+  # pandoc takes about a minute over big.md: mid.md (1 MB), timed once
+  if [ -n "$PANDOC" ]; then
+    runs=$RUNS; RUNS=1
+    row "pandoc mid.md (1 MB) -t html, one run" "$PANDOC" -f commonmark -t html -o /dev/null "$D/mid.md"
+    RUNS=$runs
+  fi
   row "cat big" cat "$D/big.gir"
   row "wc -l big" wc -l "$D/big.gir"
   row "girc --version" "$GIRC" --version
@@ -275,34 +301,104 @@ R=$D/results.tsv
   echo "Inputs: build/bench/ (big.md is exactly the prose of big.gir, xinhua.md the prose of xinhua). Ratios below 1: faster than the group's girc row."
 } | tee "$D/results.md"
 
+# ---- CPU time to the microsecond ----
+# cpu_med CMD...: "SECONDS PEAK_KB": the median CPU time (user+sys, from
+# getrusage, so not rounded to /usr/bin/time's 10 ms) of RUNS runs, and
+# the largest peak RSS; each run capped at SCALE_CAP s of CPU, "killed -"
+# when one hit it. Counts the workers of girc -j (waited for by girc).
+cpu_med() {
+  python3 - "$RUNS" "${SCALE_CAP:-30}" "$@" <<'EOF'
+import os, resource, subprocess, sys
+runs, cap, cmd = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+ts, rss = [], 0
+def limit():
+    resource.setrlimit(resource.RLIMIT_CPU, (cap, cap))
+for _ in range(runs):
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit)
+    _, status, ru = os.wait4(p.pid, 0)
+    if os.WIFSIGNALED(status):
+        print("killed -")
+        sys.exit(0)
+    ts.append(ru.ru_utime + ru.ru_stime)
+    rss = max(rss, ru.ru_maxrss)
+ts.sort()
+print("%.6f %d" % (ts[len(ts) // 2], rss))
+EOF
+}
+# instructions CMD...: the user-space instructions of one run (perf
+# stat), or "-" where the machine has no such counter (most VMs)
+if command -v perf >/dev/null && perf stat -x, -e instructions:u true 2>&1 >/dev/null | grep -q '^[0-9]'; then
+  instructions() { perf stat -x, -e instructions:u -o "$D/perf.out" "$@" >/dev/null 2>&1; awk -F, '/instructions/ { print $1; exit }' "$D/perf.out"; }
+else
+  instructions() { echo -; }
+fi
+
+# ---- the batch in MB/s ----
+batch_rates() {
+  bytes=$(cat $corpus | wc -c)
+  mdbytes=$(wc -c < "$D/corpus.md")
+  set -- $(cpu_med "$GIRC" check "$D/corpus"); c1=$1
+  set -- $(cpu_med "$GIRC" check -j 2 "$D/corpus"); c2=$1
+  set -- $(cpu_med cat $corpus); cc=$1
+  cm=-; [ -n "$CMARK" ] && { set -- $(cpu_med "$CMARK" "$D/corpus.md"); cm=$1; }
+  # the wall times of the table above
+  w() { awk -F '\t' -v n="$1" '$1 == n { print $2 }' "$R"; }
+  {
+    echo "# the batch: $(ls "$D"/corpus/*.gir | wc -l) files, $bytes bytes (CPU: median of $RUNS runs, getrusage; wall: the table above)"
+    echo
+    echo "| command | MB/s per core (CPU) | MB/s wall | × cat (CPU) | × cmark (CPU) |"
+    echo "|---|---:|---:|---:|---:|"
+    awk -v b="$bytes" -v mb="$mdbytes" -v c1="$c1" -v c2="$c2" -v cc="$cc" -v cm="$cm" \
+        -v w1="$(w "girc check corpus/ (the directory)")" -v w2="$(w "girc check -j 2 corpus/")" \
+        -v wc="$(w "cat corpus")" -v wm="$(w "cmark corpus.md (its prose)")" 'BEGIN {
+      rate(b, c1); catr = r; rate(mb, cm); cmr = r
+      line("girc check corpus/", b, c1, w1); line("girc check -j 2 corpus/", b, c2, w2)
+      line("cat corpus", b, cc, wc); line("cmark corpus.md (the same prose)", mb, cm, wm) }
+    function rate(n, t) { r = (t > 0) ? n / t / 1e6 : 0 }
+    function f(x) { return x > 0 ? sprintf("%.1f", x) : "-" }
+    function line(name, n, t, wt) {
+      rate(n, t); cpu = r; rate(n, wt); wall = r
+      rc = (cpu > 0 && cc > 0) ? sprintf("%.2f", cpu / (b / cc / 1e6)) : "-"
+      rm = (cpu > 0 && cm > 0) ? sprintf("%.2f", cpu / (mb / cm / 1e6)) : "-"
+      printf "| %s | %s | %s | %s | %s |\n", name, f(cpu), f(wall), rc, rm }'
+    echo
+    echo "Rates are bytes of input over time (corpus.md is the prose alone, so fewer bytes); × cat and × cmark: the row's CPU rate over theirs (1 = as fast). The issue's target: girc check at 100 MB/s per core or more. -j 2's CPU counts both workers."
+  } | tee "$D/batch.md"
+}
+echo; batch_rates
+
 # ---- the scaling families: 1x, 10x, 100x (tools/gen-scale.sh) ----
 scale_family() {
   RS=$D/scale.tsv
   : > "$RS"
+  set -- $(cpu_med "$GIRC" --version); t0=$1
   for fam in ${SCALE_FAMILIES:-rows sections totals labels unknown}; do
     for n in 1000 10000 100000; do
       f=$D/scale-$fam-$n.gir
       [ -f "$f" ] || tools/gen-scale.sh "$fam" "$n" > "$f"
-      # a CPU-time cap: a quadratic case is cut off, not waited for
-      if [ -x /usr/bin/time ]; then
-        (ulimit -t "${SCALE_CAP:-30}"; /usr/bin/time -f '%U %S %M' -o "$D/scale.out" "$GIRC" check "$f" >/dev/null 2>&1)
-        set -- $(tail -n 1 "$D/scale.out")
-        grep -q 'terminated by signal' "$D/scale.out" && set -- killed
-        case $1 in [0-9]*) printf '%s\t%s\t%s\t%s\n' "$fam" "$n" "$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }')" "$3";;
-                   *) printf '%s\t%s\tkilled at the cap\t-\n' "$fam" "$n";; esac
-      fi
+      set -- $(cpu_med "$GIRC" check "$f")
+      if [ "$1" = killed ]; then printf '%s\t%s\tkilled\t-\t-\n' "$fam" "$n"
+      else printf '%s\t%s\t%s\t%s\t%s\n' "$fam" "$n" "$1" "$2" "$(instructions "$GIRC" check "$f")"; fi
     done
   done >> "$RS"
   {
-    echo "# scaling families (girc check, CPU seconds user+sys and peak RSS, one run each, capped at ${SCALE_CAP:-30} s)"
+    echo "# scaling families (girc check: CPU seconds, the median of $RUNS runs from getrusage; peak RSS; capped at ${SCALE_CAP:-30} s)"
     echo
-    echo "| family | items | seconds | × the 10 times smaller | peak RSS (MB) | × |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    awk -F '\t' '{ r = ($1 == pf && pt > 0 && $3 ~ /^[0-9.]+$/ && $3 > 0) ? sprintf("%.1f", $3 / pt) : "-"; rm = ($1 == pf && pm > 0 && $4 > 0) ? sprintf("%.1f", $4 / pm) : "-"
+    echo "| family | items | CPU s | × the 10 times smaller | × without start-up | instructions × | peak RSS (MB) | × |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F '\t' -v t0="$t0" '{
+      same = ($1 == pf)
+      ok = ($3 ~ /^[0-9.]+$/)
+      r = (same && ok && pt > 0) ? sprintf("%.1f", $3 / pt) : "-"
+      n = (same && ok && pt - t0 > 0 && $3 - t0 > 0) ? sprintf("%.1f", ($3 - t0) / (pt - t0)) : "-"
+      ri = (same && $5 ~ /^[0-9]+$/ && pi > 0) ? sprintf("%.1f", $5 / pi) : "-"
+      rm = (same && pm > 0 && $4 > 0) ? sprintf("%.1f", $4 / pm) : "-"
       m = ($4 ~ /^[0-9]+$/) ? sprintf("%.1f", $4 / 1024) : "-"
-      printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, r, m, rm; pf = $1; pt = ($3 > 0.01 ? $3 : 0.01); pm = $4 }' "$RS"
+      t = ok ? sprintf("%.4f", $3) : $3
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, t, r, n, ri, m, rm
+      pf = $1; pt = ok ? $3 : 0; pm = $4; pi = ($5 ~ /^[0-9]+$/) ? $5 : 0 }' "$RS"
     echo
-    echo "Linear: about 10 times the seconds and the memory for 10 times the items (times under 0.01 s count as 0.01 s)."
+    echo "Linear: about 10 times the CPU time and the memory for 10 times the items. \"Without start-up\" takes girc --version's CPU time ($t0 s) off both times first, which the 1,000-item inputs are mostly made of. Instruction counts (perf stat, load-independent) where the machine has the counter."
   } | tee "$D/scale.md"
 }
 echo; scale_family

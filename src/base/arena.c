@@ -27,10 +27,14 @@ struct gir_defer {
 struct gir_arena {
     gir_mem mem;
     block *head;
+    block *spare;   /* blocks kept by arena_reset, empty, for the next allocations */
     jmp_buf *oom;
     size_t total;
     gir_defer *defers;
 };
+
+/* What arena_reset keeps: at most this many standard blocks (4 MB). */
+#define KEEP_BLOCKS 64u
 
 static void *def_malloc(size_t n, void *ud) { (void)ud; return malloc(n); }
 static void def_free(void *p, void *ud) { (void)ud; free(p); }
@@ -48,19 +52,53 @@ gir_arena *arena_new(const gir_mem *mem)
     return a;
 }
 
-void arena_free(gir_arena *a)
+static void free_blocks(gir_arena *a, block *b)
 {
-    if (!a) return;
-    for (gir_defer *d = a->defers; d; d = d->next)
-        arena_release(d);
-    block *b = a->head;
     while (b) {
         block *next = b->next;
         a->mem.free_fn(b, a->mem.ud);
         b = next;
     }
+}
+
+static void run_defers(gir_arena *a)
+{
+    for (gir_defer *d = a->defers; d; d = d->next)
+        arena_release(d);
+    a->defers = NULL;
+}
+
+void arena_free(gir_arena *a)
+{
+    if (!a) return;
+    run_defers(a);
+    free_blocks(a, a->head);
+    free_blocks(a, a->spare);
     gir_mem mem = a->mem;
     mem.free_fn(a, mem.ud);
+}
+
+void arena_reset(gir_arena *a)
+{
+    if (!a) return;
+    run_defers(a);
+    size_t kept = 0;
+    for (block *b = a->spare; b; b = b->next) kept++;
+    block *b = a->head;
+    while (b) {
+        block *next = b->next;
+        if (b->cap == BLOCK_MIN && kept < KEEP_BLOCKS) {   /* a private (large) block is not kept */
+            b->used = 0;
+            b->next = a->spare;
+            a->spare = b;
+            kept++;
+        } else {
+            a->mem.free_fn(b, a->mem.ud);
+        }
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
 }
 
 jmp_buf *arena_set_oom(gir_arena *a, jmp_buf *jb)
@@ -128,7 +166,9 @@ static void *alloc_raw(gir_arena *a, size_t n)
     block *b = a->head;
     if (!b || b->cap - b->used < n) {
         size_t cap = n > BLOCK_MIN ? n : BLOCK_MIN;
-        block *nb = a->mem.malloc_fn(sizeof *nb + cap, a->mem.ud);
+        block *nb = n <= BLOCK_MIN ? a->spare : NULL;
+        if (nb) a->spare = nb->next;   /* one kept by arena_reset */
+        else nb = a->mem.malloc_fn(sizeof *nb + cap, a->mem.ud);
         if (!nb) return fail(a);
         nb->used = 0;
         nb->cap = cap;

@@ -16,7 +16,8 @@
 
 /* ---- reading ---- */
 
-int io_open_regular(const char *path, gir_io_status *st, int *err_no)
+/* io_open_regular, and *size: the file's size when it was opened. */
+static int open_regular(const char *path, gir_io_status *st, int *err_no, off_t *size)
 {
     *err_no = 0;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -36,17 +37,32 @@ int io_open_regular(const char *path, gir_io_status *st, int *err_no)
         *st = IO_ERR_NOT_REGULAR;
     } else {
         *st = IO_OK;
+        *size = sb.st_size;
         return fd;
     }
     close(fd);
     return -1;
 }
 
-/* Reads fd to its end into buf (malloc); *len the bytes read. */
-static gir_io_status read_all(int fd, char **out, size_t *len, int *err_no)
+int io_open_regular(const char *path, gir_io_status *st, int *err_no)
+{
+    off_t size;
+    return open_regular(path, st, err_no, &size);
+}
+
+/* The size of fd when it is a regular file, else -1 (a pipe). */
+static off_t size_of(int fd)
 {
     struct stat sb;
-    size_t cap = (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) ? (size_t)sb.st_size + 1 : 65536;
+    return fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? sb.st_size : -1;
+}
+
+/* Reads fd to its end into buf (malloc); *len the bytes read. size: what
+ * fstat said (the buffer is one byte larger, so that the end is seen in
+ * the next read; a file that grew meanwhile is still read whole), or -1. */
+static gir_io_status read_all(int fd, off_t size, char **out, size_t *len, int *err_no)
+{
+    size_t cap = size > 0 ? (size_t)size + 1 : 65536;
     if (cap > (size_t)GIR_MAX_FILE_SIZE + 1) cap = (size_t)GIR_MAX_FILE_SIZE + 1;
     char *buf = malloc(cap + 1);
     if (!buf) { *err_no = ENOMEM; return IO_ERR_READ; }
@@ -106,11 +122,11 @@ static gir_io_status to_arena(gir_arena *a, char *buf, size_t n, gir_io_status s
     return st;
 }
 
-static gir_io_status read_fd(gir_arena *a, int fd, char **text, size_t *len, int *err_no)
+static gir_io_status read_fd(gir_arena *a, int fd, off_t size, char **text, size_t *len, int *err_no)
 {
     char *buf = NULL;
     size_t n = 0;
-    gir_io_status st = read_all(fd, &buf, &n, err_no);
+    gir_io_status st = read_all(fd, size, &buf, &n, err_no);
     if (!buf) return st;
     return to_arena(a, buf, n, st, text, len, err_no);
 }
@@ -118,9 +134,10 @@ static gir_io_status read_fd(gir_arena *a, int fd, char **text, size_t *len, int
 gir_io_status io_read_named(gir_arena *a, const char *path, char **text, size_t *len, int *err_no)
 {
     gir_io_status st = IO_OK;
-    int fd = io_open_regular(path, &st, err_no);
+    off_t size = -1;
+    int fd = open_regular(path, &st, err_no, &size);
     if (fd < 0) return st;
-    st = read_fd(a, fd, text, len, err_no);
+    st = read_fd(a, fd, size, text, len, err_no);   /* no second fstat */
     close(fd);
     return st;
 }
@@ -134,7 +151,7 @@ gir_io_status io_read_file(gir_arena *a, const char *path, char **text, size_t *
         *err_no = EISDIR;
         return IO_ERR_IS_DIR;
     }
-    return read_fd(a, STDIN_FILENO, text, len, err_no);
+    return read_fd(a, STDIN_FILENO, size_of(STDIN_FILENO), text, len, err_no);
 }
 
 int io_same_file(const char *out, const char *in)
@@ -327,7 +344,7 @@ static gir_io_status write_links(const char *real, const char *data, size_t len,
     if (fd < 0) { *err_no = errno; return IO_ERR_OPEN; }
     char *old = NULL;
     size_t olen = 0;
-    gir_io_status st = read_all(fd, &old, &olen, err_no);
+    gir_io_status st = read_all(fd, size_of(fd), &old, &olen, err_no);
     if (st == IO_OK) st = rewrite_in_place(fd, data, len, old, olen, err_no);
     free(old);
     if (close(fd) < 0 && st == IO_OK) { *err_no = errno; st = IO_ERR_WRITE; }

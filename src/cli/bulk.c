@@ -472,12 +472,15 @@ static int run_serial(gir_cli *c, const bulk_files *f, bulk_job job, void *ud)
     return rc;
 }
 
-/* Files per worker: about eight chunks per worker (so that the workers
- * stay busy to the end), at most 64 files (so that output keeps coming). */
+/* Files per worker: about four chunks per worker (so that the workers
+ * stay busy to the end), at most 512 files (so that output keeps
+ * coming: a chunk of small reports takes well under a second). Each
+ * chunk is a fork that loads its templates afresh (a few milliseconds),
+ * so a chunk must hold many files for that to be paid back. */
 static size_t chunk_size(size_t n, int jobs)
 {
-    size_t k = n / ((size_t)jobs * 8);
-    return k < 1 ? 1 : k > 64 ? 64 : k;
+    size_t k = n / ((size_t)jobs * 4);
+    return k < 1 ? 1 : k > 512 ? 512 : k;
 }
 
 int bulk_run(gir_cli *c, const bulk_files *f, int jobs, bulk_job job, void *ud)

@@ -13,10 +13,12 @@
 #include "scaffold/scaffold.h"
 #include "template/wording.h"   /* --threshold KEY=VALUE */
 
-/* Compiles one file and prints its diagnostics. Returns 0, 1 or 2. */
-static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
+/* Compiles one file and prints its diagnostics. keep: the batch's
+ * arena, which the text and the doc use and leave empty (arena_reset),
+ * or NULL for one of the file's own. Returns 0, 1 or 2. */
+static int check_one(gir_cli *c, gir_arena *keep, const char *path, size_t *nerr, size_t *nwarn, bulk_result *res)
 {
-    gir_arena *tmp = arena_new(NULL);
+    gir_arena *tmp = keep ? keep : arena_new(NULL);
     if (!tmp) return cli_io_error(c, CLI_OUT_OF_MEMORY, path, 0);
     char *text = NULL;
     size_t len = 0;
@@ -24,12 +26,14 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
     if (st) {
         if (res) res->unreadable = 1;
         if (st == 1) (*nerr)++;
-        arena_free(tmp);
+        if (keep) arena_reset(tmp);
+        else arena_free(tmp);
         return st;
     }
     gir_options o;
     cli_compile_options(c, &o);
     o.text_arena = tmp;   /* the text read once is the doc's (not copied) */
+    o.arena = keep;
     gir_doc *d = gir_doc_compile(cli_input_name(path), text, len, &o);
     if (!d || d->oom) {
         gir_doc_free(d);
@@ -51,8 +55,7 @@ static int check_one(gir_cli *c, const char *path, size_t *nerr, size_t *nwarn, 
 
 static int check_job(gir_cli *c, const char *path, void *ud, bulk_result *r)
 {
-    (void)ud;
-    return check_one(c, path, &r->nerr, &r->nwarn, r);
+    return check_one(c, ud, path, &r->nerr, &r->nwarn, r);
 }
 
 /* The totals line of a region run (human mode, standard error), and the
@@ -279,10 +282,12 @@ int cmd_check(gir_cli *c, int argc, char **argv)
         rc = check_region(c, &f, &ro);
     } else if (f.n == 1 && !dirs) {
         size_t nerr = 0, nwarn = 0;
-        rc = check_one(c, f.v[0], &nerr, &nwarn, NULL);
+        rc = check_one(c, NULL, f.v[0], &nerr, &nwarn, NULL);
         cli_print_summary(c, nerr, nwarn);
     } else {
-        rc = bulk_run(c, &f, jobs, check_job, NULL);
+        gir_arena *keep = arena_new(NULL);   /* one arena for the batch (NULL: one per file) */
+        rc = bulk_run(c, &f, jobs, check_job, keep);
+        arena_free(keep);
     }
     bulk_files_free(&f);
     return rc;

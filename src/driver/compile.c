@@ -12,16 +12,25 @@
 #include "syntax/parse.h"
 #include "template/template.h"
 
+/* The caller's arena (gir_options.arena) emptied, or a new one. */
+static void arena_done(gir_arena *a, int kept)
+{
+    if (kept) arena_reset(a);
+    else arena_free(a);
+}
+
 static gir_doc *doc_new(const gir_options *o)
 {
-    gir_arena *a = arena_new(o ? o->mem : NULL);
+    int kept = o && o->arena;
+    gir_arena *a = kept ? o->arena : arena_new(o ? o->mem : NULL);
     if (!a) return NULL;
     gir_doc *d = arena_alloc(a, sizeof *d);
     if (!d) {
-        arena_free(a);
+        arena_done(a, kept);
         return NULL;
     }
     d->arena = a;
+    d->arena_kept = kept;
     diags_init(&d->diags, a, o ? o->lang : GIR_LANG_ZH);
     return d;
 }
@@ -68,6 +77,7 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
     if (o) o2 = *o;
     o2.depth = 1;
     o2.text_arena = NULL;   /* its text is in d's arena */
+    o2.arena = NULL;        /* and it has its own */
     o2.lang = d->diags.lang;
     gir_doc *pd = gir_doc_compile(path, text, len, &o2);
     if (!pd || pd->oom) {   /* out of memory there is out of memory here */
@@ -126,7 +136,7 @@ static void run_job(void *ud)
         too_large(d, j->name, j->len);
         return;
     }
-    const char *copy = d->text_arena ? j->text : arena_strndup(d->arena, j->text, j->len);
+    const char *copy = d->text_in_place ? j->text : arena_strndup(d->arena, j->text, j->len);
     source_init(&d->src, d->arena, arena_strdup(d->arena, j->name), copy, (uint32_t)j->len);
     d->ast = gir_parse(d->arena, &d->diags, &d->src);
     if (j->check) check_doc(d, j->o);
@@ -136,10 +146,11 @@ static gir_doc *run(const char *name, const char *text, size_t len, const gir_op
 {
     gir_doc *d = doc_new(o);
     if (!d) {
-        if (o) arena_free(o->text_arena);
+        if (o && o->text_arena != o->arena) arena_free(o->text_arena);
         return NULL;
     }
-    d->text_arena = o ? o->text_arena : NULL;
+    d->text_in_place = o && o->text_arena;
+    d->text_arena = d->text_in_place && o->text_arena != o->arena ? o->text_arena : NULL;
     job j = {d, name, text, len, o, check};
     if (arena_protect(d->arena, run_job, &j)) d->oom = 1;   /* keep what was done, report it */
     return d;
@@ -160,7 +171,7 @@ void gir_doc_free(gir_doc *d)
     while (d) {
         gir_doc *p = d->previous;
         gir_arena *t = d->text_arena;
-        arena_free(d->arena);
+        arena_done(d->arena, d->arena_kept);
         arena_free(t);
         d = p;
     }

@@ -19,6 +19,10 @@ typedef struct gir_options {
     gir_arena *text_arena;  /* when set: text is NUL-terminated at len and lives in this arena, which
                              * the doc takes over (used in place, not copied; freed with the doc,
                              * also when NULL is returned) */
+    gir_arena *arena;       /* when set: the doc is made in this arena, the caller's, which a batch
+                             * keeps from one report to the next: gir_doc_free empties it
+                             * (arena_reset) and never frees it. text_arena may be this same arena
+                             * (the text read into it is then used in place). */
 } gir_options;
 
 struct gir_report;   /* check.h */
@@ -31,7 +35,9 @@ typedef struct gir_doc {
     struct gir_report *report;  /* the checked report, NULL if not a report or no template */
     int oom;                    /* compilation ran out of memory */
     struct gir_doc *previous;   /* last year's report (`previous`), owned */
-    gir_arena *text_arena;      /* gir_options.text_arena, owned */
+    gir_arena *text_arena;      /* gir_options.text_arena, owned (NULL when it is arena) */
+    int text_in_place;          /* the text is used where it was read (text_arena was given) */
+    int arena_kept;             /* arena is the caller's (gir_options.arena): reset, not freed */
 } gir_doc;
 
 /* Compiles text (need not be NUL-terminated; it is copied, unless

@@ -179,6 +179,70 @@ static void test_sweep_with_previous(void **state)
     print_message("tests/golden/023-previous-carry-over.gir: %ld allocation failure points\n", n - 1);
 }
 
+/* One report's result in the batch's arena (gir_options.arena), which
+ * gir_doc_free empties; "" when it ran out of memory. */
+static char *batch_one(gir_arena *keep, counting *c, const char *path, const char *text, size_t len)
+{
+    gir_options o = {0};
+    o.arena = keep;
+    gir_doc *d = gir_doc_compile(path, text, len, &o);
+    long fail_at = c->fail_at;
+    c->fail_at = 0;   /* report_text's sort allocates too */
+    char *got = d && !d->oom ? report_text(d) : strdup("");
+    c->fail_at = fail_at;
+    gir_doc_free(d);
+    assert_non_null(got);
+    return got;
+}
+
+/* girc check DIR compiles every report in one arena, reset in between
+ * (arena_reset): for every failure point of the first report, that one
+ * ends in doc->oom (or no document) or its normal result, and the next
+ * report in the same arena gives its normal result; between reports the
+ * arena holds at most its kept blocks, and when freed it gives every
+ * block back. */
+static void test_sweep_batch_arena(void **state)
+{
+    (void)state;
+    const char *p1 = "examples/xinhua-gongan-2021.gir", *p2 = "tests/golden/023-previous-carry-over.gir";
+    size_t l1 = 0, l2 = 0;
+    char *t1 = slurp(p1, &l1), *t2 = slurp(p2, &l2);
+    assert_non_null(t1);
+    assert_non_null(t2);
+    counting c = {0, 0, 0, 0};
+    gir_mem mem = {count_malloc, count_free, &c};
+    gir_arena *keep = arena_new(&mem);
+    char *w1 = batch_one(keep, &c, p1, t1, l1), *w2 = batch_one(keep, &c, p2, t2, l2);
+    arena_free(keep);
+    assert_int_equal(c.live, 0);
+    long n;
+    for (n = 2;; n++) {   /* 1 is the arena itself */
+        counting k = {0, 0, 0, 0};
+        mem.ud = &k;
+        keep = arena_new(&mem);
+        assert_non_null(keep);
+        k.fail_at = k.calls + n - 1;
+        char *g1 = batch_one(keep, &k, p1, t1, l1);
+        int failed = k.failed != 0;
+        k.fail_at = 0;
+        if (!failed) assert_string_equal(g1, w1);
+        else if (*g1) assert_string_equal(g1, w1);   /* a failure it got over (the previous report's text) */
+        char *g2 = batch_one(keep, &k, p2, t2, l2);
+        assert_string_equal(g2, w2);
+        if (k.live > 1 + (long)KEEP_BLOCKS) fail_msg("allocation %ld: %ld blocks kept between reports", n, k.live - 1);
+        arena_free(keep);
+        if (k.live != 0) fail_msg("allocation %ld failed: %ld block(s) not freed", n, k.live);
+        free(g1);
+        free(g2);
+        if (!failed) break;
+    }
+    print_message("batch arena: %ld allocation failure points\n", n - 2);
+    free(w1);
+    free(w2);
+    free(t1);
+    free(t2);
+}
+
 /* Waivers (check/waive.c): their keys, the findings' index, the notes. */
 static void test_sweep_waivers(void **state)
 {
@@ -570,6 +634,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sweep_example),
         cmocka_unit_test(test_sweep_with_previous),
+        cmocka_unit_test(test_sweep_batch_arena),
         cmocka_unit_test(test_sweep_waivers),
         cmocka_unit_test(test_sweep_deep_nesting),
         cmocka_unit_test(test_sweep_render_example),
