@@ -75,17 +75,70 @@ typedef struct tab {
     span *lab; size_t nlab;   /* label sub-columns (left edges) */
 } tab;
 
+/* Is segment k of ln a value (a number, not the first segment of a line
+ * with words)? */
+static int value_seg(const line *ln, size_t k)
+{
+    return ln->s[k].num && (k > 0 || ln->ns == 1);
+}
+
+/* The span of v[0..n) (sorted, disjoint) holding x, or n. */
+static size_t span_at(const span *v, size_t n, float x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (v[m].x0 <= x) lo = m + 1;
+        else hi = m;
+    }
+    return lo && x <= v[lo - 1].x1 ? lo - 1 : n;
+}
+
+/* Joins neighbouring value columns that no line has numbers in both of,
+ * less than a line height apart: one column whose numbers are set a
+ * little otherwise in some rows (a narrow cell, a number wider than the
+ * others). A table with a row of every column keeps its columns apart
+ * however close they are. Returns the count of columns left. */
+static size_t join_columns(lay *y, size_t b, size_t e, span *v, size_t n)
+{
+    if (n < 2) return n;
+    /* before[c]: the highest column left of c in a line holding a value in c */
+    long *before = arena_alloc(y->c->a, n * sizeof *before);
+    for (size_t c = 0; c < n; c++) before[c] = -1;
+    float h = 0;
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        long prev = -1;
+        for (size_t k = 0; k < ln->ns && !ln->drop; k++) {
+            if (!ln->s[k].num) continue;
+            size_t c = span_at(v, n, ln->s[k].x0);
+            if (c == n) continue;
+            if (prev >= 0 && prev < (long)c && prev > before[c]) before[c] = prev;
+            if (prev < (long)c) prev = (long)c;
+            h = fmaxf(h, ln->h);
+        }
+    }
+    size_t k = 0;
+    long group = 0;               /* the first old column of v[k] */
+    for (size_t c = 1; c < n; c++) {
+        if (before[c] < group && v[c].x0 - v[k].x1 < h) { v[k].x1 = fmaxf(v[k].x1, v[c].x1); continue; }
+        v[++k] = v[c];
+        group = (long)c;
+    }
+    return k + 1;
+}
+
 static void value_columns(lay *y, size_t b, size_t e, tab *t)
 {
     span *v = NULL;
     size_t n = 0;
     for (size_t i = b; i < e; i++)
         for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
-            if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
+            if (value_seg(&y->l[i], k)) {
                 span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
                 ARRAY_PUSH(y->c->a, v, n, s);
             }
-    t->ncol = merge_spans(v, n);
+    t->ncol = join_columns(y, b, e, v, merge_spans(v, n));
     t->col = v;
     t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
 }
@@ -356,6 +409,88 @@ static void merge_offset_values(lay *y, const tab *t, size_t b, size_t e)
     }
 }
 
+/* Digits only (with "." or ","): a piece of a number cut by its cell's wrap. */
+static int digit_run(const char *t)
+{
+    if (!*t) return 0;
+    for (; *t; t++) if (!((*t >= '0' && *t <= '9') || *t == '.' || *t == ',')) return 0;
+    return 1;
+}
+
+/* The next line of [b, e) from i on the same page (d = +1 down, -1 up),
+ * not dropped, or SIZE_MAX. */
+static size_t next_line(const lay *y, size_t b, size_t e, size_t i, int d)
+{
+    for (size_t k = i; d > 0 ? k + 1 < e : k > b;) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (y->l[k].page != y->l[i].page) return SIZE_MAX;
+        if (!y->l[k].drop) return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Are lines a (above) and b one cell's lines apart at most? */
+static int close_below(const line *a, const line *b)
+{
+    return b->y0 - a->y1 < CELL_GAP * fminf(a->h, b->h);
+}
+
+/* Takes segment k out of ln (a line left empty is dropped). */
+static void take_seg(line *ln, size_t k)
+{
+    memmove(&ln->s[k], &ln->s[k + 1], (ln->ns - k - 1) * sizeof *ln->s);
+    if (!--ln->ns) ln->drop = 1;
+}
+
+/* Puts segment v into ln, in x order. */
+static void put_seg(lay *y, line *ln, seg v)
+{
+    seg *s = NULL;
+    size_t n = 0;
+    size_t k = 0;
+    for (; k < ln->ns && ln->s[k].x0 <= v.x0; k++) ARRAY_PUSH(y->c->a, s, n, ln->s[k]);
+    ARRAY_PUSH(y->c->a, s, n, v);
+    for (; k < ln->ns; k++) ARRAY_PUSH(y->c->a, s, n, ln->s[k]);
+    ln->s = s;
+    ln->ns = n;
+}
+
+/* The value segment of ln in column c, or SIZE_MAX. */
+static size_t value_at(const tab *t, const line *ln, int c)
+{
+    for (size_t k = 0; k < ln->ns; k++)
+        if (ln->s[k].num && ln->s[k].x0 >= t->label_r && column_of(t, &ln->s[k]) == c) return k;
+    return SIZE_MAX;
+}
+
+/* A number wrapped over two lines in a narrow cell, the row's other
+ * cells set in the middle of the row: the row line m has no value in a
+ * column where the lines right above and right below it (close, their
+ * values all in columns m lacks) each hold digits. Those digits, the
+ * upper ones first, are m's value there ("6" over "4" is 64). */
+static void wrapped_numbers(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *m = &y->l[i];
+        if (m->drop || !row_line(t, m)) continue;
+        size_t u = next_line(y, b, e, i, -1), d = next_line(y, b, e, i, 1);
+        if (u == SIZE_MAX || d == SIZE_MAX) continue;
+        line *up = &y->l[u], *dn = &y->l[d];
+        if (!has_number(up) || !has_number(dn) || !close_below(up, m) || !close_below(m, dn)) continue;
+        if (!disjoint_values(t, up, m) || !disjoint_values(t, dn, m)) continue;
+        for (size_t k = up->ns; k-- > 0;) {
+            const seg *a = &up->s[k];
+            int c = a->num && a->x0 >= t->label_r ? column_of(t, a) : -1;
+            size_t j = c >= 0 ? value_at(t, dn, c) : SIZE_MAX;
+            if (j == SIZE_MAX || !digit_run(a->t) || !digit_run(dn->s[j].t)) continue;
+            seg v = {fminf(a->x0, dn->s[j].x0), fmaxf(a->x1, dn->s[j].x1), arena_printf(y->c->a, "%s%s", a->t, dn->s[j].t), 1};
+            take_seg(up, k);
+            take_seg(dn, j);
+            put_seg(y, m, v);
+        }
+    }
+}
+
 static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
@@ -420,10 +555,26 @@ static void write_shapes(lay *y, size_t b, size_t e)
     if (e > s) write_block(y, s, e);
 }
 
+/* A number ending in "." with words right after it on its line ("1." |
+ * "属于…": a label wrapped in a narrow cell, its words set apart) is the
+ * label's list number, not a value. */
+static void list_numbers(lay *y, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        for (size_t k = 0; k + 1 < ln->ns; k++) {
+            size_t n = strlen(ln->s[k].t);
+            if (ln->s[k].num && !ln->s[k + 1].num && n && ln->s[k].t[n - 1] == '.') ln->s[k].num = 0;
+        }
+    }
+}
+
 void pdf_write_table(lay *y, size_t b, size_t e)
 {
+    list_numbers(y, b, e);
     tab all = {0};
     value_columns(y, b, e, &all);
+    wrapped_numbers(y, &all, b, e);
     merge_offset_values(y, &all, b, e);
     size_t pb = b;
     while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
