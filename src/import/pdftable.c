@@ -265,6 +265,14 @@ static void append(gir_arena *a, const char **cell, const char *t)
     *cell = arena_printf(a, "%s%s%s", *cell, sp ? " " : "", t);
 }
 
+/* Is s set centred under p (inside it, their middles less than half a
+ * height apart): the next line of a centred label that wraps, whatever
+ * its left edge? */
+static int centred_under(const seg *s, const seg *p, float h)
+{
+    return s->x0 >= p->x0 - 0.01f && s->x1 <= p->x1 + 0.01f && fabsf((s->x0 + s->x1) - (p->x0 + p->x1)) < h;
+}
+
 /* The label cells of the row whose lines are grp[0..n) (in y order). */
 static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n, size_t row)
 {
@@ -272,15 +280,22 @@ static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n
     float deep = -1;               /* left edge of the row line's last label */
     for (size_t k = 0; k < y->l[row].ns; k++)
         if (y->l[row].s[k].x0 < t->label_r) deep = y->l[row].s[k].x0;
+    const line *pl = NULL;         /* the last line above with labels, and the label column of each of its segments */
+    const size_t *pc = NULL;
     for (size_t i = 0; i < n; i++) {
         const line *ln = &y->l[grp[i]];
+        size_t *cc = arena_alloc(y->c->a, (ln->ns + 1) * sizeof *cc);
         for (size_t k = 0; k < ln->ns; k++) {
             float x0 = ln->s[k].x0;
             if (x0 >= t->label_r) continue;
             /* a wrapped line of the row's own label, however it is aligned */
             if (grp[i] != row && deep >= 0 && x0 >= deep) x0 = deep;
-            append(y->c->a, &lab[label_col(t, x0)], ln->s[k].t);
+            cc[k] = label_col(t, x0);
+            for (size_t j = 0; pl && j < pl->ns; j++)
+                if (pl->s[j].x0 < t->label_r && centred_under(&ln->s[k], &pl->s[j], ln->h)) cc[k] = pc[j];
+            append(y->c->a, &lab[cc[k]], ln->s[k].t);
         }
+        if (ln->ns && ln->s[0].x0 < t->label_r) { pl = ln; pc = cc; }
     }
     return lab;
 }
