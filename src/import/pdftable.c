@@ -188,9 +188,46 @@ static int ruled(const lay *y, size_t a, size_t b, size_t i)
     return pdf_ruled_apart(y, &y->l[a], &y->l[b], (s->x0 + s->x1) / 2);
 }
 
+/* The label sub-column holding left edge x0. */
+static size_t label_col(const tab *t, float x0)
+{
+    size_t k = 0;
+    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
+    return k;
+}
+
+/* Has row line r a label segment in a label column where line ln has one? */
+static int labelled_like(const tab *t, const line *r, const line *ln)
+{
+    for (size_t k = 0; k < r->ns; k++) {
+        if (r->s[k].x0 >= t->label_r) continue;
+        for (size_t j = 0; j < ln->ns; j++)
+            if (ln->s[j].x0 < t->label_r && label_col(t, ln->s[j].x0) == label_col(t, r->s[k].x0)) return 1;
+    }
+    return 0;
+}
+
+#define CELL_LINES 64          /* the most lines of one cell counted around its row */
+
+/* How many lines next to row line r (d = -1: above it, +1: below it,
+ * down to line i), given to r in own[k - b], have a label in a label
+ * column of line i. */
+static size_t label_lines(const lay *y, const tab *t, const size_t *own, size_t b, size_t r, size_t i, int d)
+{
+    size_t n = 0;
+    for (size_t k = r, m = 0; m < CELL_LINES && (d > 0 ? k + 1 < i : k > b); m++) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (y->l[k].drop) continue;
+        if (own[k - b] != r) break;
+        n += labelled_like(t, &y->l[k], &y->l[i]);
+    }
+    return n;
+}
+
 /* The row a label line i belongs to: the nearer row line on its page
- * (no header line between), or SIZE_MAX. */
-static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
+ * (no header line between), or SIZE_MAX; own[k - b] is the row of
+ * each line k < i. */
+static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i, const size_t *own)
 {
     size_t up = SIZE_MAX, dn = SIZE_MAX, last = i;
     /* lines of one cell follow each other closely: a wider gap is another row, or a heading */
@@ -211,6 +248,12 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
     }
     if (up == SIZE_MAX) return dn;
     if (dn == SIZE_MAX) return numbered_heading(&y->l[i]) ? SIZE_MAX : up;
+    /* the row below has no label of its own where this line has one, the
+     * row above has, and as many lines of it below its line as above (a
+     * label centred on its row's line, complete): the row below's label
+     * is set around its line, and this line is its first */
+    if (labelled_like(t, &y->l[up], &y->l[i]) && !labelled_like(t, &y->l[dn], &y->l[i])
+        && label_lines(y, t, own, b, up, i, 1) >= label_lines(y, t, own, b, up, i, -1)) return dn;
     return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
 }
 
@@ -248,13 +291,6 @@ static void label_columns(lay *y, size_t b, size_t e, tab *t)
             }
     t->nlab = merge_spans(v, n);
     t->lab = v;
-}
-
-static size_t label_col(const tab *t, float x0)
-{
-    size_t k = 0;
-    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
-    return k;
 }
 
 static void append(gir_arena *a, const char **cell, const char *t)
@@ -521,7 +557,7 @@ static void write_block(lay *y, size_t b, size_t e)
         own[i - b] = SIZE_MAX;
         if (ln->drop) continue;
         if (row_line(&t, ln)) own[i - b] = i;
-        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
+        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i, own);
     }
     size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
     for (size_t i = b; i < e;) {
