@@ -19,10 +19,11 @@
 #                                   centred both ways, 5 pt side margins
 #                                   (a WPS "no border" table: 0.19 cm)
 # Usage: python3 tests/import/forms/make-layouts.py [NAME[:VARIANT,...] ...]
-# (default: every variant of pingtan-2021, and the thead-a4 variant of
-# pingtan-2023, whose big table repeats its header on four pages; about
-# 0.5-1 MB each, the CJK fonts embedded; Debian: chromium). An output is
-# written only when complete.
+# (default: every variant of pingtan-2021, the thead-a4 variant of
+# pingtan-2023, whose big table repeats its header on four pages, and the
+# norules-centre variants of pingtan-2019 and pingtan-2023; about 0.5-1 MB
+# each, the CJK fonts embedded; Debian: chromium). An output is written
+# only when complete.
 import os
 import re
 import shutil
@@ -118,4 +119,5 @@ def main(names):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4"]))
+    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2023:norules-centre",
+                                   "pingtan-2019:norules-centre"]))
