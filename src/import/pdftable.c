@@ -143,16 +143,20 @@ static void value_columns(lay *y, size_t b, size_t e, tab *t)
     t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
 }
 
+/* The value column nearest the middle of s (columns are sorted and
+ * apart: a binary search), or -1. */
 static int column_of(const tab *t, const seg *s)
 {
     float mid = (s->x0 + s->x1) / 2;
-    int best = -1;
-    float bd = 1e30f;
-    for (size_t k = 0; k < t->ncol; k++) {
-        float d = mid < t->col[k].x0 ? t->col[k].x0 - mid : mid > t->col[k].x1 ? mid - t->col[k].x1 : 0;
-        if (d < bd) { bd = d; best = (int)k; }
+    size_t lo = 0, hi = t->ncol;          /* lo: how many columns start at or left of mid */
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (t->col[m].x0 <= mid) lo = m + 1;
+        else hi = m;
     }
-    return best;
+    if (lo == 0) return t->ncol ? 0 : -1;
+    float left = mid > t->col[lo - 1].x1 ? mid - t->col[lo - 1].x1 : 0;
+    return lo < t->ncol && t->col[lo].x0 - mid < left ? (int)lo : (int)lo - 1;
 }
 
 static int label_only(const tab *t, const line *ln)
@@ -248,11 +252,11 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i, co
     }
     if (up == SIZE_MAX) return dn;
     if (dn == SIZE_MAX) return numbered_heading(&y->l[i]) ? SIZE_MAX : up;
-    /* the row below has no label of its own where this line has one, the
-     * row above has, and as many lines of it below its line as above (a
-     * label centred on its row's line, complete): the row below's label
-     * is set around its line, and this line is its first */
-    if (labelled_like(t, &y->l[up], &y->l[i]) && !labelled_like(t, &y->l[dn], &y->l[i])
+    /* the row below has no label on its line, the row above has one
+     * where this line has, with as many lines of it below its line as
+     * above (a label centred on its row's line, complete): the row
+     * below's label is set around its line, and this line is its first */
+    if (labelled_like(t, &y->l[up], &y->l[i]) && y->l[dn].s[0].x0 >= t->label_r
         && label_lines(y, t, own, b, up, i, 1) >= label_lines(y, t, own, b, up, i, -1)) return dn;
     return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
 }
@@ -420,13 +424,18 @@ static int caption(const lay *y, size_t b, size_t e, const line *ln)
     return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
 }
 
-/* Are the values of lines a and b in different columns? */
+/* Are the values of lines a and b in different columns? (The columns
+ * of a line's segments go left to right: one pass over both.) */
 static int disjoint_values(const tab *t, const line *a, const line *b)
 {
-    for (size_t i = 0; i < a->ns; i++) {
-        if (a->s[i].x0 < t->label_r) continue;
-        for (size_t k = 0; k < b->ns; k++)
-            if (b->s[k].x0 >= t->label_r && column_of(t, &a->s[i]) == column_of(t, &b->s[k])) return 0;
+    size_t i = 0, k = 0;
+    while (i < a->ns && k < b->ns) {
+        if (a->s[i].x0 < t->label_r) { i++; continue; }
+        if (b->s[k].x0 < t->label_r) { k++; continue; }
+        int ca = column_of(t, &a->s[i]), cb = column_of(t, &b->s[k]);
+        if (ca == cb) return 0;
+        if (ca < cb) i++;
+        else k++;
     }
     return 1;
 }
@@ -486,32 +495,58 @@ static int close_below(const line *a, const line *b)
     return b->y0 - a->y1 < CELL_GAP * fminf(a->h, b->h);
 }
 
-/* Takes segment k out of ln (a line left empty is dropped). */
-static void take_seg(line *ln, size_t k)
+/* Leaves out the segments of ln whose text is NULL (a line left empty
+ * is dropped). */
+static void compact(line *ln)
 {
-    memmove(&ln->s[k], &ln->s[k + 1], (ln->ns - k - 1) * sizeof *ln->s);
-    if (!--ln->ns) ln->drop = 1;
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].t) ln->s[n++] = ln->s[k];
+    ln->ns = n;
+    if (!n) ln->drop = 1;
 }
 
-/* Puts segment v into ln, in x order. */
-static void put_seg(lay *y, line *ln, seg v)
+/* Merges the segments v[0..n) (sorted by x) into ln's, in x order. */
+static void merge_segs(lay *y, line *ln, const seg *v, size_t n)
 {
     seg *s = NULL;
-    size_t n = 0;
-    size_t k = 0;
-    for (; k < ln->ns && ln->s[k].x0 <= v.x0; k++) ARRAY_PUSH(y->c->a, s, n, ln->s[k]);
-    ARRAY_PUSH(y->c->a, s, n, v);
-    for (; k < ln->ns; k++) ARRAY_PUSH(y->c->a, s, n, ln->s[k]);
+    size_t ns = 0, p = 0, q = 0;
+    while (p < ln->ns || q < n) {
+        int mine = q >= n || (p < ln->ns && ln->s[p].x0 <= v[q].x0);
+        ARRAY_PUSH(y->c->a, s, ns, mine ? ln->s[p++] : v[q++]);
+    }
     ln->s = s;
-    ln->ns = n;
+    ln->ns = ns;
 }
 
-/* The value segment of ln in column c, or SIZE_MAX. */
-static size_t value_at(const tab *t, const line *ln, int c)
+static int is_value(const tab *t, const seg *s)
 {
-    for (size_t k = 0; k < ln->ns; k++)
-        if (ln->s[k].num && ln->s[k].x0 >= t->label_r && column_of(t, &ln->s[k]) == c) return k;
-    return SIZE_MAX;
+    return s->num && s->x0 >= t->label_r;
+}
+
+/* Joins the digits of up and dn that are in one column (up's first) into
+ * the row line m; both lines' columns go left to right, so one pass. */
+static void join_wrapped(lay *y, const tab *t, line *up, line *m, line *dn)
+{
+    seg *v = NULL;
+    size_t n = 0, j = 0;
+    for (size_t k = 0; k < up->ns; k++) {
+        seg *a = &up->s[k];
+        if (!is_value(t, a) || !digit_run(a->t)) continue;
+        int c = column_of(t, a);
+        while (j < dn->ns && (!is_value(t, &dn->s[j]) || column_of(t, &dn->s[j]) < c)) j++;
+        if (j == dn->ns) break;
+        seg *d = &dn->s[j];
+        if (column_of(t, d) != c || !digit_run(d->t)) continue;
+        seg w = {fminf(a->x0, d->x0), fmaxf(a->x1, d->x1), arena_printf(y->c->a, "%s%s", a->t, d->t), 1};
+        ARRAY_PUSH(y->c->a, v, n, w);
+        a->t = NULL;
+        d->t = NULL;
+        j++;
+    }
+    if (!n) return;
+    compact(up);
+    compact(dn);
+    merge_segs(y, m, v, n);
 }
 
 /* A number wrapped over two lines in a narrow cell, the row's other
@@ -529,16 +564,7 @@ static void wrapped_numbers(lay *y, const tab *t, size_t b, size_t e)
         line *up = &y->l[u], *dn = &y->l[d];
         if (!has_number(up) || !has_number(dn) || !close_below(up, m) || !close_below(m, dn)) continue;
         if (!disjoint_values(t, up, m) || !disjoint_values(t, dn, m)) continue;
-        for (size_t k = up->ns; k-- > 0;) {
-            const seg *a = &up->s[k];
-            int c = a->num && a->x0 >= t->label_r ? column_of(t, a) : -1;
-            size_t j = c >= 0 ? value_at(t, dn, c) : SIZE_MAX;
-            if (j == SIZE_MAX || !digit_run(a->t) || !digit_run(dn->s[j].t)) continue;
-            seg v = {fminf(a->x0, dn->s[j].x0), fmaxf(a->x1, dn->s[j].x1), arena_printf(y->c->a, "%s%s", a->t, dn->s[j].t), 1};
-            take_seg(up, k);
-            take_seg(dn, j);
-            put_seg(y, m, v);
-        }
+        join_wrapped(y, t, up, m, dn);
     }
 }
 
