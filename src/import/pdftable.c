@@ -1,10 +1,15 @@
 /* pdftable.c - one table of a PDF page to rows of the working text
  * (pdfline.h). The value columns are the x ranges of the numbers of the
- * rows that hold numbers (overlapping ranges merged): what lies left of
- * them is the label area, whose sub-columns are the left edges of the
- * labels. Every line with numbers is a row (values a little above or
+ * rows that hold numbers (overlapping ranges merged, and neighbours no
+ * line has numbers in both of joined): what lies left of them is the
+ * label area, whose sub-columns are the left edges of the labels (a list
+ * number "1." with words after it is a label; a centred label's next
+ * line keeps the column of the line it is centred under). A number
+ * wrapped onto the lines around its row's line is joined into that row. Every line with numbers is a row (values a little above or
  * below a row whose other values are in other columns join it); a line
- * of labels only belongs to the nearer row above or below it on its page,
+ * of labels only belongs to the nearer row above or below it on its page
+ * (to the row below when that row has no label on its line and the row
+ * above's label is complete around its own line),
  * reached through lines that follow each other closely (a label that
  * wraps inside its cell), a wrapped line of a row's own label joins that
  * label however it is aligned, and text set vertically down a merged cell
@@ -192,21 +197,29 @@ static int ruled(const lay *y, size_t a, size_t b, size_t i)
     return pdf_ruled_apart(y, &y->l[a], &y->l[b], (s->x0 + s->x1) / 2);
 }
 
-/* The label sub-column holding left edge x0. */
+/* The label sub-column holding left edge x0 (the last one starting at
+ * or left of it: a binary search). */
 static size_t label_col(const tab *t, float x0)
 {
-    size_t k = 0;
-    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
-    return k;
+    size_t lo = 1, hi = t->nlab;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (t->lab[m].x0 <= x0 + 0.01f) lo = m + 1;
+        else hi = m;
+    }
+    return lo - 1;
 }
 
-/* Has row line r a label segment in a label column where line ln has one? */
+/* Has row line r a label segment in a label column where line ln has
+ * one? (The columns of a line's segments go left to right: one pass.) */
 static int labelled_like(const tab *t, const line *r, const line *ln)
 {
-    for (size_t k = 0; k < r->ns; k++) {
-        if (r->s[k].x0 >= t->label_r) continue;
-        for (size_t j = 0; j < ln->ns; j++)
-            if (ln->s[j].x0 < t->label_r && label_col(t, ln->s[j].x0) == label_col(t, r->s[k].x0)) return 1;
+    size_t k = 0, j = 0;
+    while (k < r->ns && j < ln->ns && r->s[k].x0 < t->label_r && ln->s[j].x0 < t->label_r) {
+        size_t a = label_col(t, r->s[k].x0), c = label_col(t, ln->s[j].x0);
+        if (a == c) return 1;
+        if (a < c) k++;
+        else j++;
     }
     return 0;
 }
