@@ -5,8 +5,9 @@
  * label area, whose sub-columns are the left edges of the labels (a list
  * number "1." with words after it is a label; a centred label's next
  * line keeps the column of the line it is centred under). A number
- * wrapped onto the lines around its row's line is joined into that row. Every line with numbers is a row (values a little above or
- * below a row whose other values are in other columns join it); a line
+ * wrapped onto the lines around its row's line is joined into that row.
+ * Every line with numbers is a row (values a little above or below a
+ * row whose other values are in other columns join it); a line
  * of labels only belongs to the nearer row above or below it on its page
  * (to the row below when that row has no label on its line and the row
  * above's label is complete around its own line),
