@@ -1,10 +1,16 @@
 /* pdftable.c - one table of a PDF page to rows of the working text
  * (pdfline.h). The value columns are the x ranges of the numbers of the
- * rows that hold numbers (overlapping ranges merged): what lies left of
- * them is the label area, whose sub-columns are the left edges of the
- * labels. Every line with numbers is a row (values a little above or
- * below a row whose other values are in other columns join it); a line
- * of labels only belongs to the nearer row above or below it on its page,
+ * rows that hold numbers (overlapping ranges merged, and neighbours no
+ * line has numbers in both of joined): what lies left of them is the
+ * label area, whose sub-columns are the left edges of the labels (a list
+ * number "1." with words after it is a label; a centred label's next
+ * line keeps the column of the line it is centred under). A number
+ * wrapped onto the lines around its row's line is joined into that row.
+ * Every line with numbers is a row (values a little above or below a
+ * row whose other values are in other columns join it); a line
+ * of labels only belongs to the nearer row above or below it on its page
+ * (to the row below when that row has no label on its line and the row
+ * above's label is complete around its own line),
  * reached through lines that follow each other closely (a label that
  * wraps inside its cell), a wrapped line of a row's own label joins that
  * label however it is aligned, and text set vertically down a merged cell
@@ -75,31 +81,88 @@ typedef struct tab {
     span *lab; size_t nlab;   /* label sub-columns (left edges) */
 } tab;
 
+/* Is segment k of ln a value (a number, not the first segment of a line
+ * with words)? */
+static int value_seg(const line *ln, size_t k)
+{
+    return ln->s[k].num && (k > 0 || ln->ns == 1);
+}
+
+/* The span of v[0..n) (sorted, disjoint) holding x, or n. */
+static size_t span_at(const span *v, size_t n, float x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (v[m].x0 <= x) lo = m + 1;
+        else hi = m;
+    }
+    return lo && x <= v[lo - 1].x1 ? lo - 1 : n;
+}
+
+/* Joins neighbouring value columns that no line has numbers in both of,
+ * less than a line height apart: one column whose numbers are set a
+ * little otherwise in some rows (a narrow cell, a number wider than the
+ * others). A table with a row of every column keeps its columns apart
+ * however close they are. Returns the count of columns left. */
+static size_t join_columns(lay *y, size_t b, size_t e, span *v, size_t n)
+{
+    if (n < 2) return n;
+    /* before[c]: the highest column left of c in a line holding a value in c */
+    long *before = arena_alloc(y->c->a, n * sizeof *before);
+    for (size_t c = 0; c < n; c++) before[c] = -1;
+    float h = 0;
+    for (size_t i = b; i < e; i++) {
+        const line *ln = &y->l[i];
+        long prev = -1;
+        for (size_t k = 0; k < ln->ns && !ln->drop; k++) {
+            if (!ln->s[k].num) continue;
+            size_t c = span_at(v, n, ln->s[k].x0);
+            if (c == n) continue;
+            if (prev >= 0 && prev < (long)c && prev > before[c]) before[c] = prev;
+            if (prev < (long)c) prev = (long)c;
+            h = fmaxf(h, ln->h);
+        }
+    }
+    size_t k = 0;
+    long group = 0;               /* the first old column of v[k] */
+    for (size_t c = 1; c < n; c++) {
+        if (before[c] < group && v[c].x0 - v[k].x1 < h) { v[k].x1 = fmaxf(v[k].x1, v[c].x1); continue; }
+        v[++k] = v[c];
+        group = (long)c;
+    }
+    return k + 1;
+}
+
 static void value_columns(lay *y, size_t b, size_t e, tab *t)
 {
     span *v = NULL;
     size_t n = 0;
     for (size_t i = b; i < e; i++)
         for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
-            if (y->l[i].s[k].num && (k > 0 || y->l[i].ns == 1)) {
+            if (value_seg(&y->l[i], k)) {
                 span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
                 ARRAY_PUSH(y->c->a, v, n, s);
             }
-    t->ncol = merge_spans(v, n);
+    t->ncol = join_columns(y, b, e, v, merge_spans(v, n));
     t->col = v;
     t->label_r = t->ncol ? t->col[0].x0 : 1e30f;
 }
 
+/* The value column nearest the middle of s (columns are sorted and
+ * apart: a binary search), or -1. */
 static int column_of(const tab *t, const seg *s)
 {
     float mid = (s->x0 + s->x1) / 2;
-    int best = -1;
-    float bd = 1e30f;
-    for (size_t k = 0; k < t->ncol; k++) {
-        float d = mid < t->col[k].x0 ? t->col[k].x0 - mid : mid > t->col[k].x1 ? mid - t->col[k].x1 : 0;
-        if (d < bd) { bd = d; best = (int)k; }
+    size_t lo = 0, hi = t->ncol;          /* lo: how many columns start at or left of mid */
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (t->col[m].x0 <= mid) lo = m + 1;
+        else hi = m;
     }
-    return best;
+    if (lo == 0) return t->ncol ? 0 : -1;
+    float left = mid > t->col[lo - 1].x1 ? mid - t->col[lo - 1].x1 : 0;
+    return lo < t->ncol && t->col[lo].x0 - mid < left ? (int)lo : (int)lo - 1;
 }
 
 static int label_only(const tab *t, const line *ln)
@@ -135,9 +198,54 @@ static int ruled(const lay *y, size_t a, size_t b, size_t i)
     return pdf_ruled_apart(y, &y->l[a], &y->l[b], (s->x0 + s->x1) / 2);
 }
 
+/* The label sub-column holding left edge x0 (the last one starting at
+ * or left of it: a binary search). */
+static size_t label_col(const tab *t, float x0)
+{
+    size_t lo = 1, hi = t->nlab;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (t->lab[m].x0 <= x0 + 0.01f) lo = m + 1;
+        else hi = m;
+    }
+    return lo - 1;
+}
+
+/* Has row line r a label segment in a label column where line ln has
+ * one? (The columns of a line's segments go left to right: one pass.) */
+static int labelled_like(const tab *t, const line *r, const line *ln)
+{
+    size_t k = 0, j = 0;
+    while (k < r->ns && j < ln->ns && r->s[k].x0 < t->label_r && ln->s[j].x0 < t->label_r) {
+        size_t a = label_col(t, r->s[k].x0), c = label_col(t, ln->s[j].x0);
+        if (a == c) return 1;
+        if (a < c) k++;
+        else j++;
+    }
+    return 0;
+}
+
+#define CELL_LINES 64          /* the most lines of one cell counted around its row */
+
+/* How many lines next to row line r (d = -1: above it, +1: below it,
+ * down to line i), given to r in own[k - b], have a label in a label
+ * column of line i. */
+static size_t label_lines(const lay *y, const tab *t, const size_t *own, size_t b, size_t r, size_t i, int d)
+{
+    size_t n = 0;
+    for (size_t k = r, m = 0; m < CELL_LINES && (d > 0 ? k + 1 < i : k > b); m++) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (y->l[k].drop) continue;
+        if (own[k - b] != r) break;
+        n += labelled_like(t, &y->l[k], &y->l[i]);
+    }
+    return n;
+}
+
 /* The row a label line i belongs to: the nearer row line on its page
- * (no header line between), or SIZE_MAX. */
-static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
+ * (no header line between), or SIZE_MAX; own[k - b] is the row of
+ * each line k < i. */
+static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i, const size_t *own)
 {
     size_t up = SIZE_MAX, dn = SIZE_MAX, last = i;
     /* lines of one cell follow each other closely: a wider gap is another row, or a heading */
@@ -158,6 +266,12 @@ static size_t owner(const lay *y, const tab *t, size_t b, size_t e, size_t i)
     }
     if (up == SIZE_MAX) return dn;
     if (dn == SIZE_MAX) return numbered_heading(&y->l[i]) ? SIZE_MAX : up;
+    /* the row below has no label on its line, the row above has one
+     * where this line has, with as many lines of it below its line as
+     * above (a label centred on its row's line, complete): the row
+     * below's label is set around its line, and this line is its first */
+    if (labelled_like(t, &y->l[up], &y->l[i]) && y->l[dn].s[0].x0 >= t->label_r
+        && label_lines(y, t, own, b, up, i, 1) >= label_lines(y, t, own, b, up, i, -1)) return dn;
     return y->l[i].ym - y->l[up].ym < y->l[dn].ym - y->l[i].ym ? up : dn;
 }
 
@@ -197,19 +311,20 @@ static void label_columns(lay *y, size_t b, size_t e, tab *t)
     t->lab = v;
 }
 
-static size_t label_col(const tab *t, float x0)
-{
-    size_t k = 0;
-    while (k + 1 < t->nlab && t->lab[k + 1].x0 <= x0 + 0.01f) k++;
-    return k;
-}
-
 static void append(gir_arena *a, const char **cell, const char *t)
 {
     if (!*cell) { *cell = t; return; }
     size_t n = strlen(*cell);
     int sp = n && pdf_latin((unsigned char)(*cell)[n - 1]) && pdf_latin((unsigned char)t[0]);
     *cell = arena_printf(a, "%s%s%s", *cell, sp ? " " : "", t);
+}
+
+/* Is s set centred under p (inside it, their middles less than half a
+ * height apart): the next line of a centred label that wraps, whatever
+ * its left edge? */
+static int centred_under(const seg *s, const seg *p, float h)
+{
+    return s->x0 >= p->x0 - 0.01f && s->x1 <= p->x1 + 0.01f && fabsf((s->x0 + s->x1) - (p->x0 + p->x1)) < h;
 }
 
 /* The label cells of the row whose lines are grp[0..n) (in y order). */
@@ -219,15 +334,22 @@ static const char **row_labels(lay *y, const tab *t, const size_t *grp, size_t n
     float deep = -1;               /* left edge of the row line's last label */
     for (size_t k = 0; k < y->l[row].ns; k++)
         if (y->l[row].s[k].x0 < t->label_r) deep = y->l[row].s[k].x0;
+    const line *pl = NULL;         /* the last line above with labels, and the label column of each of its segments */
+    const size_t *pc = NULL;
     for (size_t i = 0; i < n; i++) {
         const line *ln = &y->l[grp[i]];
+        size_t *cc = arena_alloc(y->c->a, (ln->ns + 1) * sizeof *cc);
         for (size_t k = 0; k < ln->ns; k++) {
             float x0 = ln->s[k].x0;
             if (x0 >= t->label_r) continue;
             /* a wrapped line of the row's own label, however it is aligned */
             if (grp[i] != row && deep >= 0 && x0 >= deep) x0 = deep;
-            append(y->c->a, &lab[label_col(t, x0)], ln->s[k].t);
+            cc[k] = label_col(t, x0);
+            for (size_t j = 0; pl && j < pl->ns; j++)
+                if (pl->s[j].x0 < t->label_r && centred_under(&ln->s[k], &pl->s[j], ln->h)) cc[k] = pc[j];
+            append(y->c->a, &lab[cc[k]], ln->s[k].t);
         }
+        if (ln->ns && ln->s[0].x0 < t->label_r) { pl = ln; pc = cc; }
     }
     return lab;
 }
@@ -316,13 +438,18 @@ static int caption(const lay *y, size_t b, size_t e, const line *ln)
     return ln->x0 > l + 2 * ln->h && fabsf(mid - (l + r) / 2) < 2 * ln->h;
 }
 
-/* Are the values of lines a and b in different columns? */
+/* Are the values of lines a and b in different columns? (The columns
+ * of a line's segments go left to right: one pass over both.) */
 static int disjoint_values(const tab *t, const line *a, const line *b)
 {
-    for (size_t i = 0; i < a->ns; i++) {
-        if (a->s[i].x0 < t->label_r) continue;
-        for (size_t k = 0; k < b->ns; k++)
-            if (b->s[k].x0 >= t->label_r && column_of(t, &a->s[i]) == column_of(t, &b->s[k])) return 0;
+    size_t i = 0, k = 0;
+    while (i < a->ns && k < b->ns) {
+        if (a->s[i].x0 < t->label_r) { i++; continue; }
+        if (b->s[k].x0 < t->label_r) { k++; continue; }
+        int ca = column_of(t, &a->s[i]), cb = column_of(t, &b->s[k]);
+        if (ca == cb) return 0;
+        if (ca < cb) i++;
+        else k++;
     }
     return 1;
 }
@@ -356,6 +483,105 @@ static void merge_offset_values(lay *y, const tab *t, size_t b, size_t e)
     }
 }
 
+/* Digits only (with "." or ","): a piece of a number cut by its cell's wrap. */
+static int digit_run(const char *t)
+{
+    if (!*t) return 0;
+    for (; *t; t++) if (!((*t >= '0' && *t <= '9') || *t == '.' || *t == ',')) return 0;
+    return 1;
+}
+
+/* The next line of [b, e) from i on the same page (d = +1 down, -1 up),
+ * not dropped, or SIZE_MAX. */
+static size_t next_line(const lay *y, size_t b, size_t e, size_t i, int d)
+{
+    for (size_t k = i; d > 0 ? k + 1 < e : k > b;) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (y->l[k].page != y->l[i].page) return SIZE_MAX;
+        if (!y->l[k].drop) return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Are lines a (above) and b one cell's lines apart at most? */
+static int close_below(const line *a, const line *b)
+{
+    return b->y0 - a->y1 < CELL_GAP * fminf(a->h, b->h);
+}
+
+/* Leaves out the segments of ln whose text is NULL (a line left empty
+ * is dropped). */
+static void compact(line *ln)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ns; k++) if (ln->s[k].t) ln->s[n++] = ln->s[k];
+    ln->ns = n;
+    if (!n) ln->drop = 1;
+}
+
+/* Merges the segments v[0..n) (sorted by x) into ln's, in x order. */
+static void merge_segs(lay *y, line *ln, const seg *v, size_t n)
+{
+    seg *s = NULL;
+    size_t ns = 0, p = 0, q = 0;
+    while (p < ln->ns || q < n) {
+        int mine = q >= n || (p < ln->ns && ln->s[p].x0 <= v[q].x0);
+        ARRAY_PUSH(y->c->a, s, ns, mine ? ln->s[p++] : v[q++]);
+    }
+    ln->s = s;
+    ln->ns = ns;
+}
+
+static int is_value(const tab *t, const seg *s)
+{
+    return s->num && s->x0 >= t->label_r;
+}
+
+/* Joins the digits of up and dn that are in one column (up's first) into
+ * the row line m; both lines' columns go left to right, so one pass. */
+static void join_wrapped(lay *y, const tab *t, line *up, line *m, line *dn)
+{
+    seg *v = NULL;
+    size_t n = 0, j = 0;
+    for (size_t k = 0; k < up->ns; k++) {
+        seg *a = &up->s[k];
+        if (!is_value(t, a) || !digit_run(a->t)) continue;
+        int c = column_of(t, a);
+        while (j < dn->ns && (!is_value(t, &dn->s[j]) || column_of(t, &dn->s[j]) < c)) j++;
+        if (j == dn->ns) break;
+        seg *d = &dn->s[j];
+        if (column_of(t, d) != c || !digit_run(d->t)) continue;
+        seg w = {fminf(a->x0, d->x0), fmaxf(a->x1, d->x1), arena_printf(y->c->a, "%s%s", a->t, d->t), 1};
+        ARRAY_PUSH(y->c->a, v, n, w);
+        a->t = NULL;
+        d->t = NULL;
+        j++;
+    }
+    if (!n) return;
+    compact(up);
+    compact(dn);
+    merge_segs(y, m, v, n);
+}
+
+/* A number wrapped over two lines in a narrow cell, the row's other
+ * cells set in the middle of the row: the row line m has no value in a
+ * column where the lines right above and right below it (close, their
+ * values all in columns m lacks) each hold digits. Those digits, the
+ * upper ones first, are m's value there ("6" over "4" is 64). */
+static void wrapped_numbers(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *m = &y->l[i];
+        if (m->drop || !row_line(t, m)) continue;
+        size_t u = next_line(y, b, e, i, -1), d = next_line(y, b, e, i, 1);
+        if (u == SIZE_MAX || d == SIZE_MAX) continue;
+        line *up = &y->l[u], *dn = &y->l[d];
+        if (!has_number(up) || !has_number(dn) || !close_below(up, m) || !close_below(m, dn)) continue;
+        if (!disjoint_values(t, up, m) || !disjoint_values(t, dn, m)) continue;
+        join_wrapped(y, t, up, m, dn);
+    }
+}
+
 static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
@@ -371,7 +597,7 @@ static void write_block(lay *y, size_t b, size_t e)
         own[i - b] = SIZE_MAX;
         if (ln->drop) continue;
         if (row_line(&t, ln)) own[i - b] = i;
-        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i);
+        else if (label_only(&t, ln)) own[i - b] = owner(y, &t, b, e, i, own);
     }
     size_t *rows = arena_alloc(y->c->a, (e - b + 1) * sizeof *rows);
     for (size_t i = b; i < e;) {
@@ -420,10 +646,26 @@ static void write_shapes(lay *y, size_t b, size_t e)
     if (e > s) write_block(y, s, e);
 }
 
+/* A number ending in "." with words right after it on its line ("1." |
+ * "属于…": a label wrapped in a narrow cell, its words set apart) is the
+ * label's list number, not a value. */
+static void list_numbers(lay *y, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        for (size_t k = 0; k + 1 < ln->ns; k++) {
+            size_t n = strlen(ln->s[k].t);
+            if (ln->s[k].num && !ln->s[k + 1].num && n && ln->s[k].t[n - 1] == '.') ln->s[k].num = 0;
+        }
+    }
+}
+
 void pdf_write_table(lay *y, size_t b, size_t e)
 {
+    list_numbers(y, b, e);
     tab all = {0};
     value_columns(y, b, e, &all);
+    wrapped_numbers(y, &all, b, e);
     merge_offset_values(y, &all, b, e);
     size_t pb = b;
     while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;

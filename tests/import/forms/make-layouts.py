@@ -19,12 +19,19 @@
 #                                   over pages with no ruling lines
 #   layout-pdf/NAME.wide-a4.pdf     A4, wide cell padding and 9 pt text
 #                                   (Word-like loose cells, small type)
+#   layout-pdf/NAME.norules-a4.pdf  A4 pages, no borders (cells of a usual width)
+#   layout-pdf/NAME.norules-centre.pdf  A5 pages, no borders, every cell
+#                                   centred both ways, 5 pt side margins
+#                                   (a WPS "no border" table: 0.19 cm)
 # Usage: python3 tests/import/forms/make-layouts.py [NAME[:VARIANT,...] ...]
 # (default: every variant of pingtan-2021, the thead-a4 variant of
 # pingtan-2023, whose big table repeats its header on four pages, and the
 # thead-a5 variant of pingtan-2019, the older template's table; about
 # 0.5-1 MB each, the CJK fonts embedded; Debian: chromium). An output is
 # written only when complete.
+# norules-centre variants of pingtan-2019 and pingtan-2023; about 0.5-1 MB
+# each, the CJK fonts embedded; Debian: chromium). An output is written
+# only when complete.
 import os
 import re
 import shutil
@@ -43,6 +50,10 @@ VARIANTS = {
     "thead-a4": ("@page { size: A4; margin: 2cm; } body, td, th { font-size: 13pt !important; } tr { page-break-inside: avoid; }", True),
     "norules-a5": ("@page { size: A5; margin: 1.5cm; } table, tr, td, th { border: none !important; }", False),
     "wide-a4": ("@page { size: A4; margin: 2.5cm; } body, td, th { font-size: 9pt !important; } td, th { padding: 6pt 10pt !important; }", False),
+    # unruled tables on other pages than norules-a5 (pdftable.c's x-gap path)
+    "norules-a4": ("@page { size: A4; margin: 2cm; } table, tr, td, th { border: none !important; }", False),
+    "norules-centre": ("@page { size: A5; margin: 1.2cm; } table, tr, td, th { border: none !important; }"
+                       " td, th { text-align: center !important; vertical-align: middle !important; padding: 1pt 5pt !important; }", False),
 }
 
 
@@ -118,3 +129,5 @@ def main(names):
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2019:thead-a5"]))
+    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2023:norules-centre",
+                                   "pingtan-2019:norules-centre"]))
