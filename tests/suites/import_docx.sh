@@ -54,6 +54,9 @@
 #     prose); with its table 4 deleted (tests/import/drop-table.py) the
 #     part is error E1062 at its heading, exit 1
 #     (tests/import/docx/no-table-4.err).
+#  8. Round trip: every examples/*.gir built with `girc build -f docx`
+#     imports back, exit 0, to every cell of the example (compared through
+#     `girc build -f json`: tests/import/forms/compare.sh --json).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites tests/import/docx/*.err and word-2021.gir.
 GIRC=${GIRC:-build/girc}
@@ -319,3 +322,12 @@ golden $X/no-table-4.err "$T/no-table-4.err"; check $? "no-table-4.docx: E1062 a
 ! grep -q 'W1016\|W1011\|W1015' "$T/no-table-4.err" && ! grep -q '^table 复议诉讼' "$T/no-table-4.gir" &&
   grep -q '^2021年，本局因政府信息公开工作被申请行政复议4件' "$T/no-table-4.gir"
 check $? "no-table-4.docx: no table 4 made from the prose, which stays the part's prose"
+
+# ---- 8. round trip: girc's own .docx of every example ----
+for e in examples/*.gir; do
+  b=$(basename "$e" .gir)
+  "$GIRC" build -f docx -o "$T/rt-$b.docx" "$e" 2> /dev/null
+  imp "$T/rt-$b.docx" > "$T/rt-$b.gir" 2> /dev/null; st=$?
+  got=$(GIRC=$GIRC sh $D/forms/compare.sh --json "$e" "$T/rt-$b.gir" x); cst=$?
+  [ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "round trip: build -f docx of $b imports back to every cell of the example (${got#x })"
+done

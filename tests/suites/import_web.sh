@@ -37,6 +37,9 @@
 # and the page with table 3's note moved out of the table, after or before
 # it (tests/import/move-note.py): the table's note, not prose (N1063,
 # note-outside.err).
+# Round trip: every examples/*.gir built with `girc build -f html` (the
+# page itself) imports back, exit 0, to every cell of the example
+# (tests/import/forms/compare.sh --json).
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
 GIRC=${GIRC:-build/girc}
@@ -188,3 +191,12 @@ check $? "$b: a text's table note after its table: the .gir of markdown-2023.txt
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/note-outside.err" "$D/note-outside.err"; fi
 cmp -s "$T/note-outside.err" "$D/note-outside.err"
 check $? "a table note outside its table: N1063 at its line, diagnostics equal tests/import/web/note-outside.err"
+
+# ---- round trip: girc's own page of every example ----
+for e in examples/*.gir; do
+  b=$(basename "$e" .gir)
+  "$GIRC" build -f html -o "$T/rt-$b.html" "$e" 2> /dev/null
+  imp "$T/rt-$b.html" > "$T/rt-$b.gir" 2> /dev/null; st=$?
+  got=$(GIRC=$GIRC sh tests/import/forms/compare.sh --json "$e" "$T/rt-$b.gir" x); cst=$?
+  [ $st -eq 0 ] && [ $cst -eq 0 ]; check $? "round trip: build -f html of $b imports back to every cell of the example (${got#x })"
+done

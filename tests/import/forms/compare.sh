@@ -1,6 +1,6 @@
 #!/bin/sh
 # compare.sh - how many table cells an import of another form gets right.
-# Usage: compare.sh [--json] GOLDEN.gir IMPORTED.gir [NAME]
+# Usage: compare.sh [--json] [--diff] GOLDEN.gir IMPORTED.gir [NAME]
 # Reads the `table` blocks of both .gir files (comments left out): each
 # row is its label and its values; a cell is right when the imported row
 # of the same table and label has the same value at the same place.
@@ -10,10 +10,19 @@
 # --json: the cells are those of `$GIRC build -f json` (every cell of the
 # template, a row left out being 0), for a hand-written GOLDEN such as
 # examples/*.gir; GIRC defaults to build/girc.
+# --diff: each cell that differs goes to standard error, "-" the
+# golden's (TABLE LABEL INDEX VALUE), "+" the import's.
 set -u
 json=0
-[ "${1:-}" = --json ] && { json=1; shift; }
-[ $# -ge 2 ] || { echo "usage: compare.sh GOLDEN.gir IMPORTED.gir [NAME]" >&2; exit 2; }
+diff=0
+while :; do
+    case ${1:-} in
+        --json) json=1; shift ;;
+        --diff) diff=1; shift ;;
+        *) break ;;
+    esac
+done
+[ $# -ge 2 ] || { echo "usage: compare.sh [--json] [--diff] GOLDEN.gir IMPORTED.gir [NAME]" >&2; exit 2; }
 name=${3:-$2}
 cells() {
     [ $json = 1 ] && { json_cells "$1"; return; }
@@ -49,5 +58,6 @@ cells "$1" > "$g"
 [ -s "$2" ] && cells "$2" > "$i" || : > "$i"
 total=$(wc -l < "$g")
 right=$(comm -12 "$g" "$i" | wc -l)
+[ $diff = 1 ] && comm -3 "$g" "$i" | sed 's/^\t/+ /; t; s/^/- /' >&2
 echo "$name $right $total"
 [ "$right" -eq "$total" ]
