@@ -176,8 +176,37 @@ static int any_cell(const imp_table *t)
     return 0;
 }
 
-/* What is missing from the input: truncation, parts, tables (an error:
- * a table lost, E1062), rows. */
+/* The tables of the parts after part k that the input does not have,
+ * each quoted, in the language of the diagnostics ("" when none). */
+static const char *tables_lost_after(imp_ctx *c, size_t k)
+{
+    const gir_schema *s = c->s;
+    int en = c->dg->lang == GIR_LANG_EN;
+    gir_buf b;
+    buf_init(&b, c->a);
+    for (size_t j = k + 1; j < s->nsections; j++) {
+        if (!s->sections[j]->table || c->tab[s->sections[j]->table->index].found) continue;
+        if (b.n) buf_puts(&b, en ? ", " : "、");
+        buf_printf(&b, en ? "'%s'" : "“%s”", s->sections[j]->label);
+    }
+    return buf_cstr(&b);
+}
+
+/* An input cut off inside the table of part k: an error (E1064), since
+ * cells are lost, naming the tables lost after it; at the input's last
+ * character. */
+static void truncated_diag(imp_ctx *c, size_t k, size_t last)
+{
+    const char *lost = tables_lost_after(c, k);
+    gir_span at = imp_span(c, last, last + 1);
+    if (*lost)
+        diag_add(c->dg, GIR_SEV_ERROR, I_TRUNCATED, c->src, at, c->s->sections[k]->label, lost);
+    else
+        diag_add(c->dg, GIR_SEV_ERROR, I_TRUNCATED_LAST, c->src, at, c->s->sections[k]->label);
+}
+
+/* What is missing from the input: truncation (an error: cells lost,
+ * E1064), parts, tables (an error: a table lost, E1062), rows. */
 static void missing_diags(imp_ctx *c, const imp_meta *m)
 {
     const gir_schema *s = c->s;
@@ -195,8 +224,7 @@ static void missing_diags(imp_ctx *c, const imp_meta *m)
         }
     }
     gir_span end = imp_span(c, c->nu, c->nu);
-    if (truncated_in >= 0)
-        diag_add(c->dg, GIR_SEV_WARNING, I_TRUNCATED, c->src, imp_span(c, last, last + 1), s->sections[truncated_in]->label);
+    if (truncated_in >= 0) truncated_diag(c, (size_t)truncated_in, last);
     for (size_t k = 0; k < s->nsections; k++) {
         const gir_tsection *sec = s->sections[k];
         if (truncated_in >= 0 && (int)k > truncated_in) continue;

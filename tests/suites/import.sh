@@ -22,7 +22,8 @@
 #     parses and diagnostics naming what was lost. Damaged inputs of
 #     every form (a cut, encrypted, text-less or unmapped PDF, a zip that
 #     is not a .docx, a cut .docx, a .docx or text without a table or with
-#     a table of no readable cell: E1062) each exit 1 with the
+#     a table of no readable cell: E1062; a page cut off inside a table:
+#     E1064) each exit 1 with the
 #     diagnostics of tests/import/damaged/forms.err, and either write
 #     nothing (an existing -o FILE untouched) or the whole .gir.
 #  6. Bulk: import --check and check over directories, one summary line per
@@ -155,7 +156,7 @@ dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
   ! grep -q '\[E0[12][0-9][0-9]\]\|\[E1023\]' "$T/d.check" && [ -s "$T/d.gir" ]; check $? "damaged $n: the .gir parses"
   for want in "$@"; do grep -qF "$want" "$T/d.err"; check $? "damaged $n: diagnostics name $want"; done
 }
-dmg truncated-2021.html 'W1008' '三、收到和处理政府信息公开申请情况'
+dmg truncated-2021.html 'error[E1064]' '三、收到和处理政府信息公开申请情况' '“四、政府信息公开行政复议、行政诉讼情况”'
 grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q '# 输入在这一行之前结束' "$T/d.gir"
 check $? "damaged truncated-2021.html: the rows after the cut are written _ with a comment"
 dmg missing-row-2023.html 'W1011' '3.危及“三安全一稳定”'
@@ -188,12 +189,14 @@ check $? "damaged markup-prose.txt: quotes, #, *, 1., <, & in the prose are esca
 # mapping, a zip that is not a .docx, a cut .docx) write nothing; those
 # that lack a table (a .docx without its table 4, a text without it, a
 # text whose table 4 has no readable cell) write the whole .gir, the
-# table's place a comment (E1062). The diagnostics, exit status and what
+# table's place a comment (E1062); so does a page cut off inside a table
+# (E1064: the cells after the cut are _, the tables after it comments).
+# The diagnostics, exit status and what
 # was written equal tests/import/damaged/forms.err, byte for byte.
 mkdir -p "$T/forms"
 : > "$T/forms.err"
 for f in pdf/truncated.pdf pdf/encrypted.pdf pdf/no-text.pdf pdf/no-unicode.pdf docx/plain.zip.docx docx/truncated.docx \
-         docx/no-table-3.docx damaged/no-table-4-2021.txt damaged/unread-table-2021.txt; do
+         docx/no-table-3.docx damaged/no-table-4-2021.txt damaged/unread-table-2021.txt damaged/truncated-2021.html; do
   o="$T/forms/$(basename "$f").gir"
   echo "stale" > "$o.keep"
   imp "$D/$f" > "$T/forms/stdout" 2> "$T/forms/err"; st=$?
@@ -211,7 +214,7 @@ done
 if [ -n "$GIRC_UPDATE_GOLDEN" ]; then cp "$T/forms.err" "$D/damaged/forms.err"; fi
 cmp -s "$T/forms.err" "$D/damaged/forms.err" || diff "$D/damaged/forms.err" "$T/forms.err" | head -20
 check $? "damaged inputs of every form: diagnostics, exit 1 and what was written equal tests/import/damaged/forms.err"
-[ "$(grep -c '^\[exit 1, with -o: exit 1, ' "$T/forms.err")" -eq 9 ] && ! grep -q 'not whole\|overwritten\|\[exit 0' "$T/forms.err"
+[ "$(grep -c '^\[exit 1, with -o: exit 1, ' "$T/forms.err")" -eq 10 ] && ! grep -q 'not whole\|overwritten\|\[exit 0' "$T/forms.err"
 check $? "damaged inputs of every form: each exits 1, nothing half-written"
 
 # a small page of our own: table 2 split in two tables, an empty cell

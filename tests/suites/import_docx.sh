@@ -4,7 +4,7 @@
 #     corpus page or text, tests/import/forms/README.md) imports to the
 #     same cells as the page or text it was made from
 #     (tests/import/golden/NAME.gir, or NAME.html.gir for a page), cell by
-#     cell (tests/import/forms/compare-docx.sh). A copied text saved as
+#     cell (tests/import/forms/compare-docx.sh), with its exit status. A copied text saved as
 #     .docx gives, moreover, the very .gir of the text (but for its first
 #     comment) and the same diagnostics, lines, columns and carets
 #     included, under the .docx's name: positions are in the text rebuilt
@@ -81,8 +81,10 @@ for f in $D/forms/docx/*.docx; do
   case $b in *.txt) want=$D/golden/$b.gir ;; *) want=$D/golden/$b.html.gir ;; esac
   imp "$f" > "$T/$b.gir" 2> "$T/$b.err"; st=$?
   got=$(cmp_cells "$want" "$T/$b.gir"); cst=$?
-  [ $st -eq 0 ] && [ $cst -eq 0 ]
-  check $? "docx $b: the cells of $(basename "$want") ($got right of all)"
+  # the exit status of the page or text (1 for a cut-off excerpt: E1064)
+  want_st=$(sed -n 's/^\[exit \([0-9]*\)\]$/\1/p' "${want%.gir}.err")
+  [ $st -eq "${want_st:-0}" ] && [ $cst -eq 0 ]
+  check $? "docx $b: the cells of $(basename "$want") ($got right of all), exit $st as its original"
   [ $cst -eq 0 ] || head -5 "$T/cmp.err"
   case $b in *.txt) ;; *) continue ;; esac
   tail -n +2 "$D/golden/$b.gir" > "$T/want.tail"; tail -n +2 "$T/$b.gir" > "$T/got.tail"
