@@ -7,7 +7,9 @@
  * tags is unescaped (\" \' \\ \/ \n \t \uXXXX with surrogate pairs,
  * \u{…}, \xHH, line continuations) with a map of every byte back to the
  * input, and taken when it holds more table cells than the page around
- * it. Linear in the input. */
+ * it. A chain of literals is one literal: joined by + ("<table>" +
+ * "<tr>…"), or appended statement by statement (s += "<tr>"; s +=
+ * "<td>1</td>";), as pages build long HTML. Linear in the input. */
 #include <string.h>
 #include <strings.h>
 #include "base/array.h"
@@ -16,6 +18,7 @@
 typedef struct lit {
     size_t b, e;                  /* the literal's content in the input (between the quotes) */
     size_t tags, tds;             /* tags and <td> cells once unescaped (counted on the raw text) */
+    size_t q0;                    /* a chain: the opening quote of its first literal */
 } lit;
 
 static int hexval(int ch)
@@ -72,6 +75,56 @@ static size_t scan_lit(const char *s, size_t i, size_t n, lit *l)
     return 0;
 }
 
+static size_t skip_ws(const char *s, size_t i, size_t e)
+{
+    while (i < e && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+static int ident_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$' || ch == '.';
+}
+
+/* After a literal closing at s[i - 1]: the opening quote of the literal
+ * that continues its chain (after "+", or after "; NAME +="), else 0. */
+static size_t chain_next(const char *s, size_t i, size_t e)
+{
+    size_t j = skip_ws(s, i, e);
+    if (j < e && s[j] == '+' && !(j + 1 < e && (s[j + 1] == '+' || s[j + 1] == '='))) {
+        j = skip_ws(s, j + 1, e);
+    } else {
+        if (j < e && s[j] == ';') j = skip_ws(s, j + 1, e);
+        size_t k = j;
+        while (k < e && ident_char(s[k])) k++;
+        if (k == j) return 0;
+        k = skip_ws(s, k, e);
+        if (k + 1 >= e || s[k] != '+' || s[k + 1] != '=') return 0;
+        j = skip_ws(s, k + 2, e);
+    }
+    return j < e && (s[j] == '"' || s[j] == '\'' || s[j] == '`') ? j : 0;
+}
+
+/* The chain of literals opened at s[i] (see the top): its tags and cells
+ * summed into *l; returns the closing quote of its last literal, or 0
+ * when the first does not close. */
+static size_t scan_chain(const char *s, size_t i, size_t e, lit *l)
+{
+    size_t close = scan_lit(s, i, e, l);
+    if (!close) return 0;
+    l->q0 = i;
+    for (size_t q; (q = chain_next(s, close + 1, e)) != 0;) {
+        lit more = {0};
+        size_t c2 = scan_lit(s, q, e, &more);
+        if (!c2) break;
+        l->tags += more.tags;
+        l->tds += more.tds;
+        l->e = more.e;
+        close = c2;
+    }
+    return close;
+}
+
 /* The best literal of s[b, e) (code: comments skipped) into *best. */
 static void scan_code(const char *s, size_t b, size_t e, lit *best)
 {
@@ -84,7 +137,7 @@ static void scan_code(const char *s, size_t b, size_t e, lit *best)
             i = end && (size_t)(end - s) < e ? (size_t)(end - s) + 1 : e;
         } else if (ch == '"' || ch == '\'' || ch == '`') {
             lit l = {0};
-            size_t close = scan_lit(s, i, e, &l);
+            size_t close = scan_chain(s, i, e, &l);
             if (!close) continue;
             if (l.tags > best->tags) *best = l;
             i = close;
@@ -158,23 +211,37 @@ static long escape(const char *s, size_t i, size_t n, size_t *len)
     return v ? v : ' ';
 }
 
+/* One literal's content s[b, e) unescaped onto o, each byte mapped. */
+static void unescape_one(gir_arena *a, const char *s, size_t b, size_t e, gir_buf *o, uint32_t **map, size_t *nm)
+{
+    for (size_t i = b; i < e;) {
+        if (s[i] != '\\') {
+            buf_put(o, s + i, 1);
+            ARRAY_PUSH(a, *map, *nm, (uint32_t)i);
+            i++;
+            continue;
+        }
+        size_t len = 0;
+        long cp = escape(s, i, e, &len);
+        if (cp >= 0) put_cp(a, o, map, nm, (uint32_t)cp, (uint32_t)i);
+        i += len;
+    }
+}
+
+/* The chain l unescaped into out: its literals walked again, in order. */
 static void unescape(gir_arena *a, const char *s, const lit *l, imp_js *out)
 {
     gir_buf o;
     buf_init(&o, a);
     uint32_t *map = NULL;
     size_t nm = 0;
-    for (size_t i = l->b; i < l->e;) {
-        if (s[i] != '\\') {
-            buf_put(&o, s + i, 1);
-            ARRAY_PUSH(a, map, nm, (uint32_t)i);
-            i++;
-            continue;
-        }
-        size_t len = 0;
-        long cp = escape(s, i, l->e, &len);
-        if (cp >= 0) put_cp(a, &o, &map, &nm, (uint32_t)cp, (uint32_t)i);
-        i += len;
+    lit one = {0};
+    size_t close = scan_lit(s, l->q0, l->e + 1, &one);
+    unescape_one(a, s, one.b, one.e, &o, &map, &nm);
+    for (size_t q; close < l->e && (q = chain_next(s, close + 1, l->e + 1)) != 0;) {
+        close = scan_lit(s, q, l->e + 1, &one);
+        if (!close) break;
+        unescape_one(a, s, one.b, one.e, &o, &map, &nm);
     }
     ARRAY_PUSH(a, map, nm, (uint32_t)l->e);
     out->n = o.n;

@@ -19,7 +19,8 @@
 #   - with --check and no -o, no diagnostic names a .gir that was not
 #     written; -o naming a file is an I/O error;
 #   - an input that lacks a table (E1062) is written whole, its line says
-#     "with errors" and the tally counts it among the imported with errors.
+#     "with errors" and the tally counts it among the imported with errors;
+#     so is one cut off inside a table (E1064), in zh, en and JSON.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 GIRC=${GIRC:-build/girc}
 D=tests/import
@@ -151,3 +152,20 @@ grep -q "^$T/lack/no-table-4-2021.txt: wrote $T/lack-en/no-table-4-2021.gir, wit
 check $? "the same in English: 'wrote …, with errors (…)', '2 imported (1 with errors)'"
 imp --diagnostics=json -o "$T/lack-js" "$T/lack" 2> /dev/null | grep -q '"file":"[^"]*/no-table-4-2021.txt","status":"errors","written":true,'
 check $? "JSON: the input without a table has status errors and written true"
+
+# ---- an input cut off inside a table (E1064): the same ----
+mkdir -p "$T/cut"
+cp $D/corpus/excerpt-009.txt $D/damaged/truncated-2021.html $D/corpus/pingtan-2021.txt "$T/cut/"
+imp -o "$T/cut-out" "$T/cut" > "$T/cut.out" 2> "$T/cut.err"; stc=$?
+[ $stc -eq 1 ] && grep -q "^$T/cut/excerpt-009.txt：已写入 $T/cut-out/excerpt-009.gir，有错误（1 个错误，[0-9]* 个警告）$" "$T/cut.out" &&
+  grep -q "^$T/cut/truncated-2021.html：已写入 $T/cut-out/truncated-2021.gir，有错误（1 个错误" "$T/cut.out" &&
+  grep -q '^共 3 个文件：导入 3 个（其中 2 个有错误），失败 0 个，跳过 0 个；写入 3 个 .gir 文件' "$T/cut.out" &&
+  [ "$(grep -c 'error\[E1064\]' "$T/cut.err")" -eq 2 ] && tail -n 1 "$T/cut-out/excerpt-009.gir" | grep -q '^\(}\|"""\|# .*\)$'
+check $? "inputs cut off inside a table: written whole, 'with errors', counted imported with errors, exit 1"
+"$GIRC" --color=never --lang=en import -o "$T/cut-en" "$T/cut" > "$T/cut.en" 2> "$T/cut.en.err"
+grep -q "^$T/cut/excerpt-009.txt: wrote $T/cut-en/excerpt-009.gir, with errors (1 error" "$T/cut.en" &&
+  grep -q '^3 files: 3 imported (2 with errors), 0 failed, 0 skipped; 3 .gir files written' "$T/cut.en" &&
+  grep -q "error\[E1064\]: the input ends inside '三、收到和处理政府信息公开申请情况' (the report is cut short)" "$T/cut.en.err"
+check $? "the same in English (E1064 'the input ends inside …', '3 imported (2 with errors)')"
+imp --diagnostics=json -o "$T/cut-js" "$T/cut" 2> /dev/null | grep -q '"file":"[^"]*/excerpt-009.txt","status":"errors","written":true,'
+check $? "JSON: the cut-off input has status errors and written true"
