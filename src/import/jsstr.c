@@ -8,8 +8,10 @@
  * \u{…}, \xHH, line continuations) with a map of every byte back to the
  * input, and taken when it holds more table cells than the page around
  * it. A chain of literals is one literal: joined by + ("<table>" +
- * "<tr>…"), or appended statement by statement (s += "<tr>"; s +=
- * "<td>1</td>";), as pages build long HTML. Linear in the input. */
+ * "<tr>…"), listed in an array (["<tr>", "<td>1</td>"].join("")),
+ * appended statement by statement (s += "<tr>"; s += "<td>1</td>";) or
+ * written call after call (document.write("…"); document.write("…");),
+ * as pages build long HTML. Linear in the input. */
 #include <string.h>
 #include <strings.h>
 #include "base/array.h"
@@ -86,22 +88,49 @@ static int ident_char(char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$' || ch == '.';
 }
 
+/* After "; NAME" at s[j] (the ";" optional): the index after NAME and
+ * the spaces that follow it, or 0 when no name is there; write: only a
+ * name that ends in "write" or "writeln" (document.write). */
+static size_t after_name(const char *s, size_t j, size_t e, int write)
+{
+    if (j < e && s[j] == ';') j = skip_ws(s, j + 1, e);
+    size_t k = j;
+    while (k < e && ident_char(s[k])) k++;
+    if (k == j) return 0;
+    if (write && !(k - j >= 5 && strncmp(s + k - 5, "write", 5) == 0) && !(k - j >= 7 && strncmp(s + k - 7, "writeln", 7) == 0))
+        return 0;
+    return skip_ws(s, k, e);
+}
+
+/* Whether a literal opens at s[j] and is a key ("name": …, in JSON or
+ * an object), not a piece of a list. */
+static int json_key(const char *s, size_t j, size_t e)
+{
+    lit l = {0};
+    if (j >= e || (s[j] != '"' && s[j] != '\'')) return 0;
+    size_t close = scan_lit(s, j, e, &l);
+    if (!close) return 0;
+    size_t k = skip_ws(s, close + 1, e);
+    return k < e && s[k] == ':';
+}
+
 /* After a literal closing at s[i - 1]: the opening quote of the literal
- * that continues its chain (after "+", or after "; NAME +="), else 0. */
+ * that continues its chain, else 0. What joins two literals: "+"; ","
+ * (an array of pieces, joined); "; NAME +=" (appended statement by
+ * statement); ") ; NAME.write (" (document.write call after call). */
 static size_t chain_next(const char *s, size_t i, size_t e)
 {
-    size_t j = skip_ws(s, i, e);
-    if (j < e && s[j] == '+' && !(j + 1 < e && (s[j + 1] == '+' || s[j + 1] == '='))) {
+    size_t j = skip_ws(s, i, e), k;
+    if (j < e && s[j] == '+' && !(j + 1 < e && (s[j + 1] == '+' || s[j + 1] == '=')))
         j = skip_ws(s, j + 1, e);
-    } else {
-        if (j < e && s[j] == ';') j = skip_ws(s, j + 1, e);
-        size_t k = j;
-        while (k < e && ident_char(s[k])) k++;
-        if (k == j) return 0;
-        k = skip_ws(s, k, e);
-        if (k + 1 >= e || s[k] != '+' || s[k + 1] != '=') return 0;
+    else if (j < e && s[j] == ',' && !json_key(s, skip_ws(s, j + 1, e), e))
+        j = skip_ws(s, j + 1, e);
+    else if (j < e && s[j] == ')' && (k = after_name(s, skip_ws(s, j + 1, e), e, 1)) != 0 && k < e && s[k] == '(')
+        j = skip_ws(s, k + 1, e);
+    else if ((k = after_name(s, j, e, 0)) != 0 && k + 1 < e && s[k] == '+' && s[k + 1] == '=')
         j = skip_ws(s, k + 2, e);
-    }
+    else
+        return 0;
     return j < e && (s[j] == '"' || s[j] == '\'' || s[j] == '`') ? j : 0;
 }
 

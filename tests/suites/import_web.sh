@@ -11,6 +11,9 @@
 #                       line, joined by + (double and single quotes)
 #   script-append-2023.html  the same built statement by statement
 #                       (var html = ""; html += "…"; …)
+#   script-join-2023.html    the same as an array of pieces, joined
+#                       (["…", "…"].join(""))
+#   script-write-2023.html   the same written by one document.write a line
 #   api-2023.json       the same report in a JSON API answer, every
 #                       Chinese character a \uXXXX escape
 #   nulref-2023.html    a value cell "26&#0;2": a NUL character reference
@@ -84,7 +87,7 @@ check $? "$b: leading pipes are not empty cells (no shift)"
 # ---- HTML inside a script or JSON string ----
 tables() { sed -n '/^table/,$p' "$1" | sed 's/ *#.*//'; }
 tables "$D/markdown-2023.txt.gir" > "$T/md.tables"
-for b in script-2023.html script-concat-2023.html script-append-2023.html api-2023.json; do
+for b in script-2023.html script-concat-2023.html script-append-2023.html script-join-2023.html script-write-2023.html api-2023.json; do
   grep -q 'N1050' "$T/$b.err"; check $? "$b: the report inside the string is found (N1050)"
   tables "$T/$b.gir" > "$T/$b.tables"
   cmp -s "$T/md.tables" "$T/$b.tables"; check $? "$b: every table cell as in the Markdown copy of the same report"

@@ -3,7 +3,9 @@
 # form imports to the same cells. For each file it imports with $GIRC
 # (default build/girc) it prints "FILE RIGHT/TOTAL REFERENCE" (RIGHT:
 # cells equal to the reference's, TOTAL: the reference's cells, counted
-# by compare.sh), then a last line "all RIGHT/TOTAL, N of M files whole".
+# by compare.sh), then a last line "all RIGHT/TOTAL, N of M files whole",
+# and the import's exit status (1 for an excerpt cut off in a table,
+# E1064, or a table lost, E1062).
 #  - tests/import/corpus/NAME.html: against its own golden
 #    (tests/import/golden/NAME.html.gir, each cell checked by reading the
 #    page);
@@ -44,11 +46,11 @@ reference() {
 score() {
   line=$(sh $F/compare.sh --diff ${4:-} "$2" "$3" x 2> "$T/diff")
   set -- "$1" "$2" $line
-  printf '%-44s %4s/%-4s %s\n' "$1" "$4" "$5" "$2"
+  printf '%-44s %4s/%-4s exit %s  %s\n' "$1" "$4" "$5" "$st" "$2"
   echo "$4 $5" >> "$T/all"
   [ $verbose = 1 ] && sed 's/^/    /' "$T/diff"
 }
-imp() { "$GIRC" --color=never import "$1" > "$T/got.gir" 2> /dev/null; }
+imp() { "$GIRC" --color=never import "$1" > "$T/got.gir" 2> /dev/null; st=$?; }
 
 for f in $D/corpus/*.html $D/corpus/*.txt; do
   b=$(basename "$f")
