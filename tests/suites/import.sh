@@ -159,6 +159,16 @@ dmg() {  # NAME, then the codes (and texts) the diagnostics must contain
 dmg truncated-2021.html 'error[E1064]' '三、收到和处理政府信息公开申请情况' '“四、政府信息公开行政复议、行政诉讼情况”'
 grep -q '"4.保护第三方合法权益" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" && grep -q '# 输入在这一行之前结束' "$T/d.gir"
 check $? "damaged truncated-2021.html: the rows after the cut are written _ with a comment"
+# cut off inside table 2: one E1064 naming both tables lost after it, exit 1
+head -n 20 "$D/corpus/excerpt-009.txt" > "$T/cut2.txt"
+imp "$T/cut2.txt" > "$T/cut2.gir" 2> "$T/cut2.err"; st=$?
+[ $st -eq 1 ] && [ "$(grep -c 'error\[' "$T/cut2.err")" -eq 1 ] &&
+  grep -q 'error\[E1064\]: 输入在“二、主动公开政府信息情况”中结束（报告不完整）.*连同表格“三、收到和处理政府信息公开申请情况”、“四、政府信息公开行政复议、行政诉讼情况”' "$T/cut2.err" &&
+  grep -q '^# 输入中没有表格 申请处理' "$T/cut2.gir" && grep -q '^# 输入中没有表格 复议诉讼' "$T/cut2.gir"
+check $? "cut off inside table 2: one error E1064 naming tables 3 and 4, exit 1, their places comments"
+"$GIRC" --color=never --lang=en import "$T/cut2.txt" 2>&1 > /dev/null |
+  grep -qF "error[E1064]: the input ends inside '二、主动公开政府信息情况' (the report is cut short): that table's cells after the cut are written _ (missing), and every part after it is missing, with the tables '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'"
+check $? "cut off inside table 2: E1064 in English"
 dmg missing-row-2023.html 'W1011' '3.危及“三安全一稳定”'
 grep -q '"2.其他法律行政法规禁止公开" *0 *0 *0 *0 *0 *0 *0$' "$T/d.gir" && grep -q '"3.危及“三安全一稳定”" *_ *_ *_ *_ *_ *_ *_$' "$T/d.gir" &&
   grep -q '"4.保护第三方合法权益" *1 *0 *0 *0 *0 *0 *1$' "$T/d.gir"
