@@ -51,6 +51,7 @@ lsp_doc *lsp_store_find_name(const lsp_store *st, const char *name)
 static void free_doc(lsp_doc *d)
 {
     gir_doc_free(d->doc);
+    check_memo_free(d->memo);
     free(d->uri);
     free(d->name);
     free(d->text);
@@ -234,10 +235,14 @@ int lsp_store_compile(lsp_doc *d, const gir_options *o)
 {
     gir_doc_free(d->doc);
     d->doc = NULL;
+    if (!d->memo)
+        d->memo = check_memo_new();               /* NULL: compiled without one */
+    gir_options om = *o;
+    om.memo = d->memo;
     if (d->too_large)
         d->doc = compile_dropped(d, o);
     else
-        d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, o);
+        d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, &om);
     if (d->doc && !d->doc->oom)
         scaffold_draft_check(d->doc);   /* W0070, W0690: what girc new left to rewrite */
     if (!d->doc || d->doc->oom) {
