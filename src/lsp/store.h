@@ -32,6 +32,8 @@ typedef struct lsp_doc {
     int too_large;             /* text dropped (over GIR_MAX_FILE_SIZE, or out
                                   of memory): unknown until a full change */
     gir_doc *doc;              /* compiled current version (NULL: out of memory) */
+    int doc_is_text;           /* doc was compiled from text as it is now (no edit since): the
+                                  next edit's positions are read with doc's line table */
     gir_check_memo *memo;      /* what the prose checks found, kept from one version to the next
                                   (check.h: an unchanged prose text is not scanned again), or NULL */
     int modified;              /* changed since it was opened or last saved */
