@@ -64,6 +64,20 @@ const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned ch
     return e;
 }
 
+const unsigned char *ev_find(const unsigned char *p, const unsigned char *e, const char *w, size_t n)
+{
+    if (n > EV_FIND_SHORT) return memmem(p, (size_t)(e - p), w, n);
+    if (!n) return p;
+    if ((size_t)(e - p) < n) return NULL;
+    unsigned char last = (unsigned char)w[n - 1];
+    for (const unsigned char *q = p + n - 1; q < e; q++) {
+        q = memchr(q, last, (size_t)(e - q));
+        if (!q) return NULL;
+        if (memcmp(q - (n - 1), w, n - 1) == 0) return q - (n - 1);
+    }
+    return NULL;
+}
+
 /* The sentence of t starting at p: up to and with its end mark. */
 static text sentence_from(text t, const unsigned char *p)
 {
@@ -179,7 +193,7 @@ static void words_reset(word_at *wa, text t)
     for (size_t w = 0; wa->words && w < wa->words->n; w++) {
         size_t n = strlen(wa->words->w[w]);
         wa->len[w] = n;
-        wa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), wa->words->w[w], n) : NULL;
+        wa->at[w] = n ? ev_find(t.b, t.e, wa->words->w[w], n) : NULL;
     }
 }
 
@@ -188,7 +202,7 @@ static void words_reset(word_at *wa, text t)
 static const unsigned char *word_in(word_at *wa, size_t w, text s, text t)
 {
     size_t n = wa->len[w];
-    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = memmem(s.b, (size_t)(t.e - s.b), wa->words->w[w], n);
+    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = ev_find(s.b, t.e, wa->words->w[w], n);
     const unsigned char *p = wa->at[w];
     return p && p + n <= s.e ? p : NULL;
 }

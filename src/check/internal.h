@@ -112,4 +112,11 @@ static inline int ev_sentence_end(uint32_t cp)
  * mark (ev_sentence_end), else e. The same as decoding each character
  * from p, found without decoding (evaluate.c). */
 const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e);
+/* The first place of the n bytes w in [p, e), or NULL: memmem, found with
+ * memchr for w's last byte (in Chinese text a continuation byte, about
+ * one byte in a hundred) and a compare, for a word of at most
+ * EV_FIND_SHORT bytes (so that the compares stay linear in the text);
+ * a longer word is memmem's (evaluate.c). */
+enum { EV_FIND_SHORT = 32 };
+const unsigned char *ev_find(const unsigned char *p, const unsigned char *e, const char *w, size_t n);
 #endif

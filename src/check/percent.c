@@ -5,7 +5,6 @@
  * no such base gives the percentage as written, rounded or truncated to
  * the decimals written. Linear in the prose: only the sentences with 占
  * are read character by character. */
-#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -246,7 +245,7 @@ static void find_shares(findings *fs, const unsigned char *b, const unsigned cha
     w.un = strlen(w.unit);
     static const char zhan[] = "占";
     for (const unsigned char *p = b; p < e;) {
-        const unsigned char *z = memmem(p, (size_t)(e - p), zhan, sizeof zhan - 1);
+        const unsigned char *z = ev_find(p, e, zhan, sizeof zhan - 1);
         if (!z) return;
         p = check_sentence(fs, &w, sentence_start(p, z), e);
     }
