@@ -51,6 +51,7 @@ lsp_doc *lsp_store_find_name(const lsp_store *st, const char *name)
 static void free_doc(lsp_doc *d)
 {
     gir_doc_free(d->doc);
+    arena_free(d->arena);
     check_memo_free(d->memo);
     free(d->uri);
     free(d->name);
@@ -251,10 +252,13 @@ int lsp_store_compile(lsp_doc *d, const gir_options *o)
     d->doc_is_text = 0;
     if (!d->memo)
         d->memo = check_memo_new();               /* NULL: compiled without one */
+    if (!d->arena)
+        d->arena = arena_new(o->mem);             /* NULL: a new arena for each version */
     gir_options om = *o;
     om.memo = d->memo;
+    om.arena = d->arena;
     if (d->too_large)
-        d->doc = compile_dropped(d, o);
+        d->doc = compile_dropped(d, &om);
     else
         d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, &om);
     if (d->doc && !d->doc->oom)
@@ -262,6 +266,8 @@ int lsp_store_compile(lsp_doc *d, const gir_options *o)
     if (!d->doc || d->doc->oom) {
         gir_doc_free(d->doc);
         d->doc = NULL;
+        arena_free(d->arena);                     /* out of memory: give it all back */
+        d->arena = NULL;
         return 0;
     }
     diags_sort(&d->doc->diags);

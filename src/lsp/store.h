@@ -34,6 +34,9 @@ typedef struct lsp_doc {
     gir_doc *doc;              /* compiled current version (NULL: out of memory) */
     int doc_is_text;           /* doc was compiled from text as it is now (no edit since): the
                                   next edit's positions are read with doc's line table */
+    gir_arena *arena;          /* the arena every version is compiled in (gir_options.arena: emptied,
+                                  not freed, between versions, so that a keystroke reuses the last
+                                  version's memory), or NULL; freed when memory runs out */
     gir_check_memo *memo;      /* what the prose checks found, kept from one version to the next
                                   (check.h: an unchanged prose text is not scanned again), or NULL */
     int modified;              /* changed since it was opened or last saved */
