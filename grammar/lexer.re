@@ -316,18 +316,55 @@ static int cjk_at(const unsigned char *p)
     return 1;
 }
 
+/* The character at p (p < e) is clean: its length, else 0. */
+static int clean_char(const unsigned char *p, const unsigned char *e)
+{
+    unsigned c = *p;
+    if (c >= 0x20 && c < 0x7F) return 1;
+    if (e - p >= 3 && cjk_at(p)) return 3;   /* most of a Chinese report */
+    if (c == '\n' || c == '\t' || c == '\r') return 1;
+    if (c < 0x80) return 0;
+    uint32_t cp;
+    int k = utf8_decode(p, e, &cp);
+    if (k < 0 || cp <= 0x9F) return 0;   /* invalid, or C1 (U+0080-U+009F) */
+    return k;
+}
+
+/* A lead E1-EF but ED: what follows it can be neither overlong nor a
+ * surrogate, so with two continuation bytes it is what cjk_at takes. */
+static int plain_lead(unsigned c)
+{
+    return c - 0xE1u < 0x0Fu && c != 0xED;
+}
+
+/* After p, the end of the run of such three-byte characters, taken two
+ * at a time: bytes 1, 2, 4 and 5 are continuation bytes (10xxxxxx) when
+ * all have bit 7 and none has bit 6. */
+static const unsigned char *plain_run(const unsigned char *p, const unsigned char *e)
+{
+    while (e - p >= 6) {
+        unsigned all = p[1] & p[2] & p[4] & p[5], any = p[1] | p[2] | p[4] | p[5];
+        if (!(all & 0x80) || (any & 0x40) || !plain_lead(p[0]) || !plain_lead(p[3])) break;
+        p += 6;
+    }
+    return p;
+}
+
 static int text_is_clean(const unsigned char *p, const unsigned char *e)
 {
     while (p < e) {
         unsigned c = *p;
-        if (c >= 0x20 && c < 0x7F) { p++; continue; }
-        if (e - p >= 3 && cjk_at(p)) { p += 3; continue; }   /* most of a Chinese report */
-        if (c == '\n' || c == '\t' || c == '\r') { p++; continue; }
-        if (c < 0x80) return 0;
-        uint32_t cp;
-        int k = utf8_decode(p, e, &cp);
-        if (k < 0 || cp <= 0x9F) return 0;   /* invalid, or C1 (U+0080-U+009F) */
-        p += k;
+        if (c - 0x20u < 0x5Fu) {   /* printable ASCII */
+            p++;
+            continue;
+        }
+        if (plain_lead(c) && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            p = plain_run(p + 3, e);
+            continue;
+        }
+        int n = clean_char(p, e);
+        if (!n) return 0;
+        p += n;
     }
     return 1;
 }

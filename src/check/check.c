@@ -354,12 +354,14 @@ struct gir_checker {
     ck c;
     const gir_node *fields[FIELD__COUNT];
     size_t syntax_errors;
+    gir_check_memo *memo;
 };
 
 gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, const gir_node *ast)
 {
     gir_checker *k = arena_alloc(a, sizeof *k);
-    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0, NULL, 0, NULL, 0};
+    k->c = (ck){a, dg, src, ast, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL};
+    k->memo = NULL;
     ck *c = &k->c;
     k->syntax_errors = dg->nerrors;
     index_syntax_errors(c);
@@ -409,11 +411,17 @@ const char *check_wants_previous(const gir_checker *k, gir_span *at)
     return k->c.r->previous_path;
 }
 
+void check_use_memo(gir_checker *k, gir_check_memo *m)
+{
+    if (k) k->memo = m;
+}
+
 gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *previous)
 {
     if (!k || !s) return NULL;
     ck *c = &k->c;
     c->s = s;
+    memo_begin(c, k->memo);
     alloc_report(c);
     if (k->fields[FIELD_PREVIOUS] && previous) set_previous(c, previous, field_value(k->fields[FIELD_PREVIOUS])->span);
     place_items(c);

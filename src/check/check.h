@@ -86,6 +86,17 @@ gir_checker *check_begin(gir_arena *a, gir_diags *dg, const gir_source *src, con
 const char *check_wants_template(const gir_checker *k, gir_span *at);
 const char *check_wants_previous(const gir_checker *k, gir_span *at);
 gir_report *check_finish(gir_checker *k, const gir_schema *s, const gir_report *previous);
+/* What the prose checks found in each prose text, kept from one compile
+ * of a document to the next (the language server keeps one per open
+ * document): a text that did not change is not scanned again. The
+ * findings are the same with or without it. Heap memory, about the size
+ * of the prose; the texts one compile did not read are dropped at the
+ * next. */
+typedef struct gir_check_memo gir_check_memo;
+gir_check_memo *check_memo_new(void);   /* NULL: out of memory */
+void check_memo_free(gir_check_memo *m);
+/* Before check_finish: k uses memo m (NULL: none). */
+void check_use_memo(gir_checker *k, gir_check_memo *m);
 gir_cell *report_cell(const gir_report *r, int table, int block, int row, int col);
 /* The waiver that would waive finding g of r (the language server's
  * "waive" code action): *text gets a line `waive TARGET [WHERE] "reason"`

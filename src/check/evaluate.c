@@ -64,6 +64,20 @@ const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned ch
     return e;
 }
 
+const unsigned char *ev_find(const unsigned char *p, const unsigned char *e, const char *w, size_t n)
+{
+    if (n > EV_FIND_SHORT) return memmem(p, (size_t)(e - p), w, n);
+    if (!n) return p;
+    if ((size_t)(e - p) < n) return NULL;
+    unsigned char last = (unsigned char)w[n - 1];
+    for (const unsigned char *q = p + n - 1; q < e; q++) {
+        q = memchr(q, last, (size_t)(e - q));
+        if (!q) return NULL;
+        if (memcmp(q - (n - 1), w, n - 1) == 0) return q - (n - 1);
+    }
+    return NULL;
+}
+
 /* The sentence of t starting at p: up to and with its end mark. */
 static text sentence_from(text t, const unsigned char *p)
 {
@@ -179,7 +193,7 @@ static void words_reset(word_at *wa, text t)
     for (size_t w = 0; wa->words && w < wa->words->n; w++) {
         size_t n = strlen(wa->words->w[w]);
         wa->len[w] = n;
-        wa->at[w] = n ? memmem(t.b, (size_t)(t.e - t.b), wa->words->w[w], n) : NULL;
+        wa->at[w] = n ? ev_find(t.b, t.e, wa->words->w[w], n) : NULL;
     }
 }
 
@@ -188,7 +202,7 @@ static void words_reset(word_at *wa, text t)
 static const unsigned char *word_in(word_at *wa, size_t w, text s, text t)
 {
     size_t n = wa->len[w];
-    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = memmem(s.b, (size_t)(t.e - s.b), wa->words->w[w], n);
+    if (wa->at[w] && wa->at[w] < s.b) wa->at[w] = ev_find(s.b, t.e, wa->words->w[w], n);
     const unsigned char *p = wa->at[w];
     return p && p + n <= s.e ? p : NULL;
 }
@@ -196,8 +210,33 @@ static const unsigned char *word_in(word_at *wa, size_t w, text s, text t)
 /* The words a sentence is searched for, one set for each check. */
 typedef struct sentence_words { word_at period, done; } sentence_words;
 
+/* A finding of the sentence checks, at offset at of its prose text:
+ * W0642 (y the year named), W0643, W0650 (w the word of `wording
+ * all_done`). They depend on the text, the report's year and whether
+ * table 3 carries applications over: the memo keeps them
+ * (MEMO_SENTENCES), the cell's value is read when they are reported. */
+typedef enum { EV_PERIOD, EV_STALE, EV_ALL_DONE } event_kind;
+typedef struct event {
+    event_kind kind;
+    uint32_t at;
+    int y;
+    size_t w;
+} event;
+
+typedef struct events {
+    ck *c;
+    text t;
+    event *v; size_t n;
+} events;
+
+static void add_event(events *ev, event_kind kind, const unsigned char *p, int y, size_t w)
+{
+    event x = {kind, (uint32_t)(p - ev->t.b), y, w};
+    ARRAY_PUSH(ev->c->a, ev->v, ev->n, x);
+}
+
 /* The statistics period in sentence s names the report's year. */
-static void check_period(ck *c, word_at *pa, text s, text t)
+static void check_period(ck *c, events *ev, word_at *pa, text s, text t)
 {
     for (size_t w = 0; pa->words && w < pa->words->n; w++) {
         const unsigned char *p = word_in(pa, w, s, t);
@@ -205,7 +244,7 @@ static void check_period(ck *c, word_at *pa, text s, text t)
         int y;
         for (const unsigned char *q = next_year(p, s.e, &y); q; q = next_year(q + 7, s.e, &y)) {
             if (y == c->r->year) continue;
-            diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, q, 4), y, c->r->year);
+            add_event(ev, EV_PERIOD, q, y, 0);
             return;
         }
         return;
@@ -223,7 +262,7 @@ static int has_compare_word(ck *c, text s, int year)
 
 /* Last year at the head of sentence s, then (after an optional 度) one of
  * the words of `wording stale_after` ("，", 我, 本). */
-static void check_stale(ck *c, text s)
+static void check_stale(ck *c, events *ev, text s)
 {
     const unsigned char *p = s.b;
     while (p < s.e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '#' || *p == '*' || *p == '>' || *p == '"')) p++;
@@ -236,8 +275,7 @@ static void check_stale(ck *c, text s)
     for (size_t i = 0; next && i < next->n && !head; i++)
         head = (size_t)(s.e - a) >= strlen(next->w[i]) && memcmp(a, next->w[i], strlen(next->w[i])) == 0;
     if (!head || has_compare_word(c, s, c->r->year)) return;
-    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), c->r->year - 1, c->r->year);
-    diag_help(c->dg, g, C_EV_STALE_HELP);
+    add_event(ev, EV_STALE, p, 0, 0);
 }
 
 /* Table 3's carry-over into next year when it is more than 0, else NULL. */
@@ -258,34 +296,66 @@ static const gir_cell *carried_over(ck *c)
 
 /* The first word of `wording all_done` (in the wording's order) in
  * sentence s, when the sentence speaks of applications. */
-static void check_all_done(ck *c, word_at *done, text s, text t, const gir_cell *carried)
+static void check_all_done(ck *c, events *ev, word_at *done, text s, text t)
 {
     size_t w = 0;
     const unsigned char *p = NULL;
     for (; w < done->words->n && !p; w++) p = word_in(done, w, s, t);
     if (!p || !words_in(schema_words(c->s, WD_APPLICATIONS), s.b, s.e)) return;   /* once a sentence */
-    w--;
-    size_t n = done->len[w];
-    char num[48];
-    dec_format_buf(carried->v, num);
-    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, n), done->words->w[w], num);
-    diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+    add_event(ev, EV_ALL_DONE, p, 0, w - 1);
 }
 
 /* The checks of one sentence at a time (linear in the prose). */
-static void check_sentences_of(ck *c, sentence_words *sw, text t, const gir_cell *carried)
+static void find_events(ck *c, events *ev, sentence_words *sw, text t, int carried)
 {
     words_reset(&sw->period, t);
     words_reset(&sw->done, t);
     for (const unsigned char *p = t.b; p < t.e;) {
         text s = sentence_from(t, p);
         if (c->r->year) {
-            check_period(c, &sw->period, s, t);
-            check_stale(c, s);
+            check_period(c, ev, &sw->period, s, t);
+            check_stale(c, ev, s);
         }
-        if (carried) check_all_done(c, &sw->done, s, t, carried);
+        if (carried) check_all_done(c, ev, &sw->done, s, t);
         p = s.e;
     }
+}
+
+static void report_event(ck *c, const sentence_words *sw, text t, const event *x, const gir_cell *carried)
+{
+    const unsigned char *p = t.b + x->at;
+    int year = c->r->year;
+    if (x->kind == EV_PERIOD) {
+        diag_add(c->dg, GIR_SEV_WARNING, C_EV_PERIOD_YEAR, c->src, span_of(c, p, 4), x->y, year);
+        return;
+    }
+    if (x->kind == EV_STALE) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_STALE_YEAR, c->src, span_of(c, p, 7), year - 1, year);
+        diag_help(c->dg, g, C_EV_STALE_HELP);
+        return;
+    }
+    const char *word = sw->done.words->w[x->w];
+    char num[48];
+    dec_format_buf(carried->v, num);
+    gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_EV_ALL_DONE, c->src, span_of(c, p, strlen(word)), word, num);
+    diag_related(c->dg, g, c->src, carried->span, C_EV_ALL_DONE_CELL, num);
+}
+
+/* The sentence checks of text t: their findings kept from an earlier
+ * compile, else found, then reported. */
+static void check_sentences_of(ck *c, sentence_words *sw, text t, const gir_cell *carried)
+{
+    long long key = (long long)c->r->year * 2 + (carried != NULL);
+    size_t n = 0;
+    const event *v = memo_get(c, t.b, t.e, MEMO_SENTENCES, key, &n);
+    if (!v) {
+        events ev = {c, t, NULL, 0};
+        find_events(c, &ev, sw, t, carried != NULL);
+        memo_put(c, t.b, t.e, MEMO_SENTENCES, key, ev.v, ev.n, sizeof *ev.v);
+        v = ev.v;
+        n = ev.n;
+    }
+    for (size_t i = 0; i < n; i++) report_event(c, sw, t, &v[i], carried);
 }
 
 /* ---- sections with content (W0644, W0647, W0648) ---- */

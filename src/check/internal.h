@@ -17,7 +17,23 @@ typedef struct ck {
     uint32_t *syntax_at; size_t nsyntax;   /* sorted offsets of the parse errors */
     struct ck_tag *tags; size_t ntags;     /* what rule findings are about (waive.c) */
     struct ck_sus *sus; size_t nsus;       /* the likely-wrong-cell notes and their findings (suspect.c) */
+    gir_check_memo *memo;                  /* what earlier compiles found in the prose (memo.c), or NULL */
 } ck;
+
+/* ---- the memo (memo.c) ---- */
+/* The scans whose records are kept by prose text. */
+typedef enum { MEMO_MENTIONS, MEMO_SHARES, MEMO_SENTENCES, MEMO__PARTS } memo_part_id;
+/* Starts a compile with memo m (NULL: none) once c->s is set: drops the
+ * texts the last compile did not read, and everything when the template
+ * differs in what the parts read of it. */
+void memo_begin(ck *c, gir_check_memo *m);
+/* The n records kept for part of text [b, e) when the text is known and
+ * was scanned with the same key; else NULL. */
+const void *memo_get(ck *c, const unsigned char *b, const unsigned char *e, memo_part_id part, long long key, size_t *n);
+/* Keeps the n records of elem bytes v of part for text [b, e) (a copy;
+ * nothing kept without a memo, for a short text, or out of memory). */
+void memo_put(ck *c, const unsigned char *b, const unsigned char *e, memo_part_id part, long long key, const void *v, size_t n,
+              size_t elem);
 
 
 void check_table(ck *c, gir_rtable *rt);
@@ -96,4 +112,11 @@ static inline int ev_sentence_end(uint32_t cp)
  * mark (ev_sentence_end), else e. The same as decoding each character
  * from p, found without decoding (evaluate.c). */
 const unsigned char *ev_sentence_after(const unsigned char *p, const unsigned char *e);
+/* The first place of the n bytes w in [p, e), or NULL: memmem, found with
+ * memchr for w's last byte (in Chinese text a continuation byte, about
+ * one byte in a hundred) and a compare, for a word of at most
+ * EV_FIND_SHORT bytes (so that the compares stay linear in the text);
+ * a longer word is memmem's (evaluate.c). */
+enum { EV_FIND_SHORT = 32 };
+const unsigned char *ev_find(const unsigned char *p, const unsigned char *e, const char *w, size_t n);
 #endif

@@ -5,7 +5,6 @@
  * no such base gives the percentage as written, rounded or truncated to
  * the decimals written. Linear in the prose: only the sentences with 占
  * are read character by character. */
-#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -127,26 +126,43 @@ static int share_ok(long long part, long long base, long long w, int d)
     return w == lo || w == hi;
 }
 
-static void report(ck *c, const count *part, const count *base, long long w, int d, const unsigned char *pb,
-                   const unsigned char *pe)
+/* A share that no base of its sentence gives: the part, the first base
+ * it was tried against, the share as written (w with d decimals) and the
+ * places of the share and of the base, offsets from the prose text's
+ * start. It depends on the text alone: the memo keeps it (MEMO_SHARES). */
+typedef struct finding {
+    long long part, base, w;
+    int d;
+    uint32_t pb, pe, bb, be;
+} finding;
+
+/* The findings of one prose text [b, e). */
+typedef struct findings {
+    ck *c;
+    const unsigned char *b;
+    finding *v; size_t n;
+} findings;
+
+static void report(ck *c, const unsigned char *b, const finding *f)
 {
-    long long num = part->v * 100 * pow10i(d), r = (2 * num + base->v) / (2 * base->v), s = pow10i(d);
+    long long num = f->part * 100 * pow10i(f->d), r = (2 * num + f->base) / (2 * f->base), s = pow10i(f->d);
+    int d = f->d;
     char want[48], said[48], ps[24], bs[24];
     if (d) snprintf(want, sizeof want, "%lld.%0*lld", r / s, d, r % s);
     else snprintf(want, sizeof want, "%lld", r);
-    if (d) snprintf(said, sizeof said, "%lld.%0*lld", w / s, d, w % s);
-    else snprintf(said, sizeof said, "%lld", w);
-    snprintf(ps, sizeof ps, "%lld", part->v);
-    snprintf(bs, sizeof bs, "%lld", base->v);
-    const unsigned char *text = (const unsigned char *)c->src->text;
-    gir_span sp = {(uint32_t)(pb - text), (uint32_t)(pe - text)};
+    if (d) snprintf(said, sizeof said, "%lld.%0*lld", f->w / s, d, f->w % s);
+    else snprintf(said, sizeof said, "%lld", f->w);
+    snprintf(ps, sizeof ps, "%lld", f->part);
+    snprintf(bs, sizeof bs, "%lld", f->base);
+    uint32_t o = (uint32_t)(b - (const unsigned char *)c->src->text);
+    gir_span sp = {o + f->pb, o + f->pe};
     gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, C_PQ_PERCENT, c->src, sp, said, ps, bs, want);
-    diag_related(c->dg, g, c->src, (gir_span){(uint32_t)(base->b - text), (uint32_t)(base->e - text)}, C_PQ_PERCENT_BASE, bs);
+    diag_related(c->dg, g, c->src, (gir_span){o + f->bb, o + f->be}, C_PQ_PERCENT_BASE, bs);
 }
 
 /* The share after counts[n-1], against the earlier counts of its
- * sentence: 1 if it was reported. */
-static int check_share(ck *c, const count *counts, size_t n, const unsigned char *e)
+ * sentence: 1 if it is a finding (added to fs). */
+static int check_share(findings *fs, const count *counts, size_t n, const unsigned char *e)
 {
     const count *part = &counts[n - 1];
     long long w;
@@ -160,7 +176,10 @@ static int check_share(ck *c, const count *counts, size_t n, const unsigned char
         if (!first) first = &counts[i];
     }
     if (!first) return 0;
-    report(c, part, first, w, d, pb, pe);
+    const unsigned char *b = fs->b;
+    finding f = {part->v, first->v, w, d, (uint32_t)(pb - b), (uint32_t)(pe - b), (uint32_t)(first->b - b),
+                 (uint32_t)(first->e - b)};
+    ARRAY_PUSH(fs->c->a, fs->v, fs->n, f);
     return 1;
 }
 
@@ -193,7 +212,7 @@ static const unsigned char *sentence_start(const unsigned char *b, const unsigne
 
 /* The counts and shares of the sentence starting at b (up to its mark);
  * where the next one starts. */
-static const unsigned char *check_sentence(ck *c, walk *w, const unsigned char *b, const unsigned char *e)
+static const unsigned char *check_sentence(findings *fs, walk *w, const unsigned char *b, const unsigned char *e)
 {
     count counts[MAX_COUNTS];
     size_t n = 0;
@@ -207,7 +226,7 @@ static const unsigned char *check_sentence(ck *c, walk *w, const unsigned char *
         if (count_at(w, p, e, k, cp, &x, &skip)) {
             if (n == MAX_COUNTS) n = 0;   /* a sentence of 64 counts: start again */
             counts[n++] = x;
-            if (!reported) reported = check_share(c, counts, n, e);
+            if (!reported) reported = check_share(fs, counts, n, e);
             p = x.e;
             continue;
         }
@@ -218,7 +237,7 @@ static const unsigned char *check_sentence(ck *c, walk *w, const unsigned char *
 
 /* Only a sentence with 占 can hold a share (share_after): the others are
  * not read. */
-void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+static void find_shares(findings *fs, const unsigned char *b, const unsigned char *e)
 {
     walk w;
     memset(&w, 0, sizeof w);   /* cp 0: no character of two bytes or more */
@@ -226,8 +245,23 @@ void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
     w.un = strlen(w.unit);
     static const char zhan[] = "占";
     for (const unsigned char *p = b; p < e;) {
-        const unsigned char *z = memmem(p, (size_t)(e - p), zhan, sizeof zhan - 1);
+        const unsigned char *z = ev_find(p, e, zhan, sizeof zhan - 1);
         if (!z) return;
-        p = check_sentence(c, &w, sentence_start(p, z), e);
+        p = check_sentence(fs, &w, sentence_start(p, z), e);
     }
+}
+
+/* The findings of the text: kept from an earlier compile, else found. */
+void check_percents(ck *c, const unsigned char *b, const unsigned char *e)
+{
+    size_t n = 0;
+    const finding *v = memo_get(c, b, e, MEMO_SHARES, 0, &n);
+    if (!v) {
+        findings fs = {c, b, NULL, 0};
+        find_shares(&fs, b, e);
+        memo_put(c, b, e, MEMO_SHARES, 0, fs.v, fs.n, sizeof *fs.v);
+        v = fs.v;
+        n = fs.n;
+    }
+    for (size_t i = 0; i < n; i++) report(c, b, &v[i]);
 }

@@ -3,7 +3,8 @@
  * "新收政府信息公开申请"; a phrase followed (after at most a few filler
  * characters like 申请/共/为) by a number and 件 is compared with the
  * mention's cells. A disagreement is a warning pointing at both places.
- * The phrases of all mentions are found in one pass (base/acmatch.h). */
+ * The phrases of all mentions are found in one pass (base/acmatch.h),
+ * whose findings the memo keeps by text (memo.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -72,13 +73,22 @@ typedef struct hit {
     gir_dec said;
 } hit;
 
+/* What the scan of a text finds before the report's tables are asked:
+ * a phrase followed by "N件" outside a clause about last year, offsets
+ * from the text's start. It depends on the text and the phrases alone,
+ * so it is what the memo keeps (MEMO_MENTIONS). */
+typedef struct raw_hit {
+    size_t pat;
+    uint32_t start, nb, ne;
+    gir_dec said;
+} raw_hit;
+
 /* The scan of one prose text: phrases of every mention at once. */
 typedef struct scan {
     ck *c;
     const unsigned char *b, *e;
     size_t *next;              /* per phrase: where a next occurrence may start */
-    signed char *state;        /* per phrase: 0 not asked, 1 its rule has a value, -1 not */
-    hit *v; size_t n;
+    raw_hit *v; size_t n;
 } scan;
 
 /* 1 if the rule of phrase m is checked: its table is in the report and
@@ -96,24 +106,54 @@ static void on_hit(void *ud, size_t pat, size_t start)
     if (start < sc->next[pat]) return;   /* inside the previous occurrence of the same phrase */
     ck *c = sc->c;
     const gir_mention *m = &c->s->ment[pat];
-    if (!sc->state[pat]) {
-        gir_dec w;
-        gir_span at;
-        sc->state[pat] = rule_on(c, m, &w, &at) ? 1 : -1;
-    }
-    if (sc->state[pat] < 0) return;
-    const gir_rtable *rt = &c->r->tables[m->table];
-    /* a row that could not be placed (a syntax error, an unknown label)
-     * has been reported: its values are not known, so the prose is not
-     * compared with them (one mistake, one message) */
-    if (!rt->node || rt->unresolved) return;
-    const gir_rule *ru = rt->t->rules[m->rule];
+    const gir_rule *ru = c->s->tables[m->table]->rules[m->rule];
     size_t pl = strlen(ru->phrases[m->phrase]);
     sc->next[pat] = start + pl;
     if (prose_last_year_clause(sc->b, sc->e, start, start + pl)) return;   /* 上年新收…30件: last year's */
-    hit h = {pat, start, NULL, NULL, {0}};
-    if (!prose_number_after(sc->b + start + pl, sc->e, &h.nb, &h.ne, &h.said)) return;
+    const unsigned char *nb, *ne;
+    gir_dec said;
+    if (!prose_number_after(sc->b + start + pl, sc->e, &nb, &ne, &said)) return;
+    raw_hit h = {pat, (uint32_t)start, (uint32_t)(nb - sc->b), (uint32_t)(ne - sc->b), said};
     ARRAY_PUSH(c->a, sc->v, sc->n, h);
+}
+
+/* The raw hits of [b, e): kept from an earlier compile, else scanned. */
+static const raw_hit *raw_hits(ck *c, const unsigned char *b, const unsigned char *e, size_t *n)
+{
+    const raw_hit *kept = memo_get(c, b, e, MEMO_MENTIONS, 0, n);
+    if (kept) return kept;
+    scan sc = {c, b, e, NULL, NULL, 0};
+    sc.next = arena_alloc(c->a, c->s->nment * sizeof *sc.next);   /* zeroed */
+    acm_scan(c->s->mentions, sc.b, (size_t)(sc.e - sc.b), on_hit, &sc);
+    memo_put(c, b, e, MEMO_MENTIONS, 0, sc.v, sc.n, sizeof *sc.v);
+    *n = sc.n;
+    return sc.v;
+}
+
+/* The raw hits whose rule is checked (state: per phrase, 0 not asked, 1
+ * its rule has a value, -1 not), and whose table's rows were all placed:
+ * a row that could not be placed (a syntax error, an unknown label) has
+ * been reported, its values are not known, so the prose is not compared
+ * with them (one mistake, one message). */
+static hit *taken_hits(ck *c, const unsigned char *b, const raw_hit *raw, size_t nraw, signed char *state, size_t *n)
+{
+    hit *v = NULL;
+    *n = 0;
+    for (size_t i = 0; i < nraw; i++) {
+        size_t pat = raw[i].pat;
+        const gir_mention *m = &c->s->ment[pat];
+        if (!state[pat]) {
+            gir_dec w;
+            gir_span at;
+            state[pat] = rule_on(c, m, &w, &at) ? 1 : -1;
+        }
+        if (state[pat] < 0) continue;
+        const gir_rtable *rt = &c->r->tables[m->table];
+        if (!rt->node || rt->unresolved) continue;
+        hit h = {pat, raw[i].start, b + raw[i].nb, b + raw[i].ne, raw[i].said};
+        ARRAY_PUSH(c->a, v, *n, h);
+    }
+    return v;
 }
 
 /* The order of the searches one phrase at a time: table, rule, phrase
@@ -161,13 +201,13 @@ static int cmp_taken(const void *x, const void *y)
 
 /* first[i]: hit i is the first (in the searches' order) to take its
  * number. Memory in proportion to the hits, not to the text. */
-static unsigned char *first_takers(ck *c, const scan *sc)
+static unsigned char *first_takers(ck *c, const unsigned char *b, const hit *v, size_t n)
 {
-    taken *t = arena_alloc_raw(c->a, sc->n * sizeof *t);
-    for (size_t i = 0; i < sc->n; i++) t[i] = (taken){(size_t)(sc->v[i].nb - sc->b), i};
-    qsort(t, sc->n, sizeof *t, cmp_taken);
-    unsigned char *first = arena_alloc(c->a, sc->n);   /* zeroed */
-    for (size_t j = 0; j < sc->n; j++)
+    taken *t = arena_alloc_raw(c->a, n * sizeof *t);
+    for (size_t i = 0; i < n; i++) t[i] = (taken){(size_t)(v[i].nb - b), i};
+    qsort(t, n, sizeof *t, cmp_taken);
+    unsigned char *first = arena_alloc(c->a, n);   /* zeroed */
+    for (size_t j = 0; j < n; j++)
         if (!j || t[j].off != t[j - 1].off) first[t[j].i] = 1;
     return first;
 }
@@ -177,14 +217,15 @@ static unsigned char *first_takers(ck *c, const scan *sc)
 static void check_prose(ck *c, const gir_node *prose, signed char *state)
 {
     const unsigned char *base = (const unsigned char *)c->src->text;
-    scan sc = {c, base + prose->span.start, base + prose->span.end, NULL, state, NULL, 0};
-    sc.next = arena_alloc(c->a, c->s->nment * sizeof *sc.next);   /* zeroed */
-    acm_scan(c->s->mentions, sc.b, (size_t)(sc.e - sc.b), on_hit, &sc);
-    if (!sc.n) return;
-    qsort(sc.v, sc.n, sizeof *sc.v, cmp_hit);
-    const unsigned char *first = first_takers(c, &sc);
-    for (size_t i = 0; i < sc.n; i++)
-        if (first[i]) report_hit(c, &sc.v[i], prose);   /* else a phrase before it took this number */
+    const unsigned char *b = base + prose->span.start, *e = base + prose->span.end;
+    size_t nraw = 0, n = 0;
+    const raw_hit *raw = raw_hits(c, b, e, &nraw);
+    hit *v = taken_hits(c, b, raw, nraw, state, &n);
+    if (!n) return;
+    qsort(v, n, sizeof *v, cmp_hit);
+    const unsigned char *first = first_takers(c, b, v, n);
+    for (size_t i = 0; i < n; i++)
+        if (first[i]) report_hit(c, &v[i], prose);   /* else a phrase before it took this number */
 }
 
 void check_mentions(ck *c)

@@ -78,6 +78,7 @@ static const gir_report *load_previous(gir_doc *d, const gir_options *o, const c
     o2.depth = 1;
     o2.text_arena = NULL;   /* its text is in d's arena */
     o2.arena = NULL;        /* and it has its own */
+    o2.memo = NULL;         /* the memo holds the texts of one document */
     o2.lang = d->diags.lang;
     gir_doc *pd = gir_doc_compile(path, text, len, &o2);
     if (!pd || pd->oom) {   /* out of memory there is out of memory here */
@@ -107,6 +108,7 @@ static void check_doc(gir_doc *d, const gir_options *o)
     const char *ppath = check_wants_previous(k, &at);
     if (ppath) prev = load_previous(d, o, ppath, at);
     if (d->oom) return;
+    check_use_memo(k, o ? o->memo : NULL);
     d->report = check_finish(k, s, prev);
 }
 

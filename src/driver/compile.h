@@ -23,6 +23,8 @@ typedef struct gir_options {
                              * keeps from one report to the next: gir_doc_free empties it
                              * (arena_reset) and never frees it. text_arena may be this same arena
                              * (the text read into it is then used in place). */
+    struct gir_check_memo *memo;  /* when set: what the prose checks found, kept between the compiles of
+                                   * one document (check.h; the language server's); not for `previous` */
 } gir_options;
 
 struct gir_report;   /* check.h */

@@ -7,6 +7,9 @@
  * document store: shutdown closes every document, lsp_server_free frees
  * the store. */
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include "internal.h"
 
@@ -132,8 +135,22 @@ const lsp_method_info *lsp_method_at(size_t i) { return i < NMETHODS ? &methods[
 
 /* ---- public ---- */
 
+/* A server compiles a document at every keystroke, in memory freed just
+ * before: glibc would give the heap's top back to the system after each
+ * version and fault the same pages in again for the next (most of the
+ * system time of an edit of a 1 MB document). Heap memory is kept up to
+ * 64 MB instead, and blocks of up to 32 MB come from the heap. */
+static void keep_heap(void)
+{
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 lsp_server *lsp_server_new(const lsp_config *cfg, lsp_send_fn send, void *ud)
 {
+    keep_heap();
     lsp_server *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     if (cfg)

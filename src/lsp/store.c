@@ -51,6 +51,8 @@ lsp_doc *lsp_store_find_name(const lsp_store *st, const char *name)
 static void free_doc(lsp_doc *d)
 {
     gir_doc_free(d->doc);
+    arena_free(d->arena);
+    check_memo_free(d->memo);
     free(d->uri);
     free(d->name);
     free(d->text);
@@ -150,6 +152,7 @@ static int reserve_text(lsp_doc *d, size_t len)
 
 static void drop_text(lsp_doc *d)
 {
+    d->doc_is_text = 0;
     free(d->text);
     d->text = NULL;
     d->len = 0;
@@ -160,6 +163,7 @@ static void drop_text(lsp_doc *d)
 void lsp_store_set_text(lsp_doc *d, const char *text, size_t n)
 {
     d->too_large = 0;
+    d->doc_is_text = 0;
     if (n > GIR_MAX_FILE_SIZE || !reserve_text(d, n)) {
         drop_text(d);
         return;
@@ -173,6 +177,7 @@ void lsp_store_set_text(lsp_doc *d, const char *text, size_t n)
 static int splice(lsp_doc *d, size_t a, size_t b, const char *t, size_t n)
 {
     size_t len = d->len - (b - a) + n;
+    d->doc_is_text = 0;
     if (!reserve_text(d, len))
         return 0;
     memmove(d->text + a + n, d->text + b, d->len - b + 1);
@@ -181,24 +186,34 @@ static int splice(lsp_doc *d, size_t a, size_t b, const char *t, size_t n)
     return 1;
 }
 
-/* The byte offsets of r in the current text (x <= y); 0 on out of memory. */
+/* The byte offsets of r in the current text (x <= y); 0 on out of memory.
+ * The compiled version's line table serves when the text has not changed
+ * since (the first change after a compile: a keystroke); else a table is
+ * made for the text as it is. */
 static int edit_offsets(const lsp_doc *d, const lsp_range *r, int utf16, uint32_t *x, uint32_t *y)
 {
-    gir_arena *a = arena_new(NULL);
-    if (!a)
-        return 0;
-    gir_source src;
-    source_init(&src, a, d->name, d->text, (uint32_t)d->len);
-    int ok = src.nlines > 0;                      /* no line table: out of memory */
-    *x = source_offset_at(&src, r->line0, r->ch0, utf16);
-    *y = source_offset_at(&src, r->line1, r->ch1, utf16);
-    arena_free(a);
+    if (d->doc_is_text) {
+        *x = source_offset_at(&d->doc->src, r->line0, r->ch0, utf16);
+        *y = source_offset_at(&d->doc->src, r->line1, r->ch1, utf16);
+    } else {
+        gir_arena *a = arena_new(NULL);
+        if (!a)
+            return 0;
+        gir_source src;
+        source_init(&src, a, d->name, d->text, (uint32_t)d->len);
+        int ok = src.nlines > 0;                  /* no line table: out of memory */
+        *x = source_offset_at(&src, r->line0, r->ch0, utf16);
+        *y = source_offset_at(&src, r->line1, r->ch1, utf16);
+        arena_free(a);
+        if (!ok)
+            return 0;
+    }
     if (*x > *y) {
         uint32_t t = *x;
         *x = *y;
         *y = t;
     }
-    return ok;
+    return 1;
 }
 
 int lsp_store_edit(lsp_doc *d, const lsp_range *r, int utf16, const char *text, size_t n)
@@ -234,18 +249,30 @@ int lsp_store_compile(lsp_doc *d, const gir_options *o)
 {
     gir_doc_free(d->doc);
     d->doc = NULL;
+    d->doc_is_text = 0;
+    if (!d->memo)
+        d->memo = check_memo_new();               /* NULL: compiled without one */
+    if (!d->arena)
+        d->arena = arena_new(o->mem);             /* NULL: a new arena for each version */
+    gir_options om = *o;
+    om.memo = d->memo;
+    om.arena = d->arena;
     if (d->too_large)
-        d->doc = compile_dropped(d, o);
+        d->doc = compile_dropped(d, &om);
     else
-        d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, o);
+        d->doc = gir_doc_compile(d->name, d->text ? d->text : "", d->len, &om);
     if (d->doc && !d->doc->oom)
         scaffold_draft_check(d->doc);   /* W0070, W0690: what girc new left to rewrite */
     if (!d->doc || d->doc->oom) {
         gir_doc_free(d->doc);
         d->doc = NULL;
+        arena_free(d->arena);                     /* out of memory: give it all back */
+        d->arena = NULL;
         return 0;
     }
     diags_sort(&d->doc->diags);
+    /* the same bytes, with a line table (not the empty text of a dropped one) */
+    d->doc_is_text = !d->too_large && d->doc->src.nlines > 0 && d->doc->src.len == d->len;
     return 1;
 }
 

@@ -14,6 +14,7 @@
 #define GIR_LSP_STORE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "check/check.h"
 #include "driver/compile.h"
 #include "template/schema.h"
 
@@ -31,6 +32,13 @@ typedef struct lsp_doc {
     int too_large;             /* text dropped (over GIR_MAX_FILE_SIZE, or out
                                   of memory): unknown until a full change */
     gir_doc *doc;              /* compiled current version (NULL: out of memory) */
+    int doc_is_text;           /* doc was compiled from text as it is now (no edit since): the
+                                  next edit's positions are read with doc's line table */
+    gir_arena *arena;          /* the arena every version is compiled in (gir_options.arena: emptied,
+                                  not freed, between versions, so that a keystroke reuses the last
+                                  version's memory), or NULL; freed when memory runs out */
+    gir_check_memo *memo;      /* what the prose checks found, kept from one version to the next
+                                  (check.h: an unchanged prose text is not scanned again), or NULL */
     int modified;              /* changed since it was opened or last saved */
 } lsp_doc;
 
@@ -88,7 +96,8 @@ typedef struct lsp_range {
  * memory, drops the text. */
 int lsp_store_edit(lsp_doc *d, const lsp_range *r, int utf16, const char *text, size_t n);
 /* Compiles the current text as the document's new version: the previous
- * version's gir_doc is freed first. A dropped text compiles to an empty
+ * version's gir_doc is freed first; the document's memo (made on the
+ * first compile; none if memory runs out) is used with o. A dropped text compiles to an empty
  * document that reports E0001. Diagnostics are sorted. Returns 0 when
  * memory ran out (then d->doc is NULL). */
 int lsp_store_compile(lsp_doc *d, const gir_options *o);

@@ -1,7 +1,8 @@
 /* test_lsp_store.c - unit tests for the language server's document
  * store (src/lsp/store.h), without JSON-RPC: open (URI -> file name, a
  * second open is the same document), full and ranged changes in utf-16
- * and utf-8 positions, a dropped (too large) text, close; a second
+ * and utf-8 positions (the compiled version's line table read for the
+ * first edit after a compile, not for the next), a dropped (too large) text, close; a second
  * version replaces and frees the first, close and lsp_store_free give
  * every block back, out of memory while compiling leaves no document
  * and no leak (a counting gir_mem, as in test_oom.c); the template cache
@@ -111,6 +112,16 @@ static void test_open_change_close(void **state)
     assert_string_equal(d->doc->src.text, report);       /* not compiled yet */
     assert_true(lsp_store_compile(d, &o));
     assert_string_equal(d->doc->src.text, "X");
+    /* after a compile, the first edit reads the compiled line table; the
+     * next one (same didChange) must see the line it added */
+    lsp_store_set_text(d, "a\nbb\nccc\n", 9);
+    assert_true(lsp_store_compile(d, &o));
+    r = (lsp_range){1, 1, 1, 1};
+    assert_true(lsp_store_edit(d, &r, 1, "\n", 1));    /* "b\nb" */
+    assert_string_equal(d->text, "a\nb\nb\nccc\n");
+    r = (lsp_range){3, 0, 3, 1};
+    assert_true(lsp_store_edit(d, &r, 1, "C", 1));
+    assert_string_equal(d->text, "a\nb\nb\nCcc\n");
     /* close */
     assert_true(lsp_store_close(&st, "file:///tmp/a%20b.gir"));
     assert_null(lsp_store_find(&st, "file:///tmp/a%20b.gir"));
