@@ -35,6 +35,7 @@
 #define WANT_VALUED 2       /* a page with this many lines of cells holding a number is rendered for its rules */
 #define WANT_WIDE 3         /* and so is one with this many lines of three cells or more, or one line of
                                this many cells of which WANT_VALUED hold a number */
+#define STACK_SCAN 4        /* lines looked at either way for the labels wrapped around a value */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
 #include "pdfline.h"
@@ -236,19 +237,27 @@ static int has_letters(const char *t)
     return 0;
 }
 
-/* Line i at the top or bottom of its page (whose text starts at left):
- * a page number is dropped (digits alone only away from the left margin,
- * where a table's last value would be); its key is kept for the count of
- * running headers and footers. */
-static void add_edge(lay *y, edge **v, size_t *n, size_t i, float left)
+/* Do lines i and j (of [b, e), j maybe out of it) overlap in y? */
+static int overlap_y(const lay *y, size_t b, size_t e, size_t i, size_t j)
+{
+    return j >= b && j < e && y->l[j].y0 < y->l[i].y1 && y->l[i].y0 < y->l[j].y1;
+}
+
+/* Line i of the page [b, e) at its top or bottom (the page's text starts
+ * at left): a page number is dropped (digits alone only away from the
+ * left margin, where a table's last value would be, and not beside a
+ * line it overlaps: a value set between its label's lines); its key is
+ * kept for the count of running headers and footers. */
+static void add_edge(lay *y, edge **v, size_t *n, size_t b, size_t e, size_t i, float left)
 {
     char *t = line_text(y, &y->l[i]);
     int pn = page_number(t);
-    if (pn == 2 || (pn == 1 && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
+    int alone = !overlap_y(y, b, e, i, i - 1) && !overlap_y(y, b, e, i, i + 1);
+    if (pn == 2 || (pn == 1 && alone && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
     if (!has_letters(t))
         return;                   /* no words: numbers are not a running header */
-    edge e = {edge_key(t, y->l[i].ym), y->l[i].page, i};
-    ARRAY_PUSH(y->c->a, *v, *n, e);
+    edge ed = {edge_key(t, y->l[i].ym), y->l[i].page, i};
+    ARRAY_PUSH(y->c->a, *v, *n, ed);
 }
 
 static void drop_running(lay *y, size_t npg)
@@ -261,7 +270,7 @@ static void drop_running(lay *y, size_t npg)
         float left = 1e30f;
         for (size_t i = b; i < e; i++) left = fminf(left, y->l[i].x0);
         for (size_t i = b; i < e; i++)
-            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, i, left);
+            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, b, e, i, left);
         b = e;
     }
     if (n) qsort(v, n, sizeof *v, by_key);
@@ -376,12 +385,66 @@ static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, fl
     return ln->ns == 1 && ln->x0 <= left + ln->h && ln->x1 >= right - ln->h;
 }
 
+/* Is a a label line (one segment of words) left of the value line v,
+ * overlapping it in y? */
+static int beside_value(const line *a, const line *v)
+{
+    return !a->drop && a->ns == 1 && !a->s[0].num && a->x1 <= v->x0 && a->y1 > v->y0 && a->y0 < v->y1;
+}
+
+/* The nearest line of [b, e), at most STACK_SCAN lines from i in
+ * direction d, that is a label beside the value line i, or SIZE_MAX. */
+static size_t label_beside(const lay *y, size_t b, size_t e, size_t i, int d)
+{
+    const line *v = &y->l[i];
+    for (size_t k = 1; k <= STACK_SCAN; k++) {
+        if (d < 0 ? i < b + k : i + k >= e) break;
+        size_t j = d < 0 ? i - k : i + k;
+        if (beside_value(&y->l[j], v) && (d < 0 ? y->l[j].ym < v->ym : y->l[j].ym > v->ym)) return j;
+    }
+    return SIZE_MAX;
+}
+
+/* A value set in the middle of its label's cell, the label wrapped
+ * around it with no rule to join them: lines "行政事业性" / "24252.3" /
+ * "收费", one segment each, the two labels left of the number and
+ * overlapping it in y. Line i (the number) becomes one line "label |
+ * number" (the labels joined in reading order); the labels' lines are
+ * dropped. */
+static void stacked_values(lay *y, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *v = &y->l[i];
+        if (v->drop || v->ns != 1 || !v->s[0].num) continue;
+        size_t up = label_beside(y, b, e, i, -1), dn = label_beside(y, b, e, i, 1);
+        if (up == SIZE_MAX || dn == SIZE_MAX) continue;
+        line *a = &y->l[up], *z = &y->l[dn];
+        if (a->x1 <= z->x0 || z->x1 <= a->x0) continue;   /* not one cell's lines */
+        gir_buf t;
+        buf_init(&t, y->c->a);
+        buf_puts(&t, a->s[0].t);
+        if (pdf_latin((unsigned char)t.p[t.n - 1]) && pdf_latin((unsigned char)z->s[0].t[0])) buf_putc(&t, ' ');
+        buf_puts(&t, z->s[0].t);
+        seg *s = arena_alloc(y->c->a, 2 * sizeof *s);
+        s[0] = (seg){fminf(a->x0, z->x0), fmaxf(a->x1, z->x1), (char *)buf_cstr(&t), 0};
+        s[1] = v->s[0];
+        v->s = s;
+        v->ns = 2;
+        v->x0 = s[0].x0;
+        v->y0 = fminf(v->y0, a->y0);
+        v->y1 = fmaxf(v->y1, z->y1);
+        a->drop = 1;
+        z->drop = 1;
+    }
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     pdf_page_width(y, b, e, &left, &right);
     pdf_ruled_rows(y, b, e);
+    stacked_values(y, b, e);
     flowed_lines(y, b, e, left, right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)

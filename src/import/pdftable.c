@@ -28,6 +28,8 @@
 #include "base/array.h"
 #include "pdfline.h"
 
+#define CUT_VALUES 3        /* a row of this many values may have a number cut at its cell's foot */
+#define CUT_TOL 0.1f        /* a number this many heights narrower than its column fills it */
 #define CELL_GAP 0.8f       /* lines further apart than this many heights are not one cell */
 
 void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r)
@@ -582,6 +584,49 @@ static void wrapped_numbers(lay *y, const tab *t, size_t b, size_t e)
     }
 }
 
+/* The one value of ln (index of its segment), or SIZE_MAX when it has
+ * none or more; *n counts them. */
+static size_t sole_value(const tab *t, const line *ln, size_t *n)
+{
+    size_t v = SIZE_MAX;
+    *n = 0;
+    for (size_t k = 0; k < ln->ns; k++)
+        if (is_value(t, &ln->s[k])) { v = k; ++*n; }
+    return *n == 1 ? v : SIZE_MAX;
+}
+
+/* A number cut at the foot of its narrow cell: the row line m holds
+ * values in CUT_VALUES columns or more, and the line close below it
+ * holds one value only, digits, in a column where m holds digits as wide
+ * as that column (its cell had no room for one more). The lower digits
+ * go on m's ("2" over "2" is 22), and the lower line keeps its labels. */
+static void cut_numbers(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *m = &y->l[i];
+        if (m->drop || !row_line(t, m)) continue;
+        size_t d = next_line(y, b, e, i, 1), nm, nd;
+        if (d == SIZE_MAX || !close_below(m, &y->l[d]) || !row_line(t, &y->l[d])) continue;
+        line *dn = &y->l[d];
+        size_t k = sole_value(t, dn, &nd);
+        sole_value(t, m, &nm);
+        if (k == SIZE_MAX || nm < CUT_VALUES || !digit_run(dn->s[k].t)) continue;
+        int c = column_of(t, &dn->s[k]);
+        const span *col = &t->col[c];
+        for (size_t j = 0; j < m->ns; j++) {
+            seg *a = &m->s[j];
+            if (!is_value(t, a) || column_of(t, a) != c || !digit_run(a->t)) continue;
+            if (a->x1 - a->x0 < col->x1 - col->x0 - CUT_TOL * m->h) break;
+            a->t = arena_printf(y->c->a, "%s%s", a->t, dn->s[k].t);
+            a->x0 = fminf(a->x0, dn->s[k].x0);
+            a->x1 = fmaxf(a->x1, dn->s[k].x1);
+            dn->s[k].t = NULL;
+            compact(dn);
+            break;
+        }
+    }
+}
+
 static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
@@ -666,6 +711,7 @@ void pdf_write_table(lay *y, size_t b, size_t e)
     tab all = {0};
     value_columns(y, b, e, &all);
     wrapped_numbers(y, &all, b, e);
+    cut_numbers(y, &all, b, e);
     merge_offset_values(y, &all, b, e);
     size_t pb = b;
     while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;
