@@ -438,6 +438,15 @@ static void stacked_values(lay *y, size_t b, size_t e)
     }
 }
 
+/* Is line i (of [b, e)) set among a table's lines, overlapping in y the
+ * lines right above and below it (a group label at the margin, centred
+ * on rows whose lines wrap), rather than a heading with space around it? */
+static int between_rows(const lay *y, size_t b, size_t e, size_t i)
+{
+    return i > b && i + 1 < e && y->l[i - 1].ns >= 2 && y->l[i + 1].ns >= 2 &&
+           y->l[i - 1].y1 > y->l[i].y0 && y->l[i + 1].y0 < y->l[i].y1;
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
@@ -460,7 +469,7 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
             if (first == e) first = i;
             last = i;
             if (!ln->s[0].num) tleft = tleft < 0 ? ln->x0 : fminf(tleft, ln->x0);
-        } else if ((!ln || prose_line(ln, left, right, tleft)) && first < e) {
+        } else if ((!ln || (prose_line(ln, left, right, tleft) && !between_rows(y, b, e, i))) && first < e) {
             mark_table(y, b, e, first, last, left, right, tleft, ntab);
             tleft = -1;
             first = e;

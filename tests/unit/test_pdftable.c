@@ -5,7 +5,11 @@
  * wrapped around it ("行政事业" / "678" / "收费"), is one row; a number
  * cut at the foot of a narrow cell ("2" over "2") is joined when the
  * line below holds no other value and the upper digits fill their
- * column, and left alone otherwise. */
+ * column, and left alone otherwise; cells with no padding: a label
+ * glued to its value ("丙类7") and values glued with a space ("5 6")
+ * are cut at the columns of the other rows; a label justified in a cell
+ * two characters wide ("1.  属" / "于  国" / "家  秘" / "密") reads line by
+ * line. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -139,6 +143,59 @@ static void test_cut_number_not_a_row(void **st)
     arena_free(a);
 }
 
+static void test_glued_label(void **st)
+{
+    (void)st;
+    gir_arena *a = arena_new(NULL);
+    page p = {0};
+    row(&p, 100, "甲类", "1", "2", "3");
+    row(&p, 120, "乙类", "4", "5", "6");
+    /* ten characters (x 0-100) and the value right after, in column 100 */
+    put(&p, "丙类丙类丙类丙类丙类7", 0, 140);
+    put(&p, "8", 140, 140);
+    put(&p, "9", 180, 140);
+    const char *w = layout(a, &p);
+    assert_non_null(strstr(w, "丙类丙类丙类丙类丙类 | 7 | 8 | 9 |"));
+    arena_free(a);
+}
+
+static void test_glued_values(void **st)
+{
+    (void)st;
+    gir_arena *a = arena_new(NULL);
+    page p = {0};
+    row(&p, 100, "甲类", "1", "2", "3");
+    row(&p, 120, "乙类", "4", "5", "6");
+    /* "7" in column 100, then "8" and "9" 3 points apart (a space, not a cut) */
+    put(&p, "丙类", 0, 140);
+    put(&p, "7", 100, 140);
+    put(&p, "8", 140, 140);
+    put(&p, "9", 148, 140);
+    const char *w = layout(a, &p);
+    assert_non_null(strstr(w, "丙类 | 7 | 8 | 9 |"));
+    arena_free(a);
+}
+
+static void test_spread_label(void **st)
+{
+    (void)st;
+    gir_arena *a = arena_new(NULL);
+    page p = {0};
+    row(&p, 80, "甲类", "1", "2", "3");
+    /* a cell two characters wide (x 0-30), its characters spread 10 apart */
+    put(&p, "1.", 0, 100);
+    put(&p, "属", 20, 100);
+    put(&p, "于", 0, 115);
+    put(&p, "国", 20, 115);
+    row(&p, 122, "", "5", "6", "7");
+    put(&p, "家", 0, 130);
+    put(&p, "秘", 20, 130);
+    put(&p, "密", 0, 145);
+    const char *w = layout(a, &p);
+    assert_non_null(strstr(w, "1.属于国家秘密 | 5 | 6 | 7 |"));
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +204,9 @@ int main(void)
         cmocka_unit_test(test_cut_number),
         cmocka_unit_test(test_cut_number_room_left),
         cmocka_unit_test(test_cut_number_not_a_row),
+        cmocka_unit_test(test_glued_label),
+        cmocka_unit_test(test_glued_values),
+        cmocka_unit_test(test_spread_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
