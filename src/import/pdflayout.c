@@ -423,7 +423,7 @@ static void stacked_values(lay *y, size_t b, size_t e)
         gir_buf t;
         buf_init(&t, y->c->a);
         buf_puts(&t, a->s[0].t);
-        if (pdf_latin((unsigned char)t.p[t.n - 1]) && pdf_latin((unsigned char)z->s[0].t[0])) buf_putc(&t, ' ');
+        if (t.n && pdf_latin((unsigned char)t.p[t.n - 1]) && pdf_latin((unsigned char)z->s[0].t[0])) buf_putc(&t, ' ');
         buf_puts(&t, z->s[0].t);
         seg *s = arena_alloc(y->c->a, 2 * sizeof *s);
         s[0] = (seg){fminf(a->x0, z->x0), fmaxf(a->x1, z->x1), (char *)buf_cstr(&t), 0};

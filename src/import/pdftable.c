@@ -734,14 +734,17 @@ static span *clean_columns(lay *y, size_t b, size_t e, size_t *n)
     return v;
 }
 
-/* How many of the columns v[0..n) does [x0, x1] overlap, from *first? */
-static size_t columns_over(const span *v, size_t n, float x0, float x1, size_t *first)
+/* The first of the spans v[0..n) (sorted, disjoint: their ends rise
+ * too) that overlaps [x0, x1], or n (a binary search). */
+static size_t first_over(const span *v, size_t n, float x0, float x1)
 {
-    size_t c = 0;
-    *first = n;
-    for (size_t k = 0; k < n && v[k].x0 < x1; k++)
-        if (v[k].x1 > x0) { if (!c) *first = k; c++; }
-    return c;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (v[m].x1 <= x0) lo = m + 1;
+        else hi = m;
+    }
+    return lo < n && v[lo].x0 < x1 ? lo : n;
 }
 
 /* The start of the digits (ASCII, with "." and ",") ending t after a
@@ -810,10 +813,10 @@ static size_t split_label(lay *y, line *ln, size_t k, const span *col, size_t nc
 {
     seg *s = &ln->s[k];
     const char *d = glued_digits(s->t);
-    size_t first;
     if (!d || s->num || s->x0 >= col[0].x0) return 1;
     float dx = s->x1 - GLUED_DIGIT * ln->h * (float)strlen(d);
-    if (!columns_over(col, ncol, dx, s->x1, &first)) return 1;
+    size_t first = first_over(col, ncol, dx, s->x1);
+    if (first == ncol) return 1;
     float x = fmaxf(col[first].x0, dx);
     seg v[2] = {{s->x0, x, arena_strndup(y->c->a, s->t, (size_t)(d - s->t)), 0}, {x, s->x1, arena_strndup(y->c->a, d, strlen(d)), 0}};
     v[1].num = pdf_numeric(v[1].t);
@@ -850,22 +853,31 @@ static size_t chars(const char *t)
     return n;
 }
 
+/* The first segment of o (sorted, apart: their ends rise too) whose
+ * start (end: 1) is after x, or o->ns (a binary search). */
+static size_t seg_after(const line *o, float x, int end)
+{
+    size_t lo = 0, hi = o->ns;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if ((end ? o->s[m].x1 : o->s[m].x0) <= x) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
 /* Has o a segment starting at x0 and one ending at x1 (within tol)? */
 static int same_edges(const line *o, float x0, float x1, float tol)
 {
-    int l = 0, r = 0;
-    for (size_t k = 0; k < o->ns; k++) {
-        l |= fabsf(o->s[k].x0 - x0) < tol;
-        r |= fabsf(o->s[k].x1 - x1) < tol;
-    }
-    return l && r;
+    size_t l = seg_after(o, x0 - tol, 0), r = seg_after(o, x1 - tol, 1);
+    return l < o->ns && o->s[l].x0 < x0 + tol && r < o->ns && o->s[r].x1 < x1 + tol;
 }
 
 /* Has o a segment over [x0, x1]? */
 static int holds_over(const line *o, float x0, float x1)
 {
-    for (size_t k = 0; k < o->ns; k++) if (o->s[k].x0 < x1 && o->s[k].x1 > x0) return 1;
-    return 0;
+    size_t k = seg_after(o, x0, 1);
+    return k < o->ns && o->s[k].x0 < x1;
 }
 
 /* Is the next line of the cell [x0, x1] from line i of [b, e) in
