@@ -438,13 +438,23 @@ static void stacked_values(lay *y, size_t b, size_t e)
     }
 }
 
-/* Is line i (of [b, e)) set among a table's lines, overlapping in y the
- * lines right above and below it (a group label at the margin, centred
- * on rows whose lines wrap), rather than a heading with space around it? */
-static int between_rows(const lay *y, size_t b, size_t e, size_t i)
+/* Is line j (of [b, e)) a cell's line beside line i, overlapping it in y:
+ * cells, or one segment narrower than prose? */
+static int cell_beside(const lay *y, size_t b, size_t e, size_t i, size_t j, float left, float right)
 {
-    return i > b && i + 1 < e && y->l[i - 1].ns >= 2 && y->l[i + 1].ns >= 2 &&
-           y->l[i - 1].y1 > y->l[i].y0 && y->l[i + 1].y0 < y->l[i].y1;
+    if (!overlap_y(y, b, e, i, j)) return 0;
+    const line *o = &y->l[j];
+    return o->ns >= 2 || o->x1 - o->x0 <= PROSE_WIDTH * (right - left);
+}
+
+/* Is line i (of [b, e)) set beside a table's lines, overlapping in y a
+ * cell's line right above or below it (a group label at the margin,
+ * centred on rows whose lines wrap), rather than a heading with space
+ * around it (or beside prose)? Asked once the table has a row of values
+ * (a header's first cell, beside the header's lines, stays apart). */
+static int between_rows(const lay *y, size_t b, size_t e, size_t i, float left, float right)
+{
+    return cell_beside(y, b, e, i, i - 1, left, right) || cell_beside(y, b, e, i, i + 1, left, right);
 }
 
 /* Marks the tables of the lines [b, e) of one page. */
@@ -462,6 +472,7 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
         if (justified(&y->l[i], left, right) && full_prose(y, b, e, i + 1, left, right)) join_segments(y, &y->l[i]);
     size_t first = e, last = e;
     float tleft = -1;             /* left edge of the table's labelled rows so far, -1: none yet */
+    int valued = 0;               /* the table has a line of cells with a number so far */
     for (size_t i = b; i <= e; i++) {
         const line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
@@ -469,9 +480,11 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
             if (first == e) first = i;
             last = i;
             if (!ln->s[0].num) tleft = tleft < 0 ? ln->x0 : fminf(tleft, ln->x0);
-        } else if ((!ln || (prose_line(ln, left, right, tleft) && !between_rows(y, b, e, i))) && first < e) {
+            for (size_t k = 0; k < ln->ns && !valued; k++) valued = ln->s[k].num;
+        } else if ((!ln || (prose_line(ln, left, right, tleft) && !(valued && between_rows(y, b, e, i, left, right)))) && first < e) {
             mark_table(y, b, e, first, last, left, right, tleft, ntab);
             tleft = -1;
+            valued = 0;
             first = e;
         }
     }
