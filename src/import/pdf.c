@@ -6,7 +6,10 @@
  * truncated), one with a password, one with no text (a scan), one whose
  * fonts have no usable Unicode mapping (most characters outside CJK,
  * ASCII and common punctuation: Latin-1, private use, U+FFFD, controls).
- * The text taken is capped (PDF_MAX_CHARS, a warning). Every GObject and
+ * The text taken is capped (PDF_MAX_CHARS, a warning), and reading stops
+ * at a page of more than PDF_MAX_PAGE_CHARS characters (a warning: poppler
+ * lays a page out at a cost that grows with the square of its words). A
+ * page that might hold a table is rendered to find its ruling lines. Every GObject and
  * GLib allocation is released through the arena's deferred releases. */
 #include <math.h>
 #include <string.h>
@@ -21,6 +24,7 @@
 #define PDF_MAX_BYTES (64u * 1024u * 1024u)   /* documented in girc-import(1) */
 #define PDF_MAX_PAGES 1000
 #define PDF_MAX_CHARS 4000000u
+#define PDF_MAX_PAGE_CHARS 12000u                /* documented in girc-import(1) */
 #define BAD_SHARE 25                           /* percent of unreadable characters that make E1033 */
 #define MIN_TEXT 10                            /* fewer characters than this: no text layer */
 #define RULE_SCALE 1.0                         /* pixels a point, to find the ruling lines */
@@ -85,6 +89,7 @@ typedef struct pdf_read {
     size_t nch, nbad;
     char bad[32]; size_t nbadshown;
     int capped;
+    int dense; guint dense_n;     /* the page (from 1) over PDF_MAX_PAGE_CHARS, and its characters */
 } pdf_read;
 
 static void note_bad(pdf_read *r, uint32_t cp)
@@ -114,6 +119,13 @@ static void read_page(pdf_read *r, PopplerPage *page, pdf_page *out)
     guint nrect = 0;
     if (!poppler_page_get_text_layout(page, &rect, &nrect)) nrect = 0;
     arena_defer_set(dr, rect);
+    if (nrect > PDF_MAX_PAGE_CHARS) {
+        /* no report page is this dense; poppler's layout of a page costs more
+         * than its words (about their square), so reading stops here */
+        r->dense = (int)(out - r->pg) + 1;
+        r->dense_n = nrect;
+        nrect = 0;
+    }
     const unsigned char *p = (const unsigned char *)(text ? text : ""), *e = p + strlen((const char *)p);
     for (guint i = 0; p < e && i < nrect && !r->capped; i++) {
         uint32_t cp;
@@ -157,7 +169,7 @@ static int check_text(pdf_read *r)
 {
     imp_ctx *c = r->c;
     gir_diag *g = NULL;
-    if (r->nch < MIN_TEXT) {
+    if (r->nch < MIN_TEXT && !r->dense) {
         g = diag_add(c->dg, GIR_SEV_ERROR, I_PDF_NO_TEXT, NULL, (gir_span){0, 0}, (int)r->npg);
         diag_file(c->dg, g, c->src->name);
         diag_help(c->dg, g, I_HELP_PDF_NO_TEXT);
@@ -189,29 +201,20 @@ static int read_pages(pdf_read *r, PopplerDocument *doc)
         return too_big(c, diag_add(c->dg, GIR_SEV_ERROR, I_PDF_TOO_MANY_PAGES, NULL, (gir_span){0, 0}, n, PDF_MAX_PAGES));
     r->npg = n > 0 ? (size_t)n : 0;
     r->pg = arena_alloc(c->a, (r->npg + 1) * sizeof *r->pg);
-    for (int i = 0; i < n && !r->capped; i++) {
+    for (int i = 0; i < n && !r->capped && !r->dense; i++) {
         gir_defer *d = arena_defer(c->a, unref, NULL);
         PopplerPage *page = poppler_document_get_page(doc, i);
         arena_defer_set(d, page);
         if (page) read_page(r, page, &r->pg[i]);
+        /* the ruling lines of a page that might hold a table (not of a page
+         * of prose), rendered from the same PopplerPage: poppler then keeps
+         * the text it has laid out instead of laying it out again for
+         * selection (TextPage::coalesce, whose cost grows faster than the
+         * page's words: twice the time of a dense page) */
+        if (page && r->pg[i].n && pdf_page_wants_rules(c, &r->pg[i])) read_rules(c->a, page, &r->pg[i]);
         arena_release(d);
     }
     return 1;
-}
-
-/* The ruling lines of every page that might hold a table, once the
- * text is known to be readable (a refused PDF is not rendered; nor is a
- * page of prose, which has no table to rule). */
-static void rule_pages(pdf_read *r, PopplerDocument *doc)
-{
-    for (size_t i = 0; i < r->npg; i++) {
-        if (!r->pg[i].n || !pdf_page_wants_rules(r->c, &r->pg[i])) continue;
-        gir_defer *d = arena_defer(r->c->a, unref, NULL);
-        PopplerPage *page = poppler_document_get_page(doc, (int)i);
-        arena_defer_set(d, page);
-        if (page) read_rules(r->c->a, page, &r->pg[i]);
-        arena_release(d);
-    }
 }
 
 int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info)
@@ -238,8 +241,12 @@ int imp_pdf_render(imp_ctx *c, const char *bytes, size_t len, imp_pdf_info *info
     r.c = c;
     int ok = doc ? read_pages(&r, doc) : open_error(c, err);
     if (ok) read_meta(c, doc);
+    if (ok && r.dense) {
+        gir_diag *g = diag_add(c->dg, GIR_SEV_WARNING, I_PDF_PAGE_DENSE, NULL, (gir_span){0, 0}, r.dense, (int)r.dense_n,
+                               (int)PDF_MAX_PAGE_CHARS);
+        diag_file(c->dg, g, c->src->name);
+    }
     ok = ok && check_text(&r);
-    if (ok) rule_pages(&r, doc);
     arena_release(dd);
     arena_release(de);
     arena_release(db);

@@ -35,6 +35,7 @@
 #define WANT_VALUED 2       /* a page with this many lines of cells holding a number is rendered for its rules */
 #define WANT_WIDE 3         /* and so is one with this many lines of three cells or more, or one line of
                                this many cells of which WANT_VALUED hold a number */
+#define STACK_SCAN 4        /* lines looked at either way for the labels wrapped around a value */
 #define EDGE_LINES 2        /* lines at the top and bottom of a page tested as running text */
 
 #include "pdfline.h"
@@ -236,19 +237,27 @@ static int has_letters(const char *t)
     return 0;
 }
 
-/* Line i at the top or bottom of its page (whose text starts at left):
- * a page number is dropped (digits alone only away from the left margin,
- * where a table's last value would be); its key is kept for the count of
- * running headers and footers. */
-static void add_edge(lay *y, edge **v, size_t *n, size_t i, float left)
+/* Do lines i and j (of [b, e), j maybe out of it) overlap in y? */
+static int overlap_y(const lay *y, size_t b, size_t e, size_t i, size_t j)
+{
+    return j >= b && j < e && y->l[j].y0 < y->l[i].y1 && y->l[i].y0 < y->l[j].y1;
+}
+
+/* Line i of the page [b, e) at its top or bottom (the page's text starts
+ * at left): a page number is dropped (digits alone only away from the
+ * left margin, where a table's last value would be, and not beside a
+ * line it overlaps: a value set between its label's lines); its key is
+ * kept for the count of running headers and footers. */
+static void add_edge(lay *y, edge **v, size_t *n, size_t b, size_t e, size_t i, float left)
 {
     char *t = line_text(y, &y->l[i]);
     int pn = page_number(t);
-    if (pn == 2 || (pn == 1 && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
+    int alone = !overlap_y(y, b, e, i, i - 1) && !overlap_y(y, b, e, i, i + 1);
+    if (pn == 2 || (pn == 1 && alone && y->l[i].x0 > left + 2 * y->l[i].h)) y->l[i].drop = 1;
     if (!has_letters(t))
         return;                   /* no words: numbers are not a running header */
-    edge e = {edge_key(t, y->l[i].ym), y->l[i].page, i};
-    ARRAY_PUSH(y->c->a, *v, *n, e);
+    edge ed = {edge_key(t, y->l[i].ym), y->l[i].page, i};
+    ARRAY_PUSH(y->c->a, *v, *n, ed);
 }
 
 static void drop_running(lay *y, size_t npg)
@@ -261,7 +270,7 @@ static void drop_running(lay *y, size_t npg)
         float left = 1e30f;
         for (size_t i = b; i < e; i++) left = fminf(left, y->l[i].x0);
         for (size_t i = b; i < e; i++)
-            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, i, left);
+            if (i < b + EDGE_LINES || i + EDGE_LINES >= e) add_edge(y, &v, &n, b, e, i, left);
         b = e;
     }
     if (n) qsort(v, n, sizeof *v, by_key);
@@ -376,12 +385,85 @@ static int full_prose(const lay *y, size_t b, size_t e, size_t i, float left, fl
     return ln->ns == 1 && ln->x0 <= left + ln->h && ln->x1 >= right - ln->h;
 }
 
+/* Is a a label line (one segment of words) left of the value line v,
+ * overlapping it in y? */
+static int beside_value(const line *a, const line *v)
+{
+    return !a->drop && a->ns == 1 && !a->s[0].num && a->x1 <= v->x0 && a->y1 > v->y0 && a->y0 < v->y1;
+}
+
+/* The nearest line of [b, e), at most STACK_SCAN lines from i in
+ * direction d, that is a label beside the value line i, or SIZE_MAX. */
+static size_t label_beside(const lay *y, size_t b, size_t e, size_t i, int d)
+{
+    const line *v = &y->l[i];
+    for (size_t k = 1; k <= STACK_SCAN; k++) {
+        if (d < 0 ? i < b + k : i + k >= e) break;
+        size_t j = d < 0 ? i - k : i + k;
+        if (beside_value(&y->l[j], v) && (d < 0 ? y->l[j].ym < v->ym : y->l[j].ym > v->ym)) return j;
+    }
+    return SIZE_MAX;
+}
+
+/* A value set in the middle of its label's cell, the label wrapped
+ * around it with no rule to join them: lines "行政事业性" / "24252.3" /
+ * "收费", one segment each, the two labels left of the number and
+ * overlapping it in y. Line i (the number) becomes one line "label |
+ * number" (the labels joined in reading order); the labels' lines are
+ * dropped. */
+static void stacked_values(lay *y, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *v = &y->l[i];
+        if (v->drop || v->ns != 1 || !v->s[0].num) continue;
+        size_t up = label_beside(y, b, e, i, -1), dn = label_beside(y, b, e, i, 1);
+        if (up == SIZE_MAX || dn == SIZE_MAX) continue;
+        line *a = &y->l[up], *z = &y->l[dn];
+        if (a->x1 <= z->x0 || z->x1 <= a->x0) continue;   /* not one cell's lines */
+        gir_buf t;
+        buf_init(&t, y->c->a);
+        buf_puts(&t, a->s[0].t);
+        if (t.n && pdf_latin((unsigned char)t.p[t.n - 1]) && pdf_latin((unsigned char)z->s[0].t[0])) buf_putc(&t, ' ');
+        buf_puts(&t, z->s[0].t);
+        seg *s = arena_alloc(y->c->a, 2 * sizeof *s);
+        s[0] = (seg){fminf(a->x0, z->x0), fmaxf(a->x1, z->x1), (char *)buf_cstr(&t), 0};
+        s[1] = v->s[0];
+        v->s = s;
+        v->ns = 2;
+        v->x0 = s[0].x0;
+        v->y0 = fminf(v->y0, a->y0);
+        v->y1 = fmaxf(v->y1, z->y1);
+        a->drop = 1;
+        z->drop = 1;
+    }
+}
+
+/* Is line j (of [b, e)) a cell's line beside line i, overlapping it in y:
+ * cells, or one segment narrower than prose? */
+static int cell_beside(const lay *y, size_t b, size_t e, size_t i, size_t j, float left, float right)
+{
+    if (!overlap_y(y, b, e, i, j)) return 0;
+    const line *o = &y->l[j];
+    return o->ns >= 2 || o->x1 - o->x0 <= PROSE_WIDTH * (right - left);
+}
+
+/* Is line i (of [b, e)) set beside a table's lines, overlapping in y a
+ * cell's line right above or below it (a group label at the margin,
+ * centred on rows whose lines wrap), rather than a heading with space
+ * around it (or beside prose)? Asked once the table has a row of values
+ * (a header's first cell, beside the header's lines, stays apart). */
+static int between_rows(const lay *y, size_t b, size_t e, size_t i, float left, float right)
+{
+    return cell_beside(y, b, e, i, i - 1, left, right) || cell_beside(y, b, e, i, i + 1, left, right);
+}
+
 /* Marks the tables of the lines [b, e) of one page. */
 static void page_tables(lay *y, size_t b, size_t e, int *ntab)
 {
     float left, right;
     pdf_page_width(y, b, e, &left, &right);
     pdf_ruled_rows(y, b, e);
+    stacked_values(y, b, e);
     flowed_lines(y, b, e, left, right);
     /* justified lines next to prose are prose (both ways, so that a run of them is) */
     for (size_t i = b; i < e; i++)
@@ -390,6 +472,7 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
         if (justified(&y->l[i], left, right) && full_prose(y, b, e, i + 1, left, right)) join_segments(y, &y->l[i]);
     size_t first = e, last = e;
     float tleft = -1;             /* left edge of the table's labelled rows so far, -1: none yet */
+    int valued = 0;               /* the table has a line of cells with a number so far */
     for (size_t i = b; i <= e; i++) {
         const line *ln = i < e ? &y->l[i] : NULL;
         if (ln && ln->drop) continue;
@@ -397,9 +480,11 @@ static void page_tables(lay *y, size_t b, size_t e, int *ntab)
             if (first == e) first = i;
             last = i;
             if (!ln->s[0].num) tleft = tleft < 0 ? ln->x0 : fminf(tleft, ln->x0);
-        } else if ((!ln || prose_line(ln, left, right, tleft)) && first < e) {
+            for (size_t k = 0; k < ln->ns && !valued; k++) valued = ln->s[k].num;
+        } else if ((!ln || (prose_line(ln, left, right, tleft) && !(valued && between_rows(y, b, e, i, left, right)))) && first < e) {
             mark_table(y, b, e, first, last, left, right, tleft, ntab);
             tleft = -1;
+            valued = 0;
             first = e;
         }
     }

@@ -28,6 +28,13 @@
 #include "base/array.h"
 #include "pdfline.h"
 
+#define CUT_VALUES 3        /* a row of this many values may have a number cut at its cell's foot */
+#define CUT_TOL 0.1f        /* a number this many heights narrower than its column fills it */
+#define GLUED_DIGIT 0.6f    /* a digit is at most this many heights wide */
+#define SPREAD_CHARS 2      /* a justified line of a label cell this many characters wide */
+#define SPREAD_GAP 1.2f     /* spreads them at most this many heights apart */
+#define SPREAD_SKIP 2       /* lines looked past for the next line of such a cell */
+#define SPREAD_TOL 0.3f     /* edges this many heights apart are one */
 #define CELL_GAP 0.8f       /* lines further apart than this many heights are not one cell */
 
 void pdf_page_width(const lay *y, size_t b, size_t e, float *l, float *r)
@@ -582,6 +589,49 @@ static void wrapped_numbers(lay *y, const tab *t, size_t b, size_t e)
     }
 }
 
+/* The one value of ln (index of its segment), or SIZE_MAX when it has
+ * none or more; *n counts them. */
+static size_t sole_value(const tab *t, const line *ln, size_t *n)
+{
+    size_t v = SIZE_MAX;
+    *n = 0;
+    for (size_t k = 0; k < ln->ns; k++)
+        if (is_value(t, &ln->s[k])) { v = k; ++*n; }
+    return *n == 1 ? v : SIZE_MAX;
+}
+
+/* A number cut at the foot of its narrow cell: the row line m holds
+ * values in CUT_VALUES columns or more, and the line close below it
+ * holds one value only, digits, in a column where m holds digits as wide
+ * as that column (its cell had no room for one more). The lower digits
+ * go on m's ("2" over "2" is 22), and the lower line keeps its labels. */
+static void cut_numbers(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *m = &y->l[i];
+        if (m->drop || !row_line(t, m)) continue;
+        size_t d = next_line(y, b, e, i, 1), nm, nd;
+        if (d == SIZE_MAX || !close_below(m, &y->l[d]) || !row_line(t, &y->l[d])) continue;
+        line *dn = &y->l[d];
+        size_t k = sole_value(t, dn, &nd);
+        sole_value(t, m, &nm);
+        if (k == SIZE_MAX || nm < CUT_VALUES || !digit_run(dn->s[k].t)) continue;
+        int c = column_of(t, &dn->s[k]);
+        const span *col = &t->col[c];
+        for (size_t j = 0; j < m->ns; j++) {
+            seg *a = &m->s[j];
+            if (!is_value(t, a) || column_of(t, a) != c || !digit_run(a->t)) continue;
+            if (a->x1 - a->x0 < col->x1 - col->x0 - CUT_TOL * m->h) break;
+            a->t = arena_printf(y->c->a, "%s%s", a->t, dn->s[k].t);
+            a->x0 = fminf(a->x0, dn->s[k].x0);
+            a->x1 = fmaxf(a->x1, dn->s[k].x1);
+            dn->s[k].t = NULL;
+            compact(dn);
+            break;
+        }
+    }
+}
+
 static void write_block(lay *y, size_t b, size_t e)
 {
     tab t = {0};
@@ -660,12 +710,227 @@ static void list_numbers(lay *y, size_t b, size_t e)
     }
 }
 
+/* ---- cells set with no padding: a segment over two columns ---- */
+
+/* A number with no space (a value no neighbour was glued to), not the
+ * first segment of a line with words. */
+static int clean_value(const line *ln, size_t k)
+{
+    return ln->s[k].num && !strchr(ln->s[k].t, ' ') && (k > 0 || !has_words(ln));
+}
+
+/* The columns of the clean values of [b, e), in *n. */
+static span *clean_columns(lay *y, size_t b, size_t e, size_t *n)
+{
+    span *v = NULL;
+    *n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < y->l[i].ns && !y->l[i].drop; k++)
+            if (clean_value(&y->l[i], k)) {
+                span s = {y->l[i].s[k].x0, y->l[i].s[k].x1};
+                ARRAY_PUSH(y->c->a, v, *n, s);
+            }
+    *n = merge_spans(v, *n);
+    return v;
+}
+
+/* The first of the spans v[0..n) (sorted, disjoint: their ends rise
+ * too) that overlaps [x0, x1], or n (a binary search). */
+static size_t first_over(const span *v, size_t n, float x0, float x1)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (v[m].x1 <= x0) lo = m + 1;
+        else hi = m;
+    }
+    return lo < n && v[lo].x0 < x1 ? lo : n;
+}
+
+/* The start of the digits (ASCII, with "." and ",") ending t after a
+ * character that is not ASCII (a CJK label glued to its value), or NULL. */
+static const char *glued_digits(const char *t)
+{
+    size_t n = strlen(t), k = n;
+    while (k && ((t[k - 1] >= '0' && t[k - 1] <= '9') || t[k - 1] == '.' || t[k - 1] == ','))
+        k--;
+    if (k == n || k == 0 || (unsigned char)t[k - 1] < 0x80 || t[k] < '0' || t[k] > '9') return NULL;
+    return t + k;
+}
+
+/* Segment s of ln cut into pieces: the new segments v[0..n) in its place. */
+static void replace_seg(lay *y, line *ln, size_t k, const seg *v, size_t n)
+{
+    seg *s = NULL;
+    size_t ns = 0;
+    for (size_t j = 0; j < ln->ns; j++) {
+        if (j != k) { ARRAY_PUSH(y->c->a, s, ns, ln->s[j]); continue; }
+        for (size_t q = 0; q < n; q++) ARRAY_PUSH(y->c->a, s, ns, v[q]);
+    }
+    ln->s = s;
+    ln->ns = ns;
+}
+
+/* Is t digits in groups of one space ("0 0", "27 0 0"), no other sign? */
+static int spaced_digits(const char *t)
+{
+    for (const char *p = t; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p == ' ' && p > t && p[1] >= '0' && p[1] <= '9' && p[-1] != ' '))) return 0;
+    return 1;
+}
+
+/* Numbers cut only by spaces ("0 0"): one value per column, from the
+ * column the segment starts in, or (when it starts in no column: its
+ * first value set off to the right) back from the one it ends in. */
+static size_t split_values(lay *y, line *ln, size_t k, const span *col, size_t ncol)
+{
+    seg *s = &ln->s[k];
+    size_t parts = 1;
+    for (const char *p = s->t; *p; p++) parts += *p == ' ';
+    if (parts < 2 || !spaced_digits(s->t)) return 1;
+    size_t cl = span_at(col, ncol, s->x0), cr = span_at(col, ncol, s->x1), first;
+    if (cl < ncol && cl + parts - 1 < ncol && (cr == ncol || cr == cl + parts - 1)) first = cl;
+    else if (cl == ncol && cr < ncol && cr + 1 >= parts) first = cr + 1 - parts;
+    else return 1;
+    seg *v = arena_alloc(y->c->a, parts * sizeof *v);
+    const char *p = s->t;
+    for (size_t q = 0; q < parts; q++) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        v[q] = (seg){col[first + q].x0, col[first + q].x1, arena_strndup(y->c->a, p, len), 0};
+        v[q].num = pdf_numeric(v[q].t);
+        p += len + (sp != NULL);
+    }
+    replace_seg(y, ln, k, v, parts);
+    return parts;
+}
+
+/* A label glued to its value ("行政法规禁0"): a segment of words that
+ * starts left of the value columns, ends over one, and ends in digits
+ * after a CJK character: the digits are the value, set at the segment's
+ * right end (GLUED_DIGIT heights a digit). */
+static size_t split_label(lay *y, line *ln, size_t k, const span *col, size_t ncol)
+{
+    seg *s = &ln->s[k];
+    const char *d = glued_digits(s->t);
+    if (!d || s->num || s->x0 >= col[0].x0) return 1;
+    float dx = s->x1 - GLUED_DIGIT * ln->h * (float)strlen(d);
+    size_t first = first_over(col, ncol, dx, s->x1);
+    if (first == ncol) return 1;
+    float x = fmaxf(col[first].x0, dx);
+    seg v[2] = {{s->x0, x, arena_strndup(y->c->a, s->t, (size_t)(d - s->t)), 0}, {x, s->x1, arena_strndup(y->c->a, d, strlen(d)), 0}};
+    v[1].num = pdf_numeric(v[1].t);
+    replace_seg(y, ln, k, v, 2);
+    return 2;
+}
+
+/* Cells set with no padding: a segment that the gaps did not cut runs
+ * over two cells. Numbers cut by spaces are one value each (a table's
+ * values have no spaces); a label that ends in digits over a column of
+ * the values set apart in other rows gives them to that column. */
+static void split_glued(lay *y, size_t b, size_t e)
+{
+    size_t ncol;
+    span *col = clean_columns(y, b, e, &ncol);
+    if (!ncol) return;
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        for (size_t k = 0; k < ln->ns && !ln->drop;) {
+            if (ln->s[k].num && strchr(ln->s[k].t, ' ')) k += split_values(y, ln, k, col, ncol);
+            else if (!ln->s[k].num) k += split_label(y, ln, k, col, ncol);
+            else k++;
+        }
+    }
+}
+
+/* ---- labels justified in a narrow cell: characters spread ---- */
+
+/* How many characters t has. */
+static size_t chars(const char *t)
+{
+    size_t n = 0;
+    for (; *t; t++) n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
+/* The first segment of o (sorted, apart: their ends rise too) whose
+ * start (end: 1) is after x, or o->ns (a binary search). */
+static size_t seg_after(const line *o, float x, int end)
+{
+    size_t lo = 0, hi = o->ns;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if ((end ? o->s[m].x1 : o->s[m].x0) <= x) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
+/* Has o a segment starting at x0 and one ending at x1 (within tol)? */
+static int same_edges(const line *o, float x0, float x1, float tol)
+{
+    size_t l = seg_after(o, x0 - tol, 0), r = seg_after(o, x1 - tol, 1);
+    return l < o->ns && o->s[l].x0 < x0 + tol && r < o->ns && o->s[r].x1 < x1 + tol;
+}
+
+/* Has o a segment over [x0, x1]? */
+static int holds_over(const line *o, float x0, float x1)
+{
+    size_t k = seg_after(o, x0, 1);
+    return k < o->ns && o->s[k].x0 < x1;
+}
+
+/* Is the next line of the cell [x0, x1] from line i of [b, e) in
+ * direction d (past at most SPREAD_SKIP lines with nothing in it: a row's
+ * values, another column's label) close and justified like i? */
+static int justified_near(const lay *y, size_t b, size_t e, size_t i, int d, float x0, float x1)
+{
+    const line *ln = &y->l[i];
+    size_t j = i;
+    for (int skip = 0; skip <= SPREAD_SKIP; skip++) {
+        size_t prev = j;
+        j = next_line(y, b, e, j, d);
+        if (j == SIZE_MAX) return 0;
+        const line *o = &y->l[j];
+        if (!close_below(d > 0 ? &y->l[prev] : o, d > 0 ? o : &y->l[prev]) && !(o->y0 < y->l[prev].y1 && y->l[prev].y0 < o->y1))
+            return 0;
+        if (holds_over(o, x0, x1)) return same_edges(o, x0, x1, SPREAD_TOL * ln->h);
+    }
+    return 0;
+}
+
+/* A label justified in a cell two characters wide: Chromium spreads the
+ * characters over the cell ("1.  属" / "于  国" / "家  秘" / "密"), so
+ * each line is cut in two. Two label segments of SPREAD_CHARS characters
+ * at most, less than SPREAD_GAP heights apart, on a line next to
+ * another with the same left and right edges (the cell's other lines),
+ * are one segment: the label reads line by line. */
+static void spread_labels(lay *y, const tab *t, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        line *ln = &y->l[i];
+        for (size_t k = 0; k + 1 < ln->ns && !ln->drop; k++) {
+            seg *a = &ln->s[k], *z = &ln->s[k + 1];
+            if (a->num || z->num || z->x1 > t->label_r || chars(a->t) > SPREAD_CHARS || chars(z->t) > SPREAD_CHARS) continue;
+            if (z->x0 - a->x1 > SPREAD_GAP * ln->h) continue;
+            if (!justified_near(y, b, e, i, -1, a->x0, z->x1) && !justified_near(y, b, e, i, 1, a->x0, z->x1)) continue;
+            a->t = arena_printf(y->c->a, "%s%s", a->t, z->t);
+            a->x1 = z->x1;
+            z->t = NULL;
+            compact(ln);
+        }
+    }
+}
+
 void pdf_write_table(lay *y, size_t b, size_t e)
 {
     list_numbers(y, b, e);
+    split_glued(y, b, e);
     tab all = {0};
     value_columns(y, b, e, &all);
+    spread_labels(y, &all, b, e);
     wrapped_numbers(y, &all, b, e);
+    cut_numbers(y, &all, b, e);
     merge_offset_values(y, &all, b, e);
     size_t pb = b;
     while (pb > 0 && y->l[pb - 1].page == y->l[b].page) pb--;

@@ -25,7 +25,8 @@
 #     encrypted, no text layer (an image only), fonts with no Unicode
 #     mapping, over the page limit: each gives its one error (E1030,
 #     E1031, E1032, E1033, E1034), exit 1, no .gir on standard output, and
-#     with -o FILE an existing FILE is left untouched.
+#     with -o FILE an existing FILE is left untouched. A page denser
+#     than any report's (dense.pdf) stops reading there with W1037.
 #  4. Bulk: a directory walk picks up .pdf files.
 #  5. poppler is loaded only to read a PDF: build/girc does not need it to
 #     start (readelf), and a library that cannot be loaded
@@ -91,6 +92,12 @@ for c in truncated:E1030 encrypted:E1031 no-text:E1032 no-unicode:E1033 many-pag
   imp "$D/$n.pdf" -o "$T/keep.gir" 2> /dev/null; st=$?
   [ $st -eq 1 ] && [ "$(cat "$T/keep.gir")" = keep ]; check $? "$n.pdf -o FILE: exit 1, FILE untouched"
 done
+
+# a page over the limit of one page (PDF_MAX_PAGE_CHARS): reading stops
+# there with W1037, the pages before it are read
+imp --text-layer "$D/dense.pdf" > "$T/d.txt" 2> "$T/d.err"
+grep -q 'warning\[W1037\].*第 2 页' "$T/d.err" && grep -qF 'Item | A | B | Total |' "$T/d.txt" && ! grep -q x1x1 "$T/d.txt"
+check $? "dense.pdf: W1037 names page 2, page 1 is read, page 2 is not"
 
 # ---- 5: poppler loaded when a PDF is read ----
 if command -v readelf > /dev/null 2>&1 && [ -f "$GIRC" ]; then

@@ -23,15 +23,19 @@
 #   layout-pdf/NAME.norules-centre.pdf  A5 pages, no borders, every cell
 #                                   centred both ways, 5 pt side margins
 #                                   (a WPS "no border" table: 0.19 cm)
+#   layout-pdf/NAME.norules-pad0.pdf  A5, no borders, cells centred, no
+#                                   padding at all (a label and its value
+#                                   set closer than a character)
+#   layout-pdf/NAME.norules-a6.pdf  A6 (105 x 148 mm), no borders
+#   layout-pdf/NAME.norules-b5.pdf  B5 (176 x 250 mm), no borders, 10 pt text,
+#                                   cells left-aligned with 2 pt padding
 # Usage: python3 tests/import/forms/make-layouts.py [NAME[:VARIANT,...] ...]
-# (default: every variant of pingtan-2021, the thead-a4 variant of
-# pingtan-2023, whose big table repeats its header on four pages, and the
-# thead-a5 variant of pingtan-2019, the older template's table; about
-# 0.5-1 MB each, the CJK fonts embedded; Debian: chromium). An output is
-# written only when complete.
-# norules-centre variants of pingtan-2019 and pingtan-2023; about 0.5-1 MB
-# each, the CJK fonts embedded; Debian: chromium). An output is written
-# only when complete.
+# (default: every variant of pingtan-2021; of pingtan-2023 the thead-a4
+# variant, whose big table repeats its header on four pages, and
+# norules-centre; of pingtan-2019, the older template's table, thead-a5 and
+# norules-centre; about 0.5-1 MB each, the CJK fonts embedded; Debian:
+# chromium). LAYOUT_OUT=DIR writes into DIR instead of layout-pdf/ (to try
+# a variant before committing it). An output is written only when complete.
 import os
 import re
 import shutil
@@ -41,7 +45,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 SRC = os.path.join(ROOT, "tests", "import", "corpus")
-OUT = os.path.join(ROOT, "tests", "import", "forms", "layout-pdf")
+OUT = os.environ.get("LAYOUT_OUT") or os.path.join(ROOT, "tests", "import", "forms", "layout-pdf")
 
 VARIANTS = {
     "landscape": ("@page { size: A4 landscape; margin: 2cm; }", False),
@@ -54,6 +58,11 @@ VARIANTS = {
     "norules-a4": ("@page { size: A4; margin: 2cm; } table, tr, td, th { border: none !important; }", False),
     "norules-centre": ("@page { size: A5; margin: 1.2cm; } table, tr, td, th { border: none !important; }"
                        " td, th { text-align: center !important; vertical-align: middle !important; padding: 1pt 5pt !important; }", False),
+    "norules-pad0": ("@page { size: A5; margin: 1.2cm; } table, tr, td, th { border: none !important; border-spacing: 0 !important; }"
+                     " td, th { text-align: center !important; vertical-align: middle !important; padding: 0 !important; }", False),
+    "norules-a6": ("@page { size: 105mm 148mm; margin: 1cm; } table, tr, td, th { border: none !important; }", False),
+    "norules-b5": ("@page { size: 176mm 250mm; margin: 2cm; } body, td, th { font-size: 10pt !important; }"
+                   " table, tr, td, th { border: none !important; } td, th { text-align: left !important; padding: 2pt !important; }", False),
 }
 
 
@@ -128,6 +137,5 @@ def main(names):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2019:thead-a5"]))
-    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4", "pingtan-2023:norules-centre",
-                                   "pingtan-2019:norules-centre"]))
+    sys.exit(main(sys.argv[1:] or ["pingtan-2021", "pingtan-2023:thead-a4,norules-centre",
+                                   "pingtan-2019:thead-a5,norules-centre"]))

@@ -5,7 +5,9 @@ and no text: a scan), no-unicode.pdf (text in a font whose codes map to
 Latin-1 garbage), encrypted.pdf (standard security handler, a user
 password), truncated.pdf (the first 3000 bytes of hongze-gov-2024.pdf),
 many-pages.pdf (1001 empty pages, over the page limit), table.pdf (a small
-positioned table in ASCII, a seed for the fuzzer)."""
+positioned table in ASCII, a seed for the fuzzer), dense.pdf (that table's
+page, then a page of 13,000 characters: over the limit of one page, so
+reading stops there with W1037)."""
 import hashlib, os, zlib
 
 PAD = bytes.fromhex('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A')
@@ -88,3 +90,12 @@ ops += b' 1 0 0 1 280 60 Tm (- 1 -) Tj ET'
 table = page(ops, b'<< /Font << /F1 5 0 R >> >>')
 table.append(b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
 open(os.path.join(here, 'table.pdf'), 'wb').write(pdf(table))
+# the table's page, then a page denser than any report's (130 lines of 100 characters)
+line = b'x1' * 50
+ops2 = b'BT /F1 4 Tf' + b''.join(b' 1 0 0 1 20 %d Tm (%s) Tj' % (820 - r * 6, line) for r in range(130)) + b' ET'
+dense = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>',
+         b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+         stream(ops), b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+         b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+         stream(ops2)]
+open(os.path.join(here, 'dense.pdf'), 'wb').write(pdf(dense))
