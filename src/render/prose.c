@@ -324,11 +324,33 @@ static char *render_block(cmark_node *k, int latex)
     return latex ? cmark_render_latex(k, CMARK_OPT_DEFAULT, 0) : cmark_render_html(k, CMARK_OPT_DEFAULT);
 }
 
+/* HTML: a top-level paragraph an inline at a time, each freed once
+ * written, as cmark's writer gives it ("<p>", its inlines, "</p>\n"; a
+ * paragraph outside a list is never tight), so that one long paragraph
+ * is never held rendered whole. */
+static void write_paragraph(gir_renderer *rr, cmark_node *k, void (*put)(gir_sink *out, const char *s))
+{
+    put(rr->out, "<p>");
+    cmark_node *c;
+    while ((c = cmark_node_first_child(k)) != NULL) {
+        char *s = cmark_render_html(c, CMARK_OPT_DEFAULT);
+        put(rr->out, s);
+        render_cmark_free(rr, s);
+        cmark_node_free(c);
+    }
+    put(rr->out, "</p>\n");
+}
+
 /* Writes doc's blocks, freeing each once written; *first: nothing written yet. */
 static void write_blocks(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s), int *first)
 {
     cmark_node *k;
     while ((k = cmark_node_first_child(doc)) != NULL) {
+        if (!latex && cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH) {
+            write_paragraph(rr, k, put);
+            cmark_node_free(k);
+            continue;
+        }
         char *s = render_block(k, latex);
         /* LaTeX: the writer ends a lone block with one line end where
          * the document has a blank line between blocks, and an empty
