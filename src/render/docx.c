@@ -7,7 +7,7 @@
  * w:eastAsia names and a font table giving each its English alternative
  * (SimSun, FangSong, SimHei). The XML is written with libxml2's
  * xmlTextWriter into a temporary file, the package with libzip into
- * another (neither is held in memory: a long report costs no more than
+ * another through a source of girc's own (neither is held in memory: a long report costs no more than
  * a short one here): fixed entry order, fixed timestamps, no random ids,
  * so a rebuild is byte-identical. */
 #include <stdio.h>
@@ -654,14 +654,69 @@ static void temp_discard(void *p)
     io_discard_temp(p);
 }
 
-/* Writes the package into the file zpath, with document.xml read from
- * s's file; 0 if it was written. */
-static int zip_write(gir_renderer *rr, const char *zpath, docx_state *s)
+/* libzip's archive: the temporary file f, written in place (a file
+ * libzip opened by name would be written to a temporary file of its own,
+ * named with random bytes from libcrypto, whose start costs 2 MB). */
+static zip_int64_t pkg_source(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    FILE *f = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_FREE:
+    case ZIP_SOURCE_REMOVE:
+    case ZIP_SOURCE_ROLLBACK_WRITE:
+        return 0;
+    case ZIP_SOURCE_BEGIN_WRITE:
+        return fseeko(f, 0, SEEK_SET) == 0 ? 0 : -1;
+    case ZIP_SOURCE_COMMIT_WRITE:
+        return fflush(f) == 0 ? 0 : -1;
+    case ZIP_SOURCE_READ: {
+        size_t got = fread(data, 1, (size_t)len, f);
+        return ferror(f) ? -1 : (zip_int64_t)got;
+    }
+    case ZIP_SOURCE_WRITE:
+        return fwrite(data, 1, (size_t)len, f) == (size_t)len ? (zip_int64_t)len : -1;
+    case ZIP_SOURCE_SEEK:
+    case ZIP_SOURCE_SEEK_WRITE: {
+        const zip_source_args_seek_t *a = data;
+        return fseeko(f, (off_t)a->offset, a->whence) == 0 ? 0 : -1;
+    }
+    case ZIP_SOURCE_TELL:
+    case ZIP_SOURCE_TELL_WRITE:
+        return (zip_int64_t)ftello(f);
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        memset(st, 0, sizeof *st);
+        st->valid = ZIP_STAT_SIZE;   /* empty until written */
+        return (zip_int64_t)sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR: {
+        int *e = data;
+        e[0] = ZIP_ER_WRITE;
+        e[1] = 0;
+        return (zip_int64_t)(2 * sizeof *e);
+    }
+    case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_WRITABLE;
+    default:
+        return -1;
+    }
+}
+
+/* Writes the package into f, with document.xml read from s's file; 0
+ * if it was written. */
+static int zip_write(gir_renderer *rr, FILE *f, docx_state *s)
 {
     gir_defer *d = arena_defer(rr->a, zip_discard_p, NULL);
-    zip_t *z = zip_open(zpath, ZIP_TRUNCATE, NULL);
+    zip_source_t *src = zip_source_function_create(pkg_source, f, NULL);
+    if (!src) return -1;
+    zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
+    if (!z) {
+        zip_source_free(src);
+        return -1;
+    }
     arena_defer_set(d, z);
-    if (!z) return -1;
     int bad = zip_put(z, "[Content_Types].xml", content_types);
     bad |= zip_put(z, "_rels/.rels", rels);
     bad |= zip_put_source(z, "word/document.xml", zip_source_function(z, doc_source, s));
@@ -683,15 +738,14 @@ static int package(gir_renderer *rr, docx_state *s)
     gir_defer *d = arena_defer(rr->a, temp_discard, NULL);
     if (io_temp_beside("-", &zpath, &e) != IO_OK) return -1;
     arena_defer_set(d, zpath);
-    int bad = zip_write(rr, zpath, s);
     gir_defer *df = arena_defer(rr->a, file_close, NULL);
-    FILE *f = bad ? NULL : fopen(zpath, "rb");
+    FILE *f = fopen(zpath, "w+b");
     arena_defer_set(df, f);
-    if (!f) bad = 1;
+    int bad = !f || zip_write(rr, f, s) != 0 || fseeko(f, 0, SEEK_SET) != 0;
     char chunk[8192];
     size_t got;
-    while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0) sink_put(rr->out, chunk, got);
-    if (f && ferror(f)) bad = 1;
+    while (!bad && (got = fread(chunk, 1, sizeof chunk, f)) > 0) sink_put(rr->out, chunk, got);
+    if (!bad && ferror(f)) bad = 1;
     arena_release(df);
     arena_release(d);
     return bad ? -1 : 0;

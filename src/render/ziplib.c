@@ -26,6 +26,7 @@ DYNLIB_FWD(zip_source_t *, zip_source_buffer, (zip_t *z, const void *data, zip_u
 DYNLIB_FWD(zip_source_t *, zip_source_buffer_create, (const void *data, zip_uint64_t len, int freep, zip_error_t *e),
     (data, len, freep, e), NULL)
 DYNLIB_FWD(zip_source_t *, zip_source_function, (zip_t *z, zip_source_callback cb, void *ud), (z, cb, ud), NULL)
+DYNLIB_FWD(zip_source_t *, zip_source_function_create, (zip_source_callback cb, void *ud, zip_error_t *e), (cb, ud, e), NULL)
 DYNLIB_FWD_VOID(zip_source_keep, (zip_source_t *s), (s))
 DYNLIB_FWD_VOID(zip_source_free, (zip_source_t *s), (s))
 DYNLIB_FWD(int, zip_source_open, (zip_source_t *s), (s), -1)
@@ -45,7 +46,6 @@ DYNLIB_FWD(int, zip_fclose, (zip_file_t *f), (f), -1)
 DYNLIB_FWD_VOID(zip_discard, (zip_t *z), (z))
 
 /* archives: writing */
-DYNLIB_FWD(zip_t *, zip_open, (const char *path, int flags, int *errorp), (path, flags, errorp), NULL)
 DYNLIB_FWD(zip_int64_t, zip_file_add, (zip_t *z, const char *name, zip_source_t *s, zip_flags_t flags), (z, name, s, flags), -1)
 DYNLIB_FWD(int, zip_set_file_compression, (zip_t *z, zip_uint64_t index, zip_int32_t method, zip_uint32_t level),
     (z, index, method, level), -1)
