@@ -6,8 +6,8 @@
  * down) in 宋体. Fonts are named as office machines have them, with the
  * w:eastAsia names and a font table giving each its English alternative
  * (SimSun, FangSong, SimHei). The XML is written with libxml2's
- * xmlTextWriter into a temporary file, the package with libzip into
- * another through a source of girc's own (neither is held in memory: a long report costs no more than
+ * xmlTextWriter into a temporary file (beside the output, as the
+ * output's own), the package with libzip into another through a source of girc's own (neither is held in memory: a long report costs no more than
  * a short one here): fixed entry order, fixed timestamps, no random ids,
  * so a rebuild is byte-identical. */
 #include <stdio.h>
@@ -178,12 +178,19 @@ static void para(gir_renderer *rr, const char *jc, int before, int after, int in
     para_line(rr, jc, before, after, indent, 0);
 }
 
+/* Where the temporary files go (io_temp_beside): beside the output, or
+ * in $TMPDIR. */
+static const char *temp_place(const gir_renderer *rr)
+{
+    return rr->o->temp_beside ? rr->o->temp_beside : "-";
+}
+
 /* The writer of word/document.xml into a new temporary file; 0 if it
  * cannot be had. */
-static int xml_open(docx_state *s)
+static int xml_open(gir_renderer *rr, docx_state *s)
 {
     int e = 0;
-    if (io_temp_beside("-", &s->tmp, &e) != IO_OK) return 0;
+    if (io_temp_beside(temp_place(rr), &s->tmp, &e) != IO_OK) return 0;
     s->f = fopen(s->tmp, "wb");
     if (!s->f) return 0;
     xmlOutputBufferPtr out = xmlOutputBufferCreateFile(s->f, NULL);
@@ -215,7 +222,7 @@ static void d_begin(gir_renderer *rr)
     buf_init(&s->text, rr->a);
     s->d = arena_defer(rr->a, state_free, NULL);
     arena_defer_set(s->d, s);
-    if (!xml_open(s)) {
+    if (!xml_open(rr, s)) {
         rr->failed = 1;
         return;
     }
@@ -736,7 +743,7 @@ static int package(gir_renderer *rr, docx_state *s)
     char *zpath = NULL;
     int e = 0;
     gir_defer *d = arena_defer(rr->a, temp_discard, NULL);
-    if (io_temp_beside("-", &zpath, &e) != IO_OK) return -1;
+    if (io_temp_beside(temp_place(rr), &zpath, &e) != IO_OK) return -1;
     arena_defer_set(d, zpath);
     gir_defer *df = arena_defer(rr->a, file_close, NULL);
     FILE *f = fopen(zpath, "w+b");

@@ -75,6 +75,9 @@ typedef struct gir_build_opts {
                                alone carries a CSV's BOM and header line) */
     const char *style;      /* --style words, comma-separated, or NULL:
                                ascii (text), fontset=NAME and gongwen (latex) */
+    const char *temp_beside; /* where a back end's own temporary files go
+                               (io_temp_beside's path: the output's, so
+                               beside it), or NULL for $TMPDIR */
 } gir_build_opts;
 
 /* The --style words the back ends read, NULL-terminated: ascii (text),
