@@ -359,7 +359,7 @@ static int render_and_write(gir_cli *c, gir_doc *d, const gir_backend *be, const
         k->index++;
         return 0;
     }
-    gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index, ba->style};
+    gir_build_opts bo = {be, ba->fragment, NULL, &d->diags, name, k->index, ba->style, k->dest};
     int rc = k->f ? render_into(c, d, &bo, path, k->f, shown_name(k->dest)) : render_to_temp(c, d, &bo, path, k->dest);
     if (!rc) k->index++;
     return rc;

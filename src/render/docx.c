@@ -6,12 +6,16 @@
  * down) in 宋体. Fonts are named as office machines have them, with the
  * w:eastAsia names and a font table giving each its English alternative
  * (SimSun, FangSong, SimHei). The XML is written with libxml2's
- * xmlTextWriter, the package with libzip in memory: fixed entry order,
- * fixed timestamps, no random ids, so a rebuild is byte-identical. */
+ * xmlTextWriter into a temporary file (beside the output, as the
+ * output's own), the package with libzip into another through a source of girc's own (neither is held in memory: a long report costs no more than
+ * a short one here): fixed entry order, fixed timestamps, no random ids,
+ * so a rebuild is byte-identical. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <libxml/xmlwriter.h>
 #include <zip.h>
+#include "base/io.h"
 #include "render.h"
 #include "xmllib.h"
 #include "ziplib.h"
@@ -22,17 +26,24 @@
 #define FONT_HEAD "黑体"
 
 typedef struct docx_state {
-    xmlBufferPtr buf;
-    xmlTextWriterPtr w;
+    char *tmp;              /* the temporary file of word/document.xml */
+    FILE *f;                /* open on it while the XML is written, and
+                               while libzip reads it back */
+    zip_uint64_t size;      /* its length once written */
+    xmlTextWriterPtr w;     /* writing into f */
+    gir_buf text;           /* text(): a run's text as XML can carry it */
+    gir_defer *d;           /* state_free's */
 } docx_state;
 
 static void state_free(void *p)
 {
     docx_state *s = p;
     if (s->w) xmlFreeTextWriter(s->w);
-    if (s->buf) xmlBufferFree(s->buf);
+    if (s->f) fclose(s->f);
+    if (s->tmp) io_discard_temp(s->tmp);
     s->w = NULL;
-    s->buf = NULL;
+    s->f = NULL;
+    s->tmp = NULL;
 }
 
 static xmlTextWriterPtr W(gir_renderer *rr)
@@ -72,15 +83,30 @@ static void ival(xmlTextWriterPtr w, const char *name, int v)
 
 /* Text as XML can carry it: control characters (libxml2 would write
  * them as character references XML 1.0 forbids) are dropped. */
+static int xml_char(unsigned char ch)
+{
+    return ch >= 0x20 || ch == '\t';
+}
+
 static void text(gir_renderer *rr, const char *s)
 {
-    gir_buf b;
-    buf_init(&b, rr->a);
-    for (const char *p = s; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch >= 0x20 || ch == '\t') buf_putc(&b, (char)ch);
+    /* one buffer for every run (each run's own would grow the arena by
+     * the whole prose) */
+    const char *q = s;
+    while (*q && xml_char((unsigned char)*q)) q++;
+    if (*q) {
+        gir_buf *b = &((docx_state *)rr->state)->text;
+        b->n = 0;
+        buf_put(b, s, (size_t)(q - s));
+        for (const char *p = q; *p;) {
+            q = p;
+            while (*q && xml_char((unsigned char)*q)) q++;
+            buf_put(b, p, (size_t)(q - p));
+            p = *q ? q + 1 : q;
+        }
+        s = buf_cstr(b);
     }
-    const char *clean = render_data_clean(rr->a, buf_cstr(&b));
+    const char *clean = render_data_clean(rr->a, s);
     xmlTextWriterStartElement(W(rr), BAD_CAST "w:t");
     attr(W(rr), "xml:space", "preserve");
     xmlTextWriterWriteString(W(rr), BAD_CAST clean);
@@ -152,15 +178,51 @@ static void para(gir_renderer *rr, const char *jc, int before, int after, int in
     para_line(rr, jc, before, after, indent, 0);
 }
 
+/* Where the temporary files go (io_temp_beside): beside the output, or
+ * in $TMPDIR. */
+static const char *temp_place(const gir_renderer *rr)
+{
+    return rr->o->temp_beside ? rr->o->temp_beside : "-";
+}
+
+/* The writer of word/document.xml into a new temporary file; 0 if it
+ * cannot be had. */
+static int xml_open(gir_renderer *rr, docx_state *s)
+{
+    int e = 0;
+    if (io_temp_beside(temp_place(rr), &s->tmp, &e) != IO_OK) return 0;
+    s->f = fopen(s->tmp, "wb");
+    if (!s->f) return 0;
+    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(s->f, NULL);
+    if (!out) return 0;
+    s->w = xmlNewTextWriter(out);
+    if (!s->w) xmlOutputBufferClose(out);
+    return s->w != NULL;
+}
+
+/* Ends the document and closes its file; 0 if a write failed. */
+static int xml_close(docx_state *s)
+{
+    int bad = xmlTextWriterEndDocument(s->w) < 0;
+    xmlFreeTextWriter(s->w);   /* flushes into f */
+    s->w = NULL;
+    bad |= fflush(s->f) != 0 || ferror(s->f) != 0;
+    off_t n = ftello(s->f);
+    s->size = n > 0 ? (zip_uint64_t)n : 0;
+    bad |= n < 0;
+    bad |= fclose(s->f) != 0;
+    s->f = NULL;
+    return !bad;
+}
+
 static void d_begin(gir_renderer *rr)
 {
     docx_state *s = arena_alloc(rr->a, sizeof *s);
     rr->state = s;
-    gir_defer *d = arena_defer(rr->a, state_free, NULL);
-    s->buf = xmlBufferCreate();
-    if (s->buf) s->w = xmlNewTextWriterMemory(s->buf, 0);
-    arena_defer_set(d, s);
-    if (!s->w) {
+    buf_init(&s->text, rr->a);
+    s->d = arena_defer(rr->a, state_free, NULL);
+    arena_defer_set(s->d, s);
+    if (!xml_open(rr, s)) {
         rr->failed = 1;
         return;
     }
@@ -286,21 +348,28 @@ static void prose_exit(prose_ctx *p, cmark_node *n)
     }
 }
 
-static void d_prose(gir_renderer *rr, const gir_rsection *s)
+/* One piece of the prose (render_prose_pieces): no block is open
+ * between pieces, so p carries nothing from one to the next. */
+static void prose_piece(gir_renderer *rr, cmark_node *doc, void *ud)
 {
-    if (rr->failed) return;
-    cmark_node *doc = render_prose_tree(rr, s->prose, 2, 0);
+    prose_ctx *p = ud;
+    (void)rr;
     cmark_iter *it = cmark_iter_new(doc);
-    prose_ctx p = {rr, 0, 0, 0, 0};
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
-        if (ev == CMARK_EVENT_ENTER) prose_enter(&p, n);
-        else prose_exit(&p, n);
+        if (ev == CMARK_EVENT_ENTER) prose_enter(p, n);
+        else prose_exit(p, n);
     }
-    prose_close(&p);
     cmark_iter_free(it);
-    cmark_node_free(doc);
+}
+
+static void d_prose(gir_renderer *rr, const gir_rsection *s)
+{
+    if (rr->failed) return;
+    prose_ctx p = {rr, 0, 0, 0, 0};
+    render_prose_pieces(rr, s->prose, 2, 0, prose_piece, &p);
+    prose_close(&p);
 }
 
 /* ---- tables ---- */
@@ -505,15 +574,10 @@ static void sect_pr(xmlTextWriterPtr w)
     end(w);
 }
 
-static void zip_free(void *p)
+/* Adds one entry from source s (freed here if it cannot be added), at
+ * a fixed time. */
+static int zip_put_source(zip_t *z, const char *name, zip_source_t *s)
 {
-    zip_source_free(p);
-}
-
-/* Adds one entry from memory the arena holds, at a fixed time. */
-static int zip_put(zip_t *z, const char *name, const void *data, size_t n)
-{
-    zip_source_t *s = zip_source_buffer(z, data, n, 0);
     if (!s) return -1;
     zip_int64_t i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8);
     if (i < 0) {
@@ -532,40 +596,166 @@ static int zip_put(zip_t *z, const char *name, const void *data, size_t n)
     return zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9);
 }
 
-/* The package of document (n bytes) into out. */
-static int package(gir_renderer *rr, const char *doc, size_t n)
+/* Adds one entry of static text. */
+static int zip_put(zip_t *z, const char *name, const char *text)
 {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    gir_defer *d = arena_defer(rr->a, zip_free, NULL);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    arena_defer_set(d, src);
-    zip_error_fini(&ze);
+    return zip_put_source(z, name, zip_source_buffer(z, text, strlen(text), 0));
+}
+
+/* libzip's source of word/document.xml: the temporary file, read back
+ * (zip_source_file would also give libzip the file's mode, which would
+ * end up in the entry; this one, like a buffer's, gives only what is
+ * read). */
+static zip_int64_t doc_source(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    docx_state *s = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        s->f = fopen(s->tmp, "rb");
+        return s->f ? 0 : -1;
+    case ZIP_SOURCE_READ: {
+        size_t got = fread(data, 1, (size_t)len, s->f);
+        return ferror(s->f) ? -1 : (zip_int64_t)got;
+    }
+    case ZIP_SOURCE_CLOSE:
+        fclose(s->f);
+        s->f = NULL;
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        memset(st, 0, sizeof *st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        st->size = s->size;
+        st->comp_size = s->size;
+        st->comp_method = ZIP_CM_STORE;
+        st->encryption_method = ZIP_EM_NONE;
+        return (zip_int64_t)sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR: {
+        int *e = data;
+        e[0] = ZIP_ER_READ;
+        e[1] = 0;
+        return (zip_int64_t)(2 * sizeof *e);
+    }
+    case ZIP_SOURCE_FREE:
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_READABLE;
+    default:
+        return -1;
+    }
+}
+
+static void zip_discard_p(void *p)
+{
+    zip_discard(p);
+}
+
+static void file_close(void *p)
+{
+    fclose(p);
+}
+
+static void temp_discard(void *p)
+{
+    io_discard_temp(p);
+}
+
+/* libzip's archive: the temporary file f, written in place (a file
+ * libzip opened by name would be written to a temporary file of its own,
+ * named with random bytes from libcrypto, whose start costs 2 MB). */
+static zip_int64_t pkg_source(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    FILE *f = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_FREE:
+    case ZIP_SOURCE_REMOVE:
+    case ZIP_SOURCE_ROLLBACK_WRITE:
+        return 0;
+    case ZIP_SOURCE_BEGIN_WRITE:
+        return fseeko(f, 0, SEEK_SET) == 0 ? 0 : -1;
+    case ZIP_SOURCE_COMMIT_WRITE:
+        return fflush(f) == 0 ? 0 : -1;
+    case ZIP_SOURCE_READ: {
+        size_t got = fread(data, 1, (size_t)len, f);
+        return ferror(f) ? -1 : (zip_int64_t)got;
+    }
+    case ZIP_SOURCE_WRITE:
+        return fwrite(data, 1, (size_t)len, f) == (size_t)len ? (zip_int64_t)len : -1;
+    case ZIP_SOURCE_SEEK:
+    case ZIP_SOURCE_SEEK_WRITE: {
+        const zip_source_args_seek_t *a = data;
+        return fseeko(f, (off_t)a->offset, a->whence) == 0 ? 0 : -1;
+    }
+    case ZIP_SOURCE_TELL:
+    case ZIP_SOURCE_TELL_WRITE:
+        return (zip_int64_t)ftello(f);
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        memset(st, 0, sizeof *st);
+        st->valid = ZIP_STAT_SIZE;   /* empty until written */
+        return (zip_int64_t)sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR: {
+        int *e = data;
+        e[0] = ZIP_ER_WRITE;
+        e[1] = 0;
+        return (zip_int64_t)(2 * sizeof *e);
+    }
+    case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_WRITABLE;
+    default:
+        return -1;
+    }
+}
+
+/* Writes the package into f, with document.xml read from s's file; 0
+ * if it was written. */
+static int zip_write(gir_renderer *rr, FILE *f, docx_state *s)
+{
+    gir_defer *d = arena_defer(rr->a, zip_discard_p, NULL);
+    zip_source_t *src = zip_source_function_create(pkg_source, f, NULL);
     if (!src) return -1;
-    zip_source_keep(src);
     zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    if (!z) return -1;
-    int bad = zip_put(z, "[Content_Types].xml", content_types, strlen(content_types));
-    bad |= zip_put(z, "_rels/.rels", rels, strlen(rels));
-    bad |= zip_put(z, "word/document.xml", doc, n);
-    bad |= zip_put(z, "word/_rels/document.xml.rels", doc_rels, strlen(doc_rels));
-    bad |= zip_put(z, "word/styles.xml", styles, strlen(styles));
-    bad |= zip_put(z, "word/fontTable.xml", fonts, strlen(fonts));
-    if (bad) {
-        zip_discard(z);
+    if (!z) {
+        zip_source_free(src);
         return -1;
     }
-    if (zip_close(z) < 0) {
-        zip_discard(z);
-        return -1;
-    }
-    if (zip_source_open(src) < 0) return -1;
+    arena_defer_set(d, z);
+    int bad = zip_put(z, "[Content_Types].xml", content_types);
+    bad |= zip_put(z, "_rels/.rels", rels);
+    bad |= zip_put_source(z, "word/document.xml", zip_source_function(z, doc_source, s));
+    bad |= zip_put(z, "word/_rels/document.xml.rels", doc_rels);
+    bad |= zip_put(z, "word/styles.xml", styles);
+    bad |= zip_put(z, "word/fontTable.xml", fonts);
+    if (bad) return -1;
+    if (zip_close(z) < 0) return -1;
+    arena_defer_set(d, NULL);
+    return 0;
+}
+
+/* The package of the document in s's file into out: written into a
+ * temporary file, then copied in pieces. */
+static int package(gir_renderer *rr, docx_state *s)
+{
+    char *zpath = NULL;
+    int e = 0;
+    gir_defer *d = arena_defer(rr->a, temp_discard, NULL);
+    if (io_temp_beside(temp_place(rr), &zpath, &e) != IO_OK) return -1;
+    arena_defer_set(d, zpath);
+    gir_defer *df = arena_defer(rr->a, file_close, NULL);
+    FILE *f = fopen(zpath, "w+b");
+    arena_defer_set(df, f);
+    int bad = !f || zip_write(rr, f, s) != 0 || fseeko(f, 0, SEEK_SET) != 0;
     char chunk[8192];
-    zip_int64_t got;
-    while ((got = zip_source_read(src, chunk, sizeof chunk)) > 0) sink_put(rr->out, chunk, (size_t)got);
-    zip_source_close(src);
+    size_t got;
+    while (!bad && (got = fread(chunk, 1, sizeof chunk, f)) > 0) sink_put(rr->out, chunk, got);
+    if (!bad && ferror(f)) bad = 1;
+    arena_release(df);
     arena_release(d);
-    return got < 0 ? -1 : 0;
+    return bad ? -1 : 0;
 }
 
 static void d_end(gir_renderer *rr)
@@ -586,10 +776,8 @@ static void d_end(gir_renderer *rr)
         end(w);
     }
     sect_pr(w);
-    xmlTextWriterEndDocument(w);
-    xmlFreeTextWriter(w);
-    s->w = NULL;
-    if (package(rr, (const char *)xmlBufferContent(s->buf), (size_t)xmlBufferLength(s->buf)) != 0) rr->failed = 1;
+    if (!xml_close(s) || package(rr, s) != 0) rr->failed = 1;
+    arena_release(s->d);
 }
 
 static const char *const exts[] = {"docx", NULL};

@@ -324,11 +324,33 @@ static char *render_block(cmark_node *k, int latex)
     return latex ? cmark_render_latex(k, CMARK_OPT_DEFAULT, 0) : cmark_render_html(k, CMARK_OPT_DEFAULT);
 }
 
-/* Writes doc's blocks and frees them and doc; *first: nothing written yet. */
+/* HTML: a top-level paragraph an inline at a time, each freed once
+ * written, as cmark's writer gives it ("<p>", its inlines, "</p>\n"; a
+ * paragraph outside a list is never tight), so that one long paragraph
+ * is never held rendered whole. */
+static void write_paragraph(gir_renderer *rr, cmark_node *k, void (*put)(gir_sink *out, const char *s))
+{
+    put(rr->out, "<p>");
+    cmark_node *c;
+    while ((c = cmark_node_first_child(k)) != NULL) {
+        char *s = cmark_render_html(c, CMARK_OPT_DEFAULT);
+        put(rr->out, s);
+        render_cmark_free(rr, s);
+        cmark_node_free(c);
+    }
+    put(rr->out, "</p>\n");
+}
+
+/* Writes doc's blocks, freeing each once written; *first: nothing written yet. */
 static void write_blocks(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s), int *first)
 {
     cmark_node *k;
     while ((k = cmark_node_first_child(doc)) != NULL) {
+        if (!latex && cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH) {
+            write_paragraph(rr, k, put);
+            cmark_node_free(k);
+            continue;
+        }
         char *s = render_block(k, latex);
         /* LaTeX: the writer ends a lone block with one line end where
          * the document has a blank line between blocks, and an empty
@@ -340,13 +362,13 @@ static void write_blocks(gir_renderer *rr, cmark_node *doc, int latex, void (*pu
         render_cmark_free(rr, s);
         cmark_node_free(k);
     }
-    cmark_node_free(doc);
 }
 
 void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put)(gir_sink *out, const char *s))
 {
     int first = 1;
     write_blocks(rr, doc, latex, put, &first);
+    cmark_node_free(doc);
     if (latex && first) put(rr->out, "\n");   /* the writer's line end of an empty document */
 }
 
@@ -411,12 +433,11 @@ static size_t next_cut(const char *md, size_t from, size_t n)
     return n;
 }
 
-void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
-                       void (*put)(gir_sink *out, const char *s))
+void render_prose_pieces(gir_renderer *rr, const char *md, int heading_shift, int flags,
+                         void (*each)(gir_renderer *rr, cmark_node *doc, void *ud), void *ud)
 {
     size_t n = strlen(md);
     int cut = n > PROSE_PIECE && cuttable(md, n);
-    int first = 1;
     size_t at = 0;
     do {
         size_t end = n;
@@ -424,8 +445,30 @@ void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int 
             const char *nl = memchr(md + at + PROSE_PIECE, '\n', n - at - PROSE_PIECE);
             end = nl ? next_cut(md, (size_t)(nl - md) + 1, n) : n;
         }
-        write_blocks(rr, prose_tree(rr, md + at, end - at, heading_shift, flags), latex, put, &first);
+        cmark_node *doc = prose_tree(rr, md + at, end - at, heading_shift, flags);
+        each(rr, doc, ud);
+        cmark_node_free(doc);
         at = end;
     } while (at < n);
-    if (latex && first) put(rr->out, "\n");
+}
+
+/* render_prose_each's state between pieces. */
+typedef struct each_write {
+    int latex;
+    void (*put)(gir_sink *out, const char *s);
+    int first;
+} each_write;
+
+static void write_piece(gir_renderer *rr, cmark_node *doc, void *ud)
+{
+    each_write *w = ud;
+    write_blocks(rr, doc, w->latex, w->put, &w->first);
+}
+
+void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
+                       void (*put)(gir_sink *out, const char *s))
+{
+    each_write w = {latex, put, 1};
+    render_prose_pieces(rr, md, heading_shift, flags, write_piece, &w);
+    if (latex && w.first) put(rr->out, "\n");
 }

@@ -75,6 +75,9 @@ typedef struct gir_build_opts {
                                alone carries a CSV's BOM and header line) */
     const char *style;      /* --style words, comma-separated, or NULL:
                                ascii (text), fontset=NAME and gongwen (latex) */
+    const char *temp_beside; /* where a back end's own temporary files go
+                               (io_temp_beside's path: the output's, so
+                               beside it), or NULL for $TMPDIR */
 } gir_build_opts;
 
 /* The --style words the back ends read, NULL-terminated: ascii (text),
@@ -277,6 +280,12 @@ void render_prose_write(gir_renderer *rr, cmark_node *doc, int latex, void (*put
  * piece (prose.c): the same bytes, holding one piece's tree at a time. */
 void render_prose_each(gir_renderer *rr, const char *md, int heading_shift, int flags, int latex,
                        void (*put)(gir_sink *out, const char *s));
+/* The pieces of render_prose_each, without the writing: each piece's
+ * tree (render_prose_tree's) handed to each in order, and freed when
+ * each returns; a piece ends where no block is open, so a walk of the
+ * pieces one after another meets the blocks of the whole tree. */
+void render_prose_pieces(gir_renderer *rr, const char *md, int heading_shift, int flags,
+                         void (*each)(gir_renderer *rr, cmark_node *doc, void *ud), void *ud);
 /* Frees a string cmark_render_html / cmark_render_latex returned. */
 void render_cmark_free(gir_renderer *rr, void *p);
 

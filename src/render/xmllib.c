@@ -60,11 +60,9 @@ DYNLIB_FWD(const xmlChar *, xmlTextReaderConstLocalName, (xmlTextReaderPtr reade
 DYNLIB_FWD(const xmlChar *, xmlTextReaderConstNamespaceUri, (xmlTextReaderPtr reader), (reader), NULL)
 
 /* the writer (render/docx.c) */
-DYNLIB_FWD(xmlBufferPtr, xmlBufferCreate, (void), (), NULL)
-DYNLIB_FWD_VOID(xmlBufferFree, (xmlBufferPtr buf), (buf))
-DYNLIB_FWD(const xmlChar *, xmlBufferContent, (const xmlBuffer *buf), (buf), NULL)
-DYNLIB_FWD(int, xmlBufferLength, (const xmlBuffer *buf), (buf), 0)
-DYNLIB_FWD(xmlTextWriterPtr, xmlNewTextWriterMemory, (xmlBufferPtr buf, int compression), (buf, compression), NULL)
+DYNLIB_FWD(xmlOutputBufferPtr, xmlOutputBufferCreateFile, (FILE *file, xmlCharEncodingHandlerPtr encoder), (file, encoder), NULL)
+DYNLIB_FWD(int, xmlOutputBufferClose, (xmlOutputBufferPtr out), (out), -1)
+DYNLIB_FWD(xmlTextWriterPtr, xmlNewTextWriter, (xmlOutputBufferPtr out), (out), NULL)
 DYNLIB_FWD_VOID(xmlFreeTextWriter, (xmlTextWriterPtr writer), (writer))
 DYNLIB_FWD(int, xmlTextWriterSetIndent, (xmlTextWriterPtr writer, int indent), (writer, indent), -1)
 DYNLIB_FWD(int, xmlTextWriterSetIndentString, (xmlTextWriterPtr writer, const xmlChar *str), (writer, str), -1)

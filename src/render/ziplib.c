@@ -25,6 +25,8 @@ DYNLIB_FWD(zip_error_t *, zip_file_get_error, (zip_file_t *f), (f), NULL)
 DYNLIB_FWD(zip_source_t *, zip_source_buffer, (zip_t *z, const void *data, zip_uint64_t len, int freep), (z, data, len, freep), NULL)
 DYNLIB_FWD(zip_source_t *, zip_source_buffer_create, (const void *data, zip_uint64_t len, int freep, zip_error_t *e),
     (data, len, freep, e), NULL)
+DYNLIB_FWD(zip_source_t *, zip_source_function, (zip_t *z, zip_source_callback cb, void *ud), (z, cb, ud), NULL)
+DYNLIB_FWD(zip_source_t *, zip_source_function_create, (zip_source_callback cb, void *ud, zip_error_t *e), (cb, ud, e), NULL)
 DYNLIB_FWD_VOID(zip_source_keep, (zip_source_t *s), (s))
 DYNLIB_FWD_VOID(zip_source_free, (zip_source_t *s), (s))
 DYNLIB_FWD(int, zip_source_open, (zip_source_t *s), (s), -1)

@@ -22,7 +22,7 @@ static void render_all(const gir_report *r)
 {
     for (const gir_backend *const *b = gir_backends; *b; b++)
         for (int fragment = 0; fragment <= (*b)->fragment; fragment++) {
-            gir_build_opts opts = {*b, fragment, NULL, NULL, NULL, 0, NULL};
+            gir_build_opts opts = {*b, fragment, NULL, NULL, NULL, 0, NULL, NULL};
             gir_arena *a = arena_new(NULL);
             if (!a) return;
             gir_buf out;

@@ -24,6 +24,13 @@
 #  4. The same bytes under TZ=Asia/Shanghai and America/New_York.
 #  5. An existing output is replaced whole: -o onto a file writes the
 #     new document and leaves no temporary file beside it.
+#  6. Long prose: a report whose first section's prose is repeated to
+#     about 300 KB, once from xinhua (prose that is parsed in pieces) and
+#     once from mahekou (its "<" keeps it whole), gives the package whose
+#     sha256 is the golden (made by the build that held the document and
+#     the prose tree whole); the temporary files of the document and the
+#     package (beside the output) are gone after it, and those of a build
+#     whose output cannot be written (/dev/full: in $TMPDIR) too.
 # Prints one "ok - NAME" / "not ok - NAME" line per test.
 # GIRC_UPDATE_GOLDEN=1 rewrites the goldens.
 GIRC=${GIRC:-build/girc}
@@ -126,3 +133,28 @@ TZ=Asia/Shanghai "$GIRC" build -o "$T/tz1.docx" examples/mahekou-2020.gir 2>/dev
 TZ=America/New_York "$GIRC" build -o "$T/tz2.docx" examples/mahekou-2020.gir 2>/dev/null
 cmp -s "$T/tz1.docx" "$T/mahekou-2020.docx" && cmp -s "$T/tz2.docx" "$T/mahekou-2020.docx"
 check $? "the same bytes in every time zone"
+
+# ---- long prose: the same package, no temporary file left ----
+# long_report EXAMPLE: the example with its first section's prose (between
+# its """ lines) repeated to about 300 KB
+long_report() {
+  start=$(grep -n '^section [^ ]* """' "$1" | head -1 | cut -d: -f1)
+  end=$(awk -v s="$start" 'NR > s && /^"""$/ { print NR; exit }' "$1")
+  sed -n "1,${start}p" "$1"
+  i=0
+  while [ $i -lt 120 ]; do sed -n "$((start + 1)),$((end - 1))p" "$1"; echo; i=$((i + 1)); done
+  sed -n "${end},\$p" "$1"
+}
+mkdir -p "$T/tmp"
+for n in xinhua-gongan-2021 mahekou-2020; do
+  long_report examples/$n.gir > "$T/long-$n.gir"
+  TMPDIR="$T/tmp" "$GIRC" build -f docx -o "$T/long-$n.docx" "$T/long-$n.gir" 2>/dev/null
+  check $? "long $n: builds"
+  sha256sum < "$T/long-$n.docx" > "$T/long-$n.docx.sha256"
+  golden "long-$n.docx.sha256" "$T/long-$n.docx.sha256"
+  [ -z "$(ls -A "$T/tmp")" ] && [ "$(ls -a "$T" | grep -c '^\.girc-')" -eq 0 ]
+  check $? "long $n: no temporary file left"
+done
+TMPDIR="$T/tmp" "$GIRC" build -f docx -o /dev/full "$T/long-xinhua-gongan-2021.gir" 2>/dev/null
+[ $? -ne 0 ] && [ -z "$(ls -A "$T/tmp")" ]
+check $? "a docx that cannot be written fails and leaves no temporary file in TMPDIR"

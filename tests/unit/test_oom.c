@@ -279,7 +279,7 @@ static int render_on(const gir_report *r, const gir_backend *b, int fragment, gi
     *out = NULL;
     gir_arena *a = arena_new(mem);
     if (!a) return -1;
-    gir_build_opts o = {b, fragment, mem, NULL, NULL, 0, NULL};
+    gir_build_opts o = {b, fragment, mem, NULL, NULL, 0, NULL, NULL};
     gir_buf buf;
     buf_init(&buf, a);
     gir_render_status st = gir_render(r, &o, a, &buf);

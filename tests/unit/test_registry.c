@@ -176,7 +176,7 @@ static void test_backends_render(void **state)
             assert_non_null(a);
             gir_buf out;
             buf_init(&out, a);
-            gir_build_opts o = {*b, fragment, NULL, NULL, NULL, 0, NULL};
+            gir_build_opts o = {*b, fragment, NULL, NULL, NULL, 0, NULL, NULL};
             gir_render_status st = gir_render(d->report, &o, a, &out);
             if (fragment && !(*b)->fragment) {
                 assert_int_equal(st, GIR_RENDER_NO_FRAGMENT);

@@ -9,7 +9,9 @@
  * empty blocks, an empty document), the bytes written block by block are
  * the bytes of cmark rendering the whole made-safe tree at once, in HTML
  * and in LaTeX; and the same for long prose parsed in pieces
- * (render_prose_each), where it may be cut and where it may not. */
+ * (render_prose_each), where it may be cut and where it may not; and the
+ * walk of the pieces' trees (render_prose_pieces, the DOCX back end's) is
+ * the walk of the whole tree. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -190,6 +192,85 @@ static void test_prose_in_pieces(void **st)
     }
 }
 
+/* A walk of a tree as docx.c walks it (render_prose_pieces gives it the
+ * trees): each event with the node's type, literal, list start and
+ * place among its siblings, the document node left out. */
+typedef struct walk_log {
+    gir_buf b;
+    int pieces;
+} walk_log;
+
+static void log_walk(gir_renderer *rr, cmark_node *doc, void *ud)
+{
+    (void)rr;
+    walk_log *w = ud;
+    w->pieces++;
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == doc) continue;
+        /* the place among siblings inside a block (an item's number; a
+         * first paragraph); a top-level block's restarts in each piece,
+         * and nothing reads it */
+        int place = 0;
+        if (cmark_node_parent(n) != doc)
+            for (cmark_node *q = cmark_node_previous(n); q; q = cmark_node_previous(q)) place++;
+        const char *lit = cmark_node_get_literal(n);
+        buf_printf(&w->b, "%d %d %d %d %s\n", ev, (int)cmark_node_get_type(n), cmark_node_get_list_start(n), place, lit ? lit : "");
+    }
+    cmark_iter_free(it);
+}
+
+static void walk_both_ways(const char *md, int want_pieces)
+{
+    gir_arena *a = arena_new(NULL);
+    gir_renderer rr;
+    memset(&rr, 0, sizeof rr);
+    rr.a = a;
+    rr.cmark = render_cmark_open(a, NULL);
+    walk_log whole, each;
+    buf_init(&whole.b, a);
+    buf_init(&each.b, a);
+    whole.pieces = each.pieces = 0;
+    cmark_node *doc = render_prose_tree(&rr, md, 2, 0);
+    log_walk(&rr, doc, &whole);
+    cmark_node_free(doc);
+    render_prose_pieces(&rr, md, 2, 0, log_walk, &each);
+    assert_string_equal(buf_cstr(&each.b), buf_cstr(&whole.b));
+    if (want_pieces) assert_true(each.pieces > 1);
+    else assert_int_equal(each.pieces, 1);
+    render_cmark_close(rr.cmark);
+    arena_free(a);
+}
+
+/* The DOCX back end walks the pieces' trees one after another: the walk
+ * meets the nodes the whole tree has, in order, with the same siblings
+ * (ordered items keep their numbers); long prose comes in pieces, short
+ * prose and prose that cannot be cut in one. */
+static void test_walk_in_pieces(void **st)
+{
+    (void)st;
+    static const char *const units[] = {
+        "2021年，本机关主动公开信息**1234**条。\n\n1. 甲\n\n2. 乙\n\n3. 丙\n2021年不是列表。\n\n"
+        "* 一\n* 二\n\n  续\n\n> 引用\n\n# 标题\n\n段落  \n硬换行\n\n",
+        "```\ncode\n\ncode\n```\n\n段落。\n\n",
+        "1. 甲\n\n2. 乙\n\n- 丙\n\n+ 丁\n\n* 戊\n\n",   /* loose lists: no place to cut */
+    };
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t k = strlen(units[u]);
+        size_t times = 3 * 64 * 1024 / k + 2;
+        char *md = malloc(k * times + 1);
+        assert_non_null(md);
+        for (size_t i = 0; i < times; i++) memcpy(md + i * k, units[u], k);
+        md[k * times] = 0;
+        walk_both_ways(md, u == 0);
+        md[k] = 0;
+        walk_both_ways(md, 0);
+        free(md);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_failure_sticks),
         cmocka_unit_test(test_prose_by_block),
         cmocka_unit_test(test_prose_in_pieces),
+        cmocka_unit_test(test_walk_in_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
